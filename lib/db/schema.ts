@@ -1,0 +1,36 @@
+/**
+ * The one Dexie schema of Newsmark. Every version stays listed so that a
+ * database at any older version upgrades step by step and keeps its records.
+ * Opened only in extension contexts (background, popup, options): a content
+ * script runs in the page's origin and would open the site's IndexedDB instead.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+export const DB_NAME = 'newsmark';
+
+/** The last time a tab reported a page at this URL. */
+export interface PageVisit {
+  url: string;
+  title: string;
+  isArticle: boolean;
+  signals: string[];
+  /** Milliseconds since the epoch. */
+  seenAt: number;
+}
+
+export type NewsmarkDb = Dexie & {
+  pageVisits: EntityTable<PageVisit, 'url'>;
+};
+
+/** Declares every schema version; Dexie applies the ones a database lacks, in order. */
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores({
+    pageVisits: '&url, seenAt, isArticle',
+  });
+}
+
+export function openDb(name = DB_NAME): NewsmarkDb {
+  const db = new Dexie(name) as NewsmarkDb;
+  declareSchema(db);
+  return db;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { gatePage } from '@/lib/article/gate';
+
+function doc(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+const prose = '<p>' + 'Shares of the company rose after it reported results. '.repeat(30) + '</p>';
+
+describe('gatePage', () => {
+  it('passes a page with article metadata and prose', () => {
+    const result = gatePage(doc(`<head><script type="application/ld+json">{"@type":"NewsArticle"}</script>
+      <meta property="og:type" content="article"></head><body><article>${prose}</article></body>`));
+    expect(result.pass).toBe(true);
+    expect(result.signals).toEqual(expect.arrayContaining(['json-ld', 'og:article', 'article-element', 'paragraph-text']));
+  });
+
+  it('stops a page of short teasers with no metadata', () => {
+    const teasers = Array.from({ length: 20 }, (_, i) => `<a href="/s/${i}">Story ${i}</a>`).join('');
+    expect(gatePage(doc(`<body><nav>${teasers}</nav></body>`)).pass).toBe(false);
+  });
+});

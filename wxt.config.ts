@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Fixed add-on id: Firefox needs one for MV3 storage and sync; tests pin its UUID. */
+export const GECKO_ID = 'newsmark@newsmark.dev';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Auto-imports hide where names come from; every module imports what it uses.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // The sources zip reviewers rebuild from: code and config only, no corpus or build output.
+    excludeSources: ['tests/**', 'bench/**', '.output/**', '.wxt/**', 'coverage/**', 'demo-output/**', '**/*.test.ts'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Newsmark keeps the reader's data on the device; nothing is collected.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
