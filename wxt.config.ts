@@ -24,7 +24,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               // Newsmark keeps the reader's data on the device; nothing is collected.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,0 +1,46 @@
+/**
+ * `npm run demo`: builds the Chrome extension, serves a built-in sample business article
+ * on 127.0.0.1, opens it in Chromium with Newsmark loaded (headless when there is no
+ * display) and leaves screenshots of the article and of the popup in demo-output/.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { startPageServer } from '../tests/e2e/support/server';
+import { readPopupStatus } from '../tests/e2e/support/popup';
+
+const OUTPUT = resolve('demo-output');
+const ARTICLE_PATH = '/business/2026/11/24/nordwind-baltic-grid-takeover';
+
+async function main(): Promise<void> {
+  console.log('Building the extension…');
+  execSync('npx wxt build', { stdio: 'ignore' });
+  mkdirSync(OUTPUT, { recursive: true });
+
+  const server = await startPageServer({ [ARTICLE_PATH]: readFileSync(resolve('scripts/demo/sample-article.html'), 'utf8') });
+  const session = await launchChromium(undefined, { headless: !process.env.DISPLAY });
+  try {
+    const article = await session.newPage();
+    await article.setViewportSize({ width: 1280, height: 900 });
+    await article.goto(server.url(ARTICLE_PATH));
+
+    const popup = await session.newPage();
+    await popup.setViewportSize({ width: 380, height: 420 });
+    const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url(ARTICLE_PATH))}`));
+
+    await article.bringToFront();
+    await article.screenshot({ path: resolve(OUTPUT, 'article.png') });
+    await popup.screenshot({ path: resolve(OUTPUT, 'popup.png') });
+    console.log(`Popup: "${status.title}" (article: ${status.isArticle})`);
+    console.log(`Screenshots in ${OUTPUT}: article.png, popup.png`);
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Demo failed:', error);
+  process.exit(1);
+});

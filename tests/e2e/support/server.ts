@@ -1,0 +1,37 @@
+/**
+ * A static page server on 127.0.0.1 (ephemeral port) for end-to-end tests: pages come
+ * from a map of path -> HTML, so each test says exactly what the browser sees.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PageServer {
+  origin: string;
+  url(path: string): string;
+  /** Adds or replaces a page while the server runs. */
+  set(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export async function startPageServer(pages: Record<string, string> = {}): Promise<PageServer> {
+  const routes = new Map(Object.entries(pages));
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const html = routes.get(path);
+    if (html === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    // Pages render from their own HTML only: no page scripts, no third-party fetches.
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    set: (path, html) => void routes.set(path, html),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
