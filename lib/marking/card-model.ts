@@ -1,0 +1,115 @@
+/**
+ * What the hover card says about one entity, as plain data: the card component only lays
+ * it out. Strings come through the translator passed in, so this stays a pure function.
+ */
+import type { Entity } from '../entities';
+import { convertMoney, formatCompact, formatMoney, formatNumber, formatPercent, type ExchangeRates } from './format';
+
+export type Translate = (key: string, ...substitutions: string[]) => string;
+
+export interface CardFacts {
+  entity: Entity;
+  /** How many times this article names the same thing, and which of those this one is (1-based). */
+  mentionCount: number;
+  mentionNumber: number;
+  /** The sentence around the entity, for percentages and other figures. */
+  sentence?: string;
+  /** Saved articles naming this company; undefined while unknown. */
+  savedArticleCount?: number;
+  rates?: ExchangeRates | null;
+  readerCurrency: string;
+  locale?: string;
+}
+
+export interface CardRow {
+  label: string;
+  value: string;
+}
+
+export interface CardModel {
+  kind: string;
+  title: string;
+  rows: CardRow[];
+  /** A quote shown under the rows (the sentence around a figure). */
+  quote?: string;
+  /** Show "next mention" when the article names it more than once. */
+  canJumpToNext: boolean;
+  /** Show "coverage of this company". */
+  canShowCoverage: boolean;
+}
+
+export function cardModel(facts: CardFacts, t: Translate): CardModel {
+  const { entity } = facts;
+  const mentions = {
+    label: t('cardMentions'),
+    value: t('cardMentionOf', String(facts.mentionNumber), String(facts.mentionCount)),
+  };
+  const base = { canJumpToNext: facts.mentionCount > 1, canShowCoverage: false };
+  switch (entity.type) {
+    case 'company':
+      return {
+        ...base,
+        canShowCoverage: true,
+        kind: t('cardKindCompany'),
+        title: entity.name ?? entity.text,
+        rows: [
+          ...(entity.ticker ? [{ label: t('cardTicker'), value: entity.ticker }] : []),
+          mentions,
+          {
+            label: t('cardInLibrary'),
+            value: facts.savedArticleCount === undefined ? '…' : t('cardSavedArticles', String(facts.savedArticleCount)),
+          },
+        ],
+      };
+    case 'money':
+      return { ...base, kind: t('cardKindMoney'), title: entity.text, rows: [...moneyRows(facts, t), mentions] };
+    case 'percent':
+      return {
+        ...base,
+        kind: t('cardKindPercent'),
+        title: entity.text,
+        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatPercent(entity.value, facts.locale) }, mentions],
+        ...(facts.sentence ? { quote: facts.sentence } : {}),
+      };
+    case 'number':
+      return {
+        ...base,
+        kind: t('cardKindNumber'),
+        title: entity.text,
+        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatNumber(entity.value, facts.locale) }, mentions],
+        ...(facts.sentence ? { quote: facts.sentence } : {}),
+      };
+  }
+}
+
+function moneyRows(facts: CardFacts, t: Translate): CardRow[] {
+  const { entity, locale, readerCurrency, rates } = facts;
+  if (entity.value === undefined) return [];
+  const currency = entity.currency ?? '';
+  const rows: CardRow[] = [
+    {
+      label: t('cardValue'),
+      value: currency ? formatMoney(entity.value, currency, locale) : formatNumber(entity.value, locale),
+    },
+  ];
+  if (!currency || currency === readerCurrency) return rows;
+  if (!rates) {
+    rows.push({ label: t('cardInCurrency', readerCurrency), value: t('cardRatesUnavailable') });
+    return rows;
+  }
+  const converted = convertMoney(entity.value, currency, readerCurrency, rates);
+  rows.push({
+    label: t('cardInCurrency', readerCurrency),
+    value: converted === null ? t('cardNoRate', currency) : `≈ ${formatMoney(converted, readerCurrency, locale, converted >= 1e6)}`,
+  });
+  rows.push({ label: t('cardRatesDate'), value: t('cardEcbRates', rates.date) });
+  return rows;
+}
+
+/** Short form of a large figure, for compact lists such as the popup's. */
+export function shortValue(entity: Entity, locale?: string): string | undefined {
+  if (entity.value === undefined) return undefined;
+  if (entity.type === 'money' && entity.currency) return formatMoney(entity.value, entity.currency, locale, true);
+  if (entity.type === 'percent') return formatPercent(entity.value, locale);
+  return formatCompact(entity.value, locale);
+}

@@ -1,0 +1,44 @@
+/**
+ * How figures read in the card: the normalised value in full and in short form, and money
+ * converted to the reader's currency. Pure functions over plain values and a locale.
+ */
+export interface ExchangeRates {
+  /** The ECB's reference date of these rates (YYYY-MM-DD). */
+  date: string;
+  /** Units of each currency per 1 EUR, as the ECB publishes them; EUR itself is 1. */
+  perEuro: Record<string, number>;
+}
+
+export function formatNumber(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+}
+
+export function formatCompact(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatMoney(value: number, currency: string, locale?: string, compact = false): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(compact ? { notation: 'compact', maximumFractionDigits: 2 } : { maximumFractionDigits: Math.abs(value) < 100 ? 2 : 0 }),
+    }).format(value);
+  } catch {
+    // An unknown currency code: show the number with the code rather than fail.
+    return `${currency} ${compact ? formatCompact(value, locale) : formatNumber(value, locale)}`;
+  }
+}
+
+export function formatPercent(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value) + '%';
+}
+
+/** `value` in `from` converted to `to` through the euro cross rates, or null when a rate is missing. */
+export function convertMoney(value: number, from: string, to: string, rates: ExchangeRates): number | null {
+  if (from === to) return value;
+  const fromRate = from === 'EUR' ? 1 : rates.perEuro[from];
+  const toRate = to === 'EUR' ? 1 : rates.perEuro[to];
+  if (!fromRate || !toRate) return null;
+  return (value / fromRate) * toRate;
+}

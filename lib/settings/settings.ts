@@ -1,0 +1,63 @@
+/**
+ * The reader's settings: one versioned item in `storage.sync`, so they follow the reader
+ * across browsers signed in to the same account (and stay local where there is none).
+ * `storage.sync` allows 8 KB an item: the site list is capped to stay inside it.
+ */
+import type { EntityType } from '../entities';
+
+export type MarkStyle = 'tint' | 'underline';
+
+export interface Settings {
+  /** Which kinds of entity are marked on pages. */
+  markTypes: Record<EntityType, boolean>;
+  /** Tinted background, or an underline only (quieter on busy pages). */
+  markStyle: MarkStyle;
+  /** Hostnames where Newsmark does nothing (a suffix match: "example.com" covers "www.example.com"). */
+  disabledSites: string[];
+  /** Pauses marking everywhere without losing the per-site list. */
+  paused: boolean;
+  /** ISO 4217 code money is converted to in hover cards. */
+  readerCurrency: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  markTypes: { company: true, money: true, percent: true, number: true },
+  markStyle: 'tint',
+  disabledSites: [],
+  paused: false,
+  readerCurrency: 'EUR',
+};
+
+/** Keeps the stored item well under storage.sync's 8 KB per-item quota. */
+export const MAX_DISABLED_SITES = 200;
+
+/** Fills in what an older or partial stored value lacks, and drops what it should not have. */
+export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
+  const value = stored ?? {};
+  return {
+    markTypes: { ...DEFAULT_SETTINGS.markTypes, ...(value.markTypes ?? {}) },
+    markStyle: value.markStyle === 'underline' ? 'underline' : 'tint',
+    disabledSites: normalizeSites(value.disabledSites ?? []),
+    paused: value.paused === true,
+    readerCurrency: /^[A-Z]{3}$/.test(value.readerCurrency ?? '') ? value.readerCurrency! : DEFAULT_SETTINGS.readerCurrency,
+  };
+}
+
+function normalizeSites(sites: string[]): string[] {
+  const clean = sites.map((s) => s.trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.-]+$/.test(s));
+  return [...new Set(clean)].slice(0, MAX_DISABLED_SITES);
+}
+
+/** Is Newsmark switched off on this hostname, by the pause or by the site list? */
+export function isOffForHost(settings: Settings, hostname: string): boolean {
+  if (settings.paused) return true;
+  const host = hostname.toLowerCase();
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** The site list with `hostname` switched off (added) or on (removed). */
+export function withSite(settings: Settings, hostname: string, off: boolean): Settings {
+  const site = hostname.toLowerCase().replace(/^www\./, '');
+  const rest = settings.disabledSites.filter((s) => s !== site);
+  return normalizeSettings({ ...settings, disabledSites: off ? [...rest, site] : rest });
+}
