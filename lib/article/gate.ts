@@ -1,26 +1,28 @@
 /**
- * The cheap first look at a page: a handful of selector queries, no layout and
- * no full-text walk, so that pages that are plainly not articles cost almost
- * nothing. It answers "worth extracting?", not "is an article" — detection
- * proper comes after it.
+ * The cheap first look at a page: a handful of selector queries, no layout and no full-text
+ * walk, so that pages that are plainly not articles cost almost nothing. It answers "worth
+ * extracting?", not "is an article" — detection proper comes after it, so the gate errs on the
+ * side of passing.
  */
 export interface GateResult {
   pass: boolean;
-  /** Which signals fired, e.g. ["json-ld:NewsArticle", "og:article"]. */
+  /** Which signals fired, e.g. ["json-ld", "og:article", "paragraph-text"]. */
   signals: string[];
 }
 
-const ARTICLE_LD_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background|Satirical|Scholarly|Tech)?Article"|"@type"\s*:\s*(?:\[[^\]]*)?"(?:BlogPosting|LiveBlogPosting)"/;
+const ARTICLE_LD_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:https?:\/\/schema\.org\/)?(?:(?:News|Reportage|Analysis|Opinion|Review|Background|AskPublicNews|Satirical|Scholarly|AdvertiserContent)?Article|BlogPosting|LiveBlogPosting|Report)"/;
 /** Enough text in paragraphs to read as an article even without metadata. */
-const MIN_PARAGRAPH_CHARS = 1200;
+const MIN_PARAGRAPH_CHARS = 500;
 /** Paragraphs sampled for the text check: keeps the gate bounded on huge pages. */
 const MAX_PARAGRAPHS_SAMPLED = 200;
+/** Pages that set their text with `<br>` instead of paragraphs. */
+const MIN_LINE_BREAKS = 8;
 
+/** Decides from cheap signals whether detection and extraction are worth running. */
 export function gatePage(doc: Document): GateResult {
   const signals: string[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const match = ARTICLE_LD_TYPE.exec(script.textContent ?? '');
-    if (match) {
+    if (ARTICLE_LD_TYPE.test(script.textContent ?? '')) {
       signals.push('json-ld');
       break;
     }
@@ -30,11 +32,9 @@ export function gatePage(doc: Document): GateResult {
   if (doc.querySelector('meta[property="article:published_time"]')) signals.push('article:published_time');
   if (doc.querySelector('article')) signals.push('article-element');
   if (paragraphChars(doc) >= MIN_PARAGRAPH_CHARS) signals.push('paragraph-text');
-  // Metadata alone is not enough (section fronts carry og:type=article too): the
-  // page must also show article-length prose, or declare itself and wrap it in <article>.
-  const declared = signals.includes('json-ld') || signals.includes('og:article');
-  const pass = signals.includes('paragraph-text') || (declared && signals.includes('article-element'));
-  return { pass, signals };
+  else if (doc.querySelectorAll('br').length >= MIN_LINE_BREAKS) signals.push('line-breaks');
+  // Any one signal is enough to look closer; a page with none has neither claims nor prose.
+  return { pass: signals.length > 0, signals };
 }
 
 function paragraphChars(doc: Document): number {

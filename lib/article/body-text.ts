@@ -1,0 +1,63 @@
+/**
+ * The text pass: walks the body's live root and writes its prose into a TextMap, leaving out
+ * what the benchmark ground truth leaves out — furniture inside the body (share bars, related
+ * rails, newsletter boxes, ads, captions and credits), the headline, bylines and datelines,
+ * and blocks made mostly of links.
+ */
+import { BLOCK_TAGS, isHidden, looksLikeBoilerplate } from './dom';
+import { FURNITURE_TAGS, OPAQUE_TAGS, type ContentAnalysis } from './content';
+import { TextMapBuilder, type TextMap } from './text-map';
+
+/** Share of link text above which a block's own text is navigation. */
+const MAX_LINK_DENSITY = 0.5;
+/** A furniture element inside the body is kept when it holds at least this share of the body's prose. */
+const KEEP_FURNITURE_SHARE = 0.5;
+/** Short blocks that only name the author or the time of publication. */
+const BYLINE_OR_DATELINE = /^(?:(?:by|von|par|por|di|door|av|af)\s|(?:published|updated|posted|last updated|modified)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b)/i;
+const MAX_BYLINE_CHARS = 120;
+
+/** Writes the article text under `root` into a TextMap whose segments point at the live text nodes. */
+export function extractBodyText(root: Element, analysis: ContentAnalysis): TextMap {
+  const builder = new TextMapBuilder();
+  const minKept = analysis.proseChars * KEEP_FURNITURE_SHARE;
+
+  const skip = (el: Element): boolean => {
+    const tag = el.localName;
+    if (OPAQUE_TAGS.has(tag) || tag === 'h1' || isHidden(el)) return true;
+    if (FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
+    return false;
+  };
+
+  /** Whether a block's own text is links or a byline/dateline rather than prose. */
+  const muteBlock = (el: Element): boolean => {
+    const stats = analysis.fragments.get(el);
+    if (!stats) return false;
+    if (stats.linkChars > stats.chars * MAX_LINK_DENSITY) return true;
+    return stats.chars <= MAX_BYLINE_CHARS && BYLINE_OR_DATELINE.test((el.textContent ?? '').trim());
+  };
+
+  const visit = (el: Element, muted: boolean): void => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (!muted) builder.appendText(child as Text);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      if (skip(element)) continue;
+      const tag = element.localName;
+      if (tag === 'br') {
+        builder.lineBreak();
+      } else if (BLOCK_TAGS.has(tag)) {
+        builder.blockBreak();
+        visit(element, muteBlock(element));
+        builder.blockBreak();
+      } else {
+        visit(element, muted);
+      }
+    }
+  };
+
+  visit(root, root !== null && muteBlock(root));
+  return builder.build();
+}

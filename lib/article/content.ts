@@ -1,0 +1,123 @@
+/**
+ * Finds the element that holds the article body, in one bottom-up pass over the live DOM.
+ *
+ * Text is cut into fragments: the text of one block element that is not inside a nested block
+ * (a paragraph, a list item, a div's loose text). A fragment long enough and not made of links
+ * is prose ("good"); link text and short scraps are furniture ("bad"). Each element scores
+ * good − bad over its subtree, and the best-scoring element is the body's root: going up from a
+ * paragraph gathers more prose until the next step up would gather more furniture than prose.
+ * Furniture containers (nav, aside, footer, elements named "related", "comments", "share"…)
+ * count all their prose as furniture, so that prose-like rails and comments repel the root.
+ */
+import { BLOCK_TAGS, isHidden, looksLikeBoilerplate, looksLikeContent, visibleLength } from './dom';
+
+/** Elements walked for nothing: no readable text inside. */
+export const OPAQUE_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
+  'button', 'select', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'img', 'picture', 'math', 'dialog',
+]);
+/** Elements that hold page furniture by their nature. */
+export const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header', 'figcaption', 'menu', 'label']);
+/** Elements that may be the body's root. */
+const ROOT_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'span', 'font', 'center', 'blockquote', 'form']);
+
+/** Shortest fragment that reads as prose, in visible characters; CJK characters count double. */
+const MIN_PROSE_CHARS = 70;
+/** Share of link text above which a fragment is navigation, not prose. */
+const MAX_PROSE_LINK_DENSITY = 0.33;
+/** Weight of a candidate root inside furniture: kept above zero for bodies wrapped in misnamed elements. */
+const FURNITURE_WEIGHT = 0.3;
+/** Weight of short non-link text (headings, labels, dates) as furniture. */
+const SCRAP_WEIGHT = 0.3;
+
+/** Text statistics of one fragment (the text of a block, not counting nested blocks). */
+export interface FragmentStats {
+  chars: number;
+  linkChars: number;
+}
+
+export interface ContentAnalysis {
+  /** The best-scoring element, or null when the page has no prose at all. */
+  root: Element | null;
+  /** Prose characters under the root. */
+  proseChars: number;
+  /** Furniture weight under the root. */
+  furniture: number;
+  /** Fragment statistics of every block element walked, for the text pass. */
+  fragments: Map<Element, FragmentStats>;
+  /** Prose characters under each furniture element, so the text pass can keep a misnamed body. */
+  furnitureProse: Map<Element, number>;
+}
+
+interface Totals {
+  good: number;
+  bad: number;
+  /** Text of inline content not yet assigned to a block. */
+  chars: number;
+  linkChars: number;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/** Scores the subtree of `body` and returns the element most likely to hold the article body. */
+export function analyzeContent(body: Element): ContentAnalysis {
+  const fragments = new Map<Element, FragmentStats>();
+  const furnitureProse = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestScore = 0;
+  let bestTotals: Totals = { good: 0, bad: 0, chars: 0, linkChars: 0 };
+
+  const visit = (el: Element, inLink: boolean, inFurniture: boolean): Totals => {
+    const tag = el.localName;
+    const totals: Totals = { good: 0, bad: 0, chars: 0, linkChars: 0 };
+    if (OPAQUE_TAGS.has(tag) || isHidden(el)) return totals;
+    const linked = inLink || tag === 'a';
+    const furniture = FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el);
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        const n = visibleLength(data) * (CJK.test(data) ? 2 : 1);
+        totals.chars += n;
+        if (linked) totals.linkChars += n;
+      } else if (child.nodeType === 1) {
+        const sub = visit(child as Element, linked, inFurniture || furniture);
+        totals.good += sub.good;
+        totals.bad += sub.bad;
+        totals.chars += sub.chars;
+        totals.linkChars += sub.linkChars;
+      }
+    }
+    if (BLOCK_TAGS.has(tag)) closeFragment(el, totals);
+    if (furniture) {
+      if (totals.good > 0) furnitureProse.set(el, totals.good);
+      totals.bad += totals.good;
+      totals.good = 0;
+    } else if (ROOT_TAGS.has(tag)) {
+      const weight = (looksLikeContent(el) || tag === 'article' ? 1.1 : 1) * (inFurniture ? FURNITURE_WEIGHT : 1);
+      const score = (totals.good - totals.bad) * weight;
+      if (score > bestScore) {
+        bestScore = score;
+        best = el;
+        bestTotals = { ...totals };
+      }
+    }
+    return totals;
+  };
+
+  /** Turns the inline text gathered so far into a fragment of `el` and scores it. */
+  const closeFragment = (el: Element, totals: Totals): void => {
+    const { chars, linkChars } = totals;
+    if (chars > 0) fragments.set(el, { chars, linkChars });
+    const isHeading = /^h[1-6]$/.test(el.localName);
+    if (!isHeading && chars >= MIN_PROSE_CHARS && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
+      totals.good += chars;
+    } else if (!isHeading) {
+      totals.bad += linkChars + SCRAP_WEIGHT * (chars - linkChars);
+    }
+    totals.chars = 0;
+    totals.linkChars = 0;
+  };
+
+  visit(body, false, false);
+  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse };
+}

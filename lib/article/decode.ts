@@ -1,0 +1,39 @@
+/**
+ * Bytes of an HTML file to a string, in the encoding the file declares: a byte-order mark,
+ * else a `<meta charset>` / `http-equiv` declaration or an XML declaration near the start,
+ * else UTF-8 when the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
+ */
+
+/** How far into the file declarations are looked for (the HTML spec's prescan reads 1024 bytes; pages put it later). */
+const PRESCAN_BYTES = 4096;
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const XML_ENCODING = /^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i;
+
+/** The encoding label the bytes declare, or null. */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const label = (META_CHARSET.exec(head) ?? XML_ENCODING.exec(head))?.[1]?.toLowerCase();
+  if (!label) return null;
+  // A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML spec): read it as UTF-8.
+  return label.startsWith('utf-16') ? 'utf-8' : label;
+}
+
+/** Decodes an HTML file's bytes as a browser would. */
+export function decodeHtml(bytes: Uint8Array): string {
+  const label = declaredEncoding(bytes);
+  if (label) {
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // An unknown label: fall through to detection.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}

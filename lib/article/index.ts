@@ -1,0 +1,58 @@
+/**
+ * The article pipeline in the page: gate, then detection and extraction over the live DOM.
+ * Nothing here clones or changes the document: `root` and the text map's nodes are the page's own.
+ */
+import { analyzeContent } from './content';
+import { extractBodyText } from './body-text';
+import { detectArticle } from './detect';
+import { gatePage, type GateResult } from './gate';
+import { readJsonLd } from './json-ld';
+import { readMetaTags, readMetadata, type ArticleMetadata } from './metadata';
+import type { TextMap } from './text-map';
+
+export type { ArticleMetadata } from './metadata';
+export type { TextMap, TextSegment } from './text-map';
+export { rangeFromOffsets, offsetsFromRange } from './text-map';
+
+export interface ArticleAnalysis {
+  gate: GateResult;
+  isArticle: boolean;
+  /** Detection signals with their sign, e.g. ["json-ld:NewsArticle", "text:long", "url:listing"]. */
+  signals: string[];
+  metadata: ArticleMetadata;
+  /** The live element holding the body, or null when the gate stopped or no prose was found. */
+  root: Element | null;
+  /** The body text (paragraphs separated by a blank line) and its map to live text nodes. */
+  map: TextMap;
+}
+
+export interface AnalyzeOptions {
+  /** The page's URL, for resolving a relative canonical link. */
+  url?: string;
+  /** Extract even when the gate would stop (the CLI reports every file in full). */
+  skipGate?: boolean;
+}
+
+const EMPTY_MAP: TextMap = { text: '', segments: [] };
+
+/** Runs gate, detection and extraction on a live document. */
+export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): ArticleAnalysis {
+  const gate = gatePage(doc);
+  const ld = readJsonLd(doc);
+  const metadata = readMetadata(doc, ld, options.url);
+  const body = doc.body;
+  if ((!gate.pass && !options.skipGate) || !body) {
+    return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
+  }
+  const content = analyzeContent(body);
+  const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
+  const detection = detectArticle({ doc, ld, tags: readMetaTags(doc), content, textLength: map.text.length, canonicalUrl: metadata.canonicalUrl });
+  return {
+    gate,
+    isArticle: gate.pass && detection.isArticle,
+    signals: detection.signals,
+    metadata,
+    root: content.root,
+    map,
+  };
+}
