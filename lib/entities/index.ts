@@ -1,27 +1,16 @@
 /**
- * Placeholder until the entities issue lands: the recogniser's contract, returning nothing.
- * `analyze` and the content script already call it through this signature.
+ * Recognises companies and figures in article text: a pure function over a string, no DOM.
+ * See ../shared/corpus/entities/GUIDELINES.md for what counts, and SOURCES.md for the data.
  */
-export type EntityType = 'company' | 'money' | 'percent' | 'number';
+import { tokenize } from './tokenize';
+import { figureContext, findFigures } from './figures';
+import type { Entity, RecognizeOptions } from './types';
 
-export interface Entity {
-  type: EntityType;
-  /** UTF-16 offsets into the text given to `recognize`. */
-  start: number;
-  end: number;
-  text: string;
-  value?: number;
-  currency?: string;
-  id?: string;
-  name?: string;
-  ticker?: string;
-}
+export type { Entity, EntityType, RecognizeOptions } from './types';
 
-export interface RecognizeOptions {
-  extraCompanies?: string[];
-  ignoredCompanies?: string[];
-}
-
-export function recognize(_text: string, _options: RecognizeOptions = {}): Entity[] {
-  return [];
+/** Companies, money, percentages and other figures in `text`, in text order, never overlapping. */
+export function recognize(text: string, options: RecognizeOptions = {}): Entity[] {
+  void options;
+  const tokens = tokenize(text);
+  return findFigures(figureContext(text, tokens));
 }
