@@ -5,6 +5,7 @@
  * script runs in the page's origin and would open the site's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { ArticleRecord, HighlightRecord, MetaEntry } from './library-records';
 
 export const DB_NAME = 'newsmark';
 
@@ -20,12 +21,22 @@ export interface PageVisit {
 
 export type NewsmarkDb = Dexie & {
   pageVisits: EntityTable<PageVisit, 'url'>;
+  articles: EntityTable<ArticleRecord, 'id'>;
+  highlights: EntityTable<HighlightRecord, 'id'>;
+  meta: EntityTable<MetaEntry, 'key'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({
     pageVisits: '&url, seenAt, isArticle',
+  });
+  // The reader's library (see library-records.ts). `deleted` is a boolean, which IndexedDB
+  // cannot index: queries filter tombstones out after the index lookup.
+  db.version(2).stores({
+    articles: 'id, *urls, *companyIds, *tags, savedAt, updatedAt',
+    highlights: 'id, articleId, *tags, createdAt, updatedAt',
+    meta: 'key',
   });
 }
 
