@@ -20,7 +20,7 @@ for (const type of ['company', 'money', 'percent', 'number']) {
   const figure = type !== 'company' ? ` value+currency ${(s.valueAccuracy * 100).toFixed(1)}%` : '';
   console.log(`${type.padEnd(8)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp} fp ${s.fp} fn ${s.fn})${figure}`);
   if (!showErrors) continue;
-  for (const m of s.missed) console.log(`   missed   ${m.doc.slice(0, 8)} ${JSON.stringify(m.text)}`);
+  for (const m of s.missed) console.log(`   missed   ${m.doc.slice(0, 8)} ${JSON.stringify(m.text)} ${context(m)}`);
   for (const p of s.spurious) console.log(`   spurious ${p.doc.slice(0, 8)} ${JSON.stringify(p.text)} ${context(p)}`);
 }
 if (showErrors) {

@@ -36,6 +36,7 @@ const currencyNames = new PhraseTable(CURRENCY_NAMES);
 const percentWords = new PhraseTable(PERCENT_WORDS.map((p) => [p, true] as const));
 const MINUS = new Set(['-', '−', '–']);
 const RANGE_DASHES = new Set(['-', '–', '—']);
+const RANGE_OPENERS = new Set(['between', 'from', 'about', 'around', 'over', 'under']);
 const TIME_MARKERS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'AM', 'PM', 'GMT', 'UTC', 'ET', 'EST', 'EDT', 'BST', 'CET', 'PT', 'PST', 'PDT', 'HKT', 'JST']);
 
 /** Per-document facts that decide ambiguous symbols. */
@@ -204,10 +205,13 @@ function joinRange(ctx: FigureContext, a: Amount): Amount | undefined {
   const connector = tokens[k];
   if (!connector) return undefined;
   const before = word(tokens, a.first - 1)?.toLowerCase();
-  const isConnector = connector.text === 'to' || RANGE_DASHES.has(connector.text) || (connector.text === 'and' && before === 'between');
+  // A dash joins a range only when it sits like one: "5-10" or "5 - 10", not "5 -10" (a sign).
+  const dash = RANGE_DASHES.has(connector.text) && glued(tokens, a.last) === glued(tokens, k);
+  const isConnector = connector.text === 'to' || dash || (connector.text === 'and' && before === 'between');
   if (!isConnector || before === 'from') return undefined;
   const b = parseAmount(ctx, k + 1);
-  if (!b || b.time || b.negative) return undefined;
+  if (b?.time) return { ...a, last: b.last, time: true };
+  if (!b || b.negative) return undefined;
   if (a.currency && b.currency && a.currency !== b.currency) return undefined;
   if ((a.currency && b.percent) || (a.percent && b.currency)) return undefined;
   const currency = a.currency ?? b.currency;
@@ -267,18 +271,39 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
   const prev = tokens[a.first - 1];
   if (prev && prev.kind === Kind.Word && prev.end < num.start) {
     if (DATE_WORDS.has(prev.text) || LABEL_WORDS.has(prev.text.toLowerCase())) return false;
+    if (RANGE_OPENERS.has(prev.text) && LABEL_WORDS.has(word(tokens, a.first - 2)?.toLowerCase() ?? '')) return false;
     if (hasUpperCase(prev.text) && !FUNCTION_WORDS.has(prev.text.toLowerCase())) return false;
   }
   if (prev?.text === '.' && DATE_WORDS.has(word(tokens, a.first - 2) ?? '')) return false;
   if (prev?.text === '#') return false;
+  if (isAgeAfterName(tokens, a)) return false;
   const next = tokens[a.last + 1];
   if (next && next.kind === Kind.Word) {
     if (DATE_WORDS.has(next.text) || TIME_MARKERS.has(next.text) || TIME_UNITS.has(next.text.toLowerCase())) return false;
-    if (isCapitalized(next.text) && STREET_WORDS.has(word(tokens, a.last + 2) ?? '')) return false;
+    if (isCapitalized(next.text) && isAddress(tokens, a.last + 1)) return false;
   }
   if (next && (next.text === '.' || next.text === ')') && glued(tokens, a.last) && startsLine(text, tokens, a.first)) return false;
   if (prev?.text === '(' && next?.text === ')' && a.number < 100) return false;
   return true;
+}
+
+/** "Elizabeth A. Burton, 32, of ...": a number set off by commas right after a name is an age. */
+function isAgeAfterName(tokens: readonly Token[], a: Amount): boolean {
+  const prev = tokens[a.first - 1];
+  const name = tokens[a.first - 2];
+  const next = tokens[a.last + 1];
+  return prev?.text === ',' && name?.kind === Kind.Word && isCapitalized(name.text) && (next?.text === ',' || next?.text === ')') && a.number < 130 && Number.isInteger(a.number);
+}
+
+/** "3170 W. County Road", "1119 Eighth St.": a street name within a few capitalised words. */
+function isAddress(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 5; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.kind === Kind.Word && STREET_WORDS.has(t.text)) return true;
+    if (t.text !== '.' && !(t.kind === Kind.Word && isCapitalized(t.text))) return false;
+  }
+  return false;
 }
 
 /** Glued to "-", "/", ":" or "." and more digits or letters: "COVID-19", "24/7", "10:30", "2.0.1". */

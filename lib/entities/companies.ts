@@ -1,0 +1,413 @@
+/**
+ * Company mentions: gazetteer names, names found by rule (a legal suffix, a ticker, a company
+ * context), then every later or earlier mention of a name the document has shown to be a
+ * company ("Huawei" once "Huawei Technologies" is named). Each pass is one walk over the tokens.
+ */
+import type { Entity, RecognizeOptions } from './types';
+import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
+import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
+import { slug } from './slug';
+import {
+  COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, EXCHANGES,
+  GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
+} from './company-words';
+import { DATE_WORDS } from './figure-words';
+
+/** A company mention before it becomes an Entity. Token indices inclusive. */
+interface Mention {
+  first: number;
+  last: number;
+  id: string;
+  name: string;
+  ticker?: string;
+  /** Evidence that the name is a company here (suffix, ticker, context), not just a listed name. */
+  evidence: boolean;
+  /** Gazetteer company index, when the name is listed. */
+  company?: number;
+}
+
+interface Doc {
+  text: string;
+  tokens: readonly Token[];
+  gaz: Gazetteer;
+  mentions: Mention[];
+  /** Tokens already inside a mention. */
+  taken: Uint8Array;
+}
+
+const MAX_CHAIN = 6;
+
+export function findCompanies(text: string, tokens: readonly Token[], options: RecognizeOptions): Entity[] {
+  const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length) };
+  findTickers(doc);
+  findListedNames(doc);
+  findSuffixedNames(doc);
+  findContextNames(doc);
+  acceptListedCommonWords(doc);
+  findRepeatedNames(doc, options.extraCompanies ?? []);
+  return toEntities(doc, options.ignoredCompanies ?? []);
+}
+
+function word(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i];
+  return t && t.kind === Kind.Word ? t.text : undefined;
+}
+
+function isPossessive(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === Kind.Word && (t.text === "'s" || t.text === '’s' || t.text === "'S" || t.text === '’S');
+}
+
+function free(doc: Doc, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (doc.taken[k]) return false;
+  return true;
+}
+
+function add(doc: Doc, m: Mention): void {
+  if (!free(doc, m.first, m.last)) return;
+  doc.mentions.push(m);
+  for (let k = m.first; k <= m.last; k++) doc.taken[k] = 1;
+}
+
+function companyMention(doc: Doc, company: number, first: number, last: number, evidence: boolean): Mention {
+  const c = doc.gaz.companies[company]!;
+  return { first, last, id: c.id, name: c.name, ticker: c.tickers[0], evidence, company };
+}
+
+/** A symbol as tickers are written: "HD", "BRK.B", "0700". */
+function isTickerSymbol(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === Kind.Num) return /^\d{3,6}$/.test(t.text);
+  return t.kind === Kind.Word && t.text.length <= 7 && isAllCaps(t.text);
+}
+
+/** "(NYSE: HD)", "NASDAQ:AAPL", "(ticker: HD)", "$AAPL". */
+function findTickers(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === Kind.Word && EXCHANGES.has(t.text) && tokens[i + 1]?.text === ':' && isTickerSymbol(tokens[i + 2])) {
+      const isExchange = t.text.toLowerCase() !== 'ticker' && t.text.toLowerCase() !== 'symbol';
+      addTicker(doc, isExchange ? i : i + 2, i + 2);
+      i += 2;
+    } else if (t.text === '$' && glued(tokens, i) && tokens[i + 1]!.kind === Kind.Word && isTickerSymbol(tokens[i + 1]) && doc.gaz.tickers.has(tokens[i + 1]!.text)) {
+      addTicker(doc, i + 1, i + 1);
+      i += 1;
+    }
+  }
+}
+
+function addTicker(doc: Doc, first: number, symbolAt: number): void {
+  const symbol = doc.tokens[symbolAt]!.text.toUpperCase();
+  const listed = doc.gaz.tickers.get(symbol);
+  if (listed?.length === 1) add(doc, companyMention(doc, listed[0]!, first, symbolAt, true));
+  else add(doc, { first, last: symbolAt, id: `ticker:${symbol}`, name: symbol, ticker: symbol, evidence: true });
+}
+
+/** Gazetteer names, longest first at each position, with the checks that tell them from words. */
+function findListedNames(doc: Doc): void {
+  const { tokens, gaz } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (doc.taken[i] || (t.kind === Kind.Sym)) continue;
+    const match = matchAt(gaz.root, tokens, i);
+    if (!match) continue;
+    const company = gaz.companies[match.company]!;
+    if (blocked(doc, company, match.first, match.last)) continue;
+    const last = extendWithSuffix(tokens, match.last);
+    add(doc, companyMention(doc, match.company, match.first, last, last !== match.last || isCompanyContext(doc, match.first, last)));
+    i = last;
+  }
+}
+
+/** Whether what follows or precedes a listed name says it is something else here. */
+function blocked(doc: Doc, company: Company, first: number, last: number): boolean {
+  const { tokens } = doc;
+  const next = tokens[last + 1];
+  const prev = tokens[first - 1];
+  if (next && glued(doc.tokens, last) && (next.text === '+' || (next.text === '-' && !glued(tokens, last + 1)))) return true;
+  if (next && next.kind === Kind.Word && next.start - tokens[last]!.end === 1 && PRODUCT_WORDS.has(next.text)) return true;
+  if (next && company.blockers.has(next.text.toLowerCase())) return true;
+  if (next && next.kind === Kind.Num && company.blockers.has('#')) return true;
+  if (prev && prev.kind === Kind.Word && company.blockers.has(`<${prev.text.toLowerCase()}`)) return true;
+  // "Michael Dell", "Mr. Ford": a person's name.
+  if (prev && prev.kind === Kind.Word && GIVEN_NAMES.has(prev.text) && prev.end + 1 === tokens[first]!.start) return true;
+  if (prev?.text === '.' && GIVEN_NAMES.has(`${tokens[first - 2]?.text}.`)) return true;
+  return false;
+}
+
+/** "Walt Disney Co.", "Tyvak Nano-Satellite Systems, Inc.", "SoftBank Group Corp": suffixes after a name. */
+function extendWithSuffix(tokens: readonly Token[], last: number): number {
+  let end = last;
+  for (;;) {
+    let k = end + 1;
+    if (tokens[k]?.text === ',' && LEGAL_SUFFIXES.has(word(tokens, k + 1) ?? '') && !WEAK_SUFFIXES.has(tokens[k + 1]!.text)) k++;
+    const w = word(tokens, k);
+    if (w === undefined || !LEGAL_SUFFIXES.has(w) || tokens[k]!.start - tokens[k - 1]!.end > 1) return end;
+    end = k;
+    if (tokens[end + 1]?.text === '.' && glued(tokens, end) && /^[A-Za-z]{2,4}$/.test(w)) end++;
+  }
+}
+
+/** A name token of a company name: capitalised or all capitals, or a name with digits ("9to5Mac"). */
+function isNameWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === Kind.Word && (isCapitalized(t.text) || /^\d/.test(t.text)) && !DATE_WORDS.has(t.text);
+}
+
+/**
+ * The capitalised name that ends at token `last`, walking back over name words and joiners
+ * ("-", "&", "'s" inside a name) until a stop word, a line break or MAX_CHAIN tokens.
+ */
+function chainEndingAt(doc: Doc, last: number): number | undefined {
+  const { tokens } = doc;
+  let first = last + 1;
+  let words = 0;
+  for (let k = last; k >= 0 && words < MAX_CHAIN; k--) {
+    const t = tokens[k]!;
+    if (doc.taken[k]) break;
+    const joiner = (t.text === '-' || t.text === '&') && k < last && k > 0 && first === k + 1 && isNameWord(tokens[k - 1]);
+    if (joiner) continue;
+    if (!isNameWord(t) || STOP_CAPITALISED.has(t.text)) break;
+    if (k < last && tokens[k + 1]!.start - t.end > 1) break;
+    first = k;
+    words++;
+  }
+  return first <= last ? first : undefined;
+}
+
+/** The capitalised name that starts at token `first`. */
+function chainStartingAt(doc: Doc, first: number): number | undefined {
+  const { tokens } = doc;
+  let last = first - 1;
+  for (let k = first; k < tokens.length && k - first < MAX_CHAIN; k++) {
+    const t = tokens[k]!;
+    if (doc.taken[k]) break;
+    if ((t.text === '-' || t.text === '&') && k > first && isNameWord(tokens[k + 1])) continue;
+    if (!isNameWord(t) || (k === first && STOP_CAPITALISED.has(t.text))) break;
+    if (k > first && t.start - tokens[k - 1]!.end > 1) break;
+    last = k;
+  }
+  return last >= first ? last : undefined;
+}
+
+/** Whether a chain can be a company's name: not an organisation, a place, a person or ordinary words. */
+function plausibleName(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  let distinctive = false;
+  for (let k = first; k <= last; k++) {
+    const w = tokens[k]!.text;
+    if (tokens[k]!.kind !== Kind.Word) continue;
+    if (ORG_WORDS.has(w) || KNOWN_ORGS.has(w)) return false;
+    if (!COMMON_CAPITALISED.has(w) && !PLACES.has(w) && !LEGAL_SUFFIXES.has(w) && !COMPANY_HEADS.has(w) && !STOP_CAPITALISED.has(w)) distinctive = true;
+  }
+  if (GIVEN_NAMES.has(tokens[first]!.text) && last > first) return false;
+  if (KNOWN_ORGS.has(doc.text.slice(tokens[first]!.start, tokens[last]!.end))) return false;
+  return distinctive;
+}
+
+function chainName(doc: Doc, first: number, last: number): string {
+  return doc.text.slice(doc.tokens[first]!.start, doc.tokens[last]!.end).replace(/\s+/g, ' ');
+}
+
+function ruleMention(doc: Doc, first: number, last: number, nameLast: number): Mention {
+  const name = chainName(doc, first, nameLast);
+  return { first, last, id: `x:${slug(name)}`, name, evidence: true };
+}
+
+/** "Sierra Nevada Corp.", "Ceres Robotics", "Carlyle Group": an unlisted name with a legal suffix or company word. */
+function findSuffixedNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (w === undefined || doc.taken[i]) continue;
+    const legal = LEGAL_SUFFIXES.has(w);
+    if (!legal && !COMPANY_HEADS.has(w)) continue;
+    let nameEnd = i - 1;
+    if (legal && tokens[nameEnd]?.text === ',') nameEnd--;
+    if (doc.taken[nameEnd] || tokens[i]!.start - tokens[nameEnd]!.end > 2) continue;
+    const first = chainEndingAt(doc, nameEnd);
+    if (first === undefined) continue;
+    const strong = legal && !WEAK_SUFFIXES.has(w);
+    if (!strong && first === nameEnd && tokens[first]!.text.length < 2) continue;
+    if (!plausibleName(doc, first, nameEnd) || namesAnEvent(tokens, i)) continue;
+    const last = extendWithSuffix(tokens, i - 1 === nameEnd ? nameEnd : nameEnd);
+    if (last <= nameEnd && !COMPANY_HEADS.has(w)) continue;
+    const end = COMPANY_HEADS.has(w) && last < i ? extendWithSuffix(tokens, i) : last;
+    add(doc, ruleMention(doc, first, end, COMPANY_HEADS.has(w) ? i : nameEnd));
+    i = end;
+  }
+}
+
+/** "Code Media conference", "Bangkok International Motor Show": the name of an event, not a company. */
+function namesAnEvent(tokens: readonly Token[], last: number): boolean {
+  const next = word(tokens, last + 1);
+  return next !== undefined && (EVENT_WORDS.has(next.toLowerCase()) || (COMPANY_HEADS.has(tokens[last]!.text) && isCapitalized(next) && tokens[last + 1]!.start - tokens[last]!.end === 1));
+}
+
+const EVENT_WORDS = new Set(['conference', 'summit', 'festival', 'show', 'expo', 'awards', 'fair', 'forum', 'week', 'event', 'convention', 'congress']);
+
+/** Whether the words around a name say it is a company: "shares of X", "X's chief executive", "X shares". */
+function isCompanyContext(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  if (hasCueBefore(tokens, first)) return true;
+  const after = tokens[last + 1];
+  if (isPossessive(after) && COMPANY_CUES_POSSESSIVE.has(word(tokens, last + 2)?.toLowerCase() ?? '')) return true;
+  if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
+  if (after?.text === '(' && doc.gaz.tickers.has(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.text === ')') return true;
+  if (after?.text === 'said' || after?.text === 'says') return true;
+  return false;
+}
+
+/**
+ * "carmaker Nissan", "companies Astrobotic", "label, Big Machine", "outlet, such as Forbes",
+ * "shares of Foo": a company word just before the name.
+ */
+function hasCueBefore(tokens: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  if (word(tokens, k) === 'as' && word(tokens, k - 1) === 'such') k -= 2;
+  else if (word(tokens, k) === 'like' || word(tokens, k) === 'including') k--;
+  if (tokens[k]?.text === ',') k--;
+  const cue = word(tokens, k);
+  if (cue === undefined) return false;
+  if (COMPANY_CUES_BEFORE.has(cue) || COMPANY_CUES_BEFORE.has(singular(cue))) return true;
+  return cue === 'of' && word(tokens, k - 1)?.toLowerCase() === 'shares';
+}
+
+/** "companies" -> "company", "rivals" -> "rival". */
+function singular(w: string): string {
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+/** Token index after a list separator ("," "and" "or" ", and") that starts at `k`, or -1. */
+function afterListSeparator(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.text === ',') k++;
+  else if (word(tokens, k) !== 'and' && word(tokens, k) !== 'or') return -1;
+  if (word(tokens, k) === 'and' || word(tokens, k) === 'or') k++;
+  return k;
+}
+
+/** Surnames in this document: the second word after a given name ("Elon Musk" makes "Musk" a person). */
+function personNames(doc: Doc): Set<string> {
+  const people = new Set<string>();
+  const { tokens } = doc;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.kind === Kind.Word && GIVEN_NAMES.has(tokens[i - 1]!.text) && isCapitalized(tokens[i]!.text)) people.add(tokens[i]!.text);
+  }
+  return people;
+}
+
+/** Unlisted names in company context, and tickers in brackets right after a company. */
+function findContextNames(doc: Doc): void {
+  const { tokens } = doc;
+  const people = personNames(doc);
+  // A name that follows a company in a list ("companies Astrobotic, Intuitive Machines and ...") is one too.
+  let listContinuesAt = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (doc.taken[i] || !isNameWord(tokens[i]) || STOP_CAPITALISED.has(tokens[i]!.text)) continue;
+    const last = chainStartingAt(doc, i);
+    if (last === undefined) continue;
+    const cue = i === listContinuesAt || isStrongContext(doc, i, last);
+    listContinuesAt = -1;
+    if (cue && plausibleName(doc, i, last) && !(i === last && people.has(tokens[i]!.text))) {
+      add(doc, ruleMention(doc, i, last, last));
+      listContinuesAt = afterListSeparator(tokens, last + 1);
+    }
+    i = last;
+  }
+  linkBracketTickers(doc);
+}
+
+/** Context strong enough for an unlisted name: "said" is left out, people say things too. */
+function isStrongContext(doc: Doc, first: number, last: number): boolean {
+  const next = doc.tokens[last + 1]?.text;
+  return next !== 'said' && next !== 'says' && isCompanyContext(doc, first, last);
+}
+
+/** "Lowe's (LOW)", "HD THE HOME DEPOT INC.": a ticker beside its company. */
+function linkBracketTickers(doc: Doc): void {
+  const { tokens, gaz } = doc;
+  for (const m of [...doc.mentions]) {
+    const open = m.last + 1;
+    if (tokens[open]?.text === '(' && isTickerSymbol(tokens[open + 1]) && tokens[open + 2]?.text === ')' && !doc.taken[open + 1]) {
+      add(doc, { ...m, first: open + 1, last: open + 1, ticker: m.ticker, evidence: true });
+      m.evidence = true;
+    }
+    if (isPossessive(tokens[open]) && tokens[open + 1]?.text === '(' && isTickerSymbol(tokens[open + 2]) && tokens[open + 3]?.text === ')') {
+      add(doc, { ...m, first: open + 2, last: open + 2, evidence: true });
+    }
+    const before = m.first - 1;
+    const prev = tokens[before];
+    let leading = before;
+    if (word(tokens, leading)?.toUpperCase() === 'THE') leading--;
+    const symbolTok = tokens[leading];
+    if (m.company !== undefined && symbolTok && prev && !doc.taken[leading] && isTickerSymbol(symbolTok)) {
+      const listed = gaz.tickers.get(symbolTok.text.toUpperCase());
+      if (listed?.includes(m.company)) {
+        add(doc, { ...m, first: leading, last: leading, evidence: true });
+        m.evidence = true;
+      }
+    }
+  }
+}
+
+/** Names that are also words ("Target", "Shell") count only when the document shows them to be companies. */
+function acceptListedCommonWords(doc: Doc): void {
+  const proven = new Set<number>();
+  for (const m of doc.mentions) {
+    if (m.company === undefined) continue;
+    const c = doc.gaz.companies[m.company]!;
+    if (!c.needsEvidence || m.evidence || doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end) !== c.name) proven.add(m.company);
+  }
+  doc.mentions = doc.mentions.filter((m) => {
+    if (m.company === undefined || !doc.gaz.companies[m.company]!.needsEvidence || proven.has(m.company)) return true;
+    for (let k = m.first; k <= m.last; k++) doc.taken[k] = 0;
+    return false;
+  });
+}
+
+/**
+ * Every mention of a name the document has shown to be a company: the rule-found name
+ * without its suffix ("Sierra Nevada"), its first word when distinctive ("Huawei", "Carlyle"),
+ * and the reader's own names.
+ */
+function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
+  const trie = emptyTrie();
+  const targets: Mention[] = [];
+  const addName = (name: string, m: Mention) => {
+    targets.push(m);
+    addAlias(trie, name, targets.length - 1);
+  };
+  for (const name of extra) addName(name, { first: 0, last: 0, id: `user:${slug(name)}`, name, evidence: true });
+  for (const m of doc.mentions) {
+    if (m.company !== undefined || m.id.startsWith('ticker:')) continue;
+    addName(m.name, m);
+    const words = m.name.split(/[\s,]+/).filter((w) => w && !LEGAL_SUFFIXES.has(w.replace(/\.$/, '')));
+    if (words.length) addName(words.join(' '), m);
+    const head = words[0];
+    if (head && words.length > 1 && head.length >= 3 && !COMMON_CAPITALISED.has(head) && !STOP_CAPITALISED.has(head) && !PLACES.has(head) && !GIVEN_NAMES.has(head) && !COMPANY_HEADS.has(head)) addName(head, m);
+  }
+  if (!targets.length) return;
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    if (doc.taken[i] || tokens[i]!.kind === Kind.Sym) continue;
+    const match = matchAt(trie, tokens, i);
+    if (!match || !free(doc, match.first, match.last)) continue;
+    const source = targets[match.company]!;
+    add(doc, { ...source, first: match.first, last: match.last });
+    i = match.last;
+  }
+}
+
+function toEntities(doc: Doc, ignored: readonly string[]): Entity[] {
+  const skip = new Set(ignored.map((n) => n.toLowerCase()));
+  const { tokens, text } = doc;
+  const out: Entity[] = [];
+  for (const m of doc.mentions) {
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last]!.end;
+    const span = text.slice(start, end);
+    if (skip.has(m.id) || skip.has(m.name.toLowerCase()) || skip.has(span.toLowerCase())) continue;
+    out.push({ type: 'company', start, end, text: span, id: m.id, name: m.name, ...(m.ticker ? { ticker: m.ticker } : {}) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,186 @@
+/**
+ * Words that tell a company name from other capitalised words: legal suffixes, the context
+ * around a company, and the words of other organisations, places and people.
+ */
+
+/** Legal forms: a capitalised name followed by one of these is a company ("Sierra Nevada Corp."). */
+export const LEGAL_SUFFIXES = new Set([
+  'Inc', 'Incorporated', 'Corp', 'Corporation', 'Co', 'Company', 'Companies', 'Ltd', 'Limited', 'LLC', 'LLP', 'LP',
+  'plc', 'PLC', 'Plc', 'AG', 'SA', 'S.A.', 'NV', 'N.V.', 'SE', 'GmbH', 'BV', 'B.V.', 'AB', 'ASA', 'Oyj', 'SpA', 'S.p.A.',
+  'KGaA', 'Pty', 'Bhd', 'Berhad', 'Tbk', 'SAS', 'Sarl', 'Ltda', 'INC', 'CORP', 'CO', 'LTD', 'COMPANY', 'COMPANIES',
+  'CORPORATION', 'LIMITED', 'Holdings', 'Holding', 'Group', 'HOLDINGS', 'GROUP',
+]);
+
+/** Suffixes strong enough alone; the others ("Group", "Company") need a name of two letters or more before them. */
+export const WEAK_SUFFIXES = new Set(['Co', 'Company', 'Companies', 'Group', 'Holding', 'Holdings', 'SE', 'SA', 'AB', 'CO', 'COMPANY', 'GROUP', 'HOLDINGS']);
+
+/** Words that end many company names and are rarely the end of anything else. */
+export const COMPANY_HEADS = new Set([
+  'Technologies', 'Technology', 'Systems', 'Industries', 'Enterprises', 'Partners', 'Ventures', 'Investments',
+  'Airlines', 'Airways', 'Motors', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biosciences', 'Biotech', 'Robotics',
+  'Labs', 'Laboratories', 'Studios', 'Entertainment', 'Networks', 'Communications', 'Telecom', 'Semiconductor',
+  'Semiconductors', 'Electronics', 'Software', 'Bancorp', 'Logistics', 'Automotive', 'Aerospace', 'Brands', 'Foods',
+  'Capital', 'Securities', 'Financial', 'Insurance', 'Media', 'Motor', 'Mining', 'Petroleum', 'Resources', 'Realty',
+  'Properties', 'Hotels', 'Resorts', 'Restaurants', 'Stores', 'Pictures', 'Records', 'Games', 'Interactive', 'Solutions',
+]);
+
+/** Words of governments, agencies, courts, schools, teams and alliances: `org`, not companies. */
+export const ORG_WORDS = new Set([
+  'Department', 'Ministry', 'Agency', 'Commission', 'Committee', 'Council', 'Association', 'Institute', 'University',
+  'College', 'School', 'Authority', 'Administration', 'Bureau', 'Office', 'Police', 'Court', 'Government', 'Party',
+  'League', 'Federation', 'Union', 'Foundation', 'Society', 'Alliance', 'Organization', 'Organisation', 'Coalition',
+  'Parliament', 'Senate', 'Congress', 'House', 'Assembly', 'Directorate', 'Army', 'Navy', 'Reserve', 'Board', 'Center',
+  'Centre', 'Hospital', 'Church', 'Museum', 'Academy', 'Service', 'Unit', 'Team', 'Force', 'Corps', 'Guard', 'Sheriff',
+  'Program', 'Programme', 'Mission', 'Initiative', 'Forum', 'Club', 'State', 'City', 'County', 'Republic', 'Kingdom',
+  'Nations', 'Olympics', 'Cup', 'Tribunal', 'Cabinet', 'Treasury', 'Secretariat', 'Embassy', 'Consulate', 'Regulator',
+  'Exchange Commission', 'Fund', 'Bank of England', 'Federal', 'National', 'Ministry', 'Democrats', 'Republicans',
+  'Conference', 'Summit', 'Festival', 'Show', 'Expo', 'Award', 'Awards', 'Prize', 'Act', 'Law', 'Treaty', 'Agreement', 'Index',
+]);
+
+/** Known organisations that rules might otherwise take for companies. */
+export const KNOWN_ORGS = new Set([
+  'NASA', 'FTC', 'SEC', 'FDA', 'FBI', 'CIA', 'EPA', 'FCC', 'IRS', 'DOJ', 'NHS', 'EU', 'UN', 'WHO', 'IMF', 'WTO', 'OECD',
+  'OPEC', 'NATO', 'ASEAN', 'NFL', 'NBA', 'MLB', 'NHL', 'FIFA', 'UEFA', 'IOC', 'ECB', 'Fed', 'Federal Reserve',
+  'World Bank', 'European Commission', 'European Union', 'Congress', 'Pentagon', 'Kremlin', 'White House', 'Xinhua',
+  'CCTV', 'PBOC', 'CSRC', 'FCA', 'CFTC', 'FINRA', 'NYAG', 'ICE', 'DHS', 'USDA', 'CDC', 'NIH', 'MIT', 'NSA', 'GCHQ',
+  'MI5', 'MI6', 'Interpol', 'Europol', 'Senate', 'Bundesbank', 'BOJ', 'RBI', 'SNB', 'G7', 'G20', 'BRICS', 'APEC',
+]);
+
+/** Countries, regions, cities and their adjectives: never a company by rule ("U.S. shares", "Asian stocks"). */
+export const PLACES = new Set([
+  'U.S.', 'US', 'USA', 'U.K.', 'UK', 'EU', 'America', 'American', 'Americans', 'United', 'States', 'China', 'Chinese',
+  'Japan', 'Japanese', 'Korea', 'Korean', 'South', 'North', 'East', 'West', 'India', 'Indian', 'Europe', 'European',
+  'Asia', 'Asian', 'Africa', 'African', 'Germany', 'German', 'France', 'French', 'Britain', 'British', 'England',
+  'English', 'Italy', 'Italian', 'Spain', 'Spanish', 'Russia', 'Russian', 'Canada', 'Canadian', 'Australia',
+  'Australian', 'Brazil', 'Brazilian', 'Mexico', 'Mexican', 'Taiwan', 'Taiwanese', 'Hong', 'Kong', 'Singapore',
+  'Switzerland', 'Swiss', 'Sweden', 'Swedish', 'Norway', 'Norwegian', 'Denmark', 'Danish', 'Netherlands', 'Dutch',
+  'Belgium', 'Ireland', 'Irish', 'Israel', 'Israeli', 'Iran', 'Iranian', 'Saudi', 'Arabia', 'Turkey', 'Turkish',
+  'Ukraine', 'Ukrainian', 'Poland', 'Polish', 'Vietnam', 'Vietnamese', 'Thailand', 'Indonesia', 'Indonesian',
+  'Malaysia', 'Philippines', 'Pakistan', 'Nigeria', 'Egypt', 'Argentina', 'Chile', 'Colombia', 'Portugal', 'Greece',
+  'Austria', 'Finland', 'Zealand', 'New', 'York', 'London', 'Paris', 'Tokyo', 'Beijing', 'Shanghai', 'Shenzhen',
+  'Washington', 'California', 'Texas', 'Florida', 'Silicon', 'Valley', 'Wall', 'Street', 'Europe’s', 'Western',
+  'Eastern', 'Northern', 'Southern', 'Middle', 'Gulf', 'Latin', 'Pacific', 'Atlantic', 'Global', 'Chicago', 'Boston',
+  'Seattle', 'Berlin', 'Frankfurt', 'Zurich', 'Geneva', 'Moscow', 'Seoul', 'Mumbai', 'Delhi', 'Sydney', 'Toronto',
+  'Dubai', 'Brussels', 'Madrid', 'Rome', 'Milan', 'Amsterdam', 'Stockholm', 'Detroit', 'Atlanta', 'Dallas', 'Houston',
+  'Mainland', 'Federal', 'State', 'National', 'Emirates', 'Qatar', 'Kuwait', 'Iraq', 'Syria', 'Afghanistan', 'Cuba',
+  'Venezuela', 'Peru', 'Kenya', 'Ethiopia', 'Ghana', 'Morocco', 'Algeria', 'Tunisia', 'Libya', 'Sudan', 'Czech',
+  'Hungary', 'Romania', 'Bulgaria', 'Serbia', 'Croatia', 'Slovakia', 'Belarus', 'Kazakhstan', 'Bangladesh',
+  'Sri', 'Lanka', 'Nepal', 'Myanmar', 'Cambodia', 'Laos', 'Mongolia', 'Macau', 'Guangdong', 'Hangzhou', 'Wuhan',
+  'Manhattan', 'Brooklyn', 'Ohio', 'Indiana', 'Illinois', 'Michigan', 'Virginia', 'Georgia', 'Arizona', 'Nevada',
+  'Colorado', 'Oregon', 'Utah', 'Alabama', 'Kentucky', 'Tennessee', 'Carolina', 'Jersey', 'Massachusetts',
+]);
+
+/** Given names: a capitalised pair starting with one of these is a person ("Michael Dell", "Tim Cook"). */
+export const GIVEN_NAMES = new Set([
+  'Aaron', 'Adam', 'Alan', 'Albert', 'Alex', 'Alexander', 'Alice', 'Amanda', 'Amy', 'Andrew', 'Andy', 'Angela', 'Ann',
+  'Anna', 'Anne', 'Anthony', 'Antonio', 'Arthur', 'Ashley', 'Barbara', 'Ben', 'Benjamin', 'Bernard', 'Betty', 'Bill',
+  'Bob', 'Brad', 'Brian', 'Bruce', 'Carl', 'Carlos', 'Carol', 'Catherine', 'Charles', 'Charlie', 'Chris', 'Christian',
+  'Christine', 'Christopher', 'Cynthia', 'Dan', 'Daniel', 'Dave', 'David', 'Deborah', 'Dennis', 'Diana', 'Donald',
+  'Donna', 'Doug', 'Douglas', 'Ed', 'Edward', 'Elizabeth', 'Elon', 'Emily', 'Emma', 'Eric', 'Frank', 'Fred', 'Gary',
+  'George', 'Gerald', 'Greg', 'Gregory', 'Harold', 'Harry', 'Helen', 'Henry', 'Howard', 'Jack', 'Jacob', 'James',
+  'Jamie', 'Jane', 'Janet', 'Jason', 'Jeff', 'Jeffrey', 'Jennifer', 'Jeremy', 'Jerry', 'Jessica', 'Jim', 'Joe', 'John',
+  'Jonathan', 'Joseph', 'Josh', 'Joshua', 'Juan', 'Judy', 'Julia', 'Julie', 'Justin', 'Karen', 'Kate', 'Katherine',
+  'Keith', 'Kelly', 'Ken', 'Kenneth', 'Kevin', 'Kim', 'Larry', 'Laura', 'Lauren', 'Linda', 'Lisa', 'Louis', 'Lucy',
+  'Marc', 'Margaret', 'Maria', 'Marie', 'Mark', 'Martin', 'Mary', 'Matt', 'Matthew', 'Michael', 'Michelle', 'Mike',
+  'Nancy', 'Nathan', 'Nicholas', 'Nick', 'Nicole', 'Pamela', 'Patricia', 'Patrick', 'Paul', 'Peter', 'Philip',
+  'Rachel', 'Ralph', 'Raymond', 'Rebecca', 'Richard', 'Rick', 'Robert', 'Roger', 'Ronald', 'Rose', 'Ruth', 'Ryan',
+  'Sam', 'Samuel', 'Sandra', 'Sara', 'Sarah', 'Scott', 'Sean', 'Sharon', 'Stephen', 'Steve', 'Steven', 'Susan', 'Tim',
+  'Timothy', 'Tom', 'Thomas', 'Tony', 'Victor', 'Virginia', 'Walter', 'Warren', 'William', 'Jack', 'Jensen', 'Satya',
+  'Sundar', 'Masayoshi', 'Jeff', 'Mark', 'Sheryl', 'Marissa', 'Reed', 'Bob', 'Jamie', 'Lloyd', 'Jiang', 'Wang', 'Li',
+  'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms',
+  'Ms.', 'Dr', 'Dr.', 'Sir', 'Lord', 'Lady', 'President', 'Senator', 'Sen.', 'Rep.', 'Gov.', 'Governor', 'Prime',
+  'Minister', 'Judge', 'Justice', 'Chairman', 'Chief', 'Officer', 'Deputy', 'Secretary', 'Prince', 'King', 'Queen',
+  'Elizabeth', 'Christopher', 'Jonathan', 'Victor', 'Harris', 'Donald', 'Joe', 'Hillary', 'Barack', 'Xi', 'Vladimir',
+  'Boris', 'Angela', 'Emmanuel', 'Justin', 'Narendra', 'Shinzo', 'Theresa', 'Nancy', 'Rishi', 'Kamala', 'Taylor', 'Scooter',
+]);
+
+/**
+ * Capitalised ordinary words that begin many names: kept as part of a long name but never
+ * taken alone as a short form of it ("Big" from "Big Machine", "General" from "General Motors").
+ */
+export const COMMON_CAPITALISED = new Set([
+  'The', 'A', 'An', 'General', 'American', 'National', 'United', 'International', 'Global', 'First', 'New', 'Big',
+  'Blue', 'Royal', 'Great', 'Capital', 'Central', 'Digital', 'Smart', 'Open', 'Data', 'Tech', 'Media', 'Energy', 'Power',
+  'Air', 'Star', 'Orbit', 'Intuitive', 'Electronic', 'Universal', 'Standard', 'Golden', 'Green', 'Red', 'Black',
+  'White', 'Silver', 'Sierra', 'Alpha', 'Prime', 'Premier', 'Best', 'Advanced', 'Applied', 'Allied', 'Continental',
+  'Home', 'Life', 'Health', 'Care', 'Express', 'Metro', 'City', 'World', 'Union', 'Mutual', 'People', 'Citizens',
+  'Community', 'Liberty', 'Pioneer', 'Frontier', 'Summit', 'Core', 'One', 'Next', 'Future', 'Modern', 'Ocean', 'River',
+  'Mountain', 'Valley', 'Lake', 'Bay', 'Harbor', 'Coast', 'Hill', 'Sun', 'Moon', 'Space', 'Network', 'Systems', 'Pacific',
+  'Atlantic', 'Southern', 'Northern', 'Western', 'Eastern', 'Social', 'Public', 'Private', 'Investment', 'Financial',
+  'Trust', 'Security', 'Solutions', 'Services', 'Industries', 'Holdings', 'Group', 'Partners', 'Ventures', 'Labs', 'In',
+  'On', 'At', 'For', 'And', 'But', 'Of', 'By', 'With', 'It', 'Its', 'This', 'That', 'These', 'Those', 'He', 'She', 'They',
+  'We', 'Our', 'Their', 'His', 'Her', 'As', 'If', 'When', 'While', 'After', 'Before', 'Since', 'Shares', 'Stock',
+  'Analysts', 'Investors', 'Company', 'Companies', 'Chinese', 'Main', 'Today', 'Yesterday', 'Also', 'More', 'Most',
+  'Some', 'All', 'Many', 'Other', 'Such', 'Both', 'Each', 'Every', 'Last', 'Read', 'Photo', 'Image', 'Source', 'Credit',
+  'Copyright', 'Related', 'Update', 'Updated', 'Editor', 'Editing', 'Reporting', 'Additional', 'Watch', 'Why', 'How',
+  'What', 'Who', 'Where', 'Which', 'Here', 'There', 'Now', 'Then', 'However', 'Meanwhile', 'According', 'Under', 'Over',
+  'About', 'From', 'To', 'Into', 'Not', 'No', 'Yes', 'Please', 'Click', 'Sign', 'Subscribe', 'Follow', 'Share', 'Like',
+  'Deal', 'Market', 'Markets', 'Business', 'Money', 'Finance', 'Economy', 'Trade', 'Tech', 'Technology', 'Science',
+  'Bank', 'Banks', 'Nano', 'Micro', 'Macro', 'Clean', 'Solar', 'Wind', 'Oil', 'Gas', 'Coal', 'Steel', 'Auto', 'Motor', 'Motors',
+]);
+
+/**
+ * Capitalised function words and headline words: a name never starts with one
+ * ("The Carlyle Group" is "Carlyle Group"; "In Foo Inc" is "Foo Inc").
+ */
+export const STOP_CAPITALISED = new Set([
+  'The', 'THE', 'A', 'An', 'In', 'On', 'At', 'For', 'And', 'But', 'Or', 'Of', 'By', 'With', 'It', 'Its', 'This', 'That',
+  'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'Our', 'Their', 'His', 'Her', 'My', 'Your', 'As', 'If',
+  'When', 'While', 'After', 'Before', 'Since', 'However', 'Meanwhile', 'According', 'Shares', 'Analysts', 'Investors',
+  'Read', 'Photo', 'Image', 'Source', 'Credit', 'Copyright', 'Related', 'Update', 'Updated', 'Editing', 'Reporting',
+  'Additional', 'Why', 'How', 'What', 'Who', 'Where', 'Which', 'Here', 'There', 'Now', 'Then', 'Under', 'Over', 'About',
+  'From', 'To', 'Into', 'Not', 'No', 'Yes', 'Please', 'Click', 'Sign', 'Subscribe', 'Follow', 'Share', 'Like', 'Also',
+  'Some', 'All', 'Many', 'Other', 'Such', 'Both', 'Each', 'Every', 'Last', 'Today', 'Yesterday', 'Tomorrow', 'So', 'Yet',
+  'Still', 'Even', 'Just', 'Only', 'Most', 'More', 'Less', 'Few', 'Several', 'Another', 'Any', 'One', 'Two', 'Three',
+  'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'May', 'Might', 'Do', 'Does', 'Did', 'Has',
+  'Have', 'Had', 'Be', 'Been', 'Being', 'Get', 'Got', 'Let', 'Make', 'See', 'Said', 'Says', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'Once', 'Because', 'Although', 'Though', 'Unlike', 'Like', 'Despite', 'During', 'Through', 'Between', 'Among',
+  'Against', 'Without', 'Within', 'Including', 'Following', 'Amid', 'Via', 'Per', 'Than', 'Upon', 'Until', 'Whether',
+  'CEO', 'We', 'WE', 'Us', 'Chief', 'Executive', 'President', 'Founder', 'Chairman', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Sen.', 'Rep.', 'Gov.',
+]);
+
+/** Lower-case words before a name that say it is a company: "shares of X", "carmaker X". */
+export const COMPANY_CUES_BEFORE = new Set([
+  'carmaker', 'automaker', 'chipmaker', 'retailer', 'lender', 'insurer', 'airline', 'carrier', 'conglomerate',
+  'startup', 'start-up', 'firm', 'company', 'subsidiary', 'manufacturer', 'publisher', 'broker', 'brokerage',
+  'rival', 'rivals', 'competitor', 'giant', 'maker', 'supplier', 'distributor', 'operator', 'developer', 'bank',
+  'investor', 'fund', 'outlet', 'newspaper', 'broadcaster', 'platform', 'app', 'brand', 'chain', 'provider', 'vendor',
+  'e-commerce', 'fintech', 'unicorn', 'partner', 'acquirer', 'label', 'studio', 'website', 'site', 'publication',
+  'magazine', 'tabloid', 'network', 'automaker', 'owner', 'parent',
+]);
+
+/** Words after "X's" that only a company has: "Huawei's chief executive". */
+export const COMPANY_CUES_POSSESSIVE = new Set([
+  'chief', 'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'board', 'shares', 'stock', 'shareholders',
+  'stockholders', 'subsidiary', 'subsidiaries', 'founder', 'co-founder', 'revenue', 'revenues', 'sales', 'profit',
+  'profits', 'earnings', 'products', 'stores', 'customers', 'employees', 'workers', 'headquarters', 'ipo', 'listing',
+  'valuation', 'market', 'executives', 'spokesperson', 'spokesman', 'spokeswoman', 'website', 'app', 'platform',
+  'brand', 'parent', 'acquisition', 'merger', 'quarterly', 'annual', 'fiscal', 'management', 'investors', 'bonds',
+  'debt', 'lawyers', 'factory', 'factories', 'plant', 'plants', 'offices', 'office', 'staff', 'layoffs', 'services',
+]);
+
+/** Words after a name that say it is a company: "X shares rose", "X Chief Executive". */
+export const COMPANY_CUES_AFTER = new Set([
+  'shares', 'stock', 'CEO', 'CFO', 'spokesperson', 'spokesman', 'spokeswoman', 'executives', 'shareholders',
+  'stockholders',
+]);
+
+/** Exchanges written before a ticker: "(NYSE: HD)", "NASDAQ:AAPL", "(ticker: HD)". */
+export const EXCHANGES = new Set([
+  'NYSE', 'NASDAQ', 'Nasdaq', 'NasdaqGS', 'NasdaqGM', 'AMEX', 'NYSEARCA', 'NYSEAmerican', 'LSE', 'LON', 'TSX', 'TSXV',
+  'ASX', 'HKEX', 'HKG', 'SEHK', 'SSE', 'SZSE', 'SHA', 'SHE', 'TSE', 'TYO', 'KRX', 'KOSDAQ', 'NSE', 'BSE', 'ETR', 'FRA',
+  'XETRA', 'EPA', 'AMS', 'SWX', 'SIX', 'BIT', 'BME', 'OTC', 'OTCQX', 'OTCMKTS', 'TASE', 'JSE', 'BMV', 'SGX', 'TWSE',
+  'ticker', 'Ticker', 'symbol', 'Symbol', 'TICKER',
+]);
+
+/** Words after a company's name that make the whole a product ("Apple Watch", "Google Assistant"). */
+export const PRODUCT_WORDS = new Set([
+  'Watch', 'Pay', 'Maps', 'Assistant', 'Music', 'TV', 'Store', 'Card', 'Drive', 'Cloud', 'Search', 'Play', 'Photos',
+  'Prime', 'Arcade', 'Home', 'Echo', 'Translate', 'Chrome', 'Docs', 'Sheets', 'Glass', 'Fiber', 'Wallet', 'Pencil',
+  'Books', 'Podcasts', 'Fitness', 'Health', 'Kids', 'One', 'Plus', 'Pro', 'Lens', 'Meet', 'Chat', 'Workspace', 'Ads',
+  'Analytics', 'Sheets', 'Slides', 'Earth', 'Street', 'Scholar', 'News+', 'Video', 'Kindle', 'Alexa', 'Fire', 'Luna',
+  'Stadia', 'Pixel', 'Nest', 'Messenger', 'Marketplace', 'Live', 'Stories', 'Reels', 'Spaces', 'Blue', 'Premium',
+  'Gold', 'Edge', 'Office', 'Teams', 'Windows', 'Xbox', 'Azure', 'Bing', 'Galaxy', 'Model', 'Autopilot', 'Cybertruck',
+  'Powerwall', 'Supercharger', 'Keyboard', 'Mouse', 'Classic', 'Max', 'Mini', 'Air', 'Park', 'Parks', 'World', 'Land',
+  'Channel', 'Cruise', 'Cruises', 'All', 'Connect', 'Resort', 'Store', 'Stores', 'Fresh', 'Go', 'Basics', 'Originals', 'Studios',
+]);
