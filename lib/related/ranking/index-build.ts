@@ -29,16 +29,15 @@ export interface RelatedIndex {
   postings: Map<string, Postings>;
 }
 
-/** Field-weighted term counts of one item. */
-export function weightedTerms(item: Pick<FeedItem, 'title' | 'summary' | 'url'>): Map<string, number> {
+/** Field-weighted term counts of one item whose headline is already tokenised. */
+function weightedTerms(titleTerms: string[], item: Pick<FeedItem, 'summary' | 'url'>): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (text: string | undefined, weight: number): void => {
-    if (!text) return;
-    for (const term of tokenize(text)) counts.set(term, (counts.get(term) ?? 0) + weight);
+  const add = (terms: string[], weight: number): void => {
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + weight);
   };
-  add(item.title, FIELD_WEIGHTS.title);
-  add(item.summary, FIELD_WEIGHTS.summary);
-  add(urlSlugText(item.url), FIELD_WEIGHTS.slug);
+  add(titleTerms, FIELD_WEIGHTS.title);
+  if (item.summary) add(tokenize(item.summary), FIELD_WEIGHTS.summary);
+  add(tokenize(urlSlugText(item.url)), FIELD_WEIGHTS.slug);
   return counts;
 }
 
@@ -51,7 +50,8 @@ export function buildIndex(items: FeedItem[]): RelatedIndex {
   const outlets: string[] = [];
   let totalLength = 0;
   items.forEach((item, doc) => {
-    const counts = weightedTerms(item);
+    const title = tokenize(item.title);
+    const counts = weightedTerms(title, item);
     let length = 0;
     for (const [term, tf] of counts) {
       let list = postings.get(term);
@@ -63,7 +63,7 @@ export function buildIndex(items: FeedItem[]): RelatedIndex {
     lengths[doc] = length;
     totalLength += length;
     times[doc] = Date.parse(item.publishedAt);
-    titleTerms.push([...new Set(tokenize(item.title))]);
+    titleTerms.push([...new Set(title)]);
     outlets.push(outletKey(item.source, item.url));
   });
   return {
