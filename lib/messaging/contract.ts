@@ -4,6 +4,9 @@
  * TypeScript makes every sender and handler agree on its shape.
  */
 import type { PageVisit } from '../db/schema';
+import type {
+  ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightInput, HighlightRecord,
+} from '../db/library-records';
 
 /** What the content script learned about the page it runs in. */
 export interface PageReport {
@@ -19,6 +22,24 @@ export interface MessageMap {
   reportPage: { request: PageReport; response: PageVisit };
   /** popup -> background: what is known about the page at this URL. */
   getPageVisit: { request: { url: string }; response: PageVisit | null };
+  /** popup/content -> background: save the article (or refresh the record it has under any of its URLs). */
+  saveArticle: { request: ArticleInput; response: ArticleRecord };
+  /** popup -> background: remove from the library (a tombstone; highlights and notes are kept). */
+  unsaveArticle: { request: { id: string }; response: ArticleRecord };
+  /** popup/content -> background: the saved article known under this URL or a variant of it. */
+  getArticleByUrl: { request: { url: string }; response: ArticleRecord | null };
+  /** popup/content -> background: the article-level note and tags. */
+  updateArticle: { request: { id: string; changes: ArticleChanges }; response: ArticleRecord };
+  /** content -> background: add a highlight to a saved article. */
+  addHighlight: { request: HighlightInput; response: HighlightRecord };
+  /** content/popup -> background: change a highlight's colour, note, tags or selectors. */
+  updateHighlight: { request: { id: string; changes: HighlightChanges }; response: HighlightRecord };
+  /** content/popup -> background: delete a highlight (undoable with `undoDeleteHighlight`). */
+  deleteHighlight: { request: { id: string }; response: HighlightRecord };
+  /** content/popup -> background: bring a deleted highlight back. */
+  undoDeleteHighlight: { request: { id: string }; response: HighlightRecord };
+  /** content/popup -> background: an article's highlights, in reading order. */
+  listHighlights: { request: { articleId: string }; response: HighlightRecord[] };
 }
 
 export type MessageName = keyof MessageMap;

@@ -1,0 +1,21 @@
+import type { Handlers } from '@/lib/messaging';
+import type { NewsmarkDb } from '@/lib/db';
+import {
+  addHighlight, deleteHighlight, getArticleByUrl, listHighlights, saveArticle, undeleteHighlight, unsaveArticle,
+  updateArticle, updateHighlight,
+} from '@/lib/db/library';
+
+/** The reader's library: every write goes through here, so it happens in the extension's database. */
+export function libraryHandlers(db: NewsmarkDb): Handlers {
+  return {
+    saveArticle: (input) => saveArticle(db, input),
+    unsaveArticle: ({ id }) => unsaveArticle(db, id),
+    getArticleByUrl: ({ url }) => getArticleByUrl(db, url),
+    updateArticle: ({ id, changes }) => updateArticle(db, id, changes),
+    addHighlight: (input) => addHighlight(db, input),
+    updateHighlight: ({ id, changes }) => updateHighlight(db, id, changes),
+    deleteHighlight: ({ id }) => deleteHighlight(db, id),
+    undoDeleteHighlight: ({ id }) => undeleteHighlight(db, id),
+    listHighlights: ({ articleId }) => listHighlights(db, articleId),
+  };
+}
