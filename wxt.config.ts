@@ -19,6 +19,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage'],
+    // The ECB's daily reference rates, for money in the reader's currency on hover cards.
+    host_permissions: ['https://www.ecb.europa.eu/*'],
+    commands: {
+      'mark-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandMarkNext__' },
+      'mark-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandMarkPrevious__' },
+      'mark-page': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandMarkPage__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

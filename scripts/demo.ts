@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
 import { readPopupStatus } from '../tests/e2e/support/popup';
+import { markCentre, waitForMarks } from '../tests/e2e/support/marks';
 
 const OUTPUT = resolve('demo-output');
 const ARTICLE_PATH = '/business/2026/11/24/nordwind-baltic-grid-takeover';
@@ -30,6 +31,14 @@ async function main(): Promise<void> {
     const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url(ARTICLE_PATH))}`));
 
     await article.bringToFront();
+    const counts = await waitForMarks(article);
+    console.log(`Marks on the article: ${JSON.stringify(counts)}`);
+    // Hover a figure so the screenshot shows its card.
+    const target = (await markCentre(article, 'newsmark-tint-money', 0)) ?? (await markCentre(article, 'newsmark-tint-company', 0));
+    if (target) {
+      await article.mouse.move(target.x, target.y);
+      await article.waitForTimeout(600);
+    }
     await article.screenshot({ path: resolve(OUTPUT, 'article.png') });
     await popup.screenshot({ path: resolve(OUTPUT, 'popup.png') });
     console.log(`Popup: "${status.title}" (article: ${status.isArticle})`);

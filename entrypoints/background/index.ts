@@ -2,10 +2,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '@/lib/messaging';
 import { openDb } from '@/lib/db';
 import { pageHandlers } from './handlers/pages';
+import { markingHandlers } from './handlers/marking';
+import { handleCommands } from './commands';
 
 export default defineBackground(() => {
   const db = openDb();
   handleMessages({
     ...pageHandlers(db),
+    ...markingHandlers(),
   });
+  handleCommands();
 });

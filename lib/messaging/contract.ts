@@ -7,6 +7,8 @@ import type { PageVisit } from '../db/schema';
 import type {
   ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightInput, HighlightRecord,
 } from '../db/library-records';
+import type { EntityType } from '../entities';
+import type { ExchangeRates } from '../marking/format';
 
 /** What the content script learned about the page it runs in. */
 export interface PageReport {
@@ -15,6 +17,30 @@ export interface PageReport {
   isArticle: boolean;
   /** Names of the cheap signals that fired, for the popup and for debugging. */
   signals: string[];
+}
+
+/** For messages whose request carries nothing. */
+export type NoData = Record<string, never>;
+
+/** One thing the page names (a company, a figure), with how often. */
+export interface EntitySummary {
+  /** Index of its first mention among the page's marks (for `showEntity`). */
+  index: number;
+  type: EntityType;
+  text: string;
+  name?: string;
+  ticker?: string;
+  value?: number;
+  currency?: string;
+  mentions: number;
+}
+
+/** What the content script marked on its page. */
+export interface PageEntities {
+  state: 'idle' | 'not-article' | 'marked' | 'off';
+  isArticle: boolean;
+  title: string;
+  entities: EntitySummary[];
 }
 
 export interface MessageMap {
@@ -40,6 +66,22 @@ export interface MessageMap {
   undoDeleteHighlight: { request: { id: string }; response: HighlightRecord };
   /** content/popup -> background: an article's highlights, in reading order. */
   listHighlights: { request: { articleId: string }; response: HighlightRecord[] };
+  /** content -> background: how many marks this tab shows (the toolbar badge). */
+  setMarkCount: { request: { count: number }; response: void };
+  /** content -> background: the ECB rates for converting money in cards (the last known ones offline). */
+  getExchangeRates: { request: NoData; response: ExchangeRates | null };
+  /** content -> background: how many saved articles name this company (hover card). */
+  countSavedArticlesNaming: { request: { companyId: string }; response: number };
+  /** content/popup -> background: open related coverage for a company or story. */
+  openCoverage: { request: { query: string }; response: void };
+  /** popup -> content (tabs.sendMessage): mark this page even though it does not look like an article. */
+  markPage: { request: NoData; response: { count: number } };
+  /** background -> content: keyboard travel between marks. */
+  focusMark: { request: { direction: 1 | -1 }; response: { index: number } };
+  /** popup -> content: the companies and figures on this page. */
+  getPageEntities: { request: NoData; response: PageEntities };
+  /** popup -> content: scroll to a mark and open its card. */
+  showEntity: { request: { index: number }; response: boolean };
 }
 
 export type MessageName = keyof MessageMap;

@@ -37,7 +37,7 @@ describe('Chromium', () => {
     await page.goto(server.url('/markets'));
     const popup = await session.newPage();
     const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url('/markets'))}`));
-    expect(status.title).toBe('Markets - Example News');
+    expect(status.title).toBe('Markets');
     expect(status.isArticle).toBe('false');
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * The hover card's place on the page: a closed shadow root rendered with Preact. It asks
+ * the background for what the card needs (exchange rates, library counts) and caches it
+ * for the page's lifetime.
+ */
+import { render } from 'preact';
+import { EntityCard, ENTITY_CARD_CSS } from '@/components/EntityCard';
+import { t } from '@/components/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { cardModel, type CardFacts } from '@/lib/marking/card-model';
+import { placeCard } from '@/lib/marking/card-placement';
+import type { ExchangeRates } from '@/lib/marking/format';
+import type { PageMarker, PageMarkerServices } from '@/lib/marking/page-marker';
+import { sentenceAround } from '@/lib/marking/sentence';
+import { createShadowHost, type ShadowHost } from '@/lib/marking/shadow-host';
+import type { Settings } from '@/lib/settings/settings';
+
+export function createCardView(doc: Document, win: Window, getSettings: () => Settings): PageMarkerServices['card'] & { destroy(): void } {
+  let host: ShadowHost | null = null;
+  let rates: Promise<ExchangeRates | null> | null = null;
+  const savedCounts = new Map<string, Promise<number>>();
+  let shownToken = 0;
+
+  const ensureHost = () => (host ??= createShadowHost(doc, ENTITY_CARD_CSS));
+  const hide = () => {
+    shownToken++;
+    if (host?.visible) {
+      render(null, host.mount);
+      host.hide();
+    }
+  };
+
+  const show = (marker: PageMarker, index: number, anchor: DOMRect) => {
+    const token = ++shownToken;
+    const entity = marker.entityIndex.entities[index];
+    const text = marker.article?.map.text ?? '';
+    if (!entity) return;
+    const mentions = marker.entityIndex.mentionsOf(index);
+    const facts: CardFacts = {
+      entity,
+      mentionCount: mentions.length,
+      mentionNumber: mentions.indexOf(index) + 1,
+      readerCurrency: getSettings().readerCurrency,
+      locale: navigator.language,
+      ...(entity.type === 'percent' || entity.type === 'number' ? { sentence: sentenceAround(text, entity.start, entity.end) } : {}),
+    };
+    const draw = (extra: Partial<CardFacts>) => {
+      if (token !== shownToken) return;
+      const h = ensureHost();
+      render(
+        <EntityCard
+          model={cardModel({ ...facts, ...extra }, t)}
+          onNext={() => marker.focusMark(marker.entityIndex.nextMention(index))}
+          onCoverage={() => void sendMessage('openCoverage', { query: entity.name ?? entity.text }).catch(() => undefined)}
+          onClose={hide}
+        />,
+        h.mount,
+      );
+      h.show(-10000, -10000);
+      const place = placeCard(anchor, h.size(), { width: win.innerWidth, height: win.innerHeight });
+      h.show(place.left, place.top);
+    };
+    draw({});
+    if (entity.type === 'company' && entity.id) {
+      const id = entity.id;
+      if (!savedCounts.has(id)) savedCounts.set(id, sendMessage('countSavedArticlesNaming', { companyId: id }).catch(() => 0));
+      void savedCounts.get(id)!.then((savedArticleCount) => draw({ savedArticleCount }));
+    } else if (entity.type === 'money' && entity.currency && entity.currency !== facts.readerCurrency) {
+      rates ??= sendMessage('getExchangeRates', {}).catch(() => null);
+      void rates.then((r) => draw({ rates: r }));
+    }
+  };
+
+  return {
+    show,
+    hide,
+    isOwnUi: (node) => !!host && node instanceof Node && host.contains(node),
+    destroy: () => {
+      hide();
+      host?.destroy();
+      host = null;
+    },
+  };
+}

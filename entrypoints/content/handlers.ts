@@ -1,0 +1,41 @@
+import type { Handlers } from '@/lib/messaging';
+import type { EntitySummary } from '@/lib/messaging/contract';
+import type { PageMarker } from '@/lib/marking/page-marker';
+
+/** What the popup and background may ask of the page. */
+export function contentHandlers(marker: PageMarker, offHere: () => boolean): Handlers {
+  return {
+    markPage: () => ({ count: marker.run(true) }),
+    focusMark: ({ direction }) => ({ index: offHere() ? -1 : marker.focusStep(direction) }),
+    showEntity: ({ index }) => marker.focusMark(index),
+    getPageEntities: () => ({
+      state: marker.state,
+      isArticle: marker.article?.isArticle ?? false,
+      title: marker.article?.metadata.title || document.title,
+      entities: summarize(marker),
+    }),
+  };
+}
+
+/** One line per distinct company or figure, in order of first mention. */
+function summarize(marker: PageMarker): EntitySummary[] {
+  const index = marker.entityIndex;
+  const seen = new Set<number>();
+  const summaries: EntitySummary[] = [];
+  index.entities.forEach((entity, i) => {
+    const mentions = index.mentionsOf(i);
+    if (seen.has(mentions[0]!)) return;
+    seen.add(mentions[0]!);
+    summaries.push({
+      index: i,
+      type: entity.type,
+      text: entity.text,
+      mentions: mentions.length,
+      ...(entity.name ? { name: entity.name } : {}),
+      ...(entity.ticker ? { ticker: entity.ticker } : {}),
+      ...(entity.value !== undefined ? { value: entity.value } : {}),
+      ...(entity.currency ? { currency: entity.currency } : {}),
+    });
+  });
+  return summaries;
+}

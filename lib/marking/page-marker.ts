@@ -1,0 +1,194 @@
+/**
+ * Newsmark in one page: extract the article, recognise its entities, paint them, answer
+ * hovers with a card, follow late content, and undo all of it on `destroy()`. The DOM and
+ * window come in as parameters; everything that needs the extension (settings, library
+ * lookups, the card's UI) comes in as `PageMarkerServices`, so this file has no browser.* calls.
+ */
+import type { Entity } from '../entities';
+import type { ArticleAnalysis } from '../article';
+import type { Settings } from '../settings/settings';
+import { caretAtPoint, rangeContainsPoint } from './caret';
+import { EntityIndex } from './entity-index';
+import { highlightApiOf } from './highlight-api';
+import { FOCUS_HIGHLIGHT } from './highlight-names';
+import { trackHover } from './hover';
+import { MarkSet, type Painted } from './mark-set';
+import { NodeOffsets } from './node-offsets';
+import { idleScheduler, watchContent, type IdleScheduler } from './watch';
+
+export interface PageMarkerServices {
+  analyze(doc: Document): ArticleAnalysis;
+  recognize(text: string): Entity[];
+  /** Shows the card for mark `index` next to `anchor`; `hide` closes it. */
+  card: {
+    show(marker: PageMarker, index: number, anchor: DOMRect): void;
+    hide(): void;
+    isOwnUi(node: EventTarget | null): boolean;
+  };
+  /** Called after each paint with the number of marks (for the toolbar badge). */
+  onMarked(count: number, analysis: ArticleAnalysis): void;
+}
+
+export type MarkerState = 'idle' | 'not-article' | 'marked' | 'off';
+
+export class PageMarker {
+  private analysis: ArticleAnalysis | null = null;
+  private painted: Painted[] = [];
+  private index = new EntityIndex([]);
+  private offsets: NodeOffsets | null = null;
+  private readonly marks: MarkSet;
+  private readonly schedule: IdleScheduler;
+  private teardown: Array<() => void> = [];
+  private focused = -1;
+  private forced = false;
+  state: MarkerState = 'idle';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window & typeof globalThis,
+    private settings: Settings,
+    private readonly services: PageMarkerServices,
+  ) {
+    this.marks = new MarkSet(highlightApiOf(win), doc);
+    this.schedule = idleScheduler(win);
+  }
+
+  /** Extracts and marks the page; with `force`, marks it even when it does not look like an article. */
+  run(force = false): number {
+    this.forced ||= force;
+    return this.mark(this.services.analyze(this.doc));
+  }
+
+  private mark(analysis: ArticleAnalysis): number {
+    this.analysis = analysis;
+    if (!analysis.root || (!analysis.isArticle && !this.forced)) {
+      this.state = 'not-article';
+      this.services.onMarked(0, analysis);
+      return 0;
+    }
+    const entities = this.services.recognize(analysis.map.text);
+    this.painted = this.marks.sync(analysis.map, entities, this.settings.markTypes, this.settings.markStyle);
+    // Sorted as EntityIndex sorts, so that mark i of the index is painted[i].
+    this.painted.sort((a, b) => a.entity.start - b.entity.start || b.entity.end - a.entity.end);
+    this.index = new EntityIndex(this.painted.map((p) => p.entity));
+    this.offsets = new NodeOffsets(analysis.map);
+    this.state = 'marked';
+    this.startListening(analysis.root);
+    this.services.onMarked(this.painted.length, analysis);
+    return this.painted.length;
+  }
+
+  /** New settings: repaint with the new types and style, or remove everything. */
+  applySettings(settings: Settings, offHere: boolean): void {
+    this.settings = settings;
+    if (offHere) {
+      this.clear();
+      this.state = 'off';
+      return;
+    }
+    if (this.state === 'off' || this.state === 'marked') this.run();
+  }
+
+  get article(): ArticleAnalysis | null {
+    return this.analysis;
+  }
+
+  get entityIndex(): EntityIndex {
+    return this.index;
+  }
+
+  rangeOf(index: number): Range | null {
+    return this.painted[index]?.range ?? null;
+  }
+
+  /** Moves the keyboard focus to the next (or previous) mark, scrolls to it and opens its card. */
+  focusStep(direction: 1 | -1): number {
+    const next = this.index.step(this.focused, direction);
+    if (next >= 0) this.focusMark(next);
+    return next;
+  }
+
+  /** Scrolls mark `index` into view, draws the focus on it and opens its card. */
+  focusMark(index: number): boolean {
+    const range = this.rangeOf(index);
+    if (!range) return false;
+    this.focused = index;
+    const api = highlightApiOf(this.win);
+    if (api) api.registry.set(FOCUS_HIGHLIGHT, api.create([range]));
+    const rect = range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > this.win.innerHeight) {
+      this.win.scrollBy({ top: rect.top - this.win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+    // Scrolling closes cards; open this one after the scroll event has passed.
+    this.win.requestAnimationFrame(() => this.services.card.show(this, index, range.getBoundingClientRect()));
+    return true;
+  }
+
+  /** Removes every mark, the card and every listener; the page is as it was. */
+  clear(): void {
+    for (const stop of this.teardown.splice(0)) stop();
+    this.services.card.hide();
+    this.marks.clear();
+    highlightApiOf(this.win)?.registry.delete(FOCUS_HIGHLIGHT);
+    this.painted = [];
+    this.index = new EntityIndex([]);
+    this.offsets = null;
+    this.focused = -1;
+    this.state = 'idle';
+  }
+
+  destroy(): void {
+    this.clear();
+  }
+
+  private startListening(root: Element): void {
+    if (this.teardown.length > 0) return;
+    this.teardown.push(
+      trackHover(this.doc, this.win, {
+        hitTest: (x, y) => this.hitTest(x, y),
+        isOwnUi: (node) => this.services.card.isOwnUi(node),
+        onEnter: (hit) => {
+          const range = this.rangeOf(hit.key);
+          if (range) this.services.card.show(this, hit.key, range.getBoundingClientRect());
+        },
+        onLeave: () => this.services.card.hide(),
+      }),
+      // Watch the whole body: late paragraphs may arrive outside the first root, and SPA
+      // navigations replace it altogether.
+      watchContent(this.doc.body ?? root, this.schedule, () => this.refresh(), (node) => this.services.card.isOwnUi(node)),
+    );
+  }
+
+  /** Late content or a changed page: extract again and paint the difference. */
+  private refresh(): void {
+    if (this.state !== 'marked') return;
+    this.marks.repair();
+    // Most mutations on news pages are ads and widgets: when the article text is the same,
+    // the marks' live ranges still hold and there is nothing to do.
+    const before = this.analysis;
+    const after = this.services.analyze(this.doc);
+    if (before && sameText(before, after)) return;
+    this.mark(after);
+  }
+
+  private hitTest(x: number, y: number): { key: number } | null {
+    if (!this.offsets) return null;
+    const caret = caretAtPoint(this.doc, x, y);
+    if (!caret) return null;
+    const offset = this.offsets.textOffset(caret.node, caret.offset);
+    if (offset < 0) return null;
+    // The caret sits between characters: the entity may start at or end just before it.
+    for (const probe of [offset, offset - 1]) {
+      const index = this.index.indexAt(probe);
+      const range = this.rangeOf(index);
+      if (index >= 0 && range && rangeContainsPoint(range, x, y)) return { key: index };
+    }
+    return null;
+  }
+}
+
+/** Same text over the same live nodes: the painted ranges are still right. */
+function sameText(a: ArticleAnalysis, b: ArticleAnalysis): boolean {
+  if (a.root !== b.root || a.map.text !== b.map.text || a.map.segments.length !== b.map.segments.length) return false;
+  return a.map.segments.every((segment, i) => segment.node === b.map.segments[i]!.node);
+}
