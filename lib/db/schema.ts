@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ArticleRecord, HighlightRecord, MetaEntry } from './library-records';
+import type { SyncRecordState } from '../sync/sync-record';
 
 export const DB_NAME = 'newsmark';
 
@@ -24,6 +25,7 @@ export type NewsmarkDb = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  syncRecords: EntityTable<SyncRecordState, 'key'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
@@ -37,6 +39,11 @@ export function declareSchema(db: Dexie): void {
     articles: 'id, *urls, *companyIds, *tags, savedAt, updatedAt',
     highlights: 'id, articleId, *tags, createdAt, updatedAt',
     meta: 'key',
+  });
+  // Sync bookkeeping per library record (server revision, note versions, pending marker);
+  // `synced` is 0/1 because IndexedDB cannot index booleans. See lib/sync/dexie-store.ts.
+  db.version(3).stores({
+    syncRecords: 'key, synced',
   });
 }
 

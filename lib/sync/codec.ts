@@ -1,0 +1,62 @@
+/**
+ * Server documents <-> record states. In the clear a document is `kind:id` with the state's
+ * fields; encrypted, the id is blinded and the body sealed, so the server sees only the id,
+ * the revision and `updatedAt` (the record's latest clock).
+ */
+import { latestClock, type SyncBody } from './body';
+import type { CouchDoc } from './couch-client';
+import { blindId, open, seal, type SyncKeys } from './crypto';
+import { SyncError } from './errors';
+
+/** Ids of sealed documents; plain ones are `kind:id`. */
+const SEALED_PREFIX = 'x:';
+/** The database's key-check document; not a record. */
+export const KEY_CHECK_ID = 'newsmark-keycheck';
+
+export function localKey(body: Pick<SyncBody, 'kind' | 'id'>): string {
+  return `${body.kind}:${body.id}`;
+}
+
+/** Is this server document one of our records (not a design doc, not the key check)? */
+export function isRecordDoc(doc: CouchDoc): boolean {
+  return !doc._id.startsWith('_') && doc._id.includes(':');
+}
+
+export async function encodeDoc(body: SyncBody, rev: string | undefined, keys: SyncKeys | null): Promise<CouchDoc> {
+  const key = localKey(body);
+  const base = { updatedAt: latestClock(body), ...(rev ? { _rev: rev } : {}) };
+  if (!keys) return { _id: key, ...base, kind: body.kind, id: body.id, fields: body.fields, texts: body.texts };
+  const _id = SEALED_PREFIX + (await blindId(keys, key));
+  return { _id, ...base, sealed: await seal(keys, _id, JSON.stringify(body)) };
+}
+
+/** The record state in a server document; throws when it cannot be read (never guesses). */
+export async function decodeDoc(doc: CouchDoc, keys: SyncKeys | null): Promise<SyncBody> {
+  if (typeof doc.sealed === 'string') {
+    if (!keys) throw new SyncError('encryption-mismatch', 'This database is encrypted: enter its passphrase in the sync settings.');
+    const plain = await open(keys, doc._id, doc.sealed);
+    if (plain === null) throw new SyncError('wrong-passphrase', `Document ${doc._id} does not open with this passphrase. Nothing was synced.`);
+    return checkBody(JSON.parse(plain) as unknown, doc._id);
+  }
+  if (keys) throw new SyncError('encryption-mismatch', `Document ${doc._id} is not encrypted in an encrypted database.`);
+  return checkBody({ kind: doc.kind, id: doc.id, fields: doc.fields, texts: doc.texts ?? {} }, doc._id);
+}
+
+function checkBody(value: unknown, docId: string): SyncBody {
+  const body = value as Partial<SyncBody> | null;
+  const valid =
+    body !== null &&
+    typeof body === 'object' &&
+    typeof body.kind === 'string' &&
+    typeof body.id === 'string' &&
+    isRecord(body.fields) &&
+    Object.values(body.fields).every((f) => isRecord(f) && typeof f.c === 'string' && 'v' in f) &&
+    isRecord(body.texts) &&
+    Object.values(body.texts).every((t) => isRecord(t) && Array.isArray(t.versions) && isRecord(t.seen));
+  if (!valid) throw new SyncError('bad-response', `Document ${docId} is not a Newsmark record.`);
+  return body as SyncBody;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,189 @@
+/**
+ * The LocalStore over Newsmark's Dexie database: articles and highlights are synced; each has
+ * a row in `syncRecords` with its server revision, note versions and a pending marker.
+ *
+ * Local edits are found by `updatedAt` above a watermark, then marked pending. This is safe
+ * because every write ticks the one persisted clock (lib/db/write.ts) and merging remote
+ * states moves that clock past their stamps (here), so a later edit always has a greater stamp.
+ * Every method is one transaction; nothing but Dexie calls is awaited inside.
+ */
+import type { Table } from 'dexie';
+import { decodeHlc, encodeHlc, initialHlc, receiveHlc } from '../db/hlc';
+import type { SyncedRecord } from '../db/library-records';
+import type { NewsmarkDb } from '../db/schema';
+import { latestClock, sameBody, type SyncBody, type TextRegister } from './body';
+import { mergeBodies, mergeTexts } from './merge';
+import { bodyOf, recordOf } from './record-body';
+import type { LocalStore, OutgoingState, RemoteState } from './store';
+import type { SyncRecordState } from './sync-record';
+
+export type { SyncRecordState } from './sync-record';
+
+/** Synced kinds and their tables. */
+const TABLES = { article: 'articles', highlight: 'highlights' } as const;
+type Kind = keyof typeof TABLES;
+const META_PREFIX = 'sync:';
+/** Keys lib/db/write.ts keeps the clock under. */
+const NODE_KEY = 'node';
+const CLOCK_KEY = 'clock';
+
+export class DexieSyncStore implements LocalStore {
+  constructor(
+    private readonly db: NewsmarkDb,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async getMeta<T>(name: string): Promise<T | undefined> {
+    const entry = await this.db.meta.get(META_PREFIX + name);
+    return entry ? (JSON.parse(entry.value) as T) : undefined;
+  }
+
+  async setMeta(name: string, value: unknown): Promise<void> {
+    await this.db.meta.put({ key: META_PREFIX + name, value: JSON.stringify(value) });
+  }
+
+  async applyRemote(states: RemoteState[], checkpoint?: unknown): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+      const known = states.filter((s) => s.body.kind in TABLES);
+      const syncRows = await db.syncRecords.bulkGet(known.map((s) => s.key));
+      const records = await this.loadRecords(known.map((s) => s.body));
+      const rows: SyncRecordState[] = [];
+      const writes = new Map<Kind, SyncedRecord[]>();
+      known.forEach((state, i) => {
+        const record = records[i];
+        const local = record ? bodyOf(state.body.kind, record, syncRows[i]?.texts ?? {}) : null;
+        const merged = mergeBodies(local ?? state.body, state.body);
+        let stamp = record?.updatedAt ?? '';
+        if (!local || !sameBody(merged, local)) {
+          const next = recordOf<SyncedRecord>(merged);
+          stamp = next.updatedAt;
+          const kind = state.body.kind as Kind;
+          writes.set(kind, [...(writes.get(kind) ?? []), next]);
+        }
+        rows.push({ key: state.key, rev: state.rev, texts: merged.texts, synced: sameBody(merged, state.body) ? 1 : 0, stamp });
+      });
+      for (const [kind, list] of writes) await this.table(kind).bulkPut(list);
+      await db.syncRecords.bulkPut(rows);
+      await this.observeClock(known.map((s) => latestClock(s.body)));
+      if (checkpoint !== undefined) await this.setMeta('checkpoint', checkpoint);
+    });
+  }
+
+  async outgoing(limit: number, exclude: ReadonlySet<string>): Promise<OutgoingState[]> {
+    await this.collectLocalEdits();
+    const db = this.db;
+    return db.transaction('r', [db.articles, db.highlights, db.syncRecords], async () => {
+      const rows = await db.syncRecords
+        .where('synced')
+        .equals(0)
+        .filter((row) => !exclude.has(row.key))
+        .limit(limit)
+        .toArray();
+      const records = await this.loadRecords(rows.map(splitKey));
+      const out: OutgoingState[] = [];
+      rows.forEach((row, i) => {
+        const record = records[i];
+        if (record) out.push({ key: row.key, rev: row.rev, body: bodyOf(splitKey(row).kind, record, row.texts) });
+      });
+      return out;
+    });
+  }
+
+  async markPushed(pushed: RemoteState[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords], async () => {
+      const rows = await db.syncRecords.bulkGet(pushed.map((p) => p.key));
+      const records = await this.loadRecords(pushed.map((p) => p.body));
+      const updates: SyncRecordState[] = [];
+      pushed.forEach((state, i) => {
+        const record = records[i];
+        if (!record) return;
+        // A dismissal made while the push was on the wire must survive: join, don't overwrite.
+        const texts = joinTexts(rows[i]?.texts ?? {}, state.body.texts);
+        const now = bodyOf(state.body.kind, record, texts);
+        updates.push({ key: state.key, rev: state.rev, texts, synced: sameBody(now, state.body) ? 1 : 0, stamp: record.updatedAt });
+      });
+      await db.syncRecords.bulkPut(updates);
+    });
+  }
+
+  async countOutgoing(): Promise<number> {
+    await this.collectLocalEdits();
+    return this.db.syncRecords.where('synced').equals(0).count();
+  }
+
+  async resetSyncState(): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.syncRecords, db.meta], async () => {
+      // Note versions and conflict copies are kept: they are the reader's text, not bookkeeping.
+      await db.syncRecords.toCollection().modify((row) => {
+        delete row.rev;
+        row.synced = 0;
+      });
+      await db.meta.where('key').startsWith(META_PREFIX).delete();
+    });
+  }
+
+  /** Marks records edited since the last look as pending, and moves the watermarks past them. */
+  private async collectLocalEdits(): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+      for (const kind of Object.keys(TABLES) as Kind[]) {
+        const mark = `watermark:${kind}`;
+        const since = (await this.getMeta<string>(mark)) ?? '';
+        const edited = await this.table(kind).where('updatedAt').above(since).toArray();
+        if (edited.length === 0) continue;
+        const rows = await db.syncRecords.bulkGet(edited.map((r) => `${kind}:${r.id}`));
+        const pending: SyncRecordState[] = [];
+        edited.forEach((record, i) => {
+          const row = rows[i];
+          if (row && row.synced === 1 && row.stamp === record.updatedAt) return;
+          pending.push({ key: `${kind}:${record.id}`, ...(row?.rev ? { rev: row.rev } : {}), texts: row?.texts ?? {}, synced: 0, stamp: record.updatedAt });
+        });
+        await db.syncRecords.bulkPut(pending);
+        await this.setMeta(mark, edited.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), since));
+      }
+    });
+  }
+
+  /** Moves the persisted clock past every remote stamp, so later local edits sort after them. */
+  private async observeClock(stamps: string[]): Promise<void> {
+    const latest = stamps.reduce((max, s) => (s > max ? s : max), '');
+    if (!latest) return;
+    let node = (await this.db.meta.get(NODE_KEY))?.value;
+    if (!node) {
+      node = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+      await this.db.meta.put({ key: NODE_KEY, value: node });
+    }
+    const last = (await this.db.meta.get(CLOCK_KEY))?.value;
+    const clock = receiveHlc(last ? decodeHlc(last) : initialHlc(node), decodeHlc(latest), this.now());
+    await this.db.meta.put({ key: CLOCK_KEY, value: encodeHlc(clock) });
+  }
+
+  private table(kind: Kind): Table<SyncedRecord, string> {
+    return this.db[TABLES[kind]] as unknown as Table<SyncedRecord, string>;
+  }
+
+  /** The local records for these ids, in order (undefined where there is none). */
+  private async loadRecords(refs: Array<Pick<SyncBody, 'kind' | 'id'>>): Promise<Array<SyncedRecord | undefined>> {
+    const out: Array<SyncedRecord | undefined> = new Array(refs.length);
+    for (const kind of Object.keys(TABLES) as Kind[]) {
+      const positions = refs.flatMap((ref, i) => (ref.kind === kind ? [i] : []));
+      if (positions.length === 0) continue;
+      const found = await this.table(kind).bulkGet(positions.map((i) => refs[i]!.id));
+      positions.forEach((position, j) => (out[position] = found[j]));
+    }
+    return out;
+  }
+}
+
+function splitKey(row: Pick<SyncRecordState, 'key'>): { kind: string; id: string } {
+  const colon = row.key.indexOf(':');
+  return { kind: row.key.slice(0, colon), id: row.key.slice(colon + 1) };
+}
+
+function joinTexts(a: Record<string, TextRegister>, b: Record<string, TextRegister>): Record<string, TextRegister> {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return Object.fromEntries(names.map((name) => [name, mergeTexts(a[name], b[name])]));
+}
