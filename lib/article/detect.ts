@@ -5,15 +5,17 @@
  * so neither side decides alone: each signal adds or removes points.
  */
 import { NON_ARTICLE_TYPES, isArticleNode, typesOf, type LdNode } from './json-ld';
-import type { ContentAnalysis } from './content';
+import { FURNITURE_TAGS, type ContentAnalysis } from './content';
+import { looksLikeBoilerplate } from './dom';
+import type { TextMap } from './text-map';
 
 export interface DetectionInput {
   doc: Document;
   ld: LdNode[];
   tags: Map<string, string>;
   content: ContentAnalysis;
-  /** Length of the extracted body text. */
-  textLength: number;
+  /** The extracted body text. */
+  map: TextMap;
   canonicalUrl: string | null;
 }
 
@@ -27,11 +29,20 @@ export interface Detection {
 const THRESHOLD = 3;
 /** Shorter bodies are never an article (a teaser, an app shell). */
 const MIN_TEXT = 250;
+/** Text per linked heading below which the body is a list of teasers. */
+const LISTING_CHARS_PER_TEASER = 180;
+/** Dates as pages print them: 2019-11-19, 19.11.2019, 11/19/2019, Nov 19, 2019, 19 November 2019. */
+const PRINTED_DATE = /\b(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?,?\s+(?:19|20)\d\d|\d\d?\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.?\s+(?:19|20)\d\d)\b/i;
+/** Links to the page's own sections from which a page reads as a manual with a table of contents. */
+const IN_PAGE_LINKS = 20;
+/** How much text around the body is searched for a printed date. */
+const DATE_SEARCH_CHARS = 6000;
 /** URL paths of listings: tag, category, search, author and archive pages, paged lists. */
 const LISTING_PATH = /\/(?:tags?|topics?|category|categories|section|sections|search|author|authors|archives?|page\/\d+|label)(?:\/|$)|[?&](?:s|q|query|search)=/i;
 
 export function detectArticle(input: DetectionInput): Detection {
-  const { doc, ld, tags, content, textLength, canonicalUrl } = input;
+  const { doc, ld, tags, content, map, canonicalUrl } = input;
+  const textLength = map.text.length;
   const signals: string[] = [];
   let score = 0;
   const add = (points: number, signal: string) => {
@@ -47,6 +58,13 @@ export function detectArticle(input: DetectionInput): Detection {
   if (tags.has('article:published_time') || tags.has('datepublished')) add(1, 'published-time');
   if (doc.querySelector('[itemtype*="schema.org/"][itemtype$="Article" i], [itemtype$="BlogPosting" i]')) add(1, 'microdata:article');
 
+  // Documentation, manuals and changelogs are long prose too, but claim nothing, carry no date
+  // and link to their own sections; a page that claims to be an article is spared these checks.
+  if (score <= 0 && content.root) {
+    if (!hasDate(doc, content.root)) add(-2, 'undated');
+    if (doc.querySelectorAll('a[href^="#"]').length >= IN_PAGE_LINKS) add(-1, 'in-page-links');
+    if (listShare(content) > 0.5) add(-1, 'list-heavy');
+  }
   if (textLength >= 1500) add(2, 'text:long');
   else if (textLength >= 700) add(1, 'text:medium');
   if (content.root?.closest('article')) add(1, 'in-article-element');
@@ -56,8 +74,12 @@ export function detectArticle(input: DetectionInput): Detection {
 
   // One article has one headline; a listing has a linked heading per teaser inside what we took for the body.
   const teasers = content.root ? countTeaserHeadings(content.root) : 0;
-  if (teasers >= 5) add(-2, 'teaser-headings');
+  if (teasers >= 5) add(textLength / teasers < LISTING_CHARS_PER_TEASER ? -5 : -2, `teaser-headings:${teasers}`);
+  const code = content.root ? content.root.querySelectorAll('pre, code, kbd, samp').length : 0;
+  if (code >= 5) add(-2, `code:${code}`);
   if (doc.querySelectorAll('article').length >= 5) add(-1, 'many-article-elements');
+  const nested = content.root ? content.root.querySelectorAll('article').length : 0;
+  if (nested >= 3) add(-3, `articles-in-body:${nested}`);
   if (looksLikeShop(doc, tags)) add(-2, 'shop');
   if (canonicalUrl) {
     const { pathname, search } = new URL(canonicalUrl);
@@ -68,10 +90,11 @@ export function detectArticle(input: DetectionInput): Detection {
   return { isArticle, score, signals };
 }
 
-/** Headings that are links to somewhere else: the mark of a teaser. */
+/** Headings in the body (not in its rails and boxes) that link somewhere else: the mark of a teaser. */
 function countTeaserHeadings(root: Element): number {
   let count = 0;
   for (const heading of root.querySelectorAll('h2, h3, h4')) {
+    if (insideFurniture(heading, root)) continue;
     const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
     const headingText = heading.textContent?.trim().length ?? 0;
     if (link && headingText > 0 && (link.textContent?.trim().length ?? 0) >= headingText * 0.6) count++;
@@ -84,4 +107,32 @@ function looksLikeShop(doc: Document, tags: Map<string, string>): boolean {
   if (tags.get('og:type')?.toLowerCase().includes('product') || tags.has('product:price:amount')) return true;
   if (doc.querySelector('[itemtype$="schema.org/Product"], [itemtype$="schema.org/Offer"]')) return true;
   return doc.querySelectorAll('[class*="price"], [class*="Price"], [id*="add-to-cart"], [id*="addToCart"], [class*="add-to-cart"]').length >= 5;
+}
+
+/** A machine-readable or printed date near the body: articles are dated, manuals are not. */
+function hasDate(doc: Document, root: Element): boolean {
+  if (doc.querySelector('time[datetime], [itemprop~="datePublished"], meta[name="date" i], meta[property$="published_time"]')) return true;
+  const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
+  return PRINTED_DATE.test((around.textContent ?? '').slice(0, DATE_SEARCH_CHARS));
+}
+
+function insideFurniture(el: Element, root: Element): boolean {
+  for (let node = el.parentElement; node && node !== root; node = node.parentElement) {
+    if (FURNITURE_TAGS.has(node.localName) || looksLikeBoilerplate(node)) return true;
+  }
+  return false;
+}
+
+/** Share of the body's prose that sits in list items and table cells: high in changelogs and manuals. */
+function listShare(content: ContentAnalysis): number {
+  const root = content.root;
+  if (!root) return 0;
+  let listed = 0;
+  let all = 0;
+  for (const [el, stats] of content.fragments) {
+    if (!root.contains(el)) continue;
+    all += stats.chars;
+    if (el.localName === 'li' || el.localName === 'td' || el.localName === 'dd' || el.localName === 'pre') listed += stats.chars;
+  }
+  return all ? listed / all : 0;
 }

@@ -46,7 +46,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   }
   const content = analyzeContent(body);
   const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
-  const detection = detectArticle({ doc, ld, tags: readMetaTags(doc), content, textLength: map.text.length, canonicalUrl: metadata.canonicalUrl });
+  const detection = detectArticle({ doc, ld, tags: readMetaTags(doc), content, map, canonicalUrl: metadata.canonicalUrl });
   return {
     gate,
     isArticle: gate.pass && detection.isArticle,

@@ -108,12 +108,17 @@ const TITLE_SEPARATOR_START = /^\s*(?:[|–—:·•»\-]|::)\s+/;
 
 function readByline(doc: Document, tags: Map<string, string>, article: LdNode | undefined): string | null {
   const people = article ? names(article.author).filter((name) => !/^https?:\/\//.test(name)) : [];
-  if (people.length) return tidy([...new Set(people)].join(', '));
+  if (people.length) return withoutBy(tidy([...new Set(people)].join(', ')));
   const meta = first(tags, AUTHOR_KEYS);
-  if (meta && !/^https?:\/\//.test(meta)) return tidy(meta);
+  if (meta && !/^https?:\/\//.test(meta)) return withoutBy(tidy(meta));
   const element = doc.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], [rel="author"], .byline, .author');
-  const found = tidy(element?.textContent)?.replace(/^(?:by|von|par|por|di)\s+/i, '');
+  const found = withoutBy(tidy(element?.textContent));
   return found && found.length <= 100 ? found : null;
+}
+
+/** "By Jane Doe" → "Jane Doe". */
+function withoutBy(byline: string | null): string | null {
+  return byline?.replace(/^(?:by|von|par|por|di|door)\s+/i, '') || null;
 }
 
 function timeAttribute(doc: Document, selector: string): string | undefined {

@@ -29,7 +29,11 @@ export function cleanUrl(href: string, base?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  for (const name of [...url.searchParams.keys()]) if (isTracking(name)) url.searchParams.delete(name);
+  // forEach, not an iterator: Firefox content scripts see URLSearchParams through an Xray
+  // wrapper whose keys() iterator is "not iterable".
+  const names: string[] = [];
+  url.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) if (isTracking(name)) url.searchParams.delete(name);
   url.hash = '';
   return url.href.replace(/\?$/, '');
 }
