@@ -72,14 +72,10 @@ function record(tally: Tally, result: AnchorResult, expected: Span, ms: number):
   tally.ms += ms;
   if (result.kind === 'orphan') tally.orphan += 1;
   else if (result.start === expected.start && result.end === expected.end) tally.right += 1;
-  else { tally.wrong += 1; if (process.env.DEBUG_ANCHOR && debugText) console.error(JSON.stringify({ text: debugText, selectors: debugSelectors, result, expected, got: debugText.slice(result.start - 10, result.end + 10), want: debugText.slice(expected.start - 10, expected.end + 10) })); }
+  else tally.wrong += 1;
 }
 
-let debugText = '';
-let debugSelectors: Selector[] = [];
 function timed(text: string, selectors: Selector[]): { result: AnchorResult; ms: number } {
-  debugText = text;
-  debugSelectors = selectors;
   const t0 = performance.now();
   const result = anchor(text, selectors);
   return { result, ms: performance.now() - t0 };
@@ -87,7 +83,6 @@ function timed(text: string, selectors: Selector[]): { result: AnchorResult; ms:
 
 function naive(text: string, selectors: Selector[]): { result: AnchorResult; ms: number } {
   const t0 = performance.now();
-  debugText = '';
   const exact = selectors.find((s) => s.type === 'TextQuoteSelector')!.exact;
   const at = text.indexOf(exact);
   const result: AnchorResult = at < 0 ? { kind: 'orphan', reason: 'not-found' } : { kind: 'anchored', start: at, end: at + exact.length, method: 'exact' };

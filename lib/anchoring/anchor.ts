@@ -54,6 +54,8 @@ function toTarget(text: PreparedText, quote?: TextQuoteSelector, position?: Text
 
 /** The decision, in folded offsets. */
 function locate(text: string, target: Target): AnchorResult {
+  const intact = uniqueWithContext(text, target);
+  if (intact) return intact;
   const candidates = findCandidates(text, target);
   if (!candidates.length) return { kind: 'orphan', reason: 'not-found' };
   const ranked = rank(text, target, candidates);
@@ -67,6 +69,15 @@ function locate(text: string, target: Target): AnchorResult {
     return { kind: 'anchored', start: best.start, end: best.end, method: best.errors === 0 ? 'exact' : 'fuzzy' };
   }
   return byPosition(target, best, rivals.filter((r) => r.evidence > best.evidence - MARGIN));
+}
+
+/** Fast path: quote and full context found verbatim, once. Nothing else can score higher. */
+function uniqueWithContext(text: string, { prefix, quote, suffix }: Target): AnchorResult | undefined {
+  const whole = prefix + quote + suffix;
+  const at = text.indexOf(whole);
+  if (at === -1 || text.indexOf(whole, at + 1) !== -1) return undefined;
+  const start = at + prefix.length;
+  return { kind: 'anchored', start, end: start + quote.length, method: 'exact' };
 }
 
 /** Scores every candidate, refines the edges of the best fuzzy ones, best first. */
