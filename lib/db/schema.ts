@@ -7,6 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ArticleRecord, HighlightRecord, MetaEntry } from './library-records';
 import type { SyncRecordState } from '../sync/sync-record';
+import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../related/records';
 
 export const DB_NAME = 'newsmark';
 
@@ -26,6 +27,9 @@ export type NewsmarkDb = Dexie & {
   highlights: EntityTable<HighlightRecord, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
   syncRecords: EntityTable<SyncRecordState, 'key'>;
+  feeds: EntityTable<FeedSubscription, 'url'>;
+  feedItems: EntityTable<StoredFeedItem, 'key'>;
+  relatedCache: EntityTable<RelatedCacheEntry, 'articleUrl'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
@@ -44,6 +48,13 @@ export function declareSchema(db: Dexie): void {
   // `synced` is 0/1 because IndexedDB cannot index booleans. See lib/sync/dexie-store.ts.
   db.version(3).stores({
     syncRecords: 'key, synced',
+  });
+  // Related coverage (lib/related/records.ts): the reader's feed subscriptions, their items
+  // by feed and by time (the ranking window), and cached results per article.
+  db.version(4).stores({
+    feeds: '&url, nextFetchAt',
+    feedItems: '&key, feedUrl, time, fetchedAt',
+    relatedCache: '&articleUrl, fetchedAt',
   });
 }
 

@@ -14,7 +14,7 @@ let indexes: RelatedIndex[];
 beforeAll(() => {
   episodes = loadEpisodes();
   indexes = episodes.map((episode) => buildIndex(episode.pool));
-});
+}, 60_000);
 
 function evaluate(options: Parameters<typeof rankRelated>[2] = {}): QueryScore {
   const scores: QueryScore[] = [];
