@@ -3,6 +3,7 @@ import { handleMessages } from '@/lib/messaging';
 import { openDb } from '@/lib/db';
 import { pageHandlers } from './handlers/pages';
 import { markingHandlers } from './handlers/marking';
+import { libraryHandlers } from './handlers/library';
 import { handleCommands } from './commands';
 
 export default defineBackground(() => {
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   handleMessages({
     ...pageHandlers(db),
     ...markingHandlers(),
+    ...libraryHandlers(db),
   });
   handleCommands();
 });

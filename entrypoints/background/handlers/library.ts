@@ -1,8 +1,8 @@
 import type { Handlers } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import {
-  addHighlight, deleteHighlight, getArticleByUrl, listHighlights, saveArticle, undeleteHighlight, unsaveArticle,
-  updateArticle, updateHighlight,
+  addHighlight, deleteHighlight, getArticleByUrl, listArticlesByCompany, listHighlights, saveArticle, undeleteHighlight,
+  unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
 
 /** The reader's library: every write goes through here, so it happens in the extension's database. */
@@ -17,5 +17,6 @@ export function libraryHandlers(db: NewsmarkDb): Handlers {
     deleteHighlight: ({ id }) => deleteHighlight(db, id),
     undoDeleteHighlight: ({ id }) => undeleteHighlight(db, id),
     listHighlights: ({ articleId }) => listHighlights(db, articleId),
+    countSavedArticlesNaming: async ({ companyId }) => (await listArticlesByCompany(db, companyId)).length,
   };
 }

@@ -5,15 +5,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A page as text (sent as UTF-8), or as the original bytes, which the browser decodes as the page declares. */
+export type PageBody = string | Buffer;
+
 export interface PageServer {
   origin: string;
   url(path: string): string;
   /** Adds or replaces a page while the server runs. */
-  set(path: string, html: string): void;
+  set(path: string, html: PageBody): void;
   close(): Promise<void>;
 }
 
-export async function startPageServer(pages: Record<string, string> = {}): Promise<PageServer> {
+export async function startPageServer(pages: Record<string, PageBody> = {}): Promise<PageServer> {
   const routes = new Map(Object.entries(pages));
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -23,7 +26,8 @@ export async function startPageServer(pages: Record<string, string> = {}): Promi
       return;
     }
     // Pages render from their own HTML only: no page scripts, no third-party fetches.
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" });
+    const contentType = typeof html === 'string' ? 'text/html; charset=utf-8' : 'text/html';
+    res.writeHead(200, { 'content-type': contentType, 'content-security-policy': "script-src 'none'" });
     res.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

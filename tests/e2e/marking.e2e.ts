@@ -1,0 +1,125 @@
+/**
+ * Marking on real news pages, in Chromium and Firefox ESR: what the page shows marked is
+ * exactly what `analyze` finds for the same file; the page's DOM is byte-identical after
+ * marking; hovering a mark opens its card; turning Newsmark off removes every mark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPageServer, type PageServer } from './support/server';
+import { aebPages } from './support/corpus';
+import { analyzeFiles, foldSpace, textsByType, type Analyzed } from './support/analyze';
+import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
+import { markCentre, markCounts } from './support/marks';
+import { resolve } from 'node:path';
+
+const PAGES = aebPages(20);
+const SEED = { name: 'caixin-seed', file: resolve('../shared/fixtures/caixin-huawei-ai.html') };
+const TYPES = ['company', 'money', 'percent', 'number'] as const;
+
+let server: PageServer;
+let expected: Map<string, Analyzed>;
+
+beforeAll(async () => {
+  const { readFileSync } = await import('node:fs');
+  server = await startPageServer({
+    ...Object.fromEntries(PAGES.map((p) => [`/aeb/${p.name}`, p.bytes])),
+    [`/seed`]: readFileSync(SEED.file),
+  });
+  expected = analyzeFiles([...PAGES.map((p) => p.file), SEED.file]);
+});
+afterAll(() => server?.close());
+
+/** Marked texts by type, in document order, read from the shared highlight registry. */
+function markedByType(page: DriverPage): Promise<Record<string, string[]>> {
+  return page.evaluate((types: readonly string[]) => {
+    const out: Record<string, string[]> = {};
+    for (const type of types) {
+      const highlight = CSS.highlights.get(`newsmark-tint-${type}`);
+      if (!highlight) continue;
+      const ranges = [...highlight] as Range[];
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      out[type] = ranges.map((r) => r.toString().replace(/\s+/g, ' ').trim());
+    }
+    return out;
+  }, TYPES);
+}
+
+/** Waits until the page shows `total` marks (or, for 0, gives the content script time to have run). */
+async function settle(page: DriverPage, total: number): Promise<void> {
+  const deadline = Date.now() + (total === 0 ? 2_500 : 15_000);
+  while (Date.now() < deadline) {
+    const counts = await markCounts(page);
+    const sum = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (total > 0 && sum >= total) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function setPaused(driver: Driver, paused: boolean): Promise<void> {
+  const options = await driver.openExtensionPage('options.html');
+  await options.evaluate(async (value: boolean) => {
+    type SyncArea = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    const g = globalThis as unknown as { browser?: { storage: { sync: SyncArea } }; chrome: { storage: { sync: SyncArea } } };
+    const sync = (g.browser ?? g.chrome).storage.sync;
+    const current = ((await sync.get('settings')).settings as object | undefined) ?? {};
+    await sync.set({ settings: { ...current, paused: value } });
+  }, paused);
+  await options.close();
+}
+
+function expectedMarks(file: string): Record<string, string[]> {
+  const result = expected.get(file);
+  if (!result || result.error || !result.isArticle) return {};
+  return textsByType(result.entities);
+}
+
+for (const makeDriver of [chromiumDriver, firefoxDriver]) {
+  describe(makeDriver === chromiumDriver ? 'Chromium' : 'Firefox ESR', () => {
+    let driver: Driver;
+    beforeAll(async () => {
+      driver = await makeDriver();
+    });
+    afterAll(() => driver?.close());
+
+    it('marks on 20 corpus pages and the seed page exactly what analyze finds, leaving the DOM as it was', async () => {
+      const mismatches: string[] = [];
+      for (const page of [...PAGES.map((p) => ({ ...p, path: `/aeb/${p.name}` })), { ...SEED, path: '/seed' }]) {
+        const want = expectedMarks(page.file);
+        const total = Object.values(want).reduce((a, b) => a + b.length, 0);
+        const tab = await driver.openPage(server.url(page.path), { snapshotBody: true });
+        await settle(tab, total);
+        const got = await markedByType(tab);
+        for (const type of TYPES) {
+          if (JSON.stringify(got[type] ?? []) !== JSON.stringify((want[type] ?? []).map(foldSpace))) {
+            mismatches.push(`${page.name} ${type}: marked ${JSON.stringify(got[type] ?? [])} but analyze found ${JSON.stringify(want[type] ?? [])}`);
+          }
+        }
+        const unchanged = await tab.evaluate(() => (window as unknown as { __bodyAtLoad?: string }).__bodyAtLoad === document.body.outerHTML);
+        if (!unchanged) mismatches.push(`${page.name}: the body changed`);
+        await tab.close();
+      }
+      expect(mismatches).toEqual([]);
+    });
+
+    it('opens a card on hover and removes every mark when turned off', async () => {
+      const tab = await driver.openPage(server.url('/seed'), { snapshotBody: true });
+      await settle(tab, 1);
+      const target = await markCentre(tab, 'newsmark-tint-company');
+      expect(target).not.toBeNull();
+      await tab.mouseMove(target!.x, target!.y);
+      await expect.poll(() => tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui')!).display), { timeout: 5_000 }).toBe('block');
+      const cardText = await tab.shadowUiText();
+      if (cardText !== null) {
+        expect(cardText).toContain('Huawei');
+        expect(cardText).toMatch(/mention \d+ of \d+/);
+      }
+
+      await setPaused(driver, true);
+      await expect.poll(async () => Object.keys(await markCounts(tab)).length, { timeout: 5_000 }).toBe(0);
+      expect(await tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui')!).display)).toBe('none');
+      expect(await tab.evaluate(() => (window as unknown as { __bodyAtLoad?: string }).__bodyAtLoad === document.body.outerHTML)).toBe(true);
+
+      await setPaused(driver, false);
+      await tab.close();
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * One small interface over both browsers' drivers, so each end-to-end scenario is written
+ * once and run in Chromium (playwright-core) and Firefox ESR (puppeteer-core over BiDi).
+ */
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+
+export interface DriverPage {
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Text inside Newsmark's closed shadow root, where the browser lets tests reach it; null where it does not. */
+  shadowUiText(): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: 'chromium' | 'firefox';
+  /** Opens a web page; with `snapshotBody`, the page keeps `window.__bodyAtLoad` (its body at DOMContentLoaded). */
+  openPage(url: string, options?: { snapshotBody?: boolean }): Promise<DriverPage>;
+  /** Opens an extension page and waits until its document has loaded. */
+  openExtensionPage(path: string): Promise<DriverPage>;
+  close(): Promise<void>;
+}
+
+/** Runs before any page script (it bypasses the page's CSP): records the body as parsed. */
+function snapshotBodyAtLoad(): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { __bodyAtLoad: string }).__bodyAtLoad = document.body.outerHTML;
+  });
+}
+
+export async function chromiumDriver(): Promise<Driver> {
+  const session = await launchChromium();
+  const wrap = (page: PlaywrightPage): DriverPage => ({
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    shadowUiText: async () => {
+      // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
+      const cdp = await page.context().newCDPSession(page);
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+      await cdp.detach();
+      const host = findNode(root, (n) => n.nodeName === 'NEWSMARK-UI');
+      return host?.shadowRoots?.[0] ? textOf(host.shadowRoots[0]) : null;
+    },
+    close: () => page.close(),
+  });
+  return {
+    name: 'chromium',
+    async openPage(url, options = {}) {
+      const page = await session.newPage();
+      if (options.snapshotBody) await page.addInitScript(snapshotBodyAtLoad);
+      await page.goto(url);
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await session.newPage();
+      await page.goto(session.extensionUrl(path));
+      return wrap(page);
+    },
+    close: () => session.close(),
+  };
+}
+
+export async function firefoxDriver(): Promise<Driver> {
+  const session = await launchFirefox();
+  const wrap = (page: PuppeteerPage): DriverPage => ({
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    shadowUiText: async () => null,
+    close: () => page.close(),
+  });
+  return {
+    name: 'firefox',
+    async openPage(url, options = {}) {
+      const page = await session.newPage();
+      if (options.snapshotBody) await page.evaluateOnNewDocument(snapshotBodyAtLoad);
+      await page.goto(url);
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await session.newPage();
+      // Navigations to moz-extension:// may never resolve over BiDi: wait for the document instead.
+      void page.goto(session.extensionUrl(path)).catch(() => undefined);
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      return wrap(page);
+    },
+    close: () => session.close(),
+  };
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findNode(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (match(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeName === 'STYLE') return '';
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return (node.children ?? []).map(textOf).join(' ');
+}
