@@ -26,7 +26,7 @@ export function decodeHtml(bytes: Uint8Array): string {
   const label = declaredEncoding(bytes);
   if (label) {
     try {
-      return new TextDecoder(label).decode(bytes);
+      return decode(new TextDecoder(label), bytes);
     } catch {
       // An unknown label: fall through to detection.
     }
@@ -34,6 +34,19 @@ export function decodeHtml(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decode(new TextDecoder('windows-1252'), bytes);
   }
+}
+
+/** windows-1252's characters for bytes 0x80–0x9F (undefined ones stay as they are). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node's TextDecoder decodes windows-1252 as ISO-8859-1, leaving C1 controls where browsers
+ * show curly quotes and dashes; put those back.
+ */
+function decode(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }

@@ -85,12 +85,24 @@ function decodeEntities(value: string): string {
 }
 
 function readTitle(doc: Document, tags: Map<string, string>, article: LdNode | undefined, siteName: string | null): string | null {
-  const declared = tidy(text(article?.headline) ?? first(tags, TITLE_KEYS));
-  if (declared) return withoutSiteName(declared, siteName);
   const documentTitle = tidy(doc.title);
   const heading = tidy(doc.querySelector('h1')?.textContent);
+  const declared = [text(article?.headline), text(article?.name), ...TITLE_KEYS.map((key) => tags.get(key))]
+    .map((candidate) => tidy(candidate))
+    .filter((candidate): candidate is string => candidate !== null);
+  // The declared title the page also shows (as its h1 or in its <title>) is the headline; JSON-LD
+  // `headline` is sometimes a summary line (Wikipedia), and og:title sometimes the site's name.
+  const shown = declared.find((candidate) => documentTitle?.includes(candidate) && words(candidate) > 2) ?? declared.find((candidate) => candidate === heading);
+  const title = shown ?? declared[0];
+  if (title && !(words(title) <= 2 && documentTitle && documentTitle.length > title.length && documentTitle.includes(title))) {
+    return withoutSiteName(title, siteName);
+  }
   if (documentTitle && heading && documentTitle.includes(heading)) return heading;
   return documentTitle ? withoutSiteName(documentTitle, siteName) : heading;
+}
+
+function words(value: string): number {
+  return value.split(/\s+/).length;
 }
 
 /** "Story | Site" → "Story" when the last or first part names the site. */

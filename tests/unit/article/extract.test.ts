@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '@/lib/article';
+
+const paragraph = (n: number) => `<p>Paragraph ${n}: the company said quarterly revenue rose, beating forecasts, while costs, which had climbed for a year, finally fell back.</p>`;
+const articlePage = `<html lang="en"><head><title>Rates rise | Daily</title>
+  <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise","datePublished":"2024-01-02T03:04:05Z","author":{"name":"Jane Doe"}}</script>
+  <meta property="og:type" content="article"></head><body>
+  <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+  <article><h1>Rates rise</h1><div class="byline">By Jane Doe</div>
+    <div class="article-body" id="body">${paragraph(1)}${paragraph(2)}
+      <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+      <figure><img src="x.jpg"><figcaption>Photo: Someone / Agency</figcaption></figure>
+      ${paragraph(3)}<aside class="related"><h3><a href="/x">Related story</a></h3><p>A related teaser that should not be in the body text at all, whatever its length is.</p></aside>
+      <div class="newsletter-signup"><p>Sign up for our newsletter to get the best of the Daily delivered to your inbox every morning.</p></div>
+      ${paragraph(4)}</div></article>
+  <footer><p>© Daily. All rights reserved. Contact us for corrections or to report a problem on this page.</p></footer></body></html>`;
+
+function page(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('analyzeArticle', () => {
+  it('finds the body root in the live document and extracts only its prose', () => {
+    const doc = page(articlePage);
+    const analysis = analyzeArticle(doc);
+    expect(analysis.isArticle).toBe(true);
+    expect(analysis.root).toBe(doc.getElementById('body'));
+    expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3, 4].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
+    expect(analysis.metadata).toMatchObject({ title: 'Rates rise', byline: 'Jane Doe', publishedAt: '2024-01-02T03:04:05Z', lang: 'en' });
+  });
+
+  it('leaves the page untouched', () => {
+    const doc = page(articlePage);
+    const before = doc.documentElement.outerHTML;
+    analyzeArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('does not take a section front for an article, even when it claims og:type=article', () => {
+    const teasers = Array.from({ length: 12 }, (_, i) => `<div class="card"><h3><a href="/story/${i}">Story number ${i} about markets</a></h3><p>One line of summary for story ${i}, with a little more context.</p></div>`).join('');
+    const front = `<html><head><meta property="og:type" content="article"><link rel="canonical" href="https://daily.example/business/"></head><body><main>${teasers}</main></body></html>`;
+    expect(analyzeArticle(page(front)).isArticle).toBe(false);
+  });
+
+  it('stops at the gate on a page with neither claims nor prose', () => {
+    const analysis = analyzeArticle(page('<html><body><div id="app"><button>Sign in</button></div></body></html>'));
+    expect(analysis.gate.pass).toBe(false);
+    expect(analysis.root).toBeNull();
+    expect(analysis.map.text).toBe('');
+  });
+});
