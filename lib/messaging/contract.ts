@@ -9,6 +9,12 @@ import type {
 } from '../db/library-records';
 import type { EntityType } from '../entities';
 import type { ExchangeRates } from '../marking/format';
+import type { NoteConflictCopy, SyncSettings, SyncStatus } from '../sync/types';
+import type { ArticleQuery } from '../related/types';
+import type { RelatedResult } from '../related/gather';
+import type { FeedSubscription } from '../related/records';
+import type { RefreshSummary } from '../related/store';
+import type { StarterFeed } from '../related/starter-feeds';
 
 /** What the content script learned about the page it runs in. */
 export interface PageReport {
@@ -82,6 +88,36 @@ export interface MessageMap {
   getPageEntities: { request: NoData; response: PageEntities };
   /** popup -> content: scroll to a mark and open its card. */
   showEntity: { request: { index: number }; response: boolean };
+  /** popup/options -> background: last sync, pending changes, last error. */
+  getSyncStatus: { request: NoData; response: SyncStatus };
+  /** popup/options -> background: sync now (answers when the run ends). */
+  syncNow: { request: NoData; response: SyncStatus };
+  /** options -> background: the sync settings. */
+  getSyncSettings: { request: NoData; response: SyncSettings };
+  /** options -> background: store sync settings, reschedule, and sync once with them. */
+  saveSyncSettings: { request: SyncSettings; response: SyncStatus };
+  /** popup/options -> background: note texts kept beside a record's note after concurrent edits. */
+  listNoteConflicts: { request: { kind: 'article' | 'highlight'; id: string }; response: NoteConflictCopy[] };
+  /** popup/options -> background: the reader dismissed one conflict copy. */
+  dismissNoteConflict: { request: { kind: 'article' | 'highlight'; id: string; clock: string; node: string }; response: NoteConflictCopy[] };
+  /** popup -> background: related coverage cached for this article URL, shown at once; `stale` asks for `refreshRelated`. */
+  getCachedRelated: { request: { url: string }; response: { result: RelatedResult | null; stale: boolean } };
+  /** popup -> background: search the reader's feeds and the opted-in services for this article, cache and answer. */
+  refreshRelated: { request: { article: ArticleQuery }; response: RelatedResult };
+  /** options -> background: the reader's feed subscriptions with their last fetch state. */
+  listFeeds: { request: NoData; response: FeedSubscription[] };
+  /** options -> background: subscribe to a feed (fetched once first, so a wrong address fails with why). */
+  addFeed: { request: { url: string }; response: FeedSubscription };
+  /** options -> background: unsubscribe and forget the feed's items. */
+  removeFeed: { request: { url: string }; response: void };
+  /** options -> background: subscribe to every feed in an OPML file. */
+  importOpml: { request: { text: string }; response: { added: number } };
+  /** options -> background: the subscriptions as OPML 2.0. */
+  exportOpml: { request: NoData; response: { text: string } };
+  /** options -> background: major outlets' public feeds to pick from. */
+  listStarterFeeds: { request: NoData; response: StarterFeed[] };
+  /** options -> background: fetch the feeds that are due now. */
+  refreshFeeds: { request: NoData; response: RefreshSummary };
 }
 
 export type MessageName = keyof MessageMap;
