@@ -1,0 +1,73 @@
+/**
+ * Real Chromium for page benchmarks: corpus pages served from 127.0.0.1 as published
+ * (page scripts blocked by CSP, every other request aborted), with a bundle of our code
+ * injected to time it next to a baseline in the same page.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'esbuild';
+import { startPageServer, type PageServer } from '../../tests/e2e/support/server';
+import { CHROMIUM_PATH } from '../../tests/e2e/support/chromium';
+
+export interface BenchBrowser {
+  server: PageServer;
+  /** Opens a served page with `bundle` injected before load. */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Bundles a TypeScript entry (and what it imports) into one script for injection. */
+export async function bundleForPage(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'chrome120',
+    alias: { '@': process.cwd() },
+    loader: { '.css': 'empty' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function launchBenchBrowser(pages: Record<string, Buffer | string>, bundle: string): Promise<BenchBrowser> {
+  const server = await startPageServer(pages);
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--enable-precise-memory-info',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) && route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+  // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in __name().
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;\n' + bundle });
+  return {
+    server,
+    open: async (path) => {
+      const page = await context.newPage();
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
