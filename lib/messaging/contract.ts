@@ -9,6 +9,7 @@ import type {
 } from '../db/library-records';
 import type { EntityType } from '../entities';
 import type { ExchangeRates } from '../marking/format';
+import type { NoteConflictCopy, SyncSettings, SyncStatus } from '../sync/types';
 import type { ArticleQuery } from '../related/types';
 import type { RelatedResult } from '../related/gather';
 import type { FeedSubscription } from '../related/records';
@@ -87,6 +88,18 @@ export interface MessageMap {
   getPageEntities: { request: NoData; response: PageEntities };
   /** popup -> content: scroll to a mark and open its card. */
   showEntity: { request: { index: number }; response: boolean };
+  /** popup/options -> background: last sync, pending changes, last error. */
+  getSyncStatus: { request: NoData; response: SyncStatus };
+  /** popup/options -> background: sync now (answers when the run ends). */
+  syncNow: { request: NoData; response: SyncStatus };
+  /** options -> background: the sync settings. */
+  getSyncSettings: { request: NoData; response: SyncSettings };
+  /** options -> background: store sync settings, reschedule, and sync once with them. */
+  saveSyncSettings: { request: SyncSettings; response: SyncStatus };
+  /** popup/options -> background: note texts kept beside a record's note after concurrent edits. */
+  listNoteConflicts: { request: { kind: 'article' | 'highlight'; id: string }; response: NoteConflictCopy[] };
+  /** popup/options -> background: the reader dismissed one conflict copy. */
+  dismissNoteConflict: { request: { kind: 'article' | 'highlight'; id: string; clock: string; node: string }; response: NoteConflictCopy[] };
   /** popup -> background: related coverage cached for this article URL, shown at once; `stale` asks for `refreshRelated`. */
   getCachedRelated: { request: { url: string }; response: { result: RelatedResult | null; stale: boolean } };
   /** popup -> background: search the reader's feeds and the opted-in services for this article, cache and answer. */

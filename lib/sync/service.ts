@@ -1,0 +1,108 @@
+/**
+ * One sync run as the background worker does it: read settings and status from storage,
+ * skip when disabled, offline or already running, run, and store the outcome. Nothing lives
+ * only in memory but the derived-key cache, so a worker stopped at any point loses nothing.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { NewsmarkDb } from '../db/schema';
+import type { SyncKeys } from './crypto';
+import { DexieSyncStore } from './dexie-store';
+import { syncOnce, type SyncTarget } from './engine';
+import { SyncError, toSyncError } from './errors';
+import type { FetchLike } from './http';
+import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
+import { conflictCopies, dismissCopy } from './merge';
+
+export const syncSettingsItem = storage.defineItem<SyncSettings>('local:syncSettings', { fallback: DEFAULT_SYNC_SETTINGS, version: 1 });
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: INITIAL_SYNC_STATUS, version: 1 });
+
+export interface SyncServiceDeps {
+  db: NewsmarkDb;
+  fetch: FetchLike;
+  /** `navigator.onLine` in the worker. */
+  isOnline: () => boolean;
+  now?: () => number;
+  random?: () => number;
+  /** Derived keys for the worker's lifetime (PBKDF2 at 600,000 iterations takes a while). */
+  keyCache: Map<string, SyncKeys>;
+}
+
+export async function loadSyncSettings(): Promise<SyncSettings> {
+  return { ...DEFAULT_SYNC_SETTINGS, ...(await syncSettingsItem.getValue()) };
+}
+
+/** Stores new settings; a run starts over against a new server or database by itself. */
+export async function saveSyncSettings(settings: SyncSettings): Promise<void> {
+  await syncSettingsItem.setValue({ ...DEFAULT_SYNC_SETTINGS, ...settings, serverUrl: settings.serverUrl.trim().replace(/\/+$/, ''), database: settings.database.trim() });
+}
+
+export async function loadSyncStatus(db: NewsmarkDb): Promise<SyncStatus> {
+  const status = { ...INITIAL_SYNC_STATUS, ...(await syncStatusItem.getValue()) };
+  return { ...status, pending: await new DexieSyncStore(db).countOutgoing() };
+}
+
+let inFlight: Promise<SyncStatus> | null = null;
+
+/**
+ * Runs one sync unless one is under way (here, or in a worker instance whose lease is fresh).
+ * `why` "scheduled" (periodic alarm, soon after an edit) waits out a pending backoff;
+ * "retry" and "manual" do not.
+ */
+export function runSync(deps: SyncServiceDeps, why: 'scheduled' | 'retry' | 'manual'): Promise<SyncStatus> {
+  inFlight ??= runOnce(deps, why).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+async function runOnce(deps: SyncServiceDeps, why: 'scheduled' | 'retry' | 'manual'): Promise<SyncStatus> {
+  const now = deps.now ?? Date.now;
+  const store = new DexieSyncStore(deps.db);
+  const settings = await loadSyncSettings();
+  let status: SyncStatus = { ...INITIAL_SYNC_STATUS, ...(await syncStatusItem.getValue()) };
+  if (!settings.enabled) return save({ ...status, state: 'disabled', runningSince: null, pending: await store.countOutgoing() });
+  if (isRunning(status, now())) return status;
+  if (why === 'scheduled' && status.retryAt !== null && status.retryAt > now()) return status;
+  if (!deps.isOnline()) return save(wentOffline(status, await store.countOutgoing()));
+  status = await save(started(status, now()));
+  try {
+    const report = await syncOnce(store, targetOf(settings), { fetch: deps.fetch, keyCache: deps.keyCache });
+    return save(succeeded(status, report, await store.countOutgoing(), now()));
+  } catch (error) {
+    return save(failed(status, toSyncError(error), await store.countOutgoing(), now(), deps.random));
+  }
+}
+
+async function save(status: SyncStatus): Promise<SyncStatus> {
+  await syncStatusItem.setValue(status);
+  return status;
+}
+
+export function targetOf(settings: SyncSettings): SyncTarget {
+  if (!/^https?:\/\//.test(settings.serverUrl)) throw new SyncError('not-configured', 'The server URL must start with http:// or https://.');
+  const credentials = { user: settings.user, password: settings.password };
+  return {
+    serverUrl: settings.serverUrl,
+    database: settings.database,
+    auth: settings.auth === 'none' ? { kind: 'none' } : { kind: settings.auth, ...credentials },
+    ...(settings.passphrase ? { passphrase: settings.passphrase } : {}),
+  };
+}
+
+/** Note texts kept beside a record's shown note after concurrent edits (empty and duplicate texts left out). */
+export async function listNoteConflicts(db: NewsmarkDb, kind: 'article' | 'highlight', id: string): Promise<NoteConflictCopy[]> {
+  const register = (await db.syncRecords.get(`${kind}:${id}`))?.texts.note;
+  const shown = register?.versions[0]?.t;
+  return conflictCopies(register)
+    .filter((v) => v.t.trim() !== '' && v.t !== shown)
+    .map((v) => ({ clock: v.c, node: v.n, text: v.t }));
+}
+
+/** The reader dismissed a conflict copy: it is dropped here and, at the next sync, everywhere. */
+export async function dismissNoteConflict(db: NewsmarkDb, kind: 'article' | 'highlight', id: string, copy: Pick<NoteConflictCopy, 'clock' | 'node'>): Promise<void> {
+  await db.transaction('rw', db.syncRecords, async () => {
+    const row = await db.syncRecords.get(`${kind}:${id}`);
+    const register = row?.texts.note;
+    if (!row || !register) return;
+    await db.syncRecords.put({ ...row, texts: { ...row.texts, note: dismissCopy(register, { c: copy.clock, n: copy.node }) }, synced: 0 });
+  });
+}
