@@ -1,0 +1,96 @@
+/**
+ * The popup's related-coverage section: stories from other outlets, grouped, with how many
+ * outlets (and countries, where a source tells) cover each, and each failing source named
+ * with its reason. Plain data in; the popup fetches it (cached first, then refreshed).
+ */
+import type { RelatedResult } from '@/lib/related/gather';
+import type { SourceId, SourceStatus } from '@/lib/related/sources/types';
+import type { RankedItem, StoryGroup } from '@/lib/related/types';
+import { t } from './i18n';
+
+export interface RelatedCoverageProps {
+  /** null while nothing is cached yet. */
+  result: RelatedResult | null;
+  /** A refresh is under way (the cached result, if any, stays on screen meanwhile). */
+  refreshing: boolean;
+  /** Shown when the refresh itself failed (the background could not answer). */
+  error?: string;
+  /** For times shown relative to now; tests pass a fixed clock. */
+  now?: number;
+}
+
+const SOURCE_KEYS: Record<SourceId, string> = {
+  feeds: 'relatedSourceFeeds',
+  'google-news': 'relatedSourceGoogleNews',
+  'bing-news': 'relatedSourceBingNews',
+  gdelt: 'relatedSourceGdelt',
+};
+
+export function RelatedCoverage({ result, refreshing, error, now = Date.now() }: RelatedCoverageProps) {
+  const groups = result?.groups ?? [];
+  const failures = (result?.sources ?? []).filter((s): s is Extract<SourceStatus, { ok: false }> => !s.ok);
+  return (
+    <section class="related" aria-labelledby="related-title" aria-busy={refreshing}>
+      <h2 id="related-title">{t('relatedTitle')}</h2>
+      {refreshing && <p class="muted" data-testid="related-refreshing">{t('relatedRefreshing')}</p>}
+      {error && <p role="alert">{t('relatedError', error)}</p>}
+      {result && groups.length === 0 && (
+        <p data-testid="related-empty">{t('relatedEmpty')}</p>
+      )}
+      {groups.map((group, i) => (
+        <Story key={i} group={group} now={now} />
+      ))}
+      {failures.length > 0 && (
+        <ul class="related-errors" data-testid="related-errors">
+          {failures.map((failure) => (
+            <li key={failure.id} data-source={failure.id}>
+              {t('relatedSourceFailed', t(SOURCE_KEYS[failure.id]), failure.error)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Story({ group, now }: { group: StoryGroup; now: number }) {
+  const coverage = group.countries.length
+    ? t('relatedOutletsCountries', String(group.outlets.length), String(group.countries.length))
+    : t('relatedOutlets', String(group.outlets.length));
+  return (
+    <article class="related-story" data-testid="related-story">
+      <p class="muted" data-testid="related-coverage">{coverage}</p>
+      <ul>
+        {group.items.map((ranked) => (
+          <Item key={ranked.item.url} ranked={ranked} now={now} />
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+function Item({ ranked: { item, alsoFrom }, now }: { ranked: RankedItem; now: number }) {
+  return (
+    <li data-testid="related-item">
+      <a href={item.url} target="_blank" rel="noopener noreferrer">
+        {item.title}
+      </a>
+      <span class="muted">
+        {' '}
+        {item.source}
+        {item.publishedAt && <time dateTime={item.publishedAt}> · {relativeTime(Date.parse(item.publishedAt), now)}</time>}
+        {alsoFrom.length > 0 && <span title={alsoFrom.join(', ')}> · {t('relatedAlsoFrom', String(alsoFrom.length))}</span>}
+      </span>
+    </li>
+  );
+}
+
+/** "3 hours ago" in the browser's language. */
+function relativeTime(time: number, now: number): string {
+  if (Number.isNaN(time)) return '';
+  const minutes = Math.round((time - now) / 60_000);
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+  if (Math.abs(minutes) < 48 * 60) return format.format(Math.round(minutes / 60), 'hour');
+  return format.format(Math.round(minutes / 1440), 'day');
+}
