@@ -6,8 +6,9 @@
  * - A plain field keeps the write with the later clock.
  * - A text keeps every version no later write replaced: two devices editing a note at the
  *   same time both keep their text; the later one is shown, the other is a conflict copy.
- * - Deletion is a field like the others (a tombstone), and an edit later than the delete
- *   counts as bringing the record back: of a delete and an edit, the later one wins.
+ * - Deletion is a field like the others (a tombstone): the later of delete and undelete wins.
+ *   An edit made elsewhere to a deleted record is kept inside the tombstone, so undoing the
+ *   delete brings it back. (Letting a later edit revive the record would not be a join.)
  */
 import { canonicalJson, type Clock, type FieldRegister, type SyncBody, type TextRegister, type TextVersion } from './body';
 
@@ -17,7 +18,7 @@ export function mergeBodies(a: SyncBody, b: SyncBody): SyncBody {
   for (const name of unionKeys(a.fields, b.fields)) fields[name] = laterField(a.fields[name], b.fields[name]);
   const texts: Record<string, TextRegister> = {};
   for (const name of unionKeys(a.texts, b.texts)) texts[name] = mergeTexts(a.texts[name], b.texts[name]);
-  return settleDeletion({ kind: a.kind, id: a.id, fields, texts });
+  return { kind: a.kind, id: a.id, fields, texts };
 }
 
 function unionKeys(a: object, b: object): string[] {
@@ -67,17 +68,6 @@ function newestFirst(a: TextVersion, b: TextVersion): number {
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([x], [y]) => (x < y ? -1 : 1)));
-}
-
-/** Of a delete and a later edit, the edit wins: the tombstone is lifted at the edit's clock. */
-function settleDeletion(body: SyncBody): SyncBody {
-  const tombstone = body.fields.deleted;
-  if (!tombstone || tombstone.v !== true) return body;
-  let latestEdit = '';
-  for (const [name, field] of Object.entries(body.fields)) if (name !== 'deleted' && field.c > latestEdit) latestEdit = field.c;
-  for (const text of Object.values(body.texts)) for (const v of text.versions) if (v.c > latestEdit) latestEdit = v.c;
-  if (latestEdit <= tombstone.c) return body;
-  return { ...body, fields: { ...body.fields, deleted: { c: latestEdit, v: false } } };
 }
 
 /** The text the reader sees: the latest version kept (empty when there is none). */
