@@ -8,7 +8,7 @@ import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
 import { slug } from './slug';
 import {
-  COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, EXCHANGES,
+  CHIEF_TITLES, COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, EXCHANGES,
   GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
 import { DATE_WORDS } from './figure-words';
@@ -137,20 +137,31 @@ function blocked(doc: Doc, company: Company, first: number, last: number): boole
 
 /** "Walt Disney Co.", "Tyvak Nano-Satellite Systems, Inc.", "SoftBank Group Corp": suffixes after a name. */
 function extendWithSuffix(tokens: readonly Token[], last: number): number {
-  let end = last;
+  let end = withAbbreviationDot(tokens, last);
+  if (end !== last) return end;
   for (;;) {
     let k = end + 1;
     if (tokens[k]?.text === ',' && LEGAL_SUFFIXES.has(word(tokens, k + 1) ?? '') && !WEAK_SUFFIXES.has(tokens[k + 1]!.text)) k++;
     const w = word(tokens, k);
     if (w === undefined || !LEGAL_SUFFIXES.has(w) || tokens[k]!.start - tokens[k - 1]!.end > 1) return end;
-    end = k;
-    if (tokens[end + 1]?.text === '.' && glued(tokens, end) && /^[A-Za-z]{2,4}$/.test(w)) end++;
+    end = withAbbreviationDot(tokens, k);
   }
+}
+
+/** "Inc." / "Co.": the dot after an abbreviated legal suffix belongs to the name. */
+function withAbbreviationDot(tokens: readonly Token[], k: number): number {
+  const w = tokens[k]!.text;
+  return tokens[k + 1]?.text === '.' && glued(tokens, k) && LEGAL_SUFFIXES.has(w) && /^[A-Za-z]{2,4}$/.test(w) ? k + 1 : k;
 }
 
 /** A name token of a company name: capitalised or all capitals, or a name with digits ("9to5Mac"). */
 function isNameWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === Kind.Word && (isCapitalized(t.text) || /^\d/.test(t.text)) && !DATE_WORDS.has(t.text);
+  return t !== undefined && t.kind === Kind.Word && (isCapitalized(t.text) || /^\d/.test(t.text)) && !DATE_WORDS.has(t.text) && !isPluralAcronym(t.text);
+}
+
+/** "DSPs", "CEOs": a plural of an abbreviation, never a name. */
+function isPluralAcronym(text: string): boolean {
+  return text.length > 2 && text.endsWith('s') && isAllCaps(text.slice(0, -1));
 }
 
 /**
@@ -229,6 +240,9 @@ function findSuffixedNames(doc: Doc): void {
     const strong = legal && !WEAK_SUFFIXES.has(w);
     if (!strong && first === nameEnd && tokens[first]!.text.length < 2) continue;
     if (!plausibleName(doc, first, nameEnd) || namesAnEvent(tokens, i)) continue;
+    // "Picture Archiving and Communication Systems", "Head of Platform Solutions": part of a longer title.
+    const before = word(tokens, first - 1);
+    if (!legal && (before === 'and' || before === 'of' || tokens[first - 1]?.text === '&')) continue;
     const last = extendWithSuffix(tokens, i - 1 === nameEnd ? nameEnd : nameEnd);
     if (last <= nameEnd && !COMPANY_HEADS.has(w)) continue;
     const end = COMPANY_HEADS.has(w) && last < i ? extendWithSuffix(tokens, i) : last;
@@ -250,7 +264,10 @@ function isCompanyContext(doc: Doc, first: number, last: number): boolean {
   const { tokens } = doc;
   if (hasCueBefore(tokens, first)) return true;
   const after = tokens[last + 1];
-  if (isPossessive(after) && COMPANY_CUES_POSSESSIVE.has(word(tokens, last + 2)?.toLowerCase() ?? '')) return true;
+  if (isPossessive(after)) {
+    const cue = word(tokens, last + 2)?.toLowerCase() ?? '';
+    if (COMPANY_CUES_POSSESSIVE.has(cue) || (cue === 'chief' && CHIEF_TITLES.has(word(tokens, last + 3) ?? ''))) return true;
+  }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
   if (after?.text === '(' && doc.gaz.tickers.has(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.text === ')') return true;
   if (after?.text === 'said' || after?.text === 'says') return true;
@@ -265,10 +282,12 @@ function hasCueBefore(tokens: readonly Token[], first: number): boolean {
   let k = first - 1;
   if (word(tokens, k) === 'as' && word(tokens, k - 1) === 'such') k -= 2;
   else if (word(tokens, k) === 'like' || word(tokens, k) === 'including') k--;
-  if (tokens[k]?.text === ',') k--;
+  // "label, Big Machine": a comma only after a singular cue; "publishers, DSPs" is a list.
+  const comma = tokens[k]?.text === ',';
+  if (comma) k--;
   const cue = word(tokens, k);
   if (cue === undefined) return false;
-  if (COMPANY_CUES_BEFORE.has(cue) || COMPANY_CUES_BEFORE.has(singular(cue))) return true;
+  if (COMPANY_CUES_BEFORE.has(cue) || (!comma && COMPANY_CUES_BEFORE.has(singular(cue)))) return true;
   return cue === 'of' && word(tokens, k - 1)?.toLowerCase() === 'shares';
 }
 

@@ -37,7 +37,7 @@ export const CURRENCY_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['singapore dollars', 'SGD'], ['singapore dollar', 'SGD'], ['new zealand dollars', 'NZD'], ['taiwan dollars', 'TWD'],
   ['new taiwan dollars', 'TWD'], ['taiwanese dollars', 'TWD'],
   ['euro', 'EUR'], ['euros', 'EUR'], ['yen', 'JPY'], ['japanese yen', 'JPY'], ['yuan', 'CNY'], ['chinese yuan', 'CNY'],
-  ['renminbi', 'CNY'], ['rmb', 'CNY'], ['pounds sterling', 'GBP'], ['sterling', 'GBP'], ['british pounds', 'GBP'],
+  ['renminbi', 'CNY'], ['rmb', 'CNY'], ['pounds', 'GBP'], ['pound', 'GBP'], ['pounds sterling', 'GBP'], ['sterling', 'GBP'], ['british pounds', 'GBP'],
   ['rupees', 'INR'], ['rupee', 'INR'], ['indian rupees', 'INR'], ['pakistani rupees', 'PKR'], ['rupiah', 'IDR'],
   ['won', 'KRW'], ['south korean won', 'KRW'], ['korean won', 'KRW'], ['swiss francs', 'CHF'], ['francs', 'CHF'],
   ['ringgit', 'MYR'], ['baht', 'THB'], ['pesos', 'MXN'], ['mexican pesos', 'MXN'], ['philippine pesos', 'PHP'],
@@ -83,7 +83,7 @@ export const SPACED_UNIT_SYMBOLS = new Set([...UNIT_SYMBOLS].filter((u) => u !==
 export const HYPHEN_UNITS = new Set([
   'inch', 'in', 'liter', 'litre', 'foot', 'feet', 'ft', 'meter', 'metre', 'mile', 'km', 'kilometer', 'kilometre',
   'pound', 'ton', 'tonne', 'acre', 'megapixel', 'megawatt', 'gigawatt', 'kilowatt', 'watt', 'volt', 'gallon',
-  'gram', 'kilogram', 'core', 'cylinder', 'speed', 'mm', 'cm', 'bit',
+  'gram', 'kilogram', 'core', 'cylinder', 'speed', 'mm', 'cm', 'bit', 'ounce', 'oz', 'gigabyte', 'terabyte', 'horsepower',
 ]);
 
 /** Time words that make a number a duration or an age ("five years", "42-year-old", "10-hour"). */

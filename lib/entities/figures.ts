@@ -6,7 +6,7 @@
  * durations, model numbers, scores, list numbers and addresses are not figures.
  */
 import type { Entity } from './types';
-import { Kind, glued, isCapitalized, startsLine, type Token } from './tokenize';
+import { Kind, glued, isAllCaps, isCapitalized, startsLine, type Token } from './tokenize';
 import {
   CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_ONLY_SCALES, CURRENCY_SYMBOLS, DATE_WORDS, DOLLAR_PREFIXES, FUNCTION_WORDS,
   GLUED_SCALES, HYPHEN_UNITS, LABEL_WORDS, NEEDS_SCALE, NUMBER_WORDS, PERCENT_WORDS, SCALE_WORDS, SPACED_UNIT_SYMBOLS,
@@ -35,7 +35,7 @@ interface Amount {
 const currencyNames = new PhraseTable(CURRENCY_NAMES);
 const percentWords = new PhraseTable(PERCENT_WORDS.map((p) => [p, true] as const));
 const MINUS = new Set(['-', '−', '–']);
-const RANGE_DASHES = new Set(['-', '–', '—']);
+const RANGE_DASHES = new Set(['-', '–', '—', '−']);
 const RANGE_OPENERS = new Set(['between', 'from', 'about', 'around', 'over', 'under']);
 const TIME_MARKERS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'AM', 'PM', 'GMT', 'UTC', 'ET', 'EST', 'EDT', 'BST', 'CET', 'PT', 'PST', 'PDT', 'HKT', 'JST']);
 
@@ -90,6 +90,7 @@ function parseNumber(text: string): number {
 /** Reads one amount starting at token `i`, or returns undefined when none starts there. */
 function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
   const { tokens } = ctx;
+  if (!mayStartAmount(tokens[i]!)) return undefined;
   let j = i;
   let negative = false;
   if (MINUS.has(symbol(tokens, j) ?? '') && glued(tokens, j) && (j === 0 || !glued(tokens, j - 1) || symbol(tokens, j - 1) === '(')) {
@@ -173,6 +174,13 @@ function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
   }
   if (!digits && scale === 1) return undefined;
   return { first: i, last: j - 1, numberAt, number, scale, negative, currency, percent, unit, digits, time };
+}
+
+/** Cheap first test: most tokens cannot start an amount. */
+function mayStartAmount(t: Token): boolean {
+  if (t.kind === Kind.Num) return true;
+  if (t.kind === Kind.Sym) return MINUS.has(t.text) || CURRENCY_SYMBOLS.has(t.text) || t.text === '￥';
+  return CURRENCY_CODES.has(t.text) || DOLLAR_PREFIXES.has(t.text) || (t.text.length <= 7 && NUMBER_WORDS.has(t.text.toLowerCase()));
 }
 
 /** A currency written before the number: "$", "US$", "HK$", "€", "RMB ", "Rs ". */
@@ -281,6 +289,8 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
   if (next && next.kind === Kind.Word) {
     if (DATE_WORDS.has(next.text) || TIME_MARKERS.has(next.text) || TIME_UNITS.has(next.text.toLowerCase())) return false;
     if (isCapitalized(next.text) && isAddress(tokens, a.last + 1)) return false;
+    // "737 Max", "3 Series", "40 Under 40": a number that heads a name.
+    if (isCapitalized(next.text) && !isAllCaps(next.text) && next.text.length > 1 && next.start - num.end === 1 && !FUNCTION_WORDS.has(next.text.toLowerCase())) return false;
   }
   if (next && (next.text === '.' || next.text === ')') && glued(tokens, a.last) && startsLine(text, tokens, a.first)) return false;
   if (prev?.text === '(' && next?.text === ')' && a.number < 100) return false;

@@ -28,6 +28,8 @@ interface Alias {
 interface TrieNode {
   next?: Map<string, TrieNode>;
   aliases?: Alias[];
+  /** On the root: some alias starts with a lower-case letter ("eBay"), so lower-case words must be looked up. */
+  lowerStarts?: boolean;
 }
 
 export interface Gazetteer {
@@ -46,11 +48,16 @@ export interface GazetteerMatch {
 
 /** Token text as a trie key: upper case, typographic apostrophe as ASCII. */
 export function tokenKey(text: string): string {
-  return text.replace(/’/g, "'").toUpperCase();
+  return normalised(text).toUpperCase();
 }
 
 function normalised(text: string): string {
-  return text.replace(/’/g, "'");
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
+}
+
+function startsLowerAscii(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 97 && c <= 122;
 }
 
 let loaded: Gazetteer | undefined;
@@ -67,17 +74,17 @@ export function parseGazetteer(records: string): Gazetteer {
   const root: TrieNode = {};
   const tickers = new Map<string, number[]>();
   for (const line of records.split('\n')) {
-    const [id = '', aliasField = '', tickerField = '', flags = '', blockerField = ''] = line.split('|');
-    const aliases = aliasField.split(';');
+    const [id = '', name = '', aliasField = '', tickerField = '', flags = '', blockerField = ''] = line.split('|');
     const index = companies.length;
     companies.push({
       id,
-      name: aliases[0]!,
+      name,
       tickers: tickerField ? tickerField.split(';') : [],
       needsEvidence: flags.includes('w'),
       blockers: new Set(blockerField ? blockerField.split(';').map((b) => b.toLowerCase()) : []),
     });
-    for (const alias of aliases) addAlias(root, alias, index);
+    addWords(root, name.split(' '), index);
+    if (aliasField) for (const alias of aliasField.split(';')) addWords(root, alias.split(' '), index);
     for (const listing of companies[index]!.tickers) {
       const symbol = listing.slice(listing.indexOf(':') + 1).toUpperCase();
       const list = tickers.get(symbol) ?? [];
@@ -90,8 +97,13 @@ export function parseGazetteer(records: string): Gazetteer {
 
 /** Adds one name (company or reader-given) to a trie. */
 export function addAlias(root: TrieNode, alias: string, company: number): void {
-  const words = tokenize(alias).map((t) => normalised(t.text));
-  if (!words.length) return;
+  addWords(root, tokenize(alias).map((t) => normalised(t.text)), company);
+}
+
+/** Adds a name given as its tokens (apostrophes normalised) to a trie. */
+function addWords(root: TrieNode, words: string[], company: number): void {
+  if (!words.length || !words[0]) return;
+  if (startsLowerAscii(words[0]!)) root.lowerStarts = true;
   let node = root;
   for (const w of words) {
     node.next ??= new Map();
@@ -117,6 +129,7 @@ function sameWord(token: Token, word: string): boolean {
 
 /** The longest alias in `root` that starts at token `i`, if any. */
 export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): GazetteerMatch | undefined {
+  if (!root.lowerStarts && startsLowerAscii(tokens[i]!.text)) return undefined;
   let node = root;
   let best: GazetteerMatch | undefined;
   for (let k = i; k < tokens.length; k++) {

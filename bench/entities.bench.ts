@@ -1,0 +1,70 @@
+/**
+ * `npm run bench -- entities`: recognition speed on news text (the AEB ground-truth article
+ * bodies and the seed article) in Node on one thread, beside compromise doing
+ * organizations() + money() + percentages() on the same text in the same run; and the
+ * gazetteer's shipped size (gzip) and its load time (parse into the lookup structures).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import nlp from 'compromise';
+import { recognize } from '@/lib/entities';
+import { parseGazetteer } from '@/lib/entities/gazetteer';
+import { GAZETTEER_RECORDS } from '@/lib/entities/gazetteer-data';
+import { ENTITIES_DIR, aebTexts } from '../tests/corpus/entities-dev-set';
+import type { BenchLine } from './types';
+
+/** Runs `fn` over every text until at least `minMs` have passed; returns MB/s (UTF-8 bytes / 1e6 per second). */
+function throughput(texts: readonly string[], fn: (text: string) => unknown, minMs: number): number {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  let rounds = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const text of texts) fn(text);
+    rounds++;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return (bytes * rounds) / 1e6 / (elapsed / 1000);
+}
+
+function compromiseFigures(text: string): number {
+  const doc = nlp(text);
+  return doc.organizations().length + doc.money().length + doc.percentages().length;
+}
+
+export default function* entitiesBench(): Iterable<BenchLine> {
+  const texts = [...aebTexts().values(), readFileSync(join(ENTITIES_DIR, 'seed-caixin-huawei.txt'), 'utf8')];
+  const bytes = Buffer.byteLength(texts.join(''), 'utf8');
+  yield { metric: 'corpus.bytes', value: bytes, unit: 'bytes' };
+
+  // The first parse is the one a content script pays (cold code); the median shows the steady cost.
+  const loads: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    parseGazetteer(GAZETTEER_RECORDS);
+    loads.push(performance.now() - t0);
+  }
+  yield { metric: 'gazetteer.load.first', value: round(loads[0]!), unit: 'ms' };
+  loads.sort((a, b) => a - b);
+  yield { metric: 'gazetteer.load.median', value: round(loads[loads.length >> 1]!), unit: 'ms' };
+  const gazetteerModule = readFileSync(new URL('../lib/entities/gazetteer-data.ts', import.meta.url));
+  yield { metric: 'gazetteer.raw', value: gazetteerModule.length, unit: 'bytes' };
+  yield { metric: 'gazetteer.gzip', value: gzipSync(gazetteerModule, { level: 9 }).length, unit: 'bytes' };
+
+  recognize('Warm-up: Apple Inc. paid $5 million, up 3%.');
+  throughput(texts, recognize, 1500); // let the JIT settle before measuring
+  const ours = throughput(texts, recognize, 4000);
+  const theirs = throughput(texts, compromiseFigures, 4000);
+  yield {
+    metric: 'recognize.throughput',
+    value: round(ours),
+    unit: 'MB/s',
+    baseline: round(theirs),
+    baselineName: 'compromise organizations()+money()+percentages()',
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

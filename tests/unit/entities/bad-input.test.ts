@@ -1,0 +1,79 @@
+/**
+ * Inputs built to break a recogniser: megabytes of one character class, binary junk, random
+ * strings. Each must come back without an exception, with spans that are in bounds, in order,
+ * non-overlapping and equal to the text they cover. Catastrophic (super-linear) behaviour
+ * shows up as these 5 MB cases running into the test time-out.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { recognize, type Entity } from '@/lib/entities';
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+function expectWellFormed(text: string, entities: Entity[]): void {
+  let previousEnd = 0;
+  for (const e of entities) {
+    expect(e.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(e.end).toBeGreaterThan(e.start);
+    expect(e.end).toBeLessThanOrEqual(text.length);
+    expect(e.text).toBe(text.slice(e.start, e.end));
+    if (e.value !== undefined) expect(Number.isFinite(e.value)).toBe(true);
+    previousEnd = e.end;
+  }
+}
+
+function repeatTo(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+function pseudoRandomBytes(length: number, seed: number): string {
+  let x = seed;
+  const codes = new Uint16Array(length);
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    codes[i] = (x >>> 16) & 0xffff;
+  }
+  let out = '';
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
+
+describe('bad input', () => {
+  it.each([
+    ['digits', '7'],
+    ['digits with commas', '1,'],
+    ['digits with dots', '1.'],
+    ['dots', '.'],
+    ['capitals', 'A'],
+    ['capitalised words', 'Apple Inc '],
+    ['currency signs', '$'],
+    ['mixed currency and scales', '$1bn £2m €3 ¥'],
+    ['dashes between numbers', '1-'],
+    ['apostrophes', "'s"],
+    ['white space', ' \n\t'],
+    ['news text', 'Huawei Technologies said on Tuesday it will invest $111 million, up 3.5%. '],
+  ])('survives 5 MB of %s', (_name, unit) => {
+    const text = repeatTo(unit, FIVE_MB);
+    expectWellFormed(text, recognize(text));
+  });
+
+  it('survives 5 MB of binary junk', () => {
+    const text = pseudoRandomBytes(FIVE_MB, 42);
+    expectWellFormed(text, recognize(text));
+  });
+
+  it('gives well-formed spans on any string', () => {
+    const alphabet = fc.constantFrom(...'Aa1 .,$€£%-–’\'()&:/\nInc Corp million bn percent yuan HK US NYSE'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }).map((cs) => cs.join('')), (text) => {
+        expectWellFormed(text, recognize(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('survives lone surrogates and the empty string', () => {
+    expect(recognize('')).toEqual([]);
+    expectWellFormed('\ud800$5\udc00 Apple', recognize('\ud800$5\udc00 Apple'));
+  });
+});
