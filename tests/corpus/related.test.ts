@@ -5,7 +5,8 @@
  * while run-to-run noise cannot (the ranking is deterministic; the floors guard changes).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, rankRelated, type RelatedIndex } from '@/lib/related';
+import { recognize } from '@/lib/entities';
+import { articleCompanies, buildIndex, rankRelated, type RelatedIndex } from '@/lib/related';
 import { meanScores, scoreQuery, type QueryScore } from '@/lib/related/evaluate';
 import { loadEpisodes, type Episode } from './related-stories';
 
@@ -20,7 +21,8 @@ function evaluate(options: Parameters<typeof rankRelated>[2] = {}): QueryScore {
   const scores: QueryScore[] = [];
   episodes.forEach((episode, e) => {
     for (const query of episode.queries) {
-      const results = rankRelated(indexes[e]!, query, { ...options, k: 5 });
+      // Companies as the CLI and the background find them: a bonus where the recogniser finds any.
+      const results = rankRelated(indexes[e]!, { ...query, companies: articleCompanies(query, recognize) }, { ...options, k: 5 });
       scores.push(scoreQuery(results.map((r) => r.item), episode.relevant.get(query.id)!, 5));
     }
   });
