@@ -1,0 +1,31 @@
+/**
+ * Reading an import file: its size, its JSON, which of the formats we read it is, and every
+ * record in it. Pure: nothing is written here, so a refused file cannot change anything.
+ */
+import { isObject, type Json } from './check';
+import { isHypothesisExport, isWebAnnotation, readHypothesisExport, readWebAnnotations, type ForeignAnnotations } from './import-annotations';
+import { checkImportSize, ImportError } from './import-errors';
+import { readLibraryFile, type LibraryRecords } from './import-newsmark';
+import { LIBRARY_FORMAT } from './json-export';
+
+export type ImportPlan =
+  | ({ format: 'newsmark' } & LibraryRecords)
+  | ({ format: 'w3c' | 'hypothesis' } & ForeignAnnotations);
+
+/** The records a file would import; throws ImportError with the reason when it is refused. */
+export function parseImport(text: string): ImportPlan {
+  // UTF-16 length is at most the UTF-8 byte count for the characters JSON files hold mostly.
+  checkImportSize(text.length);
+  let value: Json;
+  try {
+    value = JSON.parse(text) as Json;
+  } catch (error) {
+    throw new ImportError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+  }
+  if (isObject(value) && value.format === LIBRARY_FORMAT) return { format: 'newsmark', ...readLibraryFile(value) };
+  if (isHypothesisExport(value)) return { format: 'hypothesis', ...readHypothesisExport(value as Record<string, Json>) };
+  if (isWebAnnotation(value)) return { format: 'w3c', ...readWebAnnotations(value) };
+  throw new ImportError(
+    'Newsmark does not recognise this file. It imports its own JSON export, W3C Web Annotation JSON-LD and Hypothesis JSON exports. Nothing was changed.',
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The complete library as one JSON file: every article and highlight record exactly as stored
+ * (ids, clocks and tombstones included), so that importing it back restores the same library.
+ * Records and their keys are sorted: two exports of the same library are the same text.
+ */
+import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+
+/** Tells our export apart from other JSON files. */
+export const LIBRARY_FORMAT = 'newsmark-library';
+/** Bumped when the file's shape changes; an older Newsmark refuses files with a larger number. */
+export const LIBRARY_FORMAT_VERSION = 1;
+
+export interface LibraryFile {
+  format: typeof LIBRARY_FORMAT;
+  version: number;
+  /** ISO 8601. */
+  exportedAt: string;
+  articles: ArticleRecord[];
+  highlights: HighlightRecord[];
+}
+
+/** The library as a JSON document (records sorted by id, so two exports of one library are equal). */
+export function exportLibraryJson(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[], now = new Date()): string {
+  const file: LibraryFile = {
+    format: LIBRARY_FORMAT,
+    version: LIBRARY_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    articles: [...articles].sort(byId),
+    highlights: [...highlights].sort(byId),
+  };
+  return JSON.stringify(file, sortedKeys, 1);
+}
+
+/** Writes object keys in sorted order, so equal records give equal text whatever order their fields were set in. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

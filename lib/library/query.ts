@@ -1,0 +1,129 @@
+/**
+ * What the library shows for a search, filters and a sort order: pure functions over the
+ * records, so the page, the side panel and the tests run the same code.
+ */
+import type { ArticleRecord, HighlightColour, HighlightRecord } from '../db/library-records';
+import { siteOf } from './safe-url';
+import type { SearchHit } from './search';
+
+/** The live records, with each article's highlights in reading order. */
+export interface LibraryModel {
+  articles: ArticleRecord[];
+  highlightsByArticle: Map<string, HighlightRecord[]>;
+}
+
+export interface LibraryFilters {
+  site?: string;
+  tag?: string;
+  company?: string;
+  colour?: HighlightColour;
+  /** Saved on or after, ms since the epoch. */
+  from?: number;
+  /** Saved before, ms since the epoch. */
+  to?: number;
+}
+
+export const SORT_ORDERS = ['relevance', 'saved-desc', 'saved-asc', 'published-desc', 'title', 'site'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export interface LibraryEntry {
+  article: ArticleRecord;
+  /** The highlights to show under it: all of them, or those the search and filters picked. */
+  highlights: HighlightRecord[];
+  score: number;
+}
+
+/** Builds the model from all records as stored (tombstones dropped). */
+export function buildModel(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[]): LibraryModel {
+  const live = articles.filter((a) => !a.deleted);
+  const byArticle = new Map<string, HighlightRecord[]>();
+  for (const h of highlights) {
+    if (h.deleted) continue;
+    const list = byArticle.get(h.articleId);
+    if (list) list.push(h);
+    else byArticle.set(h.articleId, [h]);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => positionOf(a) - positionOf(b) || a.createdAt - b.createdAt);
+  return { articles: live, highlightsByArticle: byArticle };
+}
+
+function positionOf(h: HighlightRecord): number {
+  const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
+  return position?.type === 'TextPositionSelector' ? position.start : Infinity;
+}
+
+/**
+ * The entries to show. `hits` is the search's answer (undefined: no search text): articles
+ * not in it are left out, and when only some of an article's highlights matched, only those show.
+ */
+export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort: SortOrder, hits?: Map<string, SearchHit>): LibraryEntry[] {
+  const tag = filters.tag?.toLowerCase();
+  const entries: LibraryEntry[] = [];
+  for (const article of model.articles) {
+    const hit = hits?.get(article.id);
+    if (hits && !hit) continue;
+    if (!articlePasses(article, filters)) continue;
+    let highlights = model.highlightsByArticle.get(article.id) ?? [];
+    if (hit && !hit.articleMatched) highlights = highlights.filter((h) => hit.highlightIds.has(h.id));
+    if (filters.colour) highlights = highlights.filter((h) => h.colour === filters.colour);
+    const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
+    if (tag !== undefined && !articleTagged) highlights = highlights.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
+    if ((filters.colour || (tag !== undefined && !articleTagged)) && !highlights.length) continue;
+    entries.push({ article, highlights, score: hit?.score ?? 0 });
+  }
+  return entries.sort(comparator(sort, hits !== undefined));
+}
+
+function articlePasses(article: ArticleRecord, filters: LibraryFilters): boolean {
+  if (filters.site && siteOf(article.url) !== filters.site) return false;
+  if (filters.company && !article.companyIds.includes(filters.company)) return false;
+  if (filters.from !== undefined && article.savedAt < filters.from) return false;
+  if (filters.to !== undefined && article.savedAt >= filters.to) return false;
+  return true;
+}
+
+function comparator(sort: SortOrder, searching: boolean): (a: LibraryEntry, b: LibraryEntry) => number {
+  const newest = (a: LibraryEntry, b: LibraryEntry) => b.article.savedAt - a.article.savedAt;
+  switch (sort) {
+    case 'relevance':
+      return searching ? (a, b) => b.score - a.score || newest(a, b) : newest;
+    case 'saved-desc':
+      return newest;
+    case 'saved-asc':
+      return (a, b) => a.article.savedAt - b.article.savedAt;
+    case 'published-desc':
+      return (a, b) => (b.article.publishedAt ?? '').localeCompare(a.article.publishedAt ?? '') || newest(a, b);
+    case 'title':
+      return (a, b) => a.article.title.localeCompare(b.article.title) || newest(a, b);
+    case 'site':
+      return (a, b) => siteOf(a.article.url).localeCompare(siteOf(b.article.url)) || newest(a, b);
+  }
+}
+
+export interface Facets {
+  sites: string[];
+  tags: string[];
+  /** Company id and display name, by name. */
+  companies: { id: string; name: string }[];
+}
+
+/** The values the filters offer: every site, tag and company in the library. */
+export function facetsOf(model: LibraryModel): Facets {
+  const sites = new Set<string>();
+  const tags = new Map<string, string>();
+  const companies = new Map<string, string>();
+  const addTag = (t: string) => tags.has(t.toLowerCase()) || tags.set(t.toLowerCase(), t);
+  for (const a of model.articles) {
+    const site = siteOf(a.url);
+    if (site) sites.add(site);
+    a.tags.forEach(addTag);
+    for (const e of a.entities) if (e.type === 'company' && e.id && !companies.has(e.id)) companies.set(e.id, e.name ?? e.text);
+  }
+  for (const list of model.highlightsByArticle.values()) for (const h of list) h.tags.forEach(addTag);
+  const byText = (a: string, b: string) => a.localeCompare(b);
+  return {
+    sites: [...sites].sort(byText),
+    tags: [...tags.values()].sort(byText),
+    companies: [...companies].map(([id, name]) => ({ id, name })).sort((a, b) => byText(a.name, b.name)),
+  };
+}
