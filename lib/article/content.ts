@@ -27,6 +27,8 @@ const MIN_PROSE_CHARS = 70;
 const MAX_PROSE_LINK_DENSITY = 0.33;
 /** Weight of a candidate root inside furniture: kept above zero for bodies wrapped in misnamed elements. */
 const FURNITURE_WEIGHT = 0.3;
+/** Share of a root's prose one child must hold for the root to narrow to it. */
+const NARROW_SHARE = 0.8;
 /** Weight of short non-link text (headings, labels, dates) as furniture. */
 const SCRAP_WEIGHT = 0.3;
 
@@ -63,6 +65,8 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 export function analyzeContent(body: Element): ContentAnalysis {
   const fragments = new Map<Element, FragmentStats>();
   const furnitureProse = new Map<Element, number>();
+  const goodOf = new Map<Element, number>();
+  const badOf = new Map<Element, number>();
   let best: Element | null = null;
   let bestScore = 0;
   let bestTotals: Totals = { good: 0, bad: 0, chars: 0, linkChars: 0 };
@@ -95,6 +99,8 @@ export function analyzeContent(body: Element): ContentAnalysis {
     } else if (ROOT_TAGS.has(tag)) {
       const weight = (looksLikeContent(el) || tag === 'article' ? 1.1 : 1) * (inFurniture ? FURNITURE_WEIGHT : 1);
       const score = (totals.good - totals.bad) * weight;
+      goodOf.set(el, totals.good);
+      badOf.set(el, totals.bad);
       if (score > bestScore) {
         bestScore = score;
         best = el;
@@ -119,5 +125,20 @@ export function analyzeContent(body: Element): ContentAnalysis {
   };
 
   visit(body, false, false);
+  // A root that gathered a little prose from far away (a teaser, a caption) has one child that
+  // holds nearly all of it, with less furniture: that child is the body.
+  for (let narrowed = true; best && narrowed; ) {
+    narrowed = false;
+    const total = goodOf.get(best) ?? 0;
+    for (let child = (best as Element).firstElementChild; child; child = child.nextElementSibling) {
+      const good = goodOf.get(child) ?? 0;
+      if (good >= total * NARROW_SHARE) {
+        best = child;
+        bestTotals = { good, bad: badOf.get(child) ?? 0, chars: 0, linkChars: 0 };
+        narrowed = true;
+        break;
+      }
+    }
+  }
   return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse };
 }
