@@ -130,7 +130,7 @@ export function analyzeContent(body: Element): ContentAnalysis {
   for (let narrowed = true; best && narrowed; ) {
     narrowed = false;
     const total = goodOf.get(best) ?? 0;
-    for (let child = (best as Element).firstElementChild; child; child = child.nextElementSibling) {
+    for (let child: Element | null = (best as Element).firstElementChild; child; child = child.nextElementSibling) {
       const good = goodOf.get(child) ?? 0;
       if (good >= total * NARROW_SHARE) {
         best = child;
