@@ -25,6 +25,9 @@ export default defineConfig({
       'mark-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandMarkNext__' },
       'mark-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandMarkPrevious__' },
       'mark-page': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandMarkPage__' },
+      // Chrome takes at most four suggested keys; saving is also in the context menu, so it has none.
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandHighlightSelection__' },
+      'save-article': { description: '__MSG_commandSaveArticle__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
+import { saveArticleInTab } from './context-menu';
 
 /** Keyboard commands (manifest `commands`), forwarded to the active tab's content script. */
 export function handleCommands(): void {
@@ -14,6 +15,10 @@ export function handleCommands(): void {
           return sendMessage('focusMark', { direction: -1 }, tabId);
         case 'mark-page':
           return sendMessage('markPage', {}, tabId);
+        case 'highlight-selection':
+          return sendMessage('highlightSelection', {}, tabId);
+        case 'save-article':
+          return void saveArticleInTab(tabId);
         default:
           return undefined;
       }

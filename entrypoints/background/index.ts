@@ -5,6 +5,7 @@ import { pageHandlers } from './handlers/pages';
 import { markingHandlers } from './handlers/marking';
 import { libraryHandlers } from './handlers/library';
 import { handleCommands } from './commands';
+import { handleContextMenu } from './context-menu';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -14,4 +15,5 @@ export default defineBackground(() => {
     ...libraryHandlers(db),
   });
   handleCommands();
+  handleContextMenu();
 });

@@ -2,12 +2,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeArticle, type ArticleAnalysis } from '@/lib/article';
 import { recognize } from '@/lib/entities';
+import { PageHighlights } from '@/lib/highlights/page-highlights';
+import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { idleScheduler } from '@/lib/marking/watch';
 import { handleMessages, sendMessage } from '@/lib/messaging';
 import { isOffForHost, loadSettings, watchSettings } from '@/lib/settings';
 import { createCardView } from './card';
 import { contentHandlers } from './handlers';
+import { createHighlightUi } from './highlights';
 import '@/lib/marking/marks.css';
 
 export default defineContentScript({
@@ -23,22 +26,43 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   let settings = await loadSettings();
   const offHere = () => isOffForHost(settings, location.hostname);
   const card = createCardView(document, window, () => settings);
+  const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
     analyze: (doc) => analyzeArticle(doc, { url: location.href }),
     recognize: (text) => recognize(text),
     card,
-    onMarked: (count, analysis) => report(count, analysis),
+    onMarked: (count, analysis) => {
+      report(count, analysis);
+      // Every (re-)extraction, late content included, re-anchors the reader's highlights.
+      highlights?.model.onArticle(analysis).catch((error: unknown) => console.debug('[newsmark] highlights', describeError(error)));
+    },
   });
   const idle = idleScheduler(window);
   const runWhenIdle = () => idle(() => safely(() => marker.run()));
+  const clearHighlights = () => {
+    highlights?.ui.hide();
+    highlights?.model.clear();
+  };
 
-  const stopMessages = handleMessages(contentHandlers(marker, () => offHere()));
+  const stopMessages = handleMessages({
+    ...contentHandlers(marker, () => offHere()),
+    ...highlights?.ui.handlers,
+    savePageArticle: () => {
+      if (!highlights) throw new Error('This browser cannot show highlights.');
+      if (offHere()) throw new Error('Newsmark is turned off on this site.');
+      // Saving says "this is an article": extract and mark it even if detection said otherwise.
+      if (marker.state !== 'marked') marker.run(true);
+      return highlights.model.save();
+    },
+  });
   const stopWatching = watchSettings((next) => {
     settings = next;
+    if (offHere()) clearHighlights();
     safely(() => marker.applySettings(next, offHere()));
   });
   // Single-page apps change the URL without a new document: start over on the new article.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    clearHighlights();
     marker.clear();
     if (!offHere()) runWhenIdle();
   });
@@ -47,9 +71,23 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     stopWatching();
     marker.destroy();
     card.destroy();
+    clearHighlights();
+    highlights?.ui.destroy();
   });
   if (!offHere()) runWhenIdle();
   else marker.state = 'off';
+}
+
+/** The reader's highlights, where the browser has the CSS Custom Highlight API (every supported version does). */
+function createHighlights(): { model: PageHighlights; ui: ReturnType<typeof createHighlightUi> } | null {
+  const api = highlightApiOf(window);
+  if (!api) return null;
+  const model = new PageHighlights(document, api, {
+    send: (type, data) => sendMessage(type, data),
+    recognize: (text) => recognize(text),
+    location: () => ({ url: location.href, title: document.title }),
+  });
+  return { model, ui: createHighlightUi(document, window, model) };
 }
 
 function report(count: number, analysis: ArticleAnalysis): void {

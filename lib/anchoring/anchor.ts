@@ -54,7 +54,7 @@ function toTarget(text: PreparedText, quote?: TextQuoteSelector, position?: Text
 
 /** The decision, in folded offsets. */
 function locate(text: string, target: Target): AnchorResult {
-  const intact = uniqueWithContext(text, target);
+  const intact = atOldPosition(text, target) ?? uniqueWithContext(text, target);
   if (intact) return intact;
   const candidates = findCandidates(text, target);
   if (!candidates.length) return { kind: 'orphan', reason: 'not-found' };
@@ -69,6 +69,19 @@ function locate(text: string, target: Target): AnchorResult {
     return { kind: 'anchored', start: best.start, end: best.end, method: best.errors === 0 ? 'exact' : 'fuzzy' };
   }
   return byPosition(target, best, rivals.filter((r) => r.evidence > best.evidence - MARGIN));
+}
+
+/**
+ * Fastest path (an unchanged page): quote and full context verbatim at the old position. Any
+ * other verbatim copy scores the same and then the old position decides (see `byPosition`),
+ * so this answers what the full search would, in O(quote) instead of a scan of the text.
+ */
+function atOldPosition(text: string, { prefix, quote, suffix, hint }: Target): AnchorResult | undefined {
+  if (hint === undefined || hint < prefix.length) return undefined;
+  const start = hint;
+  const end = start + quote.length;
+  const intact = text.startsWith(quote, start) && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
+  return intact ? { kind: 'anchored', start, end, method: 'exact' } : undefined;
 }
 
 /** Fast path: quote and full context found verbatim, once. Nothing else can score higher. */

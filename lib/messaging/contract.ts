@@ -5,7 +5,7 @@
  */
 import type { PageVisit } from '../db/schema';
 import type {
-  ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightInput, HighlightRecord,
+  ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightColour, HighlightInput, HighlightRecord,
 } from '../db/library-records';
 import type { EntityType } from '../entities';
 import type { ExchangeRates } from '../marking/format';
@@ -49,6 +49,16 @@ export interface PageEntities {
   entities: EntitySummary[];
 }
 
+/** The reader's highlights on the page in a tab. */
+export interface PageHighlightsReport {
+  /** The saved article the page is, or null when it is not saved. */
+  articleId: string | null;
+  /** Highlights drawn on the page. */
+  anchored: number;
+  /** Highlights that could not be placed on the page as it is now: kept and listed, never drawn. */
+  orphans: HighlightRecord[];
+}
+
 export interface MessageMap {
   /** content -> background: record what this page is. */
   reportPage: { request: PageReport; response: PageVisit };
@@ -88,6 +98,12 @@ export interface MessageMap {
   getPageEntities: { request: NoData; response: PageEntities };
   /** popup -> content: scroll to a mark and open its card. */
   showEntity: { request: { index: number }; response: boolean };
+  /** popup -> content: the saved article's highlights on this page, drawn and orphaned. */
+  getPageHighlights: { request: NoData; response: PageHighlightsReport };
+  /** background -> content (context menu, keyboard command): save the page's article and show its highlights. */
+  savePageArticle: { request: NoData; response: ArticleRecord };
+  /** background -> content (keyboard command): highlight the reader's selection; null when it holds no article text. */
+  highlightSelection: { request: { colour?: HighlightColour }; response: HighlightRecord | null };
   /** popup/options -> background: last sync, pending changes, last error. */
   getSyncStatus: { request: NoData; response: SyncStatus };
   /** popup/options -> background: sync now (answers when the run ends). */

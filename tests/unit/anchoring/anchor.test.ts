@@ -126,7 +126,11 @@ describe('ambiguous quotes', () => {
       type: 'TextQuoteSelector', exact: 'Team A', prefix: table.slice(at - 32, at), suffix: table.slice(at + 6, at + 38),
     };
     const position: Selector = { type: 'TextPositionSelector', start: at, end: at + 6 };
-    expect(anchor(table, [quote, position])).toMatchObject({ kind: 'anchored', start: at, end: at + 6, method: 'position' });
+    // Verbatim with its context at its old position: found there without searching the copies.
+    expect(anchor(table, [quote, position])).toMatchObject({ kind: 'anchored', start: at, end: at + 6, method: 'exact' });
+    // Moved a little (a line inserted above): the copy nearest the old position, chosen among equals.
+    const shifted = `Top\n${table}`;
+    expect(anchor(shifted, [quote, position])).toMatchObject({ kind: 'anchored', start: at + 4, end: at + 10, method: 'position' });
     expect(anchor(table, [quote])).toEqual({ kind: 'orphan', reason: 'ambiguous' });
   });
 

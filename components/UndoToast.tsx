@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from './i18n';
+
+export interface UndoToastProps {
+  message: string;
+  onUndo: () => void;
+  /** Move the keyboard focus to "Undo" (when the control the reader used has just gone). */
+  takeFocus: boolean;
+}
+
+/** "Highlight deleted · Undo", shown for a few seconds by its owner. */
+export function UndoToast({ message, onUndo, takeFocus }: UndoToastProps) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeFocus) undo.current?.focus();
+  }, [takeFocus]);
+  return (
+    <div class="toast" role="status" data-testid="undo-toast">
+      <span>{message}</span>
+      <button type="button" ref={undo} onClick={onUndo}>
+        {t('undo')}
+      </button>
+    </div>
+  );
+}
