@@ -11,7 +11,7 @@ import type { Table } from 'dexie';
 import { decodeHlc, encodeHlc, initialHlc, receiveHlc } from '../db/hlc';
 import type { SyncedRecord } from '../db/library-records';
 import type { NewsmarkDb } from '../db/schema';
-import { latestClock, sameBody, type SyncBody, type TextRegister } from './body';
+import { canonicalJson, latestClock, sameBody, type SyncBody, type TextRegister } from './body';
 import { mergeBodies, mergeTexts } from './merge';
 import { bodyOf, recordOf } from './record-body';
 import type { LocalStore, OutgoingState, RemoteState } from './store';
@@ -74,12 +74,9 @@ export class DexieSyncStore implements LocalStore {
     await this.collectLocalEdits();
     const db = this.db;
     return db.transaction('r', [db.articles, db.highlights, db.syncRecords], async () => {
-      const rows = await db.syncRecords
-        .where('synced')
-        .equals(0)
-        .filter((row) => !exclude.has(row.key))
-        .limit(limit)
-        .toArray();
+      // A plain limited range read (no filter callback) lets IndexedDB answer in one getAll.
+      const candidates = await db.syncRecords.where('synced').equals(0).limit(limit + exclude.size).toArray();
+      const rows = candidates.filter((row) => !exclude.has(row.key)).slice(0, limit);
       const records = await this.loadRecords(rows.map(splitKey));
       const out: OutgoingState[] = [];
       rows.forEach((row, i) => {
@@ -99,10 +96,13 @@ export class DexieSyncStore implements LocalStore {
       pushed.forEach((state, i) => {
         const record = records[i];
         if (!record) return;
+        const row = rows[i];
         // A dismissal made while the push was on the wire must survive: join, don't overwrite.
-        const texts = joinTexts(rows[i]?.texts ?? {}, state.body.texts);
-        const now = bodyOf(state.body.kind, record, texts);
-        updates.push({ key: state.key, rev: state.rev, texts, synced: sameBody(now, state.body) ? 1 : 0, stamp: record.updatedAt });
+        const texts = joinTexts(row?.texts ?? {}, state.body.texts);
+        // Unchanged since it was marked pending (same stamp, same texts): the server now has it.
+        // A record edited meanwhile stays pending; at worst an identical state goes out again.
+        const unchanged = row !== undefined && row.stamp === record.updatedAt && canonicalJson(texts) === canonicalJson(state.body.texts);
+        updates.push({ key: state.key, rev: state.rev, texts, synced: unchanged ? 1 : 0, stamp: record.updatedAt });
       });
       await db.syncRecords.bulkPut(updates);
     });

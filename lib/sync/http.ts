@@ -53,13 +53,21 @@ export async function requestJson(fetchFn: FetchLike, request: JsonRequest): Pro
 
 function transportError(error: unknown, signal: AbortSignal, request: JsonRequest, phase: 'connect' | 'read'): SyncError {
   const what = `${request.method} ${pathOf(request.url)}`;
-  if (signal.aborted) {
-    return new SyncError('timeout', `The server did not answer within ${Math.round(request.timeoutMs / 1000)} s (${what}).`);
-  }
-  // A failure after the status line arrived means the body stopped half-way.
-  if (phase === 'read') return new SyncError('bad-response', `The server's answer was cut off (${what}).`);
+  if (signal.aborted) return new SyncError('timeout', `The server did not answer within ${formatMs(request.timeoutMs)} (${what}).`);
+  // A failure after the status line arrived, or a connection the server closed mid-answer
+  // (Node reports it as a socket error; browsers cannot tell it from no network).
+  if (phase === 'read' || socketClosed(error)) return new SyncError('bad-response', `The connection to the server broke off before its answer was complete (${what}).`);
   const detail = error instanceof Error ? error.message : String(error);
   return new SyncError('offline', `Cannot reach the sync server (${detail}).`);
+}
+
+function socketClosed(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+}
+
+function formatMs(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)} s`;
 }
 
 function parseBody(text: string, status: number, request: JsonRequest): unknown {

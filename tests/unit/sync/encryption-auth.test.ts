@@ -1,0 +1,93 @@
+// @vitest-environment node
+/** End-to-end encryption over the real server, and CouchDB's two ways to sign in. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addHighlight, saveArticle } from '@/lib/db/library';
+import { SyncError } from '@/lib/sync/errors';
+import { startCouchServer, type CouchServer } from '../../support/couch-server';
+import { makeDevice, type Device } from './support/devices';
+
+let server: CouchServer;
+let secured: CouchServer;
+const credentials = { user: 'reader', password: 's3cret' };
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  secured = await startCouchServer({ credentials });
+});
+afterAll(async () => {
+  await server.close();
+  await secured.close();
+});
+
+async function addNote(device: Device, note: string): Promise<string> {
+  const article = await saveArticle(device.db, { url: 'https://news.example/secret-story', title: 'Secret title', text: 'Acme bought Beta.' });
+  return (await addHighlight(device.db, { articleId: article.id, colour: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' }], note })).id;
+}
+
+async function allDocs(database: string): Promise<Array<Record<string, unknown>>> {
+  const body = (await (await fetch(`${server.url}/${database}/_all_docs?include_docs=true`)).json()) as { rows: Array<{ doc: Record<string, unknown> }> };
+  return body.rows.map((r) => r.doc);
+}
+
+async function rejection(run: Promise<unknown>): Promise<SyncError> {
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(SyncError);
+  return error as SyncError;
+}
+
+describe('end-to-end encryption', () => {
+  const target = { serverUrl: '', database: 'sealed', auth: { kind: 'none' } as const, passphrase: 'correct horse battery staple' };
+
+  test('the server sees only ids, revisions and timestamps; a device with the passphrase reads everything', async () => {
+    target.serverUrl = server.url;
+    const a = makeDevice(target);
+    const id = await addNote(a, 'my private note');
+    await a.sync();
+    const docs = await allDocs('sealed');
+    const raw = JSON.stringify(docs);
+    for (const secret of ['my private note', 'Secret title', 'news.example', id, 'Acme']) expect(raw).not.toContain(secret);
+    for (const doc of docs.filter((d) => String(d._id).startsWith('x:'))) expect(Object.keys(doc).sort()).toEqual(['_id', '_rev', 'sealed', 'updatedAt']);
+    const b = makeDevice(target);
+    await b.sync();
+    expect((await b.db.highlights.get(id))?.note).toBe('my private note');
+  });
+
+  test('a wrong passphrase is reported and writes nothing, here or on the server', async () => {
+    const before = JSON.stringify(await allDocs('sealed'));
+    const wrong = makeDevice({ ...target, passphrase: 'wrong horse' });
+    await addNote(wrong, 'should stay local');
+    const error = await rejection(wrong.sync());
+    expect(error.kind).toBe('wrong-passphrase');
+    expect(error.message).toMatch(/passphrase/);
+    expect(JSON.stringify(await allDocs('sealed'))).toBe(before);
+    expect(await wrong.db.highlights.count()).toBe(1);
+    const none = makeDevice({ ...target, passphrase: undefined });
+    expect((await rejection(none.sync())).kind).toBe('encryption-mismatch');
+    expect(await none.db.highlights.count()).toBe(0);
+  });
+});
+
+describe('signing in', () => {
+  const base = { database: 'private' };
+
+  test('Basic auth works; a wrong password is a clear unauthorized error', async () => {
+    const ok = makeDevice({ ...base, serverUrl: secured.url, auth: { kind: 'basic', ...credentials } });
+    await addNote(ok, 'hello');
+    await ok.sync();
+    const bad = makeDevice({ ...base, serverUrl: secured.url, auth: { kind: 'basic', user: 'reader', password: 'nope' } });
+    const error = await rejection(bad.sync());
+    expect(error.kind).toBe('unauthorized');
+    expect(error.retryable).toBe(false);
+  });
+
+  test('a cookie session signs in once per run and the cookie carries the requests', async () => {
+    const device = makeDevice({ ...base, serverUrl: secured.url, auth: { kind: 'session', ...credentials } });
+    const first = await device.sync();
+    expect(first.pulled).toBeGreaterThan(0);
+    const idle = await device.sync();
+    // One _session login plus the empty _changes call.
+    expect(idle.requests).toBe(2);
+    const bad = makeDevice({ ...base, serverUrl: secured.url, auth: { kind: 'session', user: 'reader', password: 'nope' } });
+    expect((await rejection(bad.sync())).kind).toBe('unauthorized');
+  });
+});
