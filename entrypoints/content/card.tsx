@@ -21,7 +21,7 @@ export function createCardView(doc: Document, win: Window, getSettings: () => Se
   const savedCounts = new Map<string, Promise<number>>();
   let shownToken = 0;
 
-  const ensureHost = () => (host ??= createShadowHost(doc, ENTITY_CARD_CSS));
+  const ensureHost = () => (host ??= createShadowHost(doc, ENTITY_CARD_CSS, 'card'));
   const hide = () => {
     shownToken++;
     if (host?.visible) {

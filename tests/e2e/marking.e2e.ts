@@ -106,7 +106,7 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       const target = await markCentre(tab, 'newsmark-tint-company');
       expect(target).not.toBeNull();
       await tab.mouseMove(target!.x, target!.y);
-      await expect.poll(() => tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui')!).display), { timeout: 5_000 }).toBe('block');
+      await expect.poll(() => tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui[data-kind="card"]')!).display), { timeout: 5_000 }).toBe('block');
       const cardText = await tab.shadowUiText();
       if (cardText !== null) {
         expect(cardText).toContain('Huawei');
@@ -115,7 +115,7 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
 
       await setPaused(driver, true);
       await expect.poll(async () => Object.keys(await markCounts(tab)).length, { timeout: 5_000 }).toBe(0);
-      expect(await tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui')!).display)).toBe('none');
+      expect(await tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui[data-kind="card"]')!).display)).toBe('none');
       expect(await tab.evaluate(() => (window as unknown as { __bodyAtLoad?: string }).__bodyAtLoad === document.body.outerHTML)).toBe(true);
 
       await setPaused(driver, false);

@@ -3,14 +3,22 @@
  * once and run in Chromium (playwright-core) and Firefox ESR (puppeteer-core over BiDi).
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
+import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 
 export interface DriverPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   mouseMove(x: number, y: number): Promise<void>;
-  /** Text inside Newsmark's closed shadow root, where the browser lets tests reach it; null where it does not. */
+  /** A left click at a viewport point (closed shadow roots included: it is a real input event). */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Types text into whatever has the keyboard focus. */
+  type(text: string): Promise<void>;
+  /** Presses a key, with modifiers joined by '+' (e.g. 'Tab', 'Control+Enter'). */
+  press(key: string): Promise<void>;
+  /** Console messages the page's contexts (the content script's included) logged since it opened. */
+  consoleMessages(): string[];
+  /** Text inside the hover card's closed shadow root, where the browser lets tests reach it; null where it does not. */
   shadowUiText(): Promise<string | null>;
   close(): Promise<void>;
 }
@@ -33,15 +41,19 @@ function snapshotBodyAtLoad(): void {
 
 export async function chromiumDriver(): Promise<Driver> {
   const session = await launchChromium();
-  const wrap = (page: PlaywrightPage): DriverPage => ({
+  const wrap = (page: PlaywrightPage, messages: string[] = []): DriverPage => ({
+    consoleMessages: () => [...messages],
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key),
     shadowUiText: async () => {
       // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
       const cdp = await page.context().newCDPSession(page);
       const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
       await cdp.detach();
-      const host = findNode(root, (n) => n.nodeName === 'NEWSMARK-UI');
+      const host = findNode(root, (n) => n.nodeName === 'NEWSMARK-UI' && (n.attributes ?? []).join('|').includes('data-kind|card'));
       return host?.shadowRoots?.[0] ? textOf(host.shadowRoots[0]) : null;
     },
     close: () => page.close(),
@@ -50,9 +62,12 @@ export async function chromiumDriver(): Promise<Driver> {
     name: 'chromium',
     async openPage(url, options = {}) {
       const page = await session.newPage();
+      const messages: string[] = [];
+      page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
       if (options.snapshotBody) await page.addInitScript(snapshotBodyAtLoad);
       await page.goto(url);
-      return wrap(page);
+      return wrap(page, messages);
     },
     async openExtensionPage(path) {
       const page = await session.newPage();
@@ -65,9 +80,13 @@ export async function chromiumDriver(): Promise<Driver> {
 
 export async function firefoxDriver(): Promise<Driver> {
   const session = await launchFirefox();
-  const wrap = (page: PuppeteerPage): DriverPage => ({
+  const wrap = (page: PuppeteerPage, messages: string[] = []): DriverPage => ({
+    consoleMessages: () => [...messages],
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => pressCombination(page, key),
     shadowUiText: async () => null,
     close: () => page.close(),
   });
@@ -75,9 +94,12 @@ export async function firefoxDriver(): Promise<Driver> {
     name: 'firefox',
     async openPage(url, options = {}) {
       const page = await session.newPage();
+      const messages: string[] = [];
+      page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => messages.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
       if (options.snapshotBody) await page.evaluateOnNewDocument(snapshotBodyAtLoad);
       await page.goto(url);
-      return wrap(page);
+      return wrap(page, messages);
     },
     async openExtensionPage(path) {
       const page = await session.newPage();
@@ -90,8 +112,19 @@ export async function firefoxDriver(): Promise<Driver> {
   };
 }
 
+/** Puppeteer presses one key at a time: hold the modifiers around the last key. */
+async function pressCombination(page: PuppeteerPage, combination: string): Promise<void> {
+  const keys = combination.split('+') as KeyInput[];
+  const key = keys.pop()!;
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
 interface CdpNode {
   nodeName: string;
+  /** Flat [name, value, name, value…] as DevTools sends them. */
+  attributes?: string[];
   nodeType: number;
   nodeValue?: string;
   children?: CdpNode[];

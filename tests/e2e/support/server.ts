@@ -6,7 +6,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A page as text (sent as UTF-8), or as the original bytes, which the browser decodes as the page declares. */
-export type PageBody = string | Buffer;
+export type PageBody = string | Buffer | ServedPage;
+
+/** A page with its own Content-Security-Policy (the default blocks every page script). */
+export interface ServedPage {
+  body: string | Buffer;
+  csp: string;
+}
+
+const DEFAULT_CSP = "script-src 'none'";
 
 export interface PageServer {
   origin: string;
@@ -26,9 +34,10 @@ export async function startPageServer(pages: Record<string, PageBody> = {}): Pro
       return;
     }
     // Pages render from their own HTML only: no page scripts, no third-party fetches.
-    const contentType = typeof html === 'string' ? 'text/html; charset=utf-8' : 'text/html';
-    res.writeHead(200, { 'content-type': contentType, 'content-security-policy': "script-src 'none'" });
-    res.end(html);
+    const page: ServedPage = typeof html === 'string' || Buffer.isBuffer(html) ? { body: html, csp: DEFAULT_CSP } : html;
+    const contentType = typeof page.body === 'string' ? 'text/html; charset=utf-8' : 'text/html';
+    res.writeHead(200, { 'content-type': contentType, 'content-security-policy': page.csp });
+    res.end(page.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
