@@ -21,6 +21,9 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage'],
     // The ECB's daily reference rates, for money in the reader's currency on hover cards.
     host_permissions: ['https://www.ecb.europa.eu/*'],
+    // Asked for at run time, when the reader turns a news search on or subscribes to a feed:
+    // the three opt-in search services, and any site whose feed the reader adds.
+    optional_host_permissions: ['https://news.google.com/*', 'https://www.bing.com/*', 'https://api.gdeltproject.org/*', 'https://*/*', 'http://*/*'],
     commands: {
       'mark-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandMarkNext__' },
       'mark-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandMarkPrevious__' },
