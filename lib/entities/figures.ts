@@ -84,7 +84,7 @@ function symbol(tokens: readonly Token[], i: number): string | undefined {
 }
 
 function parseNumber(text: string): number {
-  return Number(text.replace(/,/g, ''));
+  return Number(text.includes(',') ? text.replace(/,/g, '') : text);
 }
 
 /** Reads one amount starting at token `i`, or returns undefined when none starts there. */
@@ -255,16 +255,24 @@ function toEntity(ctx: FigureContext, a: Amount): Entity | undefined {
   const start = tokens[a.first]!.start;
   const end = tokens[a.last]!.end;
   const sign = a.negative ? -1 : 1;
+  if (!Number.isFinite(scaled(a))) return undefined; // a run of hundreds of digits is no figure
   if (a.currency) {
-    return { type: 'money', start, end, text: text.slice(start, end), value: round(sign * a.number * a.scale), currency: a.currency };
+    return { type: 'money', start, end, text: text.slice(start, end), value: sign * scaled(a), currency: a.currency };
   }
-  if (a.percent) return { type: 'percent', start, end, text: text.slice(start, end), value: round(sign * a.number * a.scale) };
-  return { type: 'number', start, end, text: text.slice(start, end), value: round(sign * a.number * a.scale) };
+  if (a.percent) return { type: 'percent', start, end, text: text.slice(start, end), value: sign * scaled(a) };
+  return { type: 'number', start, end, text: text.slice(start, end), value: sign * scaled(a) };
 }
 
-/** Removes binary floating-point noise from scaled values: 12.9 * 1e9 is 12900000000, not 12900000000.000002. */
-function round(x: number): number {
-  return Number(x.toPrecision(12));
+/**
+ * The amount times its scale without binary floating-point noise: 12.9 * 1e9 is
+ * 12900000000.000002, but scales are powers of ten, so the product is read back from
+ * decimal notation ("12.9e9").
+ */
+function scaled(a: Amount): number {
+  if (a.scale === 1) return a.number;
+  const exponent = Math.round(Math.log10(a.scale));
+  const decimal = String(a.number);
+  return 10 ** exponent === a.scale && !decimal.includes('e') ? Number(`${decimal}e${exponent}`) : a.number * a.scale;
 }
 
 /**

@@ -9,7 +9,7 @@ export const enum Kind {
   Word = 0,
   /** Digits with thousands groups and one decimal part: "1,599", "12.9", "0700". */
   Num = 1,
-  /** Any other single character that is not white space: "$", "%", "-", "(", "’". */
+  /** Any other character that is not white space, or a run of the same one: "$", "%", "-", "(", "...". */
   Sym = 2,
 }
 
@@ -144,7 +144,10 @@ export function tokenize(text: string): Token[] {
       end = i + 2;
       kind = Kind.Word;
     } else {
+      // A run of one symbol ("...", "----", "$$$") is one token: it means nothing piece by piece,
+      // and megabytes of dots then cost one token, not millions.
       end = i + 1;
+      while (end < n && text.charCodeAt(end) === c) end++;
       kind = Kind.Sym;
     }
     tokens.push({ kind, start: i, end, text: text.slice(i, end) });

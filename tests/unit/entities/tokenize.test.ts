@@ -21,6 +21,10 @@ describe('tokenize', () => {
     expect(texts('256GB £20.1bn')).toEqual(['256', 'GB', '£', '20.1', 'bn']);
   });
 
+  it('keeps a run of one symbol as one token', () => {
+    expect(texts('wait... $$$ --- ok')).toEqual(['wait', '...', '$$$', '---', 'ok']);
+  });
+
   it('gives UTF-16 offsets that slice back to each token', () => {
     const text = 'Émile paid €5 — 😀 Huawei';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
