@@ -9,19 +9,30 @@ import { handleCommands } from './commands';
 import { handleContextMenu } from './context-menu';
 import { feedAlarmListener, relatedHandlers, scheduleFeedRefresh } from './handlers/related';
 import { browser } from 'wxt/browser';
+import { createSyncDeps, handleSyncAlarm, scheduleSyncAlarms, syncHandlers, syncSoon } from './handlers/sync';
+import { afterWrites } from './after-writes';
 
 export default defineBackground(() => {
   const db = openDb();
+  const syncDeps = createSyncDeps(db);
   handleMessages({
     ...pageHandlers(db),
     ...markingHandlers(),
-    ...libraryHandlers(db),
-    ...libraryIoHandlers(db),
+    // Every change to the library asks for a sync soon after (when sync is set up).
+    ...afterWrites({ ...libraryHandlers(db), ...libraryIoHandlers(db) }, syncSoon),
     ...relatedHandlers(db),
+    ...syncHandlers(syncDeps),
   });
   // Alarm listeners are registered on every start: a stopped service worker is woken for them.
-  browser.alarms.onAlarm.addListener(feedAlarmListener(db));
+  const onFeedAlarm = feedAlarmListener(db);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void onFeedAlarm(alarm);
+    void handleSyncAlarm(alarm, syncDeps);
+  });
   void scheduleFeedRefresh();
+  // Not on every wake: re-creating the periodic alarm would keep pushing it back.
+  browser.runtime.onInstalled.addListener(() => void scheduleSyncAlarms());
+  browser.runtime.onStartup.addListener(() => void scheduleSyncAlarms());
   handleCommands();
   handleContextMenu();
 });

@@ -28,8 +28,9 @@ export const DEFAULT_SETTINGS: Settings = {
   readerCurrency: 'EUR',
 };
 
-/** Keeps the stored item well under storage.sync's 8 KB per-item quota. */
+/** Keeps the stored item well under storage.sync's 8 KB per-item quota (a hostname is at most 253 characters). */
 export const MAX_DISABLED_SITES = 200;
+export const MAX_DISABLED_SITES_BYTES = 6 * 1024;
 
 /** Fills in what an older or partial stored value lacks, and drops what it should not have. */
 export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
@@ -44,8 +45,16 @@ export function normalizeSettings(stored: Partial<Settings> | null | undefined):
 }
 
 function normalizeSites(sites: string[]): string[] {
-  const clean = sites.map((s) => s.trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.-]+$/.test(s));
-  return [...new Set(clean)].slice(0, MAX_DISABLED_SITES);
+  const clean = sites.map((s) => s.trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.-]{1,253}$/.test(s));
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const site of new Set(clean)) {
+    // The newest additions are at the end; past the cap they are refused, not the reader's older ones dropped.
+    bytes += site.length + 3;
+    if (kept.length >= MAX_DISABLED_SITES || bytes > MAX_DISABLED_SITES_BYTES) break;
+    kept.push(site);
+  }
+  return kept;
 }
 
 /** Is Newsmark switched off on this hostname, by the pause or by the site list? */

@@ -34,6 +34,13 @@ describe('settings', () => {
     expect(new TextEncoder().encode(JSON.stringify(settings)).length).toBeLessThan(8192);
   });
 
+  it('caps the site list by bytes too, for long hostnames', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `${'a'.repeat(240)}${i}.example`);
+    const settings = normalizeSettings({ disabledSites: long });
+    expect(settings.disabledSites.length).toBeGreaterThan(10);
+    expect(new TextEncoder().encode(JSON.stringify(settings)).length).toBeLessThan(8192);
+  });
+
   it('tells watchers about changes', async () => {
     const seen: boolean[] = [];
     const stop = watchSettings((s) => seen.push(s.paused));
