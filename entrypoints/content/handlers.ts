@@ -1,6 +1,7 @@
 import type { Handlers } from '@/lib/messaging';
 import type { EntitySummary } from '@/lib/messaging/contract';
 import type { PageMarker } from '@/lib/marking/page-marker';
+import { showHighlight } from './show-highlight';
 
 /** What the popup and background may ask of the page. */
 export function contentHandlers(marker: PageMarker, offHere: () => boolean): Handlers {
@@ -8,6 +9,7 @@ export function contentHandlers(marker: PageMarker, offHere: () => boolean): Han
     markPage: () => ({ count: marker.run(true) }),
     focusMark: ({ direction }) => ({ index: offHere() ? -1 : marker.focusStep(direction) }),
     showEntity: ({ index }) => marker.focusMark(index),
+    showHighlight: ({ selectors }) => showHighlight(marker, selectors),
     getPageEntities: () => ({
       state: marker.state,
       isArticle: marker.article?.isArticle ?? false,

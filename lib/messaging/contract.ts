@@ -8,6 +8,8 @@ import type {
   ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightColour, HighlightInput, HighlightRecord,
 } from '../db/library-records';
 import type { EntityType } from '../entities';
+import type { Selector } from '../anchoring/types';
+import type { ImportSummary } from '../library/import-apply';
 import type { ExchangeRates } from '../marking/format';
 import type { NoteConflictCopy, SyncSettings, SyncStatus } from '../sync/types';
 import type { ArticleQuery } from '../related/types';
@@ -98,6 +100,10 @@ export interface MessageMap {
   getPageEntities: { request: NoData; response: PageEntities };
   /** popup -> content: scroll to a mark and open its card. */
   showEntity: { request: { index: number }; response: boolean };
+  /** popup -> content: scroll to the text these selectors describe and select it; false when it is not on the page. */
+  showHighlight: { request: { selectors: Selector[] }; response: boolean };
+  /** library -> background: import a file (our JSON, W3C Web Annotation, Hypothesis) in one transaction; refusals say why. */
+  importLibrary: { request: { text: string }; response: ImportSummary };
   /** popup -> content: the saved article's highlights on this page, drawn and orphaned. */
   getPageHighlights: { request: NoData; response: PageHighlightsReport };
   /** background -> content (context menu, keyboard command): save the page's article and show its highlights. */

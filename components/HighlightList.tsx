@@ -1,0 +1,151 @@
+/**
+ * A list of highlights with their notes: edit a note (Ctrl/Cmd+Enter saves, Escape cancels),
+ * delete (with undo), and go to the highlight in its page. Used by the popup and the library.
+ * Quotes and notes are text nodes only: whatever they hold is shown, never run.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HighlightRecord } from '@/lib/db/library-records';
+import { t } from './i18n';
+
+export interface HighlightActions {
+  saveNote(id: string, note: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  undoRemove(id: string): Promise<void>;
+  /** Goes to the highlight in its page; answers false when it could not be found there. */
+  jump(highlight: HighlightRecord): Promise<boolean>;
+}
+
+export interface HighlightListProps {
+  highlights: readonly HighlightRecord[];
+  actions: HighlightActions;
+  /** The article's title, for the screen-reader labels of each item. */
+  label: string;
+}
+
+export function HighlightList({ highlights, actions, label }: HighlightListProps) {
+  const [removed, setRemoved] = useState<HighlightRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  return (
+    <div class="highlights">
+      {error && <p role="alert" class="error">{error}</p>}
+      {removed && (
+        <p role="status" class="undo">
+          {t('highlightDeleted')}{' '}
+          <button type="button" onClick={() => run(actions.undoRemove(removed.id).then(() => setRemoved(null)))}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      <ul class="highlight-list" aria-label={t('highlightsOf', label)}>
+        {highlights.map((h, i) => (
+          <HighlightItem
+            key={h.id}
+            highlight={h}
+            position={t('highlightPosition', String(i + 1), String(highlights.length))}
+            actions={actions}
+            run={run}
+            onRemoved={() => setRemoved(h)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface ItemProps {
+  highlight: HighlightRecord;
+  position: string;
+  actions: HighlightActions;
+  run: (work: Promise<unknown>) => void;
+  onRemoved: () => void;
+}
+
+function HighlightItem({ highlight: h, position, actions, run, onRemoved }: ItemProps) {
+  const [editing, setEditing] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setEditing(false);
+    // Keyboard users continue from where they were.
+    queueMicrotask(() => editButton.current?.focus());
+  };
+  return (
+    <li class={`highlight colour-${h.colour}`} data-testid="highlight" data-id={h.id} aria-label={position}>
+      <span class="swatch" aria-hidden="true" />
+      <span class="visually-hidden">{t(`colour_${h.colour}`)}</span>
+      <blockquote data-testid="highlight-quote">{h.quote}</blockquote>
+      {editing ? (
+        <NoteEditor
+          initial={h.note}
+          onSave={(note) => run(actions.saveNote(h.id, note).then(close))}
+          onCancel={close}
+        />
+      ) : (
+        h.note && <p class="note" data-testid="highlight-note">{h.note}</p>
+      )}
+      {h.tags.length > 0 && <p class="muted tags">{h.tags.map((tag) => `#${tag}`).join(' ')}</p>}
+      {missing && <p class="muted" role="status">{t('highlightNotOnPage')}</p>}
+      {!editing && (
+        <div class="actions">
+          <button type="button" ref={editButton} onClick={() => setEditing(true)} data-testid="edit-note">
+            {h.note ? t('editNote') : t('addNote')}
+          </button>
+          <button type="button" onClick={() => run(actions.jump(h).then((found) => setMissing(!found)))} data-testid="jump">
+            {t('jumpTo')}
+          </button>
+          <button type="button" onClick={() => run(actions.remove(h.id).then(onRemoved))} data-testid="delete-highlight">
+            {t('delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+interface NoteEditorProps {
+  initial: string;
+  onSave: (note: string) => void;
+  onCancel: () => void;
+}
+
+/** A labelled text area; Ctrl/Cmd+Enter saves and Escape cancels. */
+export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
+  const [text, setText] = useState(initial);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const id = useRef(`note-${Math.random().toString(36).slice(2)}`).current;
+  return (
+    <form
+      class="note-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(text);
+      }}
+    >
+      <label for={id}>{t('note')}</label>
+      <textarea
+        id={id}
+        ref={area}
+        rows={3}
+        value={text}
+        data-testid="note-input"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            onSave(text);
+          }
+        }}
+      />
+      <div class="actions">
+        <button type="submit" data-testid="save-note">{t('save')}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

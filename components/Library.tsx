@@ -1,0 +1,136 @@
+/**
+ * The library: every saved article with its note and highlights; full-text search (titles,
+ * highlights, notes, article text), filters by site, tag, company, colour and date; sorting;
+ * export (Markdown, JSON, W3C Web Annotation) and import. Used by the library page and the
+ * side panel. Data comes in through `LibraryServices`; writes go out through it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleRecord } from '@/lib/db/library-records';
+import { buildModel, facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
+import { LibrarySearch } from '@/lib/library/search';
+import type { ImportSummary } from '@/lib/library/import-apply';
+import { safeHttpUrl, siteOf } from '@/lib/library/safe-url';
+import { HighlightList, type HighlightActions } from './HighlightList';
+import { LibraryFilterBar } from './LibraryFilters';
+import { LibraryTransfer } from './LibraryTransfer';
+import type { AllRecords } from './library-io';
+import { t } from './i18n';
+
+export interface LibraryServices {
+  /** Calls back with every record now and after each change; returns a stop function. */
+  watch(onChange: (records: AllRecords) => void, onError: (error: unknown) => void): () => void;
+  highlights: HighlightActions;
+  importText(text: string): Promise<ImportSummary>;
+  download(name: string, blob: Blob): void;
+}
+
+/** Entries rendered at first and added per "Show more": the DOM stays small with 10,000 articles. */
+const PAGE = 50;
+
+export function Library({ services, compact = false }: { services: LibraryServices; compact?: boolean }) {
+  const records = useRecords(services);
+  const model = useMemo(() => (records ? buildModel(records.articles, records.highlights) : null), [records]);
+  const search = useSearch(records);
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [shown, setShown] = useState(PAGE);
+  const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
+  const query = text.trim();
+  const entries = useMemo(
+    () => (model && (!query || search.ready) ? queryLibrary(model, filters, sort, query ? search.index.search(query) : undefined) : null),
+    [model, filters, sort, query, search.ready, search.version],
+  );
+  useEffect(() => setShown(PAGE), [query, filters, sort]);
+
+  return (
+    <main class={compact ? 'library compact' : 'library'} aria-busy={!entries}>
+      <header class="bar">
+        <h1>{t('libraryTitle')}</h1>
+        {model && <p class="muted">{t('libraryCounts', String(model.articles.length), String(countHighlights(model.highlightsByArticle)))}</p>}
+      </header>
+      <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
+        <label for="library-search">{t('searchLabel')}</label>
+        <input id="library-search" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="search" autoComplete="off" />
+      </form>
+      {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
+      <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
+        {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : t('libraryResults', String(entries.length))}
+      </p>
+      {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>}
+      {entries && (
+        <ol class="entries">
+          {entries.slice(0, shown).map((entry) => (
+            <ArticleEntry key={entry.article.id} article={entry.article} highlights={entry.highlights} actions={services.highlights} />
+          ))}
+        </ol>
+      )}
+      {entries && entries.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE)} data-testid="show-more">
+          {t('showMore', String(Math.min(PAGE, entries.length - shown)))}
+        </button>
+      )}
+      {records && model && !compact && <LibraryTransfer records={records} model={model} services={services} />}
+    </main>
+  );
+}
+
+function countHighlights(byArticle: Map<string, unknown[]>): number {
+  let n = 0;
+  for (const list of byArticle.values()) n += list.length;
+  return n;
+}
+
+function useRecords(services: LibraryServices): AllRecords | null {
+  const [records, setRecords] = useState<AllRecords | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => services.watch(setRecords, setError), [services]);
+  if (error) throw error;
+  return records;
+}
+
+/** The search index, built once in slices and then kept in step with changed records. */
+function useSearch(records: AllRecords | null): { index: LibrarySearch; ready: boolean; version: number } {
+  const index = useRef(new LibrarySearch()).current;
+  const known = useRef<Map<string, string> | null>(null);
+  const [state, setState] = useState({ ready: false, version: 0 });
+  useEffect(() => {
+    if (!records) return;
+    if (!known.current) {
+      known.current = stampsOf(records);
+      void index.addAll(records.articles.filter((a) => !a.deleted), records.highlights.filter((h) => !h.deleted)).then(() => setState({ ready: true, version: 1 }));
+      return;
+    }
+    const before = known.current;
+    known.current = stampsOf(records);
+    for (const a of records.articles) if (before.get(`a${a.id}`) !== a.updatedAt) index.replace({ kind: 'article', value: a });
+    for (const h of records.highlights) if (before.get(`h${h.id}`) !== h.updatedAt) index.replace({ kind: 'highlight', value: h });
+    setState((s) => ({ ...s, version: s.version + 1 }));
+  }, [records]);
+  return { index, ...state };
+}
+
+function stampsOf(records: AllRecords): Map<string, string> {
+  const stamps = new Map<string, string>();
+  for (const a of records.articles) stamps.set(`a${a.id}`, a.updatedAt);
+  for (const h of records.highlights) stamps.set(`h${h.id}`, h.updatedAt);
+  return stamps;
+}
+
+function ArticleEntry({ article, highlights, actions }: { article: ArticleRecord; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {
+  const href = safeHttpUrl(article.url);
+  const headingId = `article-${article.id}`;
+  return (
+    <li class="entry" data-testid="library-entry" data-id={article.id} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {href ? <a href={href} target="_blank" rel="noopener noreferrer">{article.title || href}</a> : <span>{article.title || article.url}</span>}
+      </h2>
+      <p class="muted">
+        {[siteOf(article.url) || article.url, article.publisher, t('savedOn', new Date(article.savedAt).toLocaleDateString())].filter(Boolean).join(' · ')}
+        {article.tags.length > 0 && ` · ${article.tags.map((tag) => `#${tag}`).join(' ')}`}
+      </p>
+      {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}
+      {highlights.length > 0 && <HighlightList highlights={highlights} actions={actions} label={article.title} />}
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+/** The library's filter and sort controls: every control labelled, native elements only (keyboard for free). */
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
+import { SORT_ORDERS, type Facets, type LibraryFilters, type SortOrder } from '@/lib/library/query';
+import { t } from './i18n';
+
+interface Props {
+  facets: Facets;
+  filters: LibraryFilters;
+  sort: SortOrder;
+  onFilters: (filters: LibraryFilters) => void;
+  onSort: (sort: SortOrder) => void;
+}
+
+const DAY_MS = 86_400_000;
+
+export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: Props) {
+  const set = (change: Partial<LibraryFilters>) => onFilters(withoutEmpty({ ...filters, ...change }));
+  return (
+    <fieldset class="filters">
+      <legend>{t('filtersLegend')}</legend>
+      <Choice id="filter-site" label={t('filterSite')} value={filters.site} options={facets.sites.map((s) => [s, s])} onChange={(site) => set({ site })} />
+      <Choice id="filter-tag" label={t('filterTag')} value={filters.tag} options={facets.tags.map((s) => [s, `#${s}`])} onChange={(tag) => set({ tag })} />
+      <Choice id="filter-company" label={t('filterCompany')} value={filters.company} options={facets.companies.map((c) => [c.id, c.name])} onChange={(company) => set({ company })} />
+      <Choice
+        id="filter-colour"
+        label={t('filterColour')}
+        value={filters.colour}
+        options={HIGHLIGHT_COLOURS.map((c) => [c, t(`colour_${c}`)])}
+        onChange={(colour) => set({ colour: colour as HighlightColour | undefined })}
+      />
+      <span class="field">
+        <label for="filter-from">{t('filterFrom')}</label>
+        <input id="filter-from" type="date" value={dateValue(filters.from)} onChange={(e) => set({ from: dateOf(e.currentTarget.value) })} />
+      </span>
+      <span class="field">
+        <label for="filter-to">{t('filterTo')}</label>
+        <input id="filter-to" type="date" value={dateValue(filters.to === undefined ? undefined : filters.to - DAY_MS)} onChange={(e) => set({ to: plusDay(dateOf(e.currentTarget.value)) })} />
+      </span>
+      <span class="field">
+        <label for="sort">{t('sortLabel')}</label>
+        <select id="sort" value={sort} onChange={(e) => onSort(e.currentTarget.value as SortOrder)} data-testid="sort">
+          {SORT_ORDERS.map((order) => <option key={order} value={order}>{t(`sort_${order.replace('-', '_')}`)}</option>)}
+        </select>
+      </span>
+    </fieldset>
+  );
+}
+
+function Choice({ id, label, value, options, onChange }: { id: string; label: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void }) {
+  return (
+    <span class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} data-testid={id}>
+        <option value="">{t('filterAny')}</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </span>
+  );
+}
+
+function withoutEmpty(filters: LibraryFilters): LibraryFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as LibraryFilters;
+}
+
+/** A date input's value as local midnight, ms since the epoch. */
+function dateOf(value: string): number | undefined {
+  if (!value) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).getTime();
+}
+
+function plusDay(time: number | undefined): number | undefined {
+  return time === undefined ? undefined : time + DAY_MS;
+}
+
+function dateValue(time: number | undefined): string {
+  if (time === undefined) return '';
+  const d = new Date(time);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,52 @@
+/** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
+import { useState } from 'preact/hooks';
+import type { LibraryModel } from '@/lib/library/query';
+import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
+import type { LibraryServices } from './Library';
+import { t } from './i18n';
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+
+export function LibraryTransfer({ records, model, services }: { records: AllRecords; model: LibraryModel; services: LibraryServices }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const exportAs = (kind: ExportKind) => {
+    const file = exportFile(kind, records, model);
+    services.download(file.name, file.blob);
+  };
+  const importFrom = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const summary = await services.importText(await readImportFile(file));
+      setOutcome({
+        kind: 'ok',
+        text: t('importDone', String(summary.added), String(summary.updated), String(summary.unchanged), String(summary.skipped)),
+      });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  };
+  return (
+    <section class="transfer" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{t('transferTitle')}</h2>
+      <div class="actions">
+        <button type="button" onClick={() => exportAs('markdown')} data-testid="export-markdown">{t('exportMarkdown')}</button>
+        <button type="button" onClick={() => exportAs('json')} data-testid="export-json">{t('exportJson')}</button>
+        <button type="button" onClick={() => exportAs('w3c')} data-testid="export-w3c">{t('exportW3c')}</button>
+      </div>
+      <p class="field">
+        <label for="import-file">{t('importLabel')}</label>
+        <input id="import-file" type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => void importFrom(e.currentTarget)} data-testid="import-file" />
+      </p>
+      <p class="muted">{t('importHelp')}</p>
+      {outcome?.kind === 'ok' && <p role="status" data-testid="import-outcome" data-ok="true">{outcome.text}</p>}
+      {outcome?.kind === 'error' && <p role="alert" class="error" data-testid="import-outcome" data-ok="false">{outcome.text}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/** What is marked and how, where Newsmark is off, and the currency money is converted to. */
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityType } from '@/lib/entities';
+import type { MarkStyle, Settings } from '@/lib/settings/settings';
+import { SaveStatus } from './SaveStatus';
+import { useSaveState } from './useSaved';
+import { t } from './i18n';
+
+export interface MarkingStore {
+  load(): Promise<Settings>;
+  save(settings: Settings): Promise<void>;
+}
+
+const TYPES: EntityType[] = ['company', 'money', 'percent', 'number'];
+const STYLES: MarkStyle[] = ['tint', 'underline'];
+/** The euro and the currencies the ECB publishes reference rates for. */
+export const CURRENCIES = [
+  'EUR', 'USD', 'JPY', 'BGN', 'CZK', 'DKK', 'GBP', 'HUF', 'PLN', 'RON', 'SEK', 'CHF', 'ISK', 'NOK', 'TRY', 'AUD', 'BRL', 'CAD', 'CNY',
+  'HKD', 'IDR', 'ILS', 'INR', 'KRW', 'MXN', 'MYR', 'NZD', 'PHP', 'SGD', 'THB', 'ZAR',
+];
+
+export function MarkingOptions({ store }: { store: MarkingStore }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [sites, setSites] = useState('');
+  const [status, track] = useSaveState();
+  useEffect(() => {
+    void store.load().then((s) => {
+      setSettings(s);
+      setSites(s.disabledSites.join('\n'));
+    });
+  }, [store]);
+  if (!settings) return <section aria-busy="true"><h2>{t('markingTitle')}</h2></section>;
+  const update = (next: Settings) => {
+    setSettings(next);
+    void track(store.save(next));
+  };
+  return (
+    <section aria-labelledby="marking-title" data-testid="marking-options">
+      <h2 id="marking-title">{t('markingTitle')}</h2>
+      <fieldset>
+        <legend>{t('markTypesLegend')}</legend>
+        {TYPES.map((type) => (
+          <label key={type} class="check">
+            <input type="checkbox" checked={settings.markTypes[type]} onChange={(e) => update({ ...settings, markTypes: { ...settings.markTypes, [type]: e.currentTarget.checked } })} data-testid={`mark-${type}`} />
+            {t(`markType_${type}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('markStyleLegend')}</legend>
+        {STYLES.map((style) => (
+          <label key={style} class="check">
+            <input type="radio" name="mark-style" value={style} checked={settings.markStyle === style} onChange={() => update({ ...settings, markStyle: style })} />
+            {t(`markStyle_${style}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" checked={settings.paused} onChange={(e) => update({ ...settings, paused: e.currentTarget.checked })} data-testid="paused" />
+        {t('pauseEverywhere')}
+      </label>
+      <p class="field">
+        <label for="off-sites">{t('offSitesLabel')}</label>
+        <textarea id="off-sites" rows={4} value={sites} aria-describedby="off-sites-help" onInput={(e) => setSites(e.currentTarget.value)} onBlur={() => update({ ...settings, disabledSites: sites.split(/[\s,]+/).filter(Boolean) })} data-testid="off-sites" />
+        <span id="off-sites-help" class="muted">{t('offSitesHelp')}</span>
+      </p>
+      <p class="field">
+        <label for="currency">{t('currencyLabel')}</label>
+        <select id="currency" value={settings.readerCurrency} onChange={(e) => update({ ...settings, readerCurrency: e.currentTarget.value })} data-testid="currency">
+          {CURRENCIES.map((code) => <option key={code} value={code}>{code}</option>)}
+        </select>
+      </p>
+      <SaveStatus state={status} testId="marking-status" />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** The library's export files and import reading, for the Library component. */
+import { strToU8, zipSync } from 'fflate';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import { exportAnnotations } from '@/lib/library/annotation-export';
+import { exportLibraryJson } from '@/lib/library/json-export';
+import { libraryToMarkdown } from '@/lib/library/markdown-export';
+import { checkImportSize } from '@/lib/library/import-errors';
+import type { LibraryModel } from '@/lib/library/query';
+
+export type ExportKind = 'markdown' | 'json' | 'w3c';
+
+export interface AllRecords {
+  /** Every record as stored, tombstones included (the JSON export is complete). */
+  articles: ArticleRecord[];
+  highlights: HighlightRecord[];
+}
+
+/** The export file of `kind`: its name and contents. */
+export function exportFile(kind: ExportKind, records: AllRecords, model: LibraryModel, now = new Date()): { name: string; blob: Blob } {
+  const day = now.toISOString().slice(0, 10);
+  if (kind === 'json') {
+    return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now)], { type: 'application/json' }) };
+  }
+  if (kind === 'w3c') {
+    const collection = exportAnnotations(records.articles, records.highlights);
+    return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
+  }
+  const files = libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? []);
+  const zip = zipSync(Object.fromEntries(files.map((f) => [`newsmark/${f.name}`, strToU8(f.content)])));
+  return { name: `newsmark-markdown-${day}.zip`, blob: new Blob([zip], { type: 'application/zip' }) };
+}
+
+/** Reads a chosen file as text, refusing one over the size limit before reading it. */
+export async function readImportFile(file: File): Promise<string> {
+  checkImportSize(file.size);
+  return file.text();
+}

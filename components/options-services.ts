@@ -1,0 +1,27 @@
+/** The options page's stores over the real browser: WXT storage items and background messages. */
+import { browser } from 'wxt/browser';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { sendMessage } from '@/lib/messaging';
+import { DEFAULT_RELATED_SETTINGS, relatedSettingsItem } from '@/lib/related/settings';
+import { REMOTE_ORIGINS } from '@/lib/related/sources/remote';
+import type { OptionsServices } from './Options';
+
+export function optionsServices(): OptionsServices {
+  return {
+    marking: { load: loadSettings, save: saveSettings },
+    related: {
+      load: async () => ({ ...DEFAULT_RELATED_SETTINGS, ...(await relatedSettingsItem.getValue()) }),
+      save: (settings) => relatedSettingsItem.setValue(settings),
+      requestAccess: (id) => browser.permissions.request({ origins: [REMOTE_ORIGINS[id]] }),
+      listFeeds: () => sendMessage('listFeeds', {}),
+      addFeed: async (url) => void (await sendMessage('addFeed', { url })),
+      removeFeed: (url) => sendMessage('removeFeed', { url }),
+    },
+    sync: {
+      load: () => sendMessage('getSyncSettings', {}),
+      save: (settings) => sendMessage('saveSyncSettings', settings),
+      status: () => sendMessage('getSyncStatus', {}),
+      syncNow: () => sendMessage('syncNow', {}),
+    },
+  };
+}
