@@ -29,6 +29,11 @@ const expressPouchDB = require('express-pouchdb') as (pouch: PouchConstructor, o
 export interface CouchServerOptions {
   /** When set, every request needs these credentials (Basic auth or a session cookie). */
   credentials?: { user: string; password: string };
+  /**
+   * Answer cross-origin requests as CouchDB does with `[httpd] enable_cors` on: what an
+   * extension without a host permission for the server needs (the end-to-end tests).
+   */
+  cors?: boolean;
 }
 
 export interface CouchServer {
@@ -50,6 +55,7 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
   let count = 0;
   const server = createServer((req, res) => {
     count++;
+    if (options.cors && allowCors(req, res)) return;
     gate(req, res);
   });
   server.keepAliveTimeout = 1_000;
@@ -104,4 +110,16 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** Adds CouchDB's CORS headers; answers a preflight itself (true when it did). */
+function allowCors(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, HEAD, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'accept, authorization, content-type, origin, referer');
+  res.setHeader('Access-Control-Expose-Headers', 'content-type, cache-control, etag, server');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204).end();
+  return true;
 }
