@@ -125,11 +125,17 @@ export function analyzeContent(body: Element): ContentAnalysis {
   };
 
   visit(body, false, false);
+  const declared = declaredBody(body, best);
+  if (declared) {
+    best = declared;
+    bestTotals = { good: goodOf.get(declared) ?? 0, bad: badOf.get(declared) ?? 0, chars: 0, linkChars: 0 };
+  }
   // A root that gathered a little prose from far away (a teaser, a caption) has one child that
   // holds nearly all of it, with less furniture: that child is the body.
   for (let narrowed = true; best && narrowed; ) {
     narrowed = false;
     const total = goodOf.get(best) ?? 0;
+    if (total <= 0) break;
     for (let child: Element | null = (best as Element).firstElementChild; child; child = child.nextElementSibling) {
       const good = goodOf.get(child) ?? 0;
       if (good >= total * NARROW_SHARE) {
@@ -141,4 +147,26 @@ export function analyzeContent(body: Element): ContentAnalysis {
     }
   }
   return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse };
+}
+
+/**
+ * The element the page marks as its body (`itemprop="articleBody"`), when the scored root lies
+ * outside every marked element: publishers mark the body they render, so a root elsewhere means
+ * the scoring was misled (a body made of a table or of link-led list items scores poorly).
+ * A root inside a marked element is kept: it is the same body, less the furniture around it.
+ */
+function declaredBody(body: Element, best: Element | null): Element | null {
+  const marked = body.querySelectorAll('[itemprop~="articleBody"]');
+  let choice: Element | null = null;
+  let choiceChars = MIN_PROSE_CHARS;
+  for (let i = 0; i < marked.length; i++) {
+    const el = marked[i]!;
+    if (best && (el.contains(best) || best.contains(el))) return null;
+    const chars = visibleLength(el.textContent ?? '');
+    if (chars > choiceChars && !isHidden(el)) {
+      choice = el;
+      choiceChars = chars;
+    }
+  }
+  return choice;
 }

@@ -42,6 +42,16 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle(page(front)).isArticle).toBe(false);
   });
 
+  it('takes the element marked itemprop=articleBody when the scored root lies outside it', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Driver ${i}</td><td>${500 - i}</td></tr>`).join('');
+    const blurb = `<div class="blurb">${paragraph(9)}${paragraph(8)}</div>`;
+    const doc = page(`<html><body><div class="sidebar-widget">${blurb}</div>
+      <div itemprop="articleBody" id="standings"><p>Standings after the last race:</p><table>${rows}</table></div></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('standings'));
+    expect(analysis.map.text).toContain('Driver 29');
+  });
+
   it('stops at the gate on a page with neither claims nor prose', () => {
     const analysis = analyzeArticle(page('<html><body><div id="app"><button>Sign in</button></div></body></html>'));
     expect(analysis.gate.pass).toBe(false);
