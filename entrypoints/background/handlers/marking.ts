@@ -5,7 +5,7 @@ import { currentRates, type StoredRates } from '@/lib/rates/cache';
 
 const ratesItem = storage.defineItem<StoredRates | null>('local:ecbRates', { fallback: null });
 
-/** The toolbar badge, the exchange rates the hover cards convert with. */
+/** The toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
 export function markingHandlers(): Handlers {
   return {
     setMarkCount: async ({ count }, sender) => {
@@ -13,6 +13,10 @@ export function markingHandlers(): Handlers {
       if (tabId === undefined) return;
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fd1' });
       await browser.action.setBadgeText({ tabId, text: badgeText(count) });
+    },
+    // The card's "coverage of this company": the library, searched for it.
+    openCoverage: async ({ query }) => {
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}?q=${encodeURIComponent(query)}` });
     },
     getExchangeRates: () => currentRates({ get: () => ratesItem.getValue(), set: (v) => ratesItem.setValue(v) }, fetch),
   };
