@@ -28,10 +28,8 @@ export interface HighlightUi {
 }
 
 export function createHighlightUi(doc: Document, win: Window, highlights: PageHighlights): HighlightUi {
-  const panel = createShadowHost(doc, HIGHLIGHT_UI_CSS);
-  const toastHost = createShadowHost(doc, HIGHLIGHT_UI_CSS);
-  panel.host.dataset.newsmark = 'highlight-panel';
-  toastHost.host.dataset.newsmark = 'highlight-toast';
+  const panel = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-panel');
+  const toastHost = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-toast');
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   let editing: string | null = null;
   const listeners = new AbortController();

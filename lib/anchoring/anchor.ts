@@ -6,7 +6,7 @@
 import { findCandidates, searchBetween, type Candidate, type Target } from './candidates';
 import { refine, score, type Scored } from './evidence';
 import { fold, prepareText, toRaw, type PreparedText } from './prepared-text';
-import type { AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types';
+import type { Anchored, AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types';
 
 /** Characters of agreement (beyond chance) the chosen place needs. */
 const MIN_EVIDENCE = 20;
@@ -18,6 +18,12 @@ const POSITION_RATIO = 4;
 const REFINED = 6;
 /** Rivals scored at most when checking that a fuzzy match is unique. */
 const MAX_RIVALS = 500;
+/** A changed quote shorter than this is too little text to place by likeness alone (see `confirmFuzzy`). */
+const MIN_FUZZY_QUOTE = 16;
+/** Characters at most of the quote's first and last words a fuzzy match must show verbatim at its edges. */
+const EDGE_PROBE = 8;
+/** How far an edge may move to where the quote's head or tail really is. */
+const EDGE_REACH = 32;
 
 /**
  * Places a highlight described by `selectors` (see `describe`) in `text`. Pass a
@@ -65,10 +71,41 @@ function locate(text: string, target: Target): AnchorResult {
   );
   if (best.evidence < MIN_EVIDENCE) return { kind: 'orphan', reason: 'low-confidence' };
   const runnerUp = Math.max(-Infinity, ...rivals.map((r) => r.evidence));
-  if (best.evidence - runnerUp >= MARGIN) {
-    return { kind: 'anchored', start: best.start, end: best.end, method: best.errors === 0 ? 'exact' : 'fuzzy' };
+  const found =
+    best.evidence - runnerUp >= MARGIN
+      ? ({ kind: 'anchored', start: best.start, end: best.end, method: best.errors === 0 ? 'exact' : 'fuzzy' } as const)
+      : byPosition(target, best, rivals.filter((r) => r.evidence > best.evidence - MARGIN));
+  return found.kind === 'anchored' && found.method === 'fuzzy' ? confirmFuzzy(text, target, found) : found;
+}
+
+/**
+ * A changed quote is placed only where its first and last few characters stand verbatim at its
+ * edges (moving an edge there when the match swallowed or dropped a few characters), and only
+ * when it is long enough for likeness to mean something. Edits rarely touch both the words a
+ * reader started and ended on, while a wrong place rarely matches both: the rest become orphans.
+ */
+function confirmFuzzy(text: string, { quote, prefix, suffix }: Target, found: Anchored): AnchorResult {
+  // Only the first and last words: the change may be in the second word already.
+  const head = quote.slice(0, EDGE_PROBE).split(' ')[0]!;
+  const tail = quote.slice(-EDGE_PROBE).split(' ').pop()!;
+  const start = nearestOccurrence(text, head, found.start, found.start);
+  const tailAt = nearestOccurrence(text, tail, found.end - tail.length, found.start);
+  const end = tailAt + tail.length;
+  if (start === -1 || tailAt === -1 || end <= start) return { kind: 'orphan', reason: 'low-confidence' };
+  // A short quote says little by itself: its context must meet both edges verbatim too.
+  const framed = text.startsWith(prefix.slice(-EDGE_PROBE), start - Math.min(EDGE_PROBE, prefix.length)) && text.startsWith(suffix.slice(0, EDGE_PROBE), end);
+  if (quote.trim().length < MIN_FUZZY_QUOTE && !framed) return { kind: 'orphan', reason: 'low-confidence' };
+  return { ...found, start, end };
+}
+
+/** The occurrence of `probe` nearest `near` within EDGE_REACH of it (and not before `min`), or -1. */
+function nearestOccurrence(text: string, probe: string, near: number, min: number): number {
+  const from = Math.max(min, near - EDGE_REACH);
+  let best = -1;
+  for (let at = text.indexOf(probe, from); at !== -1 && at <= near + EDGE_REACH; at = text.indexOf(probe, at + 1)) {
+    if (best === -1 || Math.abs(at - near) < Math.abs(best - near)) best = at;
   }
-  return byPosition(target, best, rivals.filter((r) => r.evidence > best.evidence - MARGIN));
+  return best;
 }
 
 /**

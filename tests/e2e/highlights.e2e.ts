@@ -60,7 +60,7 @@ function selectText(page: DriverPage, quote: string): Promise<boolean> {
 /** Viewport rectangle of Newsmark's highlight panel (toolbar or editor), or null while hidden. */
 function panelRect(page: DriverPage): Promise<{ left: number; top: number; width: number; height: number } | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('newsmark-ui[data-newsmark="highlight-panel"]');
+    const host = document.querySelector('newsmark-ui[data-kind="highlight-panel"]');
     if (!host || getComputedStyle(host).display === 'none') return null;
     const { left, top, width, height } = host.getBoundingClientRect();
     return { left, top, width, height };
@@ -69,7 +69,7 @@ function panelRect(page: DriverPage): Promise<{ left: number; top: number; width
 
 function toastShown(page: DriverPage): Promise<boolean> {
   return page.evaluate(() => {
-    const host = document.querySelector('newsmark-ui[data-newsmark="highlight-toast"]');
+    const host = document.querySelector('newsmark-ui[data-kind="highlight-toast"]');
     return !!host && getComputedStyle(host).display !== 'none';
   });
 }

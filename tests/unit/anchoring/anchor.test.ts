@@ -151,3 +151,19 @@ describe('anchorAll', () => {
     results.forEach((r, i) => expectAt(r, words[i]!.start + shift, words[i]!.end + shift));
   });
 });
+
+describe('changed quotes (fuzzy) are placed only with their edges confirmed', () => {
+  it('places a changed quote exactly from its first to its last word, even with furniture inserted before it', () => {
+    const quote = 'Chief executive Dana Ruiz told analysts on a call that the company would keep investing';
+    const { selectors } = selectorsFor(ARTICLE, quote);
+    const changed = ARTICLE.replace(quote, quote.replace('analysts', 'investors')).replace('Chief executive', 'ADVERTISEMENT\n\nChief executive');
+    const start = changed.indexOf('Chief executive');
+    expectAt(anchor(changed, selectors), start, start + quote.length + 1);
+  });
+
+  it('orphans a short changed quote whose context no longer frames it', () => {
+    const { selectors } = selectorsFor(ARTICLE, 'price targets');
+    const changed = ARTICLE.replace('raised their price targets, citing', 'cut the price goals, pointing to');
+    expect(anchor(changed, selectors)).toMatchObject({ kind: 'orphan' });
+  });
+});
