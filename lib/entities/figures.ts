@@ -180,7 +180,9 @@ function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
 function mayStartAmount(t: Token): boolean {
   if (t.kind === Kind.Num) return true;
   if (t.kind === Kind.Sym) return MINUS.has(t.text) || CURRENCY_SYMBOLS.has(t.text) || t.text === '￥';
-  return CURRENCY_CODES.has(t.text) || DOLLAR_PREFIXES.has(t.text) || (t.text.length <= 7 && NUMBER_WORDS.has(t.text.toLowerCase()));
+  if (CURRENCY_CODES.has(t.text) || DOLLAR_PREFIXES.has(t.text) || NUMBER_WORDS.has(t.text)) return true;
+  // Lower-casing every word is the costly part; only a capitalised word can be "Three" or "A".
+  return t.text.length <= 7 && isCapitalized(t.text) && NUMBER_WORDS.has(t.text.toLowerCase());
 }
 
 /** A currency written before the number: "$", "US$", "HK$", "€", "RMB ", "Rs ". */

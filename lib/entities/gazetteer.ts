@@ -133,7 +133,8 @@ export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): Ga
   let node = root;
   let best: GazetteerMatch | undefined;
   for (let k = i; k < tokens.length; k++) {
-    const child = node.next?.get(tokenKey(tokens[k]!.text));
+    const token = tokens[k]!;
+    const child = node.next?.get((token.key ??= tokenKey(token.text)));
     if (!child) break;
     // Parts of one name sit close together: "Home Depot", not "Home\n\nDepot" across a paragraph.
     if (k > i && tokens[k]!.start - tokens[k - 1]!.end > 1) break;

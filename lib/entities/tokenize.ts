@@ -19,6 +19,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** The gazetteer's lookup key for this token, cached on first use (see gazetteer.ts). */
+  key?: string;
 }
 
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
@@ -150,7 +152,7 @@ export function tokenize(text: string): Token[] {
       while (end < n && text.charCodeAt(end) === c) end++;
       kind = Kind.Sym;
     }
-    tokens.push({ kind, start: i, end, text: text.slice(i, end) });
+    tokens.push({ kind, start: i, end, text: text.slice(i, end), key: undefined });
     i = end;
   }
   return tokens;
