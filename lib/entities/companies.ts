@@ -4,7 +4,7 @@
  * company ("Huawei" once "Huawei Technologies" is named). Each pass is one walk over the tokens.
  */
 import type { Entity, RecognizeOptions } from './types';
-import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
+import { Kind, adjacent, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
 import { slug } from './slug';
 import {
@@ -143,7 +143,7 @@ function extendWithSuffix(tokens: readonly Token[], last: number): number {
     let k = end + 1;
     if (tokens[k]?.text === ',' && LEGAL_SUFFIXES.has(word(tokens, k + 1) ?? '') && !WEAK_SUFFIXES.has(tokens[k + 1]!.text)) k++;
     const w = word(tokens, k);
-    if (w === undefined || !LEGAL_SUFFIXES.has(w) || tokens[k]!.start - tokens[k - 1]!.end > 1) return end;
+    if (w === undefined || !LEGAL_SUFFIXES.has(w) || !adjacent(tokens, k - 1, k)) return end;
     end = withAbbreviationDot(tokens, k);
   }
 }
@@ -178,7 +178,7 @@ function chainEndingAt(doc: Doc, last: number): number | undefined {
     const joiner = (t.text === '-' || t.text === '&') && k < last && k > 0 && first === k + 1 && isNameWord(tokens[k - 1]);
     if (joiner) continue;
     if (!isNameWord(t) || STOP_CAPITALISED.has(t.text)) break;
-    if (k < last && tokens[k + 1]!.start - t.end > 1) break;
+    if (k < last && !adjacent(tokens, k, k + 1)) break;
     first = k;
     words++;
   }
@@ -194,7 +194,7 @@ function chainStartingAt(doc: Doc, first: number): number | undefined {
     if (doc.taken[k]) break;
     if ((t.text === '-' || t.text === '&') && k > first && isNameWord(tokens[k + 1])) continue;
     if (!isNameWord(t) || (k === first && STOP_CAPITALISED.has(t.text))) break;
-    if (k > first && t.start - tokens[k - 1]!.end > 1) break;
+    if (k > first && !adjacent(tokens, k - 1, k)) break;
     last = k;
   }
   return last >= first ? last : undefined;

@@ -16,11 +16,11 @@ export const WEAK_SUFFIXES = new Set(['Co', 'Company', 'Companies', 'Group', 'Ho
 
 /** Words that end many company names and are rarely the end of anything else. */
 export const COMPANY_HEADS = new Set([
-  'Technologies', 'Technology', 'Systems', 'Industries', 'Enterprises', 'Partners', 'Ventures', 'Investments',
+  'Technologies', 'Systems', 'Industries', 'Enterprises', 'Partners', 'Ventures', 'Investments',
   'Airlines', 'Airways', 'Motors', 'Pharmaceuticals', 'Pharma', 'Therapeutics', 'Biosciences', 'Biotech', 'Robotics',
   'Labs', 'Laboratories', 'Studios', 'Entertainment', 'Networks', 'Communications', 'Telecom', 'Semiconductor',
   'Semiconductors', 'Electronics', 'Software', 'Bancorp', 'Logistics', 'Automotive', 'Aerospace', 'Brands', 'Foods',
-  'Capital', 'Securities', 'Financial', 'Insurance', 'Media', 'Motor', 'Mining', 'Petroleum', 'Resources', 'Realty',
+  'Capital', 'Securities', 'Financial', 'Insurance', 'Media', 'Motor', 'Mining', 'Petroleum', 'Realty',
   'Properties', 'Hotels', 'Resorts', 'Restaurants', 'Stores', 'Pictures', 'Records', 'Games', 'Interactive', 'Solutions',
 ]);
 

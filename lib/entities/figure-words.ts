@@ -81,7 +81,7 @@ export const SPACED_UNIT_SYMBOLS = new Set([...UNIT_SYMBOLS].filter((u) => u !==
 
 /** Unit words joined by a hyphen that stay in the span: "12-inch", "2.0-liter". */
 export const HYPHEN_UNITS = new Set([
-  'inch', 'in', 'liter', 'litre', 'foot', 'feet', 'ft', 'meter', 'metre', 'mile', 'km', 'kilometer', 'kilometre',
+  'inch', 'liter', 'litre', 'foot', 'feet', 'ft', 'meter', 'metre', 'mile', 'km', 'kilometer', 'kilometre',
   'pound', 'ton', 'tonne', 'acre', 'megapixel', 'megawatt', 'gigawatt', 'kilowatt', 'watt', 'volt', 'gallon',
   'gram', 'kilogram', 'core', 'cylinder', 'speed', 'mm', 'cm', 'bit', 'ounce', 'oz', 'gigabyte', 'terabyte', 'horsepower',
 ]);

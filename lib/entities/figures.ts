@@ -6,7 +6,7 @@
  * durations, model numbers, scores, list numbers and addresses are not figures.
  */
 import type { Entity } from './types';
-import { Kind, glued, isAllCaps, isCapitalized, startsLine, type Token } from './tokenize';
+import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import {
   CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_ONLY_SCALES, CURRENCY_SYMBOLS, DATE_WORDS, DOLLAR_PREFIXES, FUNCTION_WORDS,
   GLUED_SCALES, HYPHEN_UNITS, LABEL_WORDS, NEEDS_SCALE, NUMBER_WORDS, PERCENT_WORDS, SCALE_WORDS, SPACED_UNIT_SYMBOLS,
@@ -227,7 +227,8 @@ function joinRange(ctx: FigureContext, a: Amount): Amount | undefined {
   const currency = a.currency ?? b.currency;
   const percent = a.percent || b.percent;
   const scale = a.scale !== 1 ? a.scale : b.scale;
-  if (!currency && !percent && scale === 1 && !b.unit) return undefined;
+  const bareWords = connector.kind === Kind.Word && isBare(a) && isBare(b);
+  if (!currency && !percent && scale === 1 && !b.unit && !bareWords) return undefined;
   if (b.unit !== a.unit && !b.unit) return undefined;
   return { ...a, last: b.last, scale, currency, percent, unit: a.unit || b.unit };
 }
@@ -253,6 +254,7 @@ function isBare(a: Amount): boolean {
 function toEntity(ctx: FigureContext, a: Amount): Entity | undefined {
   const { tokens, text } = ctx;
   if (isBare(a) && !isQuantity(ctx, a)) return undefined;
+  if (!a.currency && !a.percent && isFollowedByTime(tokens, a.last)) return undefined;
   if (!a.currency && !a.percent && !a.unit && a.scale === 1 && !a.digits) return undefined;
   const start = tokens[a.first]!.start;
   const end = tokens[a.last]!.end;
@@ -282,7 +284,7 @@ function scaled(a: Amount): number {
  * neighbours say it is a year, a date, a time, a duration, a label, a model or a list item.
  */
 function isQuantity(ctx: FigureContext, a: Amount): boolean {
-  const { tokens, text } = ctx;
+  const { tokens } = ctx;
   const num = tokens[a.numberAt]!;
   if (/^\d{4}$/.test(num.text) && a.number >= 1000 && a.number < 2200) return false;
   if (isPartOfCode(tokens, a)) return false;
@@ -294,6 +296,8 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
   }
   if (prev?.text === '.' && DATE_WORDS.has(word(tokens, a.first - 2) ?? '')) return false;
   if (prev?.text === '#') return false;
+  if (isRating(tokens, a)) return false;
+  if (num.text === '911' && prev?.kind === Kind.Word && /^(call|called|calling|dial|dialed|dialled|dialing)$/i.test(prev.text)) return false;
   if (isAgeAfterName(tokens, a)) return false;
   const next = tokens[a.last + 1];
   if (next && next.kind === Kind.Word) {
@@ -302,15 +306,27 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
     // "737 Max", "3 Series", "40 Under 40": a number that heads a name.
     if (isCapitalized(next.text) && !isAllCaps(next.text) && next.text.length > 1 && next.start - num.end === 1 && !FUNCTION_WORDS.has(next.text.toLowerCase())) return false;
   }
-  if (next && (next.text === '.' || next.text === ')') && glued(tokens, a.last) && startsLine(text, tokens, a.first)) return false;
+  if (next && (next.text === '.' || next.text === ')') && glued(tokens, a.last) && num.lineStart && a.first === a.numberAt) return false;
   if (prev?.text === '(' && next?.text === ')' && a.number < 100) return false;
   return true;
+}
+
+/** "4.5 out of 5": a rating or a score, on either side of "out of". */
+function isRating(tokens: readonly Token[], a: Amount): boolean {
+  if (word(tokens, a.last + 1) === 'out' && word(tokens, a.last + 2) === 'of' && tokens[a.last + 3]?.kind === Kind.Num) return true;
+  return word(tokens, a.first - 1) === 'of' && word(tokens, a.first - 2) === 'out';
+}
+
+/** "13.8 billion years", "five million years ago": a duration, whatever its scale. */
+function isFollowedByTime(tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return next !== undefined && next.kind === Kind.Word && TIME_UNITS.has(next.text.toLowerCase());
 }
 
 /** "Elizabeth A. Burton, 32, of ...": a number set off by commas right after a name is an age. */
 function isAgeAfterName(tokens: readonly Token[], a: Amount): boolean {
   const prev = tokens[a.first - 1];
-  const name = tokens[a.first - 2];
+  const name = tokens[a.first - 2]?.text === '.' ? tokens[a.first - 3] : tokens[a.first - 2];
   const next = tokens[a.last + 1];
   return prev?.text === ',' && name?.kind === Kind.Word && isCapitalized(name.text) && (next?.text === ',' || next?.text === ')') && a.number < 130 && Number.isInteger(a.number);
 }

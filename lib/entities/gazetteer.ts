@@ -4,7 +4,7 @@
  * many tokens as the longest alias, so matching a document is linear in its tokens.
  */
 import { GAZETTEER_RECORDS } from './gazetteer-data';
-import { Kind, isAllCaps, tokenize, type Token } from './tokenize';
+import { Kind, adjacent, isAllCaps, tokenize, type Token } from './tokenize';
 
 export interface Company {
   id: string;
@@ -137,7 +137,7 @@ export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): Ga
     const child = node.next?.get((token.key ??= tokenKey(token.text)));
     if (!child) break;
     // Parts of one name sit close together: "Home Depot", not "Home\n\nDepot" across a paragraph.
-    if (k > i && tokens[k]!.start - tokens[k - 1]!.end > 1) break;
+    if (k > i && !adjacent(tokens, k - 1, k)) break;
     node = child;
     for (const alias of node.aliases ?? []) {
       if (!alias.words.every((w, n) => sameWord(tokens[i + n]!, w))) continue;

@@ -19,6 +19,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** A line break separates this token from the one before (or it starts the text). */
+  lineStart: boolean;
   /** The gazetteer's lookup key for this token, cached on first use (see gazetteer.ts). */
   key?: string;
 }
@@ -123,9 +125,11 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
+  let lineStart = true;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) lineStart = true;
       i++;
       continue;
     }
@@ -152,7 +156,8 @@ export function tokenize(text: string): Token[] {
       while (end < n && text.charCodeAt(end) === c) end++;
       kind = Kind.Sym;
     }
-    tokens.push({ kind, start: i, end, text: text.slice(i, end), key: undefined });
+    tokens.push({ kind, start: i, end, text: text.slice(i, end), lineStart, key: undefined });
+    lineStart = false;
     i = end;
   }
   return tokens;
@@ -176,15 +181,13 @@ export function glued(tokens: readonly Token[], a: number): boolean {
   return next !== undefined && next.start === tokens[a]!.end;
 }
 
-/** True when the gap before token `i` holds a line break (or `i` starts the text). */
-export function startsLine(text: string, tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  if (!prev) return true;
-  for (let k = prev.end; k < tokens[i]!.start; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
+/**
+ * True when token `b` follows token `a` on the same line with at most one character between:
+ * the words of one name ("Home Depot"), not "Washington\nCeres Robotics".
+ */
+export function adjacent(tokens: readonly Token[], a: number, b: number): boolean {
+  const next = tokens[b]!;
+  return !next.lineStart && next.start - tokens[a]!.end <= 1;
 }
 
 /** First letter upper case: "Huawei", "HOME", "ÉDF". */

@@ -62,6 +62,10 @@ describe('companies found by rule', () => {
     expect(companies('NASA picked companies Astrobotic, Intuitive Machines and Orbit Beyond.')).toEqual(['Astrobotic', 'Intuitive Machines', 'Orbit Beyond']);
   });
 
+  it('never joins words across a line break into one name', () => {
+    expect(companies('Washington\nCeres Robotics Inc. won.')).toEqual(['Ceres Robotics Inc.']);
+  });
+
   it('leaves organisations, places and people unmarked', () => {
     expect(companies('The U.S. Securities and Exchange Commission and the University of York said.')).toEqual([]);
     expect(companies('Columbus Police Department Unit and the European AI Alliance met.')).toEqual([]);

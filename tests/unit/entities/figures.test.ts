@@ -87,6 +87,11 @@ describe('number', () => {
     expect(figures(text)).toEqual([{ type: 'number', text: span, value }]);
   });
 
+  it('joins a range of plain numbers written with a word, not a score', () => {
+    expect(figures('around 75 to 100 people')).toEqual([{ type: 'number', text: '75 to 100', value: 75 }]);
+    expect(figures('from 2008 to 2016')).toEqual([]);
+  });
+
   it.each([
     ['a year: in 2019 sales rose', 'In 2019 sales rose'],
     ['a date', 'On Nov. 1 and June 30 they met; 30 June too.'],
@@ -101,6 +106,10 @@ describe('number', () => {
     ['a list number', '1. First item\n2. Second item'],
     ['a code', 'COVID-19 and 5G and 24/7 and version 2.0.1'],
     ['a small number in words', 'three companies and five partners'],
+    ['a duration with a scale word', 'as it is 13.8 billion years after the Big Bang'],
+    ['a rating', 'Score 4.5 out of 5'],
+    ['an age after a suffixed name', 'Patrick W. Carlineo Jr., 55, of Addison'],
+    ['an emergency number', 'she called 911 at once'],
     ['a decade', 'in the 1990s'],
   ])('ignores %s', (_what, text) => {
     expect(figures(text)).toEqual([]);
