@@ -24,7 +24,7 @@ export function extractBodyText(root: Element, analysis: ContentAnalysis): TextM
   const skip = (el: Element): boolean => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || tag === 'h1' || isHidden(el)) return true;
-    if (FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
+    if (FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el) || analysis.furnitureProse.has(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
     return false;
   };
 

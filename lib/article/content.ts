@@ -31,6 +31,12 @@ const FURNITURE_WEIGHT = 0.3;
 const NARROW_SHARE = 0.8;
 /** Weight of short non-link text (headings, labels, dates) as furniture. */
 const SCRAP_WEIGHT = 0.3;
+/** Most prose a teaser card (a linked headline and its summary) holds; an article under a linked title holds more. */
+const MAX_TEASER_PROSE = 400;
+/** Sibling `<article>` elements from which their parent is a feed of other posts. */
+const FEED_ARTICLES = 3;
+/** Share of a heading's text in links from which the heading links elsewhere (a teaser's headline). */
+const LINKED_HEADING_SHARE = 0.6;
 
 /** Text statistics of one fragment (the text of a block, not counting nested blocks). */
 export interface FragmentStats {
@@ -47,8 +53,10 @@ export interface ContentAnalysis {
   furniture: number;
   /** Fragment statistics of every block element walked, for the text pass. */
   fragments: Map<Element, FragmentStats>;
-  /** Prose characters under each furniture element, so the text pass can keep a misnamed body. */
+  /** Prose characters under each furniture element (teaser cards and feeds included), so the text pass can skip them or keep a misnamed body. */
   furnitureProse: Map<Element, number>;
+  /** Teaser cards found on the whole page, and the prose they hold: a listing's mark. */
+  teasers: { count: number; prose: number };
 }
 
 interface Totals {
@@ -57,6 +65,8 @@ interface Totals {
   /** Text of inline content not yet assigned to a block. */
   chars: number;
   linkChars: number;
+  /** Headings in the subtree whose text is mostly a link. */
+  linkedHeadings: number;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -69,14 +79,15 @@ export function analyzeContent(body: Element): ContentAnalysis {
   const badOf = new Map<Element, number>();
   let best: Element | null = null;
   let bestScore = 0;
-  let bestTotals: Totals = { good: 0, bad: 0, chars: 0, linkChars: 0 };
+  let bestTotals: Totals = emptyTotals();
+  const teasers = { count: 0, prose: 0 };
 
   const visit = (el: Element, inLink: boolean, inFurniture: boolean): Totals => {
     const tag = el.localName;
-    const totals: Totals = { good: 0, bad: 0, chars: 0, linkChars: 0 };
+    const totals = emptyTotals();
     if (OPAQUE_TAGS.has(tag) || isHidden(el)) return totals;
     const linked = inLink || tag === 'a';
-    const furniture = FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el);
+    const furniture = FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el) || isFeed(el);
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const data = (child as Text).data;
@@ -89,10 +100,17 @@ export function analyzeContent(body: Element): ContentAnalysis {
         totals.bad += sub.bad;
         totals.chars += sub.chars;
         totals.linkChars += sub.linkChars;
+        totals.linkedHeadings += sub.linkedHeadings;
       }
     }
     if (BLOCK_TAGS.has(tag)) closeFragment(el, totals);
-    if (furniture) {
+    // A linked headline with a short summary is a teaser for another page, wherever it sits.
+    const teaser = totals.linkedHeadings === 1 && totals.good > 0 && totals.good < MAX_TEASER_PROSE;
+    if (teaser) {
+      teasers.count++;
+      teasers.prose += totals.good;
+    }
+    if (furniture || teaser) {
       if (totals.good > 0) furnitureProse.set(el, totals.good);
       totals.bad += totals.good;
       totals.good = 0;
@@ -115,6 +133,7 @@ export function analyzeContent(body: Element): ContentAnalysis {
     const { chars, linkChars } = totals;
     if (chars > 0) fragments.set(el, { chars, linkChars });
     const isHeading = /^h[1-6]$/.test(el.localName);
+    if (isHeading && chars > 0 && linkChars >= chars * LINKED_HEADING_SHARE) totals.linkedHeadings++;
     if (!isHeading && chars >= MIN_PROSE_CHARS && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
       totals.good += chars;
     } else if (!isHeading) {
@@ -128,7 +147,7 @@ export function analyzeContent(body: Element): ContentAnalysis {
   const declared = declaredBody(body, best);
   if (declared) {
     best = declared;
-    bestTotals = { good: goodOf.get(declared) ?? 0, bad: badOf.get(declared) ?? 0, chars: 0, linkChars: 0 };
+    bestTotals = { ...emptyTotals(), good: goodOf.get(declared) ?? 0, bad: badOf.get(declared) ?? 0 };
   }
   // A root that gathered a little prose from far away (a teaser, a caption) has one child that
   // holds nearly all of it, with less furniture: that child is the body.
@@ -140,13 +159,13 @@ export function analyzeContent(body: Element): ContentAnalysis {
       const good = goodOf.get(child) ?? 0;
       if (good >= total * NARROW_SHARE) {
         best = child;
-        bestTotals = { good, bad: badOf.get(child) ?? 0, chars: 0, linkChars: 0 };
+        bestTotals = { ...emptyTotals(), good, bad: badOf.get(child) ?? 0 };
         narrowed = true;
         break;
       }
     }
   }
-  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse };
+  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers };
 }
 
 /**
@@ -169,4 +188,17 @@ function declaredBody(body: Element, best: Element | null): Element | null {
     }
   }
   return choice;
+}
+
+function emptyTotals(): Totals {
+  return { good: 0, bad: 0, chars: 0, linkChars: 0, linkedHeadings: 0 };
+}
+
+/** A parent of several `<article>` elements lists other posts (a "more stories" strip, a blog's front). */
+export function isFeed(el: Element): boolean {
+  let articles = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'article' && ++articles >= FEED_ARTICLES) return true;
+  }
+  return false;
 }

@@ -5,7 +5,7 @@
  * so neither side decides alone: each signal adds or removes points.
  */
 import { NON_ARTICLE_TYPES, isArticleNode, typesOf, type LdNode } from './json-ld';
-import { FURNITURE_TAGS, type ContentAnalysis } from './content';
+import { FURNITURE_TAGS, isFeed, type ContentAnalysis } from './content';
 import { looksLikeBoilerplate } from './dom';
 import type { TextMap } from './text-map';
 
@@ -33,6 +33,8 @@ const MIN_TEXT = 250;
 const LISTING_CHARS_PER_TEASER = 180;
 /** Dates as pages print them: 2019-11-19, 19.11.2019, 11/19/2019, Nov 19, 2019, 19 November 2019. */
 const PRINTED_DATE = /\b(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?,?\s+(?:19|20)\d\d|\d\d?\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.?\s+(?:19|20)\d\d)\b/i;
+/** Teaser cards from which a page whose teasers hold more prose than its body is a listing. */
+const MIN_LISTING_TEASERS = 5;
 /** Links to the page's own sections from which a page reads as a manual with a table of contents. */
 const IN_PAGE_LINKS = 20;
 /** How much text around the body is searched for a printed date. */
@@ -80,6 +82,8 @@ export function detectArticle(input: DetectionInput): Detection {
   if (doc.querySelectorAll('article').length >= 5) add(-1, 'many-article-elements');
   const nested = content.root ? content.root.querySelectorAll('article').length : 0;
   if (nested >= 3) add(-3, `articles-in-body:${nested}`);
+  if (content.root && insideFeed(content.root)) add(-3, 'in-feed');
+  if (content.teasers.count >= MIN_LISTING_TEASERS && content.teasers.prose > content.proseChars) add(-3, `teaser-cards:${content.teasers.count}`);
   if (looksLikeShop(doc, tags)) add(-2, 'shop');
   if (canonicalUrl) {
     const { pathname, search } = new URL(canonicalUrl);
@@ -114,6 +118,12 @@ function hasDate(doc: Document, root: Element): boolean {
   if (doc.querySelector('time[datetime], [itemprop~="datePublished"], meta[name="date" i], meta[property$="published_time"]')) return true;
   const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
   return PRINTED_DATE.test((around.textContent ?? '').slice(0, DATE_SEARCH_CHARS));
+}
+
+/** Whether the body is one of several posts listed side by side (a blog's front page). */
+function insideFeed(root: Element): boolean {
+  for (let node = root.parentElement; node; node = node.parentElement) if (isFeed(node)) return true;
+  return false;
 }
 
 function insideFurniture(el: Element, root: Element): boolean {

@@ -52,6 +52,16 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text).toContain('Driver 29');
   });
 
+  it('passes over teaser cards and a feed of posts that share the body\'s container', () => {
+    const card = (i: number) => `<div class="card"><h3><a href="/story/${i}">Another story, number ${i}</a></h3><p>A summary of another story, long enough to read as prose on its own: ${i} people said so.</p></div>`;
+    const post = (i: number) => `<article><p>A short post from the same blog, number ${i}, which is long enough to read as a paragraph of prose.</p></article>`;
+    const doc = page(`<html><body><div id="column"><div id="story">${paragraph(1)}${paragraph(2)}</div>
+      ${[1, 2, 3, 4].map(card).join('')}<section>${[1, 2, 3].map(post).join('')}</section></div></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('story'));
+    expect(analysis.map.text).not.toContain('another story');
+  });
+
   it('stops at the gate on a page with neither claims nor prose', () => {
     const analysis = analyzeArticle(page('<html><body><div id="app"><button>Sign in</button></div></body></html>'));
     expect(analysis.gate.pass).toBe(false);
