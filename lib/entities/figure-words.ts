@@ -31,7 +31,7 @@ export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map([
  * "100 million euros", "176 Hong Kong dollars", "1.5 billion yuan".
  */
 export const CURRENCY_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['dollar', 'USD'], ['dollars', 'USD'], ['u.s. dollars', 'USD'], ['us dollars', 'USD'], ['american dollars', 'USD'],
+  ['dollar', 'USD'], ['dollars', 'USD'], ['cents', 'USD'], ['cent', 'USD'], ['pence', 'GBP'], ['u.s. dollars', 'USD'], ['us dollars', 'USD'], ['american dollars', 'USD'],
   ['hong kong dollars', 'HKD'], ['hong kong dollar', 'HKD'], ['hk dollars', 'HKD'],
   ['australian dollars', 'AUD'], ['australian dollar', 'AUD'], ['canadian dollars', 'CAD'], ['canadian dollar', 'CAD'],
   ['singapore dollars', 'SGD'], ['singapore dollar', 'SGD'], ['new zealand dollars', 'NZD'], ['taiwan dollars', 'TWD'],

@@ -36,6 +36,8 @@ const currencyNames = new PhraseTable(CURRENCY_NAMES);
 const percentWords = new PhraseTable(PERCENT_WORDS.map((p) => [p, true] as const));
 const MINUS = new Set(['-', '−', '–']);
 const RANGE_DASHES = new Set(['-', '–', '—', '−']);
+const GLUED_PERCENT = new Set(['pc', 'pct']);
+const SUBUNITS = new Set(['cents', 'cent', 'pence']);
 const RANGE_OPENERS = new Set(['between', 'from', 'about', 'around', 'over', 'under']);
 const TIME_MARKERS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'AM', 'PM', 'GMT', 'UTC', 'ET', 'EST', 'EDT', 'BST', 'CET', 'PT', 'PST', 'PDT', 'HKT', 'JST']);
 
@@ -125,26 +127,29 @@ function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
   if (negative && numTok.kind !== Kind.Num) return undefined;
   let unit = false;
   let time = false;
+  let percent = false;
   const after = word(tokens, j);
   if (digits && after !== undefined && glued(tokens, j - 1)) {
     const glue = GLUED_SCALES.get(after);
     if (glue !== undefined && (!CURRENCY_ONLY_SCALES.has(after) || currency)) scale = glue;
     else if (UNIT_SYMBOLS.has(after) && !currency) unit = true;
+    else if (GLUED_PERCENT.has(after) && !currency) percent = true;
     else return undefined; // "5G", "1990s", "21st", "3D": a code, a decade or an ordinal.
     j++;
   } else if (after !== undefined && SCALE_WORDS.has(after.toLowerCase())) {
     scale = SCALE_WORDS.get(after.toLowerCase())!;
     j++;
   }
-  if (!currency) {
+  if (!currency && !percent) {
     const name = currencyNames.match(tokens, j);
     if (name && (scale !== 1 || !NEEDS_SCALE.has(tokens[j]!.text.toLowerCase()))) {
       currency = name.value;
+      // "50 cents", "20 pence": the amount is in hundredths of the currency.
+      if (SUBUNITS.has(tokens[j]!.text.toLowerCase())) scale /= 100;
       j = name.next;
     }
   }
-  let percent = false;
-  if (!currency && !unit) {
+  if (!currency && !unit && !percent) {
     if (symbol(tokens, j) === '%') {
       percent = true;
       j++;

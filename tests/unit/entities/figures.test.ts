@@ -27,6 +27,8 @@ describe('money', () => {
     ['$449,000 was spent', '$449,000', 449000, 'USD'],
     ['49.95 Euro (£40)', '49.95 Euro', 49.95, 'EUR'],
     ['USD 12 million', 'USD 12 million', 12e6, 'USD'],
+    ['rose 50 cents a share', '50 cents', 0.5, 'USD'],
+    ['a 20 pence stamp', '20 pence', 0.2, 'GBP'],
   ])('%s', (text, span, value, currency) => {
     expect(figures(text)).toContainEqual({ type: 'money', text: span, value, currency });
   });
@@ -59,6 +61,7 @@ describe('percent', () => {
     ['widened by 3.2 percentage points', '3.2 percentage points', 3.2],
     ['shares fell -5.44% today', '-5.44%', -5.44],
     ['a 5% rise', '5%', 5],
+    ['up 12pc on the year', '12pc', 12],
   ])('%s', (text, span, value) => {
     expect(figures(text)).toEqual([{ type: 'percent', text: span, value }]);
   });
