@@ -63,13 +63,24 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 3 database keeping the library and its sync bookkeeping', async () => {
+    const dump = load('v3.json');
+    const db = openDb(await restore(dump));
+    for (const [table, rows] of Object.entries(dump.tables)) {
+      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+    expect(await db.feeds.count()).toBe(0);
+    db.close();
+  });
+
   it('has a dump of the version before the current one', () => {
     const current = openDb('never-opened').verno;
     expect(load(`v${current - 1}.json`).version).toBe(current - 1);
   });
 });
 
-/** Writes the v2 fixture; kept as a test so the dump can be regenerated the day v2 changes shape. */
+/** Writes the fixtures (WRITE_DB_FIXTURES=1); kept as tests so a dump can be regenerated the day its shape changes. */
 describe.skipIf(!process.env.WRITE_DB_FIXTURES)('fixture writer', () => {
   it('dumps a version 2 database', async () => {
     const name = `fixture-${crypto.randomUUID()}`;
@@ -85,6 +96,24 @@ describe.skipIf(!process.env.WRITE_DB_FIXTURES)('fixture writer', () => {
     const tables = Object.fromEntries(await Promise.all(v2.map(async (t) => [t.name, await t.toArray()] as const)));
     const stores = Object.fromEntries(v2.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
     writeFileSync(fixture('v2.json'), `${JSON.stringify({ name: 'newsmark', version: 2, stores, tables }, null, 2)}\n`);
+    db.close();
+  });
+
+  it('dumps a version 3 database', async () => {
+    const name = `fixture-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = openDb(name);
+    const text = 'Huawei Technologies will invest 100 million euros in AI research in Europe.';
+    const article = await saveArticle(db, { url: 'https://news.example/huawei', title: 'Huawei', text, tags: ['ai'] }, 1716000000001);
+    const highlight = await addHighlight(db, { articleId: article.id, colour: 'green', selectors: describeSpan(text, 32, 49), note: 'figure' }, 1716000000002);
+    await db.syncRecords.bulkPut([
+      { key: `article:${article.id}`, rev: '1-4f1d2c', texts: {}, synced: 1, stamp: article.updatedAt },
+      { key: `highlight:${highlight.id}`, texts: {}, synced: 0, stamp: highlight.updatedAt },
+    ]);
+    const v3 = db.tables.filter((t) => ['pageVisits', 'articles', 'highlights', 'meta', 'syncRecords'].includes(t.name));
+    const tables = Object.fromEntries(await Promise.all(v3.map(async (t) => [t.name, await t.toArray()] as const)));
+    const stores = Object.fromEntries(v3.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    writeFileSync(fixture('v3.json'), `${JSON.stringify({ name: 'newsmark', version: 3, stores, tables }, null, 2)}\n`);
     db.close();
   });
 });
