@@ -37,6 +37,7 @@ interface Doc {
 
 const MAX_CHAIN = 6;
 
+/** Company mentions in `text` (already tokenised), as entities in text order, never overlapping. */
 export function findCompanies(text: string, tokens: readonly Token[], options: RecognizeOptions): Entity[] {
   const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length) };
   findTickers(doc);

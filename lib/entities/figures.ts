@@ -49,6 +49,7 @@ export interface FigureContext {
   yenSymbol: string;
 }
 
+/** Reads the per-document facts once: what "¥" stands for here. */
 export function figureContext(text: string, tokens: readonly Token[]): FigureContext {
   const yuan = text.includes('yuan') || text.includes('RMB') || text.includes('renminbi');
   return { text, tokens, yenSymbol: yuan && !text.includes(' yen') ? 'CNY' : 'JPY' };

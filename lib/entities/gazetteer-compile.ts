@@ -20,6 +20,7 @@ export interface CompiledGazetteer {
 
 const FIELD = /^[^|\n]*$/;
 
+/** Compiles the curated source text; throws on a malformed line, a duplicate id or a contested alias. */
 export function compileGazetteerSource(source: string): CompiledGazetteer {
   const ids = new Set<string>();
   const owner = new Map<string, string>();

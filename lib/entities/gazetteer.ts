@@ -117,6 +117,7 @@ function addWords(root: TrieNode, words: string[], company: number): void {
   (node.aliases ??= []).push({ company, words, leadingThe: words.length > 1 && words[0] === 'The' });
 }
 
+/** A trie with no names, for a document's own short forms and the reader's names. */
 export function emptyTrie(): TrieNode {
   return {};
 }
