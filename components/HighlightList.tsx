@@ -111,8 +111,9 @@ interface NoteEditorProps {
 
 /** A labelled text area; Ctrl/Cmd+Enter saves and Escape cancels. */
 export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
-  const [text, setText] = useState(initial);
   const area = useRef<HTMLTextAreaElement>(null);
+  // Read from the element: a save right after an edit must not see the previous render's text.
+  const current = () => area.current?.value ?? initial;
   useEffect(() => area.current?.focus(), []);
   const id = useRef(`note-${Math.random().toString(36).slice(2)}`).current;
   return (
@@ -120,7 +121,7 @@ export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
       class="note-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(text);
+        onSave(current());
       }}
     >
       <label for={id}>{t('note')}</label>
@@ -128,9 +129,8 @@ export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
         id={id}
         ref={area}
         rows={3}
-        value={text}
+        defaultValue={initial}
         data-testid="note-input"
-        onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -138,7 +138,7 @@ export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
             onCancel();
           } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            onSave(text);
+            onSave(current());
           }
         }}
       />

@@ -184,9 +184,10 @@ function EntityList({ entities, onShow }: { entities: EntitySummary[]; onShow: (
         <ul class="chips" data-testid={testId}>
           {list.map((e) => (
             <li key={e.index}>
-              <button type="button" onClick={() => onShow(e.index)} aria-label={t('showOnPage', e.name ?? e.text, String(e.mentions))} data-testid="entity">
+              <button type="button" onClick={() => onShow(e.index)} data-testid="entity">
                 {e.name ?? e.text}
                 {e.mentions > 1 && <span class="count" aria-hidden="true"> ×{e.mentions}</span>}
+                <span class="visually-hidden">{` ${t('showOnPage', String(e.mentions))}`}</span>
               </button>
             </li>
           ))}
