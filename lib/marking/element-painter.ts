@@ -8,9 +8,11 @@ export class ElementPainter {
 
   constructor(private readonly doc: Document) {}
 
-  add(type: string, ranges: Range[]): void {
-    // Wrap from the last range to the first so earlier ranges' boundaries stay valid.
-    for (const range of [...ranges].reverse()) this.wrap(type, range);
+  /** Wraps every mark at once, from the last in the document to the first, so that each
+   * wrap's splitting of a text node leaves the offsets of the marks before it valid. */
+  paint(marks: { type: string; range: Range }[]): void {
+    const ordered = [...marks].sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+    for (const { type, range } of ordered) this.wrap(type, range);
   }
 
   clear(): void {

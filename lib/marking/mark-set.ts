@@ -90,7 +90,7 @@ export class MarkSet {
   private repaintElements(next: Map<string, Painted>): void {
     // Wrapped marks split text nodes, so the fallback repaints from scratch.
     this.elements!.clear();
-    for (const mark of next.values()) this.elements!.add(mark.entity.type, [mark.range]);
+    this.elements!.paint([...next.values()].map((mark) => ({ type: mark.entity.type, range: mark.range })));
   }
 }
 

@@ -1,0 +1,89 @@
+/**
+ * PageMarker over a real DOM (happy-dom, which has no CSS Custom Highlight API: this also
+ * exercises the element fallback), with the real extractor and recogniser.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '@/lib/article';
+import { recognize } from '@/lib/entities';
+import { PageMarker, type PageMarkerServices } from '@/lib/marking/page-marker';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+
+const PARAGRAPHS = [
+  'Nordwind Energy A/S said on Monday it had agreed to buy Baltic Grid Holdings for €2.4 billion in cash, its largest deal.',
+  'The offer is 27% above the closing price. Shares of Baltic Grid jumped 24.6% while Nordwind fell 3.1% in Copenhagen.',
+  'Nordwind Energy will fund the purchase with €1.5 billion of new bonds and a rights issue of about 900 million euros.',
+  'Baltic Grid runs 5,800 kilometres of lines and serves about 2.1 million customers across Latvia and Lithuania today.',
+];
+
+function articlePage(): Document {
+  document.open();
+  document.write(`<!doctype html><html lang="en"><head><title>Nordwind buys Baltic Grid</title>
+    <meta property="og:type" content="article"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Nordwind buys Baltic Grid"}</script></head>
+    <body><nav><a href="/">Home</a> <a href="/markets">Markets</a></nav><article><h1>Nordwind buys Baltic Grid</h1>
+    ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}</article><footer>© Example</footer></body></html>`);
+  document.close();
+  return document;
+}
+
+function services(shown: number[], counts: number[]): PageMarkerServices {
+  return {
+    analyze: (doc) => analyzeArticle(doc, { url: 'https://news.example/nordwind' }),
+    recognize: (text) => recognize(text),
+    card: { show: (_m, index) => void shown.push(index), hide: () => undefined, isOwnUi: () => false },
+    onMarked: (count) => void counts.push(count),
+  };
+}
+
+const nextFrame = () => new Promise((r) => setTimeout(r, 30));
+
+describe('PageMarker', () => {
+  it('marks the article, steps through marks, and leaves the DOM exactly as it was when cleared', async () => {
+    const doc = articlePage();
+    const before = doc.body.innerHTML;
+    const shown: number[] = [];
+    const counts: number[] = [];
+    const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, services(shown, counts));
+
+    const marked = marker.run();
+    expect(marked).toBeGreaterThanOrEqual(8);
+    expect(counts).toEqual([marked]);
+    expect(marker.state).toBe('marked');
+    // No Highlight API here: the fallback wraps each mark in an element.
+    const marks = [...doc.querySelectorAll('mark[data-newsmark]')].map((m) => `${m.getAttribute('data-newsmark')}:${m.textContent}`);
+    expect(marks).toEqual(expect.arrayContaining(['money:€2.4 billion', 'percent:27%', 'money:900 million euros']));
+    expect(doc.querySelector('nav mark, footer mark')).toBeNull();
+
+    marker.focusStep(1);
+    marker.focusStep(1);
+    marker.focusStep(-1);
+    await nextFrame();
+    expect(shown).toEqual([0, 1, 0]);
+
+    marker.applySettings(DEFAULT_SETTINGS, true);
+    expect(marker.state).toBe('off');
+    expect(doc.querySelectorAll('mark').length).toBe(0);
+    expect(doc.body.innerHTML).toBe(before);
+  });
+
+  it('marks only the types the reader keeps', () => {
+    const doc = articlePage();
+    const settings = { ...DEFAULT_SETTINGS, markTypes: { company: false, money: true, percent: false, number: false } };
+    const marker = new PageMarker(doc, window as never, settings, services([], []));
+    marker.run();
+    const types = new Set([...doc.querySelectorAll('mark[data-newsmark]')].map((m) => m.getAttribute('data-newsmark')));
+    expect([...types]).toEqual(['money']);
+    marker.destroy();
+  });
+
+  it('does nothing on a page that is not an article unless asked', () => {
+    document.open();
+    document.write(`<!doctype html><html><head><title>Markets</title></head><body><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/s/${i}">Stocks rise ${i}% as Apple Inc. gains</a></li>`).join('')}</ul></body></html>`);
+    document.close();
+    const counts: number[] = [];
+    const marker = new PageMarker(document, window as never, DEFAULT_SETTINGS, services([], counts));
+    expect(marker.run()).toBe(0);
+    expect(marker.state).toBe('not-article');
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    marker.destroy();
+  });
+});
