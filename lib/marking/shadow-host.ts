@@ -1,5 +1,6 @@
 /**
- * A place for Newsmark's UI on a page: one element at the end of <html> holding a closed
+ * A place for Newsmark's UI on a page: one element at the end of <html> (added when the UI
+ * first opens) holding a closed
  * shadow root, so the page's CSS and scripts cannot restyle or read what the reader's
  * library knows (the card shows saved-article counts). Removing it leaves nothing behind.
  *
@@ -33,16 +34,18 @@ export function createShadowHost(doc: Document, css: string, kind = 'panel'): Sh
   const mount = doc.createElement('div');
   shadow.append(mount);
   const sheet = adoptStyles(doc, shadow, `${HOST_RULE}\n${css}`);
-  const hostStyle = (sheet?.cssRules[0] as CSSStyleRule | undefined)?.style;
-  doc.documentElement.append(host);
+  // Read when needed: a <style> element has no sheet until the host is in the document.
+  const hostStyle = () => (sheet()?.cssRules[0] as CSSStyleRule | undefined)?.style;
   let visible = false;
-  const setDisplay = (value: 'block' | 'none') => hostStyle?.setProperty('display', value, 'important');
+  const setDisplay = (value: 'block' | 'none') => hostStyle()?.setProperty('display', value, 'important');
   return {
     mount,
     host,
     show(left, top) {
-      hostStyle?.setProperty('left', `${Math.round(left)}px`);
-      hostStyle?.setProperty('top', `${Math.round(top)}px`);
+      // Joined to the page only when first shown: pages where no UI opens get no element from us.
+      if (!host.isConnected) doc.documentElement.append(host);
+      hostStyle()?.setProperty('left', `${Math.round(left)}px`);
+      hostStyle()?.setProperty('top', `${Math.round(top)}px`);
       setDisplay('block');
       visible = true;
     },
@@ -63,18 +66,18 @@ export function createShadowHost(doc: Document, css: string, kind = 'panel'): Sh
 }
 
 /**
- * Styles the shadow root and returns the sheet, or null if no way worked. A constructed
+ * Styles the shadow root; returns how to reach the sheet (null until it applies). A constructed
  * stylesheet is not inline style, so a page's CSP does not apply to it (Chromium). Firefox
  * refuses sheets constructed in the content script's world; there a <style> element whose
  * text the content script sets is judged by the extension's CSP, not the page's
  * (bugzilla.mozilla.org/show_bug.cgi?id=1706787).
  */
-function adoptStyles(doc: Document, shadow: ShadowRoot, css: string): CSSStyleSheet | null {
+function adoptStyles(doc: Document, shadow: ShadowRoot, css: string): () => CSSStyleSheet | null {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
-    if (shadow.adoptedStyleSheets.length === 1) return sheet;
+    if (shadow.adoptedStyleSheets.length === 1) return () => sheet;
   } catch {
     // Fall through to a <style> element.
   }
@@ -82,5 +85,5 @@ function adoptStyles(doc: Document, shadow: ShadowRoot, css: string): CSSStyleSh
   style.textContent = '';
   style.textContent = css;
   shadow.prepend(style);
-  return style.sheet;
+  return () => style.sheet;
 }

@@ -95,6 +95,9 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
         }
         const unchanged = await tab.evaluate(() => (window as unknown as { __bodyAtLoad?: string }).__bodyAtLoad === document.body.outerHTML);
         if (!unchanged) mismatches.push(`${page.name}: the body changed`);
+        // Until the reader opens a card or a highlight tool, Newsmark adds no element at all.
+        const hosts = await tab.evaluate(() => document.querySelectorAll('newsmark-ui').length);
+        if (hosts !== 0) mismatches.push(`${page.name}: ${hosts} UI hosts added before any UI opened`);
         await tab.close();
       }
       expect(mismatches).toEqual([]);
