@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { declaredEncoding } from '../../../lib/article/decode';
 
 /** A page as text (sent as UTF-8), or as the original bytes, which the browser decodes as the page declares. */
 export type PageBody = string | Buffer | ServedPage;
@@ -35,7 +36,7 @@ export async function startPageServer(pages: Record<string, PageBody> = {}): Pro
     }
     // Pages render from their own HTML only: no page scripts, no third-party fetches.
     const page: ServedPage = typeof html === 'string' || Buffer.isBuffer(html) ? { body: html, csp: DEFAULT_CSP } : html;
-    const contentType = typeof page.body === 'string' ? 'text/html; charset=utf-8' : 'text/html';
+    const contentType = typeof page.body === 'string' ? 'text/html; charset=utf-8' : contentTypeOf(page.body);
     res.writeHead(200, { 'content-type': contentType, 'content-security-policy': page.csp });
     res.end(page.body);
   });
@@ -47,4 +48,19 @@ export async function startPageServer(pages: Record<string, PageBody> = {}): Pro
     set: (path, html) => void routes.set(path, html),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Saved pages lost the Content-Type their site sent. One that declares no encoding and is
+ * valid UTF-8 was served as UTF-8 (as `analyze` also assumes); without the header a browser
+ * would fall back to windows-1252 and garble it.
+ */
+function contentTypeOf(bytes: Buffer): string {
+  if (declaredEncoding(bytes)) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
 }
