@@ -31,8 +31,15 @@ const THRESHOLD = 3;
 const MIN_TEXT = 250;
 /** Text per linked heading below which the body is a list of teasers. */
 const LISTING_CHARS_PER_TEASER = 180;
-/** Dates as pages print them: 2019-11-19, 19.11.2019, 11/19/2019, Nov 19, 2019, 19 November 2019. */
-const PRINTED_DATE = /\b(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d\d?,?\s+(?:19|20)\d\d|\d\d?\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.?\s+(?:19|20)\d\d)\b/i;
+/**
+ * Dates as pages print them: 2019-11-19, 19.11.2019, 11/19/2019, and a month's name in any
+ * language between day and year: Nov 19, 2019 · 19 November 2019 · 5 de outubro de 2018 · 13 августа 2018.
+ */
+const PRINTED_DATE = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)\d\d|\p{L}{3,10}\.?\s+\d\d?,\s+(?:19|20)\d\d|\d\d?\.?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
+/** A printed credit: "By Jane Doe", "Posted by Vortex", "Publicado por: Clarissa Borba", "von Max Muster". */
+const PRINTED_BYLINE = /(?<!\p{L})(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]oor|[Aa]v|[Аа]втор):?\s+\p{Lu}\p{Ll}/u;
+/** How much of the body's own text is searched for its date and credit. */
+const BODY_HEAD_CHARS = 1000;
 /** Teaser cards from which a page whose teasers hold more prose than its body is a listing. */
 const MIN_LISTING_TEASERS = 5;
 /** Links to the page's own sections from which a page reads as a manual with a table of contents. */
@@ -62,8 +69,13 @@ export function detectArticle(input: DetectionInput): Detection {
 
   // Documentation, manuals and changelogs are long prose too, but claim nothing, carry no date
   // and link to their own sections; a page that claims to be an article is spared these checks.
+  // A page that claims nothing but prints its date and author at the body, as articles do, earns
+  // what claims would have given it; a date alone is common in specifications and changelogs.
   if (score <= 0 && content.root) {
-    if (!hasDate(doc, content.root)) add(-2, 'undated');
+    const head = textsAround(content.root);
+    const dated = hasDate(content.root, head);
+    if (dated && head.some((text) => PRINTED_BYLINE.test(text))) add(2, 'dated-byline');
+    else if (!dated && !declaresDate(doc)) add(-2, 'undated');
     if (doc.querySelectorAll('a[href^="#"]').length >= IN_PAGE_LINKS) add(-1, 'in-page-links');
     if (listShare(content) > 0.5) add(-1, 'list-heavy');
   }
@@ -113,11 +125,22 @@ function looksLikeShop(doc: Document, tags: Map<string, string>): boolean {
   return doc.querySelectorAll('[class*="price"], [class*="Price"], [id*="add-to-cart"], [id*="addToCart"], [class*="add-to-cart"]').length >= 5;
 }
 
-/** A machine-readable or printed date near the body: articles are dated, manuals are not. */
-function hasDate(doc: Document, root: Element): boolean {
-  if (doc.querySelector('time[datetime], [itemprop~="datePublished"], meta[name="date" i], meta[property$="published_time"]')) return true;
+/** A date the page declares anywhere, machine-readable. */
+function declaresDate(doc: Document): boolean {
+  return doc.querySelector('time[datetime], [itemprop~="datePublished"], meta[name="date" i], meta[property$="published_time"]') !== null;
+}
+
+/** The head of the body's text and of its surroundings (where a headline, date and byline sit). */
+function textsAround(root: Element): string[] {
   const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
-  return PRINTED_DATE.test((around.textContent ?? '').slice(0, DATE_SEARCH_CHARS));
+  return [(root.textContent ?? '').slice(0, BODY_HEAD_CHARS), (around.textContent ?? '').slice(0, DATE_SEARCH_CHARS)];
+}
+
+/** A machine-readable or printed date at the body: articles are dated, manuals are not. */
+function hasDate(root: Element, head: string[]): boolean {
+  const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
+  if (around.querySelector('time[datetime], [itemprop~="datePublished"]')) return true;
+  return head.some((text) => PRINTED_DATE.test(text));
 }
 
 /** Whether the body is one of several posts listed side by side (a blog's front page). */

@@ -62,6 +62,14 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text).not.toContain('another story');
   });
 
+  it('takes a page that claims nothing for an article when it prints a date and a credit at the body', () => {
+    const post = (credit: string) => `<html><body><article><h1>Vehicles broken into</h1>
+      <p class="meta">5 de outubro de 2018${credit}</p><div class="text">${paragraph(1)}${paragraph(2)}</div></article></body></html>`;
+    expect(analyzeArticle(page(post(' - Publicado por: Clarissa Borba'))).signals).toContain('dated-byline');
+    expect(analyzeArticle(page(post(' - Publicado por: Clarissa Borba'))).isArticle).toBe(true);
+    expect(analyzeArticle(page(post(''))).isArticle).toBe(false);
+  });
+
   it('stops at the gate on a page with neither claims nor prose', () => {
     const analysis = analyzeArticle(page('<html><body><div id="app"><button>Sign in</button></div></body></html>'));
     expect(analysis.gate.pass).toBe(false);
