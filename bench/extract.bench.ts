@@ -6,6 +6,7 @@
  * govern. Per page: gate + detection + extraction (`analyzeArticle` on the live document) vs
  * `new Readability(document.cloneNode(true)).parse()` as its README says to call it, in
  * alternating order. Also: the gate alone on the non-article pages, and the CLI's pages/s in Node.
+ * `BENCH_EXTRACT_PAGES=40` measures only the first 40 pages of each set (a quick run on a busy machine).
  */
 import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,8 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+/** Pages measured of each set: all unless BENCH_EXTRACT_PAGES says fewer. */
+const PAGE_LIMIT = Number(process.env.BENCH_EXTRACT_PAGES) || Infinity;
 /** Gate runs per page, averaged: one run is below the timer's resolution. */
 const GATE_REPEAT = 20;
 
@@ -91,8 +94,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export default async function* extractBench(): AsyncIterable<BenchLine> {
   const ours = await bundle(`import { analyzeArticle } from './lib/article/index'; import { gatePage } from './lib/article/gate'; (window as unknown as Record<string, unknown>).NewsmarkArticle = { analyzeArticle, gatePage };`);
   const readability = await bundle(`import { Readability } from '@mozilla/readability'; (window as unknown as Record<string, unknown>).Readability = Readability;`);
-  const articles = aebPages();
-  const nonArticles = [...gzippedPages(SHARED_NON_ARTICLES_DIR), ...gzippedPages(OWN_NON_ARTICLES_DIR)];
+  const articles = aebPages().slice(0, PAGE_LIMIT);
+  const nonArticles = [...gzippedPages(SHARED_NON_ARTICLES_DIR), ...gzippedPages(OWN_NON_ARTICLES_DIR)].slice(0, PAGE_LIMIT);
   const pages = new Map<string, string>();
   for (const page of articles) pages.set(`/aeb/${page.id}`, readHtml(page.file));
   for (const file of nonArticles) pages.set(`/non/${basename(file)}`, readHtml(file));
