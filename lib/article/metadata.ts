@@ -38,15 +38,15 @@ function first(tags: Map<string, string>, keys: string[]): string | undefined {
   return undefined;
 }
 
-const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'headline', 'title', 'parsely-title', 'sailthru.title'];
+const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dc:title', 'dcterms.title', 'dcterms:title', 'headline', 'title', 'parsely-title', 'sailthru.title'];
 const PUBLISHED_KEYS = [
   'article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time', 'pubdate',
   'publishdate', 'publish-date', 'publication_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created',
   'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime',
 ];
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'article.updated'];
-const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl'];
-const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description'];
+const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dc:creator', 'dcterms.creator', 'dcterms:creator', 'byl'];
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'dc:description'];
 const TITLE_SEPARATOR = /\s+[|–—:·•»\-]\s+|\s+::\s+/;
 
 /** Reads the page's metadata. `url` is the page's address, used to resolve a relative canonical link. */

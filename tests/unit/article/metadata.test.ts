@@ -17,6 +17,11 @@ describe('JSON-LD', () => {
     expect(meta).toMatchObject({ title: 'Deep dive', byline: 'A. Writer, B. Writer', publishedAt: '2024-03-01T08:00:00+01:00', lang: 'en-GB' });
   });
 
+  it('reads Dublin Core titles and creators written as RDFa properties (dc:title) as well as names (DC.title)', () => {
+    const page = doc('<title>Site home</title><meta property="dc:title dcterms:title" content="Harbour plans approved"><meta property="dc:creator" content="Ann Lee">');
+    expect(readMetadata(page, [])).toMatchObject({ title: 'Harbour plans approved', byline: 'Ann Lee' });
+  });
+
   it('tolerates comments, trailing commas and raw newlines, and skips what cannot be parsed', () => {
     expect(parseLenient('<!-- {"@type":"NewsArticle","headline":"A\nB",} -->')).toEqual({ '@type': 'NewsArticle', headline: 'A B' });
     const page = doc(ld('{not json') + ld('{"@type":"BlogPosting","headline":"Kept",}'));
