@@ -25,7 +25,9 @@ export interface LibraryServices {
 }
 
 /** Entries rendered at first and added per "Show more": the DOM stays small with 10,000 articles. */
-const PAGE = 50;
+const PAGE = 20;
+/** Highlights shown per entry until the reader asks for all of them. */
+const HIGHLIGHTS_SHOWN = 3;
 
 export function Library({ services, compact = false }: { services: LibraryServices; compact?: boolean }) {
   const records = useRecords(services);
@@ -118,6 +120,7 @@ function stampsOf(records: AllRecords): Map<string, string> {
 }
 
 function ArticleEntry({ article, highlights, actions }: { article: ArticleRecord; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {
+  const [all, setAll] = useState(false);
   const href = safeHttpUrl(article.url);
   const headingId = `article-${article.id}`;
   return (
@@ -130,7 +133,10 @@ function ArticleEntry({ article, highlights, actions }: { article: ArticleRecord
         {article.tags.length > 0 && ` · ${article.tags.map((tag) => `#${tag}`).join(' ')}`}
       </p>
       {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}
-      {highlights.length > 0 && <HighlightList highlights={highlights} actions={actions} label={article.title} />}
+      {highlights.length > 0 && <HighlightList highlights={all ? highlights : highlights.slice(0, HIGHLIGHTS_SHOWN)} actions={actions} label={article.title} />}
+      {!all && highlights.length > HIGHLIGHTS_SHOWN && (
+        <button type="button" onClick={() => setAll(true)} data-testid="all-highlights">{t('allHighlights', String(highlights.length))}</button>
+      )}
     </li>
   );
 }

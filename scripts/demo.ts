@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: builds the Chrome extension, serves a built-in sample business article
  * on 127.0.0.1, opens it in Chromium with Newsmark loaded (headless when there is no
- * display) and leaves screenshots of the article and of the popup in demo-output/.
+ * display) and leaves screenshots of the article, the popup and the library in demo-output/.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -41,8 +41,23 @@ async function main(): Promise<void> {
     }
     await article.screenshot({ path: resolve(OUTPUT, 'article.png') });
     await popup.screenshot({ path: resolve(OUTPUT, 'popup.png') });
+    // The library page: save the article first (through the background) so it has something to show.
+    const articleText = await article.evaluate(() => document.querySelector('article')?.textContent ?? document.body.innerText);
+    await popup.evaluate(
+      ({ url, text }) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+        const title = document.querySelector('[data-testid="page-title"]')?.textContent ?? url;
+        return runtime.sendMessage({ newsmark: 1, type: 'saveArticle', data: { url, title, text } });
+      },
+      { url: server.url(ARTICLE_PATH), text: articleText },
+    );
+    const library = await session.newPage();
+    await library.setViewportSize({ width: 1100, height: 800 });
+    await library.goto(session.extensionUrl('library.html'));
+    await library.waitForSelector('[data-testid="library-entry"]', { timeout: 15_000 });
+    await library.screenshot({ path: resolve(OUTPUT, 'library.png') });
     console.log(`Popup: "${status.title}" (article: ${status.isArticle})`);
-    console.log(`Screenshots in ${OUTPUT}: article.png, popup.png`);
+    console.log(`Screenshots in ${OUTPUT}: article.png, popup.png, library.png`);
   } finally {
     await session.close();
     await server.close();

@@ -4,5 +4,6 @@ import { openDb } from '@/lib/db';
 import { currentTarget, popupServices } from './services';
 import '@/components/base.css';
 
+performance.mark('newsmark:popup-start');
 const db = openDb();
 currentTarget(location.search).then((target) => render(<Popup services={popupServices(db, target)} />, document.getElementById('app')!));

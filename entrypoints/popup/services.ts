@@ -1,11 +1,12 @@
 /**
  * The popup's services over the real browser: reads from the extension's database directly
- * (liveQuery, so edits show at once), writes and page actions through typed messages.
+ * (liveQuery, so edits show at once; nothing on the first render waits for the background
+ * worker), writes and page actions through typed messages.
  */
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getArticleByUrl, listHighlights } from '@/lib/db/library';
-import type { NewsmarkDb } from '@/lib/db';
+import { findPageVisit, type NewsmarkDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import type { PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
@@ -29,7 +30,8 @@ export async function currentTarget(search: string): Promise<PopupTarget> {
 export function popupServices(db: NewsmarkDb, { tabId, url }: PopupTarget): PopupServices {
   const toTab = <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => (tabId === null ? Promise.resolve(fallback) : work(tabId));
   return {
-    loadVisit: () => (url ? sendMessage('getPageVisit', { url }) : Promise.resolve(null)),
+    // Read here rather than asked of the background: the worker may be asleep or busy (sync).
+    loadVisit: () => (url ? findPageVisit(db, url) : Promise.resolve(null)),
     // No content script in the tab (a browser page, a page opened before install): nothing to list.
     loadEntities: () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null),
     watchSaved: (onChange, onError) => {
