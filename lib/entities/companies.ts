@@ -370,13 +370,18 @@ function linkBracketTickers(doc: Doc): void {
   }
 }
 
-/** Names that are also words ("Target", "Shell") count only when the document shows them to be companies. */
+/**
+ * Names that are also words ("Target", "Shell") count only when the document shows them to be companies.
+ * The ambiguous forms are the name and its first word ("Delta" of "Delta Air Lines"); a longer alias
+ * ("Target Corp") is evidence in itself.
+ */
 function acceptListedCommonWords(doc: Doc): void {
   const proven = new Set<number>();
   for (const m of doc.mentions) {
     if (m.company === undefined) continue;
     const c = doc.gaz.companies[m.company]!;
-    if (!c.needsEvidence || m.evidence || doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end) !== c.name) proven.add(m.company);
+    const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end);
+    if (!c.needsEvidence || m.evidence || (span !== c.name && span !== c.name.split(' ')[0])) proven.add(m.company);
   }
   doc.mentions = doc.mentions.filter((m) => {
     if (m.company === undefined || !doc.gaz.companies[m.company]!.needsEvidence || proven.has(m.company)) return true;

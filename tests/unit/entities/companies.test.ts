@@ -33,6 +33,15 @@ describe('listed companies', () => {
     expect(companies('Target said sales fell, and Target Corp shares slid.')).toEqual(['Target', 'Target Corp']);
   });
 
+  it('needs evidence for the short form of a name that is also a word', () => {
+    expect(companies('Floods hit the Mississippi Delta. He flew Southwest to Texas.')).toEqual([]);
+    expect(companies('Delta Air Lines said it cut fares; Delta also added routes.')).toEqual(['Delta Air Lines', 'Delta']);
+  });
+
+  it('does not take a party label in brackets for a ticker', () => {
+    expect(companies('Gov. Kristi Noem (R) and Sen. Chris Murphy (D) spoke.')).toEqual([]);
+  });
+
   it('does not mark products that carry a company name, nor people', () => {
     expect(companies('the Apple Watch and Google Assistant on Disney+')).toEqual([]);
     expect(companies('Michael Dell founded it.')).toEqual([]);
