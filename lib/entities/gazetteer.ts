@@ -4,6 +4,7 @@
  * many tokens as the longest alias, so matching a document is linear in its tokens.
  */
 import { GAZETTEER_RECORDS } from './gazetteer-data';
+import { slug } from './slug';
 import { Kind, adjacent, isAllCaps, tokenize, type Token } from './tokenize';
 
 export interface Company {
@@ -74,10 +75,10 @@ export function parseGazetteer(records: string): Gazetteer {
   const root: TrieNode = {};
   const tickers = new Map<string, number[]>();
   for (const line of records.split('\n')) {
-    const [id = '', name = '', aliasField = '', tickerField = '', flags = '', blockerField = ''] = line.split('|');
+    const [name = '', aliasField = '', tickerField = '', flags = '', blockerField = ''] = line.split('|');
     const index = companies.length;
     companies.push({
-      id,
+      id: slug(name),
       name,
       tickers: tickerField ? tickerField.split(';') : [],
       needsEvidence: flags.includes('w'),
