@@ -322,7 +322,14 @@ function findContextNames(doc: Doc): void {
   const people = personNames(doc);
   // A name that follows a company in a list ("companies Astrobotic, Intuitive Machines and ...") is one too.
   let listContinuesAt = -1;
+  // Listed names carry the list on too: "companies Astrobotic, Intuitive Machines and Orbit Beyond".
+  const listedEnds = new Map(doc.mentions.map((m) => [m.last, m]));
   for (let i = 0; i < tokens.length; i++) {
+    const listed = listedEnds.get(i);
+    if (listed && (listed.first === listContinuesAt || hasCueBefore(tokens, listed.first))) {
+      listContinuesAt = afterListSeparator(tokens, i + 1);
+      continue;
+    }
     if (doc.taken[i] || !isNameWord(tokens[i]) || STOP_CAPITALISED.has(tokens[i]!.text)) continue;
     const last = chainStartingAt(doc, i);
     if (last === undefined) continue;
