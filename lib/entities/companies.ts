@@ -115,7 +115,10 @@ function findListedNames(doc: Doc): void {
     const company = gaz.companies[match.company]!;
     if (blocked(doc, company, match.first, match.last)) continue;
     const last = extendWithSuffix(tokens, match.last);
-    add(doc, companyMention(doc, match.company, match.first, last, last !== match.last || isCompanyContext(doc, match.first, last)));
+    // "Lawson said", "Ferguson says": people say things too, so a name that is also a word or a
+    // surname needs a stronger cue than a following "said".
+    const context = company.needsEvidence ? isStrongContext(doc, match.first, last) : isCompanyContext(doc, match.first, last);
+    add(doc, companyMention(doc, match.company, match.first, last, last !== match.last || context));
     i = last;
   }
 }
@@ -388,7 +391,8 @@ function acceptListedCommonWords(doc: Doc): void {
     if (m.company === undefined) continue;
     const c = doc.gaz.companies[m.company]!;
     const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end);
-    if (!c.needsEvidence || m.evidence || (span !== c.name && span !== c.name.split(' ')[0])) proven.add(m.company);
+    const name = c.name.replace(/^The /, '');
+    if (!c.needsEvidence || m.evidence || (span !== name && span !== name.split(' ')[0])) proven.add(m.company);
   }
   doc.mentions = doc.mentions.filter((m) => {
     if (m.company === undefined || !doc.gaz.companies[m.company]!.needsEvidence || proven.has(m.company)) return true;

@@ -35,7 +35,8 @@ describe('listed companies', () => {
 
   it('needs evidence for the short form of a name that is also a word', () => {
     expect(companies('Floods hit the Mississippi Delta. He flew Southwest to Texas.')).toEqual([]);
-    expect(companies('Delta Air Lines said it cut fares; Delta also added routes.')).toEqual(['Delta Air Lines', 'Delta']);
+    expect(companies('Shares of Delta Air Lines fell; Delta also added routes.')).toEqual(['Delta Air Lines', 'Delta']);
+    expect(companies('Lawson said the plan was bad. The Independent candidate won.')).toEqual([]);
   });
 
   it('does not take a party label in brackets for a ticker', () => {
