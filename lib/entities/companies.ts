@@ -70,7 +70,7 @@ function add(doc: Doc, m: Mention): void {
 }
 
 function companyMention(doc: Doc, company: number, first: number, last: number, evidence: boolean): Mention {
-  const c = doc.gaz.companies[company]!;
+  const c = doc.gaz.company(company);
   return { first, last, id: c.id, name: c.name, ticker: c.tickers[0], evidence, company };
 }
 
@@ -90,7 +90,7 @@ function findTickers(doc: Doc): void {
       const isExchange = t.text.toLowerCase() !== 'ticker' && t.text.toLowerCase() !== 'symbol';
       addTicker(doc, isExchange ? i : i + 2, i + 2);
       i += 2;
-    } else if (t.text === '$' && glued(tokens, i) && tokens[i + 1]!.kind === Kind.Word && isTickerSymbol(tokens[i + 1]) && doc.gaz.tickers.has(tokens[i + 1]!.text)) {
+    } else if (t.text === '$' && glued(tokens, i) && tokens[i + 1]!.kind === Kind.Word && isTickerSymbol(tokens[i + 1]) && doc.gaz.listedUnder(tokens[i + 1]!.text) !== undefined) {
       addTicker(doc, i + 1, i + 1);
       i += 1;
     }
@@ -99,7 +99,7 @@ function findTickers(doc: Doc): void {
 
 function addTicker(doc: Doc, first: number, symbolAt: number): void {
   const symbol = doc.tokens[symbolAt]!.text.toUpperCase();
-  const listed = doc.gaz.tickers.get(symbol);
+  const listed = doc.gaz.listedUnder(symbol);
   if (listed?.length === 1) add(doc, companyMention(doc, listed[0]!, first, symbolAt, true));
   else add(doc, { first, last: symbolAt, id: `ticker:${symbol}`, name: symbol, ticker: symbol, evidence: true });
 }
@@ -112,7 +112,7 @@ function findListedNames(doc: Doc): void {
     if (doc.taken[i] || (t.kind === Kind.Sym)) continue;
     const match = matchAt(gaz.root, tokens, i);
     if (!match) continue;
-    const company = gaz.companies[match.company]!;
+    const company = gaz.company(match.company);
     if (blocked(doc, company, match.first, match.last)) continue;
     const last = extendWithSuffix(tokens, match.last);
     // "Lawson said", "Ferguson says": people say things too, so a name that is also a word or a
@@ -273,7 +273,7 @@ function isCompanyContext(doc: Doc, first: number, last: number): boolean {
     if (COMPANY_CUES_POSSESSIVE.has(cue) || (cue === 'chief' && CHIEF_TITLES.has(word(tokens, last + 3) ?? ''))) return true;
   }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
-  if (after?.text === '(' && doc.gaz.tickers.has(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.text === ')') return true;
+  if (after?.text === '(' && doc.gaz.listedUnder(tokens[last + 2]?.text ?? '') !== undefined && tokens[last + 3]?.text === ')') return true;
   if (after?.text === 'said' || after?.text === 'says') return true;
   return false;
 }
@@ -371,7 +371,7 @@ function linkBracketTickers(doc: Doc): void {
     if (word(tokens, leading)?.toUpperCase() === 'THE') leading--;
     const symbolTok = tokens[leading];
     if (m.company !== undefined && symbolTok && prev && !doc.taken[leading] && isTickerSymbol(symbolTok)) {
-      const listed = gaz.tickers.get(symbolTok.text.toUpperCase());
+      const listed = gaz.listedUnder(symbolTok.text.toUpperCase());
       if (listed?.includes(m.company)) {
         add(doc, { ...m, first: leading, last: leading, evidence: true });
         m.evidence = true;
@@ -389,13 +389,13 @@ function acceptListedCommonWords(doc: Doc): void {
   const proven = new Set<number>();
   for (const m of doc.mentions) {
     if (m.company === undefined) continue;
-    const c = doc.gaz.companies[m.company]!;
+    const c = doc.gaz.company(m.company);
     const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end);
     const name = c.name.replace(/^The /, '');
     if (!c.needsEvidence || m.evidence || (span !== name && span !== name.split(' ')[0])) proven.add(m.company);
   }
   doc.mentions = doc.mentions.filter((m) => {
-    if (m.company === undefined || !doc.gaz.companies[m.company]!.needsEvidence || proven.has(m.company)) return true;
+    if (m.company === undefined || !doc.gaz.company(m.company).needsEvidence || proven.has(m.company)) return true;
     for (let k = m.first; k <= m.last; k++) doc.taken[k] = 0;
     return false;
   });

@@ -25,6 +25,16 @@ export interface Token {
   key?: string;
 }
 
+/** Token text as a gazetteer key: upper case, typographic apostrophe as ASCII. */
+export function tokenKey(text: string): string {
+  return apostrophesNormalised(text).toUpperCase();
+}
+
+/** Typographic apostrophes as ASCII, as gazetteer names are written. */
+export function apostrophesNormalised(text: string): string {
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
+}
+
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
 
 function isDigit(c: number): boolean {

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileGazetteerSource } from '@/lib/entities/gazetteer-compile';
-import { gazetteer, parseGazetteer } from '@/lib/entities/gazetteer';
+import { gazetteer, matchAt, parseGazetteer } from '@/lib/entities/gazetteer';
+import { tokenize } from '@/lib/entities/tokenize';
 
 const entitiesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../lib/entities');
 const source = readFileSync(join(entitiesDir, 'data/companies.txt'), 'utf8');
@@ -15,10 +16,11 @@ describe('gazetteer', () => {
   });
 
   it('has unique ids and indexes tickers', () => {
-    const { companies, tickers } = gazetteer();
+    const gaz = gazetteer();
+    const companies = Array.from({ length: gaz.size }, (_, i) => gaz.company(i));
     expect(companies.length).toBeGreaterThan(800);
     expect(new Set(companies.map((c) => c.id)).size).toBe(companies.length);
-    expect(tickers.get('AAPL')!.map((i) => companies[i]!.id)).toEqual(['apple']);
+    expect(gaz.listedUnder('AAPL')!.map((i) => companies[i]!.id)).toEqual(['apple']);
   });
 
   it('rejects an alias claimed by two companies, and bad tickers', () => {
@@ -30,7 +32,39 @@ describe('gazetteer', () => {
     const compiled = compileGazetteerSource("Lowe's|Lowe’s Companies|NYSE:LOW|w|pie;<the");
     const records = /GAZETTEER_RECORDS = (".*");/.exec(compiled.module)![1]!;
     const parsed = parseGazetteer(JSON.parse(records) as string);
-    expect(parsed.companies[0]).toMatchObject({ id: 'lowe-s', name: "Lowe's", tickers: ['NYSE:LOW'], needsEvidence: true });
-    expect([...parsed.companies[0]!.blockers]).toEqual(['pie', '<the']);
+    expect(parsed.company(0)).toMatchObject({ id: 'lowe-s', name: "Lowe's", tickers: ['NYSE:LOW'], needsEvidence: true });
+    expect([...parsed.company(0).blockers]).toEqual(['pie', '<the']);
+  });
+});
+
+describe('lazy gazetteer', () => {
+  const compiled = compileGazetteerSource('eBay|eBay Inc|NASDAQ:EBAY\nHome Depot|The Home Depot|NYSE:HD\nAcme||NYSE:ACM');
+  const records = JSON.parse(/GAZETTEER_RECORDS = (".*");/.exec(compiled.module)![1]!) as string;
+  const names = (text: string) => {
+    const tokens = tokenize(text);
+    const gaz = parseGazetteer(records);
+    const found: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const match = matchAt(gaz.root, tokens, i);
+      if (!match) continue;
+      found.push(gaz.company(match.company).name);
+      i = match.last;
+    }
+    return found;
+  };
+
+  it('finds a lower-case name even when the first word it is asked about is lower case', () => {
+    expect(names('eBay and Acme')).toEqual(['eBay', 'Acme']);
+    expect(names('shares of eBay rose')).toEqual(['eBay']);
+  });
+
+  it('fills in every name starting with a word, whatever the order of lookups', () => {
+    expect(names('Home improvement: The Home Depot, then Home Depot')).toEqual(['Home Depot', 'Home Depot']);
+  });
+
+  it('indexes tickers on first use', () => {
+    const gaz = parseGazetteer(records);
+    expect(gaz.listedUnder('HD')?.map((i) => gaz.company(i).id)).toEqual(['home-depot']);
+    expect(gaz.listedUnder('NOPE')).toBeUndefined();
   });
 });
