@@ -1,12 +1,13 @@
 /**
  * The popup for the current tab: what the page is, saved or not (save/unsave), the companies
- * and figures on it, related coverage, this article's highlights and notes, and sync status.
- * Everything it needs comes through `PopupServices`, so tests render it with plain data.
+ * and figures on it (or, on a page that is not an article, "Mark this page"), related coverage,
+ * this article's highlights and notes, and sync status. Everything it needs comes through
+ * `PopupServices`, so tests render it with plain data.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageVisit } from '@/lib/db';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import type { EntitySummary, PageEntities } from '@/lib/messaging/contract';
+import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/messaging/contract';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SyncStatus } from '@/lib/sync/types';
 import { HighlightList, type HighlightActions } from './HighlightList';
@@ -20,11 +21,12 @@ export interface SavedArticle {
 }
 
 export interface PopupServices {
-  loadVisit(): Promise<PageVisit | null>;
+  /** Calls back with what is known of the page (visit, saved article, highlights) now and after every change; returns a stop function. */
+  watchPage(onChange: (snapshot: PopupSnapshot) => void, onError: (error: unknown) => void): () => void;
   /** null when the page has no content script (browser pages, or before it ran). */
   loadEntities(): Promise<PageEntities | null>;
-  /** Calls back with the saved article for this page (and its highlights) now and after every change. */
-  watchSaved(onChange: (saved: SavedArticle) => void, onError: (error: unknown) => void): () => void;
+  /** Marks the page although it does not look like an article; answers how many marks it shows. */
+  markPage(): Promise<number>;
   save(): Promise<void>;
   unsave(articleId: string): Promise<void>;
   saveArticleNote(articleId: string, note: string): Promise<void>;
@@ -35,12 +37,18 @@ export interface PopupServices {
   /** The cached related coverage, and a refresh when it is stale (null: nothing to search for). */
   loadRelated(saved: ArticleRecord | null, visit: PageVisit | null): { cached: Promise<RelatedResult | null>; fresh: Promise<RelatedResult | null> };
   openLibrary(): void;
+  openOptions(): void;
 }
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
 
-/** Loads once; `mark` names a performance mark set when it arrives (the bench's breakdown). */
-function useLoad<T>(load: () => Promise<T>, mark: string): Loaded<T> {
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Loads, again whenever `version` changes (the last answer stays shown meanwhile); `mark` names
+ * a performance mark set when it arrives (the bench's breakdown).
+ */
+function useLoad<T>(load: () => Promise<T>, mark: string, version = 0): Loaded<T> {
   const [value, setValue] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     load().then(
@@ -48,60 +56,84 @@ function useLoad<T>(load: () => Promise<T>, mark: string): Loaded<T> {
         performance.mark(`newsmark:${mark}`);
         setValue({ state: 'ready', value: v });
       },
-      (e: unknown) => setValue({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setValue({ state: 'error', message: messageOf(e) }),
     );
-  }, [load]);
+  }, [load, version]);
   return value;
 }
 
-function useSaved(services: PopupServices): Loaded<SavedArticle> {
-  const [saved, setSaved] = useState<Loaded<SavedArticle>>({ state: 'loading' });
+function usePage(services: PopupServices): Loaded<PopupSnapshot> {
+  const [page, setPage] = useState<Loaded<PopupSnapshot>>({ state: 'loading' });
   useEffect(
-    () => services.watchSaved(
+    () => services.watchPage(
       (value) => {
-        performance.mark('newsmark:saved');
-        setSaved({ state: 'ready', value });
+        performance.mark('newsmark:page');
+        setPage({ state: 'ready', value });
       },
-      (e) => setSaved({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e) => setPage({ state: 'error', message: messageOf(e) }),
     ),
     [services],
   );
-  return saved;
+  return page;
 }
 
 export function Popup({ services }: { services: PopupServices }) {
-  const visit = useLoad(services.loadVisit, 'visit');
-  const entities = useLoad(services.loadEntities, 'entities');
-  const saved = useSaved(services);
+  const page = usePage(services);
+  // Asked again after "Mark this page", when the page has marks to list.
+  const [marked, setMarked] = useState<number | null>(null);
+  const entities = useLoad(services.loadEntities, 'entities', marked ?? -1);
   // Sync status is asked for once the rest is shown: counting pending changes can take a while
   // on a large library, and the line at the bottom may arrive after the rest.
-  const ready = [visit, entities, saved].every((l) => l.state !== 'loading');
+  const ready = page.state !== 'loading' && entities.state !== 'loading';
   useEffect(() => {
     // The bench measures time to this mark: page status, saved state, entities, highlights.
     if (ready) performance.mark('newsmark:popup-ready');
   }, [ready]);
+  const snapshot = page.state === 'ready' ? page.value : null;
+  const visit = snapshot?.visit ?? null;
+  const notArticle = entities.state === 'ready' && entities.value?.state === 'not-article';
 
   return (
     <main class="popup" aria-busy={!ready} data-ready={String(ready)}>
       <header class="bar">
         <h1>{t('extName')}</h1>
         <button type="button" class="link" onClick={() => services.openLibrary()} data-testid="open-library">{t('openLibrary')}</button>
+        <button type="button" class="link" onClick={() => services.openOptions()} data-testid="open-options">{t('openOptions')}</button>
       </header>
-      {visit.state === 'loading' && <p>{t('popupLoading')}</p>}
-      {visit.state === 'error' && <p role="alert">{t('popupError', visit.message)}</p>}
-      {visit.state === 'ready' && <PageStatus visit={visit.value} />}
-      {saved.state === 'error' && <p role="alert">{t('popupError', saved.message)}</p>}
-      {saved.state === 'ready' && (
-        <SavedSection saved={saved.value} services={services} isArticle={visit.state === 'ready' && !!visit.value?.isArticle} />
-      )}
+      {page.state === 'loading' && <p>{t('popupLoading')}</p>}
+      {page.state === 'error' && <p role="alert">{t('popupError', page.message)}</p>}
+      {snapshot && <PageStatus visit={visit} />}
+      {(notArticle || marked !== null) && <MarkPage marked={marked} mark={services.markPage} onMarked={setMarked} />}
+      {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} />}
       {entities.state === 'ready' && entities.value && entities.value.entities.length > 0 && (
         <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} />
       )}
-      {saved.state === 'ready' && visit.state === 'ready' && (visit.value?.isArticle || saved.value.article) && (
-        <Related services={services} article={saved.value.article} visit={visit.value} />
-      )}
+      {snapshot && (visit?.isArticle || snapshot.article) && <Related services={services} article={snapshot.article} visit={visit} />}
       {ready && <SyncSection load={services.loadSyncStatus} />}
     </main>
+  );
+}
+
+/** "Mark this page": a page that does not look like an article is marked only when the reader asks. */
+function MarkPage({ marked, mark, onMarked }: { marked: number | null; mark: () => Promise<number>; onMarked: (count: number) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = () => {
+    setBusy(true);
+    mark().then((count) => (setError(null), onMarked(count)), (e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
+  };
+  return (
+    <section class="mark-page" aria-label={t('markPage')}>
+      {marked === null ? (
+        <>
+          <p class="muted">{t('markPageHint')}</p>
+          <button type="button" class="primary" disabled={busy} onClick={run} data-testid="mark-page">{t('markPage')}</button>
+        </>
+      ) : (
+        <p role="status" data-testid="mark-count" data-count={String(marked)}>{marked > 0 ? t('markPageDone', String(marked)) : t('markPageNone')}</p>
+      )}
+      {error && <p role="alert" class="error">{t('popupError', error)}</p>}
+    </section>
   );
 }
 
@@ -134,7 +166,7 @@ function SavedSection({ saved, services, isArticle }: { saved: SavedArticle; ser
   const [editing, setEditing] = useState(false);
   const act = (work: () => Promise<void>) => {
     setBusy(true);
-    work().then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => setBusy(false));
+    work().then(() => setError(null), (e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
   };
   const { article, highlights } = saved;
   if (!article) {
@@ -227,7 +259,7 @@ function Related({ services, article, visit }: { services: PopupServices; articl
     cached.then((r) => r && setResult(r), () => undefined);
     fresh.then(
       (r) => r && setResult(r),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(messageOf(e)),
     ).finally(() => setRefreshing(false));
     // Only a different article asks again; edits to notes do not.
   }, [key]);

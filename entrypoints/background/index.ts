@@ -11,6 +11,7 @@ import { feedAlarmListener, relatedHandlers, scheduleFeedRefresh } from './handl
 import { browser } from 'wxt/browser';
 import { createSyncDeps, handleSyncAlarm, scheduleSyncAlarms, syncHandlers, syncSoon } from './handlers/sync';
 import { afterWrites } from './after-writes';
+import { notifyLibraryChanged, popupHandlers } from './handlers/popup';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -18,8 +19,13 @@ export default defineBackground(() => {
   handleMessages({
     ...pageHandlers(db),
     ...markingHandlers(),
-    // Every change to the library asks for a sync soon after (when sync is set up).
-    ...afterWrites({ ...libraryHandlers(db), ...libraryIoHandlers(db) }, syncSoon),
+    ...popupHandlers(db),
+    // Every change to the library asks for a sync soon after (when sync is set up), and open
+    // popups to read it again.
+    ...afterWrites({ ...libraryHandlers(db), ...libraryIoHandlers(db) }, () => {
+      notifyLibraryChanged();
+      return syncSoon();
+    }),
     ...relatedHandlers(db),
     ...syncHandlers(syncDeps),
   });

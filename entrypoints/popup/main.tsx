@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
-import { openDb } from '@/lib/db';
 import { currentTarget, popupServices } from './services';
 import '@/components/base.css';
 
 performance.mark('newsmark:popup-start');
-const db = openDb();
-currentTarget(location.search).then((target) => render(<Popup services={popupServices(db, target)} />, document.getElementById('app')!));
+// The shell renders at once; each section fills in as its answer arrives.
+render(<Popup services={popupServices(currentTarget(location.search))} />, document.getElementById('app')!);

@@ -1,13 +1,12 @@
 /**
- * The popup's services over the real browser: reads from the extension's database directly
- * (liveQuery, so edits show at once; nothing on the first render waits for the background
- * worker), writes and page actions through typed messages.
+ * The popup's services over the real browser. It opens no database: the background (which has
+ * it open) answers one snapshot of the page, and again whenever it says the library changed;
+ * writes and page actions go through typed messages too. Loading the database code and
+ * opening the database was most of the popup's time to first render.
  */
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { getArticleByUrl, listHighlights } from '@/lib/db/library';
-import { findPageVisit, type NewsmarkDb } from '@/lib/db';
-import { sendMessage } from '@/lib/messaging';
+import { handleMessages, sendMessage } from '@/lib/messaging';
+import type { PopupSnapshot } from '@/lib/messaging/contract';
 import type { PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 
@@ -15,6 +14,8 @@ export interface PopupTarget {
   tabId: number | null;
   url: string | null;
 }
+
+const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };
 
 /**
  * The tab the popup is about: the active tab, or, when the popup is opened as a page of its
@@ -27,20 +28,35 @@ export async function currentTarget(search: string): Promise<PopupTarget> {
   return { tabId, url: params.get('url') ?? tab?.url ?? null };
 }
 
-export function popupServices(db: NewsmarkDb, { tabId, url }: PopupTarget): PopupServices {
-  const toTab = <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => (tabId === null ? Promise.resolve(fallback) : work(tabId));
+/** Services for the tab `target` names; the popup renders before it is known. */
+export function popupServices(target: Promise<PopupTarget>): PopupServices {
+  const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
+    const { tabId } = await target;
+    return tabId === null ? fallback : work(tabId);
+  };
+  const snapshot = async () => {
+    const { url } = await target;
+    return url ? sendMessage('getPopupSnapshot', { url }) : NOTHING;
+  };
   return {
-    // Read here rather than asked of the background: the worker may be asleep or busy (sync).
-    loadVisit: () => (url ? findPageVisit(db, url) : Promise.resolve(null)),
+    watchPage: (onChange, onError) => {
+      let stopped = false;
+      // Answers may overtake each other: only the latest read is shown.
+      let latest = 0;
+      const read = () => {
+        const ticket = ++latest;
+        snapshot().then((s) => !stopped && ticket === latest && onChange(s), (e: unknown) => !stopped && onError(e));
+      };
+      const stopListening = handleMessages({ libraryChanged: read });
+      read();
+      return () => {
+        stopped = true;
+        stopListening();
+      };
+    },
     // No content script in the tab (a browser page, a page opened before install): nothing to list.
     loadEntities: () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null),
-    watchSaved: (onChange, onError) => {
-      const subscription = liveQuery(async () => {
-        const article = url ? await getArticleByUrl(db, url) : null;
-        return { article, highlights: article ? await listHighlights(db, article.id) : [] };
-      }).subscribe({ next: onChange, error: onError });
-      return () => subscription.unsubscribe();
-    },
+    markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
     saveArticleNote: async (articleId, note) => void (await sendMessage('updateArticle', { id: articleId, changes: { note } })),
@@ -48,7 +64,7 @@ export function popupServices(db: NewsmarkDb, { tabId, url }: PopupTarget): Popu
     highlights: highlightActions((h) => toTab((id) => sendMessage('showHighlight', { selectors: h.selectors }, id).catch(() => false), false)),
     loadSyncStatus: () => sendMessage('getSyncStatus', {}).catch(() => null),
     loadRelated: (article, visit) => {
-      const articleUrl = article?.url ?? url;
+      const articleUrl = article?.url ?? visit?.url;
       if (!articleUrl) return { cached: Promise.resolve(null), fresh: Promise.resolve(null) };
       const cached = sendMessage('getCachedRelated', { url: articleUrl });
       const fresh = cached.then(({ result, stale }) => {
@@ -62,5 +78,6 @@ export function popupServices(db: NewsmarkDb, { tabId, url }: PopupTarget): Popu
       return { cached: cached.then((c) => c.result), fresh };
     },
     openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

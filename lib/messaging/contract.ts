@@ -61,6 +61,18 @@ export interface PageHighlightsReport {
   orphans: HighlightRecord[];
 }
 
+/**
+ * What the popup shows first for the page at a URL, read by the background in one transaction:
+ * the popup then needs neither the database nor its code.
+ */
+export interface PopupSnapshot {
+  visit: PageVisit | null;
+  /** The saved article under this URL or a variant of it; null when not saved. */
+  article: ArticleRecord | null;
+  /** Its highlights in reading order. */
+  highlights: HighlightRecord[];
+}
+
 export interface MessageMap {
   /** content -> background: record what this page is. */
   reportPage: { request: PageReport; response: PageVisit };
@@ -140,6 +152,10 @@ export interface MessageMap {
   listStarterFeeds: { request: NoData; response: StarterFeed[] };
   /** options -> background: fetch the feeds that are due now. */
   refreshFeeds: { request: NoData; response: RefreshSummary };
+  /** popup -> background: the page's visit, saved article and highlights, for the popup's first render. */
+  getPopupSnapshot: { request: { url: string }; response: PopupSnapshot };
+  /** background -> extension pages (runtime.sendMessage): the library changed; open views read it again. */
+  libraryChanged: { request: NoData; response: void };
 }
 
 export type MessageName = keyof MessageMap;

@@ -5,20 +5,27 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Popup, type PopupServices, type SavedArticle } from '@/components/Popup';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { PageEntities } from '@/lib/messaging/contract';
 
 const article = { id: 'a-1', url: 'https://news.example.com/a', title: 'A story', note: '', savedAt: 0, text: 'x', tags: [] } as unknown as ArticleRecord;
 const highlight = {
   id: 'h-1', articleId: 'a-1', colour: 'green', note: '<img src=x onerror=alert(1)>', tags: [], quote: 'the quote', selectors: [], createdAt: 0, deleted: false,
 } as unknown as HighlightRecord;
 
-function services(saved: SavedArticle): PopupServices & { showEntity: ReturnType<typeof vi.fn>; save: ReturnType<typeof vi.fn> } {
+const marked: PageEntities = { state: 'marked', isArticle: true, title: 'A story', entities: [{ index: 3, type: 'company', text: 'Acme', name: 'Acme Corp', mentions: 2 }] };
+
+type Mocked = PopupServices & { [K in 'showEntity' | 'save' | 'markPage' | 'openOptions' | 'loadEntities']: ReturnType<typeof vi.fn> };
+
+function services(saved: SavedArticle, { isArticle = true, entities = [marked] }: { isArticle?: boolean; entities?: PageEntities[] } = {}): Mocked {
+  const answers = [...entities];
   return {
-    loadVisit: async () => ({ url: article.url, title: 'A story', isArticle: true, signals: [], seenAt: 0 }),
-    loadEntities: async () => ({ state: 'marked', isArticle: true, title: 'A story', entities: [{ index: 3, type: 'company', text: 'Acme', name: 'Acme Corp', mentions: 2 }] }),
-    watchSaved: (onChange) => {
-      queueMicrotask(() => onChange(saved));
+    watchPage: (onChange) => {
+      queueMicrotask(() => onChange({ visit: { url: article.url, title: 'A story', isArticle, signals: [], seenAt: 0 }, ...saved }));
       return () => undefined;
     },
+    // Each call answers the next of `entities`, the last one for good.
+    loadEntities: vi.fn(async () => (answers.length > 1 ? answers.shift()! : answers[0]!)),
+    markPage: vi.fn(async () => 4),
     save: vi.fn(async () => undefined),
     unsave: async () => undefined,
     saveArticleNote: async () => undefined,
@@ -27,6 +34,7 @@ function services(saved: SavedArticle): PopupServices & { showEntity: ReturnType
     loadSyncStatus: async () => null,
     loadRelated: () => ({ cached: Promise.resolve(null), fresh: Promise.resolve(null) }),
     openLibrary: () => undefined,
+    openOptions: vi.fn(() => undefined),
   };
 }
 
@@ -77,5 +85,53 @@ describe('Popup', () => {
     expect(root.querySelector('[data-testid="saved-state"]')!.getAttribute('data-saved')).toBe('false');
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="save"]')!.click());
     expect(s.save).toHaveBeenCalledOnce();
+  });
+
+  it('opens the options page from a labelled button', async () => {
+    const s = services({ article, highlights: [] });
+    const root = await mount(s);
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="open-options"]')!;
+    expect(button.textContent).toBe(messages.openOptions!.message);
+    button.click();
+    expect(s.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('offers "Mark this page" on a page that is not an article, then shows the count and the marks', async () => {
+    const notArticle: PageEntities = { state: 'not-article', isArticle: false, title: 'Home', entities: [] };
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle, marked] });
+    const root = await mount(s);
+    expect(root.querySelector('[data-testid="save"]')).toBeNull();
+    expect(root.querySelector('[data-testid="companies"]')).toBeNull();
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="mark-page"]')!;
+    expect(button.textContent).toBe(messages.markPage!.message);
+    await act(async () => button.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(s.markPage).toHaveBeenCalledOnce();
+    expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
+    const status = root.querySelector('[data-testid="mark-count"]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe(messages.markPageDone!.message.replace('$1', '4'));
+    // The entities are asked for again, and the page's marks are listed.
+    expect(s.loadEntities).toHaveBeenCalledTimes(2);
+    expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+  });
+
+  it('does not offer "Mark this page" on an article', async () => {
+    const root = await mount(services({ article: null, highlights: [] }));
+    expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
+  });
+
+  it('shows the page again when the library changes', async () => {
+    let push: (saved: SavedArticle) => void = () => undefined;
+    const s = services({ article, highlights: [] });
+    s.watchPage = (onChange) => {
+      push = (saved) => onChange({ visit: null, ...saved });
+      queueMicrotask(() => push({ article, highlights: [] }));
+      return () => undefined;
+    };
+    const root = await mount(s);
+    expect(root.querySelectorAll('[data-testid="highlight"]').length).toBe(0);
+    await act(async () => push({ article, highlights: [highlight] }));
+    expect(root.querySelectorAll('[data-testid="highlight"]').length).toBe(1);
   });
 });
