@@ -3,14 +3,15 @@
  * 10,000 saved articles and 100,000 highlights (written straight into the extension's
  * IndexedDB from an extension page). Figures: time from opening the popup to its first
  * complete render (its `newsmark:popup-ready` mark: page status, saved state, entities,
- * highlights, sync status), library load with its search index, search latency from typing to
- * the rendered results, and JS heap of each page. Builds first when there is no build.
- * NEWSMARK_CHROME_BUILD names another build directory.
+ * highlights), library load (first list, search ready) with its search index, search latency
+ * from typing to the rendered results, and JS heap of each page. Builds first when there is no
+ * build. NEWSMARK_CHROME_BUILD names another build directory; NEWSMARK_BASELINE_BUILD (named
+ * by NEWSMARK_BASELINE_NAME) a build whose popup is timed beside it, opens interleaved.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../tests/e2e/support/chromium';
+import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
 import { urlVariants } from '../lib/db/url';
 import type { BenchLine } from './types';
@@ -23,65 +24,101 @@ const QUERIES = ['gridbank', 'norwind baltic', 'semicon', 'kestrel', 'merger', '
 export default async function* popupBench(): AsyncGenerator<BenchLine> {
   const build = process.env.NEWSMARK_CHROME_BUILD ?? '.output/chrome-mv3';
   if (!existsSync(`${build}/manifest.json`)) execSync('npx wxt build', { stdio: 'ignore' });
+  // Optional: another build (say, of an earlier commit) timed in the same run, opens interleaved.
+  const baselineBuild = process.env.NEWSMARK_BASELINE_BUILD;
+  const baselineName = `popup of ${process.env.NEWSMARK_BASELINE_NAME ?? baselineBuild}, same run, same library`;
   const server = await startPageServer({ '/seed': readFileSync('../shared/fixtures/caixin-huawei-ai.html') });
-  const session = await launchChromium(build);
+  const opened: Seeded[] = [];
   try {
-    // tsx compiles with esbuild's keepNames: functions sent to pages call its `__name` helper.
-    await session.context.addInitScript('globalThis.__name = (f) => f');
-    const url = server.url('/seed');
-    const tab = await session.newPage();
-    await tab.goto(url);
-    const seeder = await session.newPage();
-    await seeder.goto(session.extensionUrl('options.html'));
     const started = performance.now();
-    await seeder.evaluate(seedLibrary, { articles: ARTICLES, perArticle: HIGHLIGHTS_PER_ARTICLE, url, urls: urlVariants(url) });
+    const current = await openSeeded(build, server.url('/seed'));
+    opened.push(current);
     yield { metric: 'seed 10k articles + 100k highlights', value: round(performance.now() - started), unit: 'ms' };
-    const tabId = await seeder.evaluate(async (pageUrl) => {
-      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; title?: string }[]> } } }).chrome.tabs;
-      // Without the "tabs" permission the URL is hidden; the served page is the tab whose title the page gives.
-      return (await tabs.query({})).find((t) => t.title?.includes('Huawei'))?.id ?? pageUrl.length * 0 - 1;
-    }, url);
+    const baseline = baselineBuild ? await openSeeded(baselineBuild, server.url('/seed')) : null;
+    if (baseline) opened.push(baseline);
 
-    const popup = await session.newPage();
-    const times: number[] = [];
-    const starts: number[] = [];
+    const ours = await current.session.newPage();
+    const theirs = baseline ? await baseline.session.newPage() : null;
+    const runs: { ours: PopupOpen[]; theirs: PopupOpen[] } = { ours: [], theirs: [] };
     for (let run = 0; run <= POPUP_RUNS; run++) {
-      await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`));
-      await popup.waitForFunction(() => performance.getEntriesByName('newsmark:popup-ready').length > 0, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
-        throw new Error(`The popup never finished rendering; it shows: ${await popup.evaluate(() => document.body.innerText.slice(0, 500))}`, { cause: error });
-      });
-      // The first open pays for a cold database and code cache: it is reported apart.
-      const ready = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-ready')[0]!.startTime);
-      // Let the popup finish (its sync line asks the worker to count pending changes) before the next open.
-      await popup.waitForFunction(() => performance.getEntriesByName('newsmark:sync').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
-      const scriptStart = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-start')[0]?.startTime ?? NaN);
-      if (run === 0) yield { metric: 'popup first complete render (first open)', value: round(ready), unit: 'ms' };
-      else {
-        times.push(ready);
-        starts.push(scriptStart);
-      }
+      runs.ours.push(await openPopup(current, ours));
+      if (theirs && baseline) runs.theirs.push(await openPopup(baseline, theirs));
     }
-    const highlightsShown = await popup.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length);
-    yield { metric: `popup first complete render (median of ${POPUP_RUNS}; goal <= 100)`, value: round(median(times)), unit: 'ms' };
-    yield { metric: 'popup: of which page and module loading, to its script running (median)', value: round(median(starts)), unit: 'ms' };
-    yield { metric: 'popup first complete render (p95)', value: round(percentile(times, 0.95)), unit: 'ms' };
-    yield { metric: 'popup highlights shown', value: highlightsShown, unit: 'count' };
-    yield { metric: 'popup JS heap', value: await heapMb(popup), unit: 'MB' };
-
-    const library = await session.newPage();
-    const opened = performance.now();
-    await library.goto(session.extensionUrl('library.html'));
-    await typeAndWait(library, 'grid');
-    yield { metric: 'library load + index 110k records + first search', value: round(performance.now() - opened), unit: 'ms' };
-    const latencies: number[] = [];
-    for (let pass = 0; pass < 3; pass++) for (const query of QUERIES) latencies.push(await typeAndWait(library, `${query}${pass ? ' '.repeat(pass) : ''}`));
-    yield { metric: `library search latency, typing to rendered results (median of ${latencies.length}; goal <= 50)`, value: round(median(latencies)), unit: 'ms' };
-    yield { metric: 'library search latency (p95)', value: round(percentile(latencies, 0.95)), unit: 'ms' };
-    yield { metric: 'library JS heap', value: await heapMb(library), unit: 'MB' };
+    // The first open pays for a cold database and code cache: it is reported apart.
+    const [first, ...warm] = runs.ours;
+    const [theirFirst, ...theirWarm] = runs.theirs;
+    const compare = (value: number, base: number | undefined): BenchLine => ({ metric: '', value, unit: 'ms', ...(base !== undefined ? { baseline: base, baselineName } : {}) });
+    const stat = (list: PopupOpen[], pick: (o: PopupOpen) => number, p: number) => (list.length ? round(percentile(list.map(pick), p)) : undefined);
+    yield { ...compare(round(first!.ready), theirFirst && round(theirFirst.ready)), metric: 'popup first complete render (first open)' };
+    yield { ...compare(stat(warm, (o) => o.ready, 0.5)!, stat(theirWarm, (o) => o.ready, 0.5)), metric: `popup first complete render (median of ${POPUP_RUNS}; goal <= 100)` };
+    yield { ...compare(stat(warm, (o) => o.scriptStart, 0.5)!, stat(theirWarm, (o) => o.scriptStart, 0.5)), metric: 'popup: of which page and module loading, to its script running (median)' };
+    yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
+    yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
+    yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
+    if (baseline) {
+      await baseline.session.close();
+      opened.pop();
+    }
+    yield* libraryFigures(current);
   } finally {
-    await session.close();
+    for (const seeded of opened) await seeded.session.close();
     await server.close();
   }
+}
+
+interface Seeded { session: ChromiumSession; url: string; tabId: number }
+interface PopupOpen { ready: number; scriptStart: number }
+
+/** Chromium with `build` loaded, the served article open in a tab, and the library seeded. */
+async function openSeeded(build: string, url: string): Promise<Seeded> {
+  const session = await launchChromium(build);
+  // tsx compiles with esbuild's keepNames: functions sent to pages call its `__name` helper.
+  await session.context.addInitScript('globalThis.__name = (f) => f');
+  const tab = await session.newPage();
+  await tab.goto(url);
+  const seeder = await session.newPage();
+  await seeder.goto(session.extensionUrl('options.html'));
+  await seeder.evaluate(seedLibrary, { articles: ARTICLES, perArticle: HIGHLIGHTS_PER_ARTICLE, url, urls: urlVariants(url) });
+  const tabId = await seeder.evaluate(async (pageUrl) => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; title?: string }[]> } } }).chrome.tabs;
+    // Without the "tabs" permission the URL is hidden; the served page is the tab whose title the page gives.
+    return (await tabs.query({})).find((t) => t.title?.includes('Huawei'))?.id ?? pageUrl.length * 0 - 1;
+  }, url);
+  await seeder.close();
+  return { session, url, tabId };
+}
+
+/** Opens the popup page for the served tab; times from the navigation's start (the page's time origin). */
+async function openPopup({ session, url, tabId }: Seeded, popup: Page): Promise<PopupOpen> {
+  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`));
+  await popup.waitForFunction(() => performance.getEntriesByName('newsmark:popup-ready').length > 0, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
+    throw new Error(`The popup never finished rendering; it shows: ${await popup.evaluate(() => document.body.innerText.slice(0, 500))}`, { cause: error });
+  });
+  const ready = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-ready')[0]!.startTime);
+  // Let the popup finish (its sync line asks the worker to count pending changes) before the next open.
+  await popup.waitForFunction(() => performance.getEntriesByName('newsmark:sync').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
+  const scriptStart = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-start')[0]?.startTime ?? NaN);
+  return { ready, scriptStart };
+}
+
+/** The library page: first list, search index ready, first search, search latency, heap. */
+async function* libraryFigures({ session }: Seeded): AsyncGenerator<BenchLine> {
+  const library = await session.newPage();
+  const opened = performance.now();
+  await library.goto(session.extensionUrl('library.html'));
+  const markTime = async (name: string) => {
+    await library.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000 });
+    return library.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+  };
+  yield { metric: 'library first list render (newest first, from opening the page)', value: round(await markTime('newsmark:library-list')), unit: 'ms' };
+  yield { metric: 'library search ready (index of 110k records built, from opening the page)', value: round(await markTime('newsmark:search-ready')), unit: 'ms' };
+  await typeAndWait(library, 'grid');
+  yield { metric: 'library load + index 110k records + first search', value: round(performance.now() - opened), unit: 'ms' };
+  const latencies: number[] = [];
+  for (let pass = 0; pass < 3; pass++) for (const query of QUERIES) latencies.push(await typeAndWait(library, `${query}${pass ? ' '.repeat(pass) : ''}`));
+  yield { metric: `library search latency, typing to rendered results (median of ${latencies.length}; goal <= 50)`, value: round(median(latencies)), unit: 'ms' };
+  yield { metric: 'library search latency (p95)', value: round(percentile(latencies, 0.95)), unit: 'ms' };
+  yield { metric: 'library JS heap', value: await heapMb(library), unit: 'MB' };
 }
 
 /** Sets the search box and times, in the page, until the results for it are rendered and painted. */
