@@ -1,20 +1,37 @@
 /**
  * The popup on a real article in Chromium and Firefox ESR: save it, see its companies and
- * figures (a click shows one on the page), add a highlight, edit its note, jump to it; axe-core
- * finds no serious or critical violation in the popup or the options page.
+ * figures (a click shows one on the page), add a highlight, edit its note, jump to it; a page
+ * that is not an article is marked only after "Mark this page"; axe-core finds no serious or
+ * critical violation in the popup or the options page.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from './support/server';
 import { axeViolations, chromiumUi, findTabId, firefoxUi, send, waitFor, type UiPage, type UiSession } from './support/extension-ui';
+import { markCounts } from './support/marks';
 
 const TITLE = 'Huawei';
 const QUOTE = 'Huawei';
+const ABOUT_TITLE = 'About Example Partners';
 let server: PageServer;
 
+/**
+ * A company page, not an article: enough prose to be looked at (so there is a body to mark),
+ * but undated and short, so it is not taken for one. It names companies and figures.
+ */
+function aboutPage(): string {
+  const paragraphs = [
+    'Example Partners advises manufacturers on supply chains across Asia and Europe. Our clients include Huawei, Siemens and Toyota, and we have worked with Samsung on semiconductor sourcing.',
+    'The firm manages projects worth more than $1.2 billion a year and has grown its staff by 15% since it was founded. We answer every enquiry within two working days.',
+    'Our offices in Singapore, Munich and Osaka work as one team, so a client has one contact wherever its suppliers are. Write to us to arrange a first meeting. We are independent and owned by our partners.',
+  ];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ABOUT_TITLE}</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/contact">Contact</a></nav></header><main><h1>About us</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main></body></html>`;
+}
+
 beforeAll(async () => {
-  server = await startPageServer({ '/seed': readFileSync(resolve('../shared/fixtures/caixin-huawei-ai.html')) });
+  server = await startPageServer({ '/seed': readFileSync(resolve('../shared/fixtures/caixin-huawei-ai.html')), '/about': aboutPage() });
 });
 afterAll(() => server?.close());
 
@@ -27,6 +44,19 @@ function click(page: UiPage, selector: string, within?: string): Promise<void> {
 }
 
 interface ArticleShape { id: string; text: string }
+
+/** In an extension page: the tab whose content script left its page unmarked as not an article, by title. */
+async function tabNotMarked(title: string): Promise<number | null> {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  for (const tab of await api.tabs.query({})) {
+    const reply = (await api.tabs.sendMessage(tab.id!, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => null)) as
+      { ok: boolean; value: { title: string; state: string } } | null;
+    if (reply?.ok && reply.value.state === 'not-article' && reply.value.title.includes(title)) return tab.id!;
+  }
+  return null;
+}
 
 for (const makeSession of [chromiumUi, firefoxUi]) {
   describe(makeSession === chromiumUi ? 'Chromium' : 'Firefox ESR', () => {
@@ -96,6 +126,29 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       const options = await ui.openExtensionPage('options.html');
       await waitFor(options, () => !!document.querySelector('[data-testid="marking-options"]') && !!document.querySelector('[data-testid="privacy-note"]'));
       expect(await axeViolations(options)).toEqual([]);
+    });
+
+    it('marks a page that is not an article only after "Mark this page" in the popup, and says how many', async () => {
+      const url = server.url('/about');
+      const tab = await ui.openPage(url);
+      const helper = await ui.openExtensionPage('options.html');
+      const tabId = await waitFor(helper, tabNotMarked, ABOUT_TITLE, 15_000);
+      const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true');
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-article'))).toBe('false');
+      expect(await popup.evaluate(() => !!document.querySelector('[data-testid="mark-page"]'))).toBe(true);
+      expect(await markCounts(tab)).toEqual({});
+      expect(await axeViolations(popup)).toEqual([]);
+
+      await click(popup, '[data-testid="mark-page"]');
+      const count = Number(await waitFor(popup, () => document.querySelector('[data-testid="mark-count"]')?.getAttribute('data-count')));
+      expect(count).toBeGreaterThan(0);
+      const painted = Object.values(await markCounts(tab)).reduce((a, b) => a + b, 0);
+      expect(painted).toBe(count);
+      // The companies found are listed, as on an article.
+      const companies = await waitFor(popup, () => [...document.querySelectorAll('[data-testid="companies"] button')].map((b) => b.textContent ?? '').join('|') || null);
+      expect(companies).toContain('Huawei');
+      expect(await axeViolations(popup)).toEqual([]);
     });
   });
 }
