@@ -1,12 +1,26 @@
 /**
- * Run-time half of the gazetteer. Setting it up costs next to nothing: records are parsed
- * when a match needs them, and the token trie grows only with the first words a document
- * contains, each filled in on its first lookup from an index of first words built in one
- * scan. A page pays for the few dozen names it could mention, not for all five thousand.
+ * Run-time half of the gazetteer. Setting it up costs next to nothing: the trie grows only
+ * with the first words a document contains, each filled in on its first lookup by binary
+ * search over the records (sorted by their name's first word, see gazetteer-compile.ts), and
+ * a record is parsed only when a match needs it. A page pays for the few dozen names it could
+ * mention, not for all five thousand.
  */
-import { GAZETTEER_RECORDS } from './gazetteer-data';
+import { GAZETTEER_DATA } from './gazetteer-data';
 import { slug } from './slug';
-import { Kind, adjacent, apostrophesNormalised, isAllCaps, tokenKey, tokenize, type Token } from './tokenize';
+import { Kind, adjacent, apostrophesNormalised, firstWordKey, isAllCaps, tokenKey, tokenize, type Token } from './tokenize';
+
+/** The compiled gazetteer: what scripts/build-gazetteer.ts writes into gazetteer-data.ts. */
+export interface GazetteerData {
+  /**
+   * One company a line, sorted by the key of the name's first word:
+   * name|aliases other than the name (tokens joined by spaces, ";" between)|EXCHANGE:TICKER;...|flags|blockers.
+   */
+  records: string;
+  /** "KEY line,line" sorted by key: records with an alias whose first word is not the name's. */
+  otherFirstWords: string;
+  /** Some name starts with a lower-case letter ("eBay"), so lower-case words must be looked up. */
+  lowerStarts: boolean;
+}
 
 export interface Company {
   id: string;
@@ -61,26 +75,23 @@ let loaded: Gazetteer | undefined;
 
 /** The shipped gazetteer, set up on first call. */
 export function gazetteer(): Gazetteer {
-  loaded ??= parseGazetteer(GAZETTEER_RECORDS);
+  loaded ??= parseGazetteer(GAZETTEER_DATA);
   return loaded;
 }
 
-/**
- * Wraps compiled records (see scripts/build-gazetteer.ts) in lazy lookups: a record is parsed,
- * and its names added to the trie, only when a document has a word a name starts with.
- */
-export function parseGazetteer(records: string): Gazetteer {
-  const lines = records.split('\n');
+/** Wraps compiled data in lazy lookups: records are parsed, and names added to the trie, on first use. */
+export function parseGazetteer(data: GazetteerData): Gazetteer {
+  const lines = data.records.split('\n');
   const companies: Array<Company | undefined> = [];
-  let firstWords: Map<string, number[]> | undefined;
-  let tickers: Map<string, number[]> | undefined;
+  const otherFirstWords = new KeyIndex(data.otherFirstWords);
+  let lineStarts: number[] | undefined;
   const filled = new Set<string>();
   const root: TrieNode = {
+    lowerStarts: data.lowerStarts,
     fill: (key) => {
       if (filled.has(key)) return;
       filled.add(key);
-      firstWords ??= indexFirstWords(lines, root);
-      for (const index of firstWords.get(key) ?? []) {
+      for (const index of [...recordsNamed(lines, key), ...(otherFirstWords.get(key) ?? [])]) {
         for (const words of namesOf(lines[index]!)) if (tokenKey(words[0]!) === key) addWords(root, words, index);
       }
     },
@@ -88,9 +99,33 @@ export function parseGazetteer(records: string): Gazetteer {
   return {
     size: lines.length,
     company: (index) => (companies[index] ??= parseRecord(lines[index]!)),
-    listedUnder: (symbol) => (tickers ??= indexTickers(lines)).get(symbol),
+    listedUnder: (symbol) => recordsListedUnder(data.records, (lineStarts ??= startsOf(lines)), symbol),
     root,
   };
+}
+
+function startsOf(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return starts;
+}
+
+/** Indexes of the records whose name starts with the word `key`: a run found by binary search. */
+function recordsNamed(lines: readonly string[], key: string): number[] {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (firstWordKey(lines[mid]!) < key) low = mid + 1;
+    else high = mid;
+  }
+  const found: number[] = [];
+  for (let i = low; i < lines.length && firstWordKey(lines[i]!) === key; i++) found.push(i);
+  return found;
 }
 
 function parseRecord(line: string): Company {
@@ -104,47 +139,66 @@ function parseRecord(line: string): Company {
   };
 }
 
+/**
+ * The records listed under `symbol`, found where the records text has ":SYMBOL" in a ticker
+ * field. Few pages name a ticker, and a native substring search is cheaper than indexing
+ * every listing up front.
+ */
+function recordsListedUnder(records: string, lineStarts: readonly number[], symbol: string): number[] | undefined {
+  const found: number[] = [];
+  const needle = `:${symbol}`;
+  for (let at = records.indexOf(needle); at >= 0; at = records.indexOf(needle, at + 1)) {
+    const after = records[at + needle.length];
+    if (after !== undefined && after !== ';' && after !== '|' && after !== '\n') continue;
+    const line = lineAt(lineStarts, at);
+    const field = records.slice(lineStarts[line], at).split('|').length - 1;
+    if (field === 2 && !found.includes(line)) found.push(line);
+  }
+  return found.length ? found : undefined;
+}
+
+/** The line holding character `offset`, by binary search over the lines' start offsets. */
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** A record's names as token lists: the name itself, then its aliases. */
 function namesOf(line: string): string[][] {
-  const bar = line.indexOf('|');
-  if (bar < 0) return [line.split(' ')];
-  const names = [line.slice(0, bar).split(' ')];
-  const aliasEnd = line.indexOf('|', bar + 1);
-  const aliasField = line.slice(bar + 1, aliasEnd < 0 ? line.length : aliasEnd);
+  const [name = '', aliasField = ''] = line.split('|', 2);
+  const names = [name.split(' ')];
   if (aliasField) for (const alias of aliasField.split(';')) names.push(alias.split(' '));
   return names;
 }
 
-/** First-word key -> records with a name starting with it; notes on `root` whether any name starts in lower case. */
-function indexFirstWords(lines: readonly string[], root: TrieNode): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  lines.forEach((line, record) => {
-    for (const words of namesOf(line)) {
-      const first = words[0]!;
-      if (startsLowerAscii(first)) root.lowerStarts = true;
-      const key = tokenKey(first);
-      const list = index.get(key);
-      if (!list) index.set(key, [record]);
-      else if (list[list.length - 1] !== record) list.push(record);
-    }
-  });
-  return index;
-}
+/** Binary search over "KEY n,n" lines sorted by key (see gazetteer-compile.ts). */
+class KeyIndex {
+  private readonly lines: string[];
 
-/** Upper-case ticker symbol -> records listed under it. */
-function indexTickers(lines: readonly string[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  lines.forEach((line, record) => {
-    const tickerField = line.split('|')[2];
-    if (!tickerField) return;
-    for (const listing of tickerField.split(';')) {
-      const symbol = listing.slice(listing.indexOf(':') + 1).toUpperCase();
-      const list = index.get(symbol) ?? [];
-      if (!list.includes(record)) list.push(record);
-      index.set(symbol, list);
+  constructor(text: string) {
+    this.lines = text ? text.split('\n') : [];
+  }
+
+  get(key: string): number[] | undefined {
+    let low = 0;
+    let high = this.lines.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const line = this.lines[mid]!;
+      const space = line.indexOf(' ');
+      const probe = line.slice(0, space);
+      if (probe === key) return line.slice(space + 1).split(',').map(Number);
+      if (probe < key) low = mid + 1;
+      else high = mid - 1;
     }
-  });
-  return index;
+    return undefined;
+  }
 }
 
 /** Adds one name (company or reader-given) to a trie. */
@@ -184,9 +238,8 @@ function sameWord(token: Token, word: string): boolean {
 /** The longest alias in `root` that starts at token `i`, if any. */
 export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): GazetteerMatch | undefined {
   const first = tokens[i]!;
-  // Filling first also sets up `lowerStarts` on a lazily filled root.
-  root.fill?.((first.key ??= tokenKey(first.text)));
   if (!root.lowerStarts && startsLowerAscii(first.text)) return undefined;
+  root.fill?.((first.key ??= tokenKey(first.text)));
   let node = root;
   let best: GazetteerMatch | undefined;
   for (let k = i; k < tokens.length; k++) {

@@ -30,6 +30,13 @@ export function tokenKey(text: string): string {
   return apostrophesNormalised(text).toUpperCase();
 }
 
+/** The key of the first word of a gazetteer name or record ("Home Depot|..." -> "HOME"). */
+export function firstWordKey(name: string): string {
+  let end = 0;
+  while (end < name.length && name[end] !== ' ' && name[end] !== '|') end++;
+  return tokenKey(name.slice(0, end));
+}
+
 /** Typographic apostrophes as ASCII, as gazetteer names are written. */
 export function apostrophesNormalised(text: string): string {
   return text.includes('’') ? text.replace(/’/g, "'") : text;

@@ -30,19 +30,17 @@ describe('gazetteer', () => {
 
   it('parses records it compiled', () => {
     const compiled = compileGazetteerSource("Lowe's|Lowe’s Companies|NYSE:LOW|w|pie;<the");
-    const records = /GAZETTEER_RECORDS = (".*");/.exec(compiled.module)![1]!;
-    const parsed = parseGazetteer(JSON.parse(records) as string);
+    const parsed = parseGazetteer(compiled.data);
     expect(parsed.company(0)).toMatchObject({ id: 'lowe-s', name: "Lowe's", tickers: ['NYSE:LOW'], needsEvidence: true });
     expect([...parsed.company(0).blockers]).toEqual(['pie', '<the']);
   });
 });
 
 describe('lazy gazetteer', () => {
-  const compiled = compileGazetteerSource('eBay|eBay Inc|NASDAQ:EBAY\nHome Depot|The Home Depot|NYSE:HD\nAcme||NYSE:ACM');
-  const records = JSON.parse(/GAZETTEER_RECORDS = (".*");/.exec(compiled.module)![1]!) as string;
+  const compiled = compileGazetteerSource('eBay|eBay Inc|NASDAQ:EBAY\nHome Depot|The Home Depot|NYSE:HD\nAcme||NYSE:ACM\nAlphabet|Google;Alphabet Inc|NASDAQ:GOOGL\nHome Capital|HCG');
   const names = (text: string) => {
     const tokens = tokenize(text);
-    const gaz = parseGazetteer(records);
+    const gaz = parseGazetteer(compiled.data);
     const found: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const match = matchAt(gaz.root, tokens, i);
@@ -62,8 +60,12 @@ describe('lazy gazetteer', () => {
     expect(names('Home improvement: The Home Depot, then Home Depot')).toEqual(['Home Depot', 'Home Depot']);
   });
 
+  it('finds an alias that starts with another word than its name, and names sharing a first word', () => {
+    expect(names('Google, Home Capital and Home Depot')).toEqual(['Alphabet', 'Home Capital', 'Home Depot']);
+  });
+
   it('indexes tickers on first use', () => {
-    const gaz = parseGazetteer(records);
+    const gaz = parseGazetteer(compiled.data);
     expect(gaz.listedUnder('HD')?.map((i) => gaz.company(i).id)).toEqual(['home-depot']);
     expect(gaz.listedUnder('NOPE')).toBeUndefined();
   });
