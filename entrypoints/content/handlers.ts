@@ -6,7 +6,10 @@ import { showHighlight } from './show-highlight';
 /** What the popup and background may ask of the page. */
 export function contentHandlers(marker: PageMarker, offHere: () => boolean): Handlers {
   return {
-    markPage: () => ({ count: marker.run(true) }),
+    markPage: async () => {
+      await marker.run(true);
+      return { count: marker.markCount };
+    },
     focusMark: ({ direction }) => ({ index: offHere() ? -1 : marker.focusStep(direction) }),
     showEntity: ({ index }) => marker.focusMark(index),
     showHighlight: ({ selectors }) => showHighlight(marker, selectors),

@@ -28,7 +28,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const card = createCardView(document, window, () => settings);
   const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
-    analyze: (doc) => analyzeArticle(doc, { url: location.href }),
+    analyze: (doc, forced) => analyzeArticle(doc, { url: location.href, readerAsked: forced }),
     recognize: (text) => recognize(text),
     card,
     onMarked: (count, analysis) => {
@@ -47,11 +47,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const stopMessages = handleMessages({
     ...contentHandlers(marker, () => offHere()),
     ...highlights?.ui.handlers,
-    savePageArticle: () => {
+    savePageArticle: async () => {
       if (!highlights) throw new Error('This browser cannot show highlights.');
       if (offHere()) throw new Error('Newsmark is turned off on this site.');
       // Saving says "this is an article": extract and mark it even if detection said otherwise.
-      if (marker.state !== 'marked') marker.run(true);
+      if (marker.state !== 'marked') await marker.run(true);
       return highlights.model.save();
     },
   });
@@ -97,11 +97,14 @@ function report(count: number, analysis: ArticleAnalysis): void {
     .catch((error: unknown) => console.debug('[newsmark] report failed', error));
 }
 
+/** Runs `work`, logging (never throwing) what fails in it, now or in the promise it returns. */
 function safely(work: () => unknown): void {
+  const log = (error: unknown) => console.debug('[newsmark]', describeError(error));
   try {
-    work();
+    const result = work();
+    if (result instanceof Promise) result.catch(log);
   } catch (error) {
-    console.debug('[newsmark]', describeError(error));
+    log(error);
   }
 }
 

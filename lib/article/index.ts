@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   url?: string;
   /** Extract even when the gate would stop (the CLI reports every file in full). */
   skipGate?: boolean;
+  /** The reader asked for this page: skip the gate, and when no article body stands out, take the whole body. */
+  readerAsked?: boolean;
 }
 
 const EMPTY_MAP: TextMap = { text: '', segments: [] };
@@ -41,10 +43,11 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   const ld = readJsonLd(doc);
   const metadata = readMetadata(doc, ld, options.url);
   const body = doc.body;
-  if ((!gate.pass && !options.skipGate) || !body) {
+  if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
   }
   const content = analyzeContent(body);
+  if (!content.root && options.readerAsked) content.root = body;
   const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
   const detection = detectArticle({ doc, ld, tags: readMetaTags(doc), content, map, canonicalUrl: metadata.canonicalUrl });
   return {

@@ -17,7 +17,8 @@ import { NodeOffsets } from './node-offsets';
 import { idleScheduler, watchContent, type IdleScheduler } from './watch';
 
 export interface PageMarkerServices {
-  analyze(doc: Document): ArticleAnalysis;
+  /** With `forced`, the reader asked for this page: extract it even if the cheap gate says no. */
+  analyze(doc: Document, forced: boolean): ArticleAnalysis;
   recognize(text: string): Entity[];
   /** Shows the card for mark `index` next to `anchor`; `hide` closes it. */
   card: {
@@ -41,6 +42,8 @@ export class PageMarker {
   private teardown: Array<() => void> = [];
   private focused = -1;
   private forced = false;
+  /** Bumped by every run and by clear(): a run that finds it changed stops where it is. */
+  private generation = 0;
   state: MarkerState = 'idle';
 
   constructor(
@@ -53,29 +56,49 @@ export class PageMarker {
     this.schedule = idleScheduler(win);
   }
 
-  /** Extracts and marks the page; with `force`, marks it even when it does not look like an article. */
-  run(force = false): number {
+  /**
+   * Extracts, recognises and marks the page, each step in an idle slice of its own so that no
+   * single task holds the page for long; with `force`, marks it even when it does not look
+   * like an article. Resolves to the number of marks, or to -1 when a newer run or `clear()`
+   * overtook this one (which then owns the page).
+   */
+  async run(force = false): Promise<number> {
     this.forced ||= force;
-    return this.mark(this.services.analyze(this.doc));
+    const run = ++this.generation;
+    const analysis = this.services.analyze(this.doc, this.forced);
+    return this.markFrom(run, analysis);
   }
 
-  private mark(analysis: ArticleAnalysis): number {
+  private async markFrom(run: number, analysis: ArticleAnalysis): Promise<number> {
     this.analysis = analysis;
     if (!analysis.root || (!analysis.isArticle && !this.forced)) {
       this.state = 'not-article';
       this.services.onMarked(0, analysis);
       return 0;
     }
+    await this.nextSlice();
+    if (run !== this.generation) return -1;
     const entities = this.services.recognize(analysis.map.text);
+    await this.nextSlice();
+    if (run !== this.generation) return -1;
+    this.paint(analysis, entities);
+    return this.painted.length;
+  }
+
+  private paint(analysis: ArticleAnalysis, entities: Entity[]): void {
     this.painted = this.marks.sync(analysis.map, entities, this.settings.markTypes, this.settings.markStyle);
     // Sorted as EntityIndex sorts, so that mark i of the index is painted[i].
     this.painted.sort((a, b) => a.entity.start - b.entity.start || b.entity.end - a.entity.end);
     this.index = new EntityIndex(this.painted.map((p) => p.entity));
     this.offsets = new NodeOffsets(analysis.map);
     this.state = 'marked';
-    this.startListening(analysis.root);
+    this.startListening(analysis.root!);
     this.services.onMarked(this.painted.length, analysis);
-    return this.painted.length;
+  }
+
+  /** Resolves in the page's next idle period: the pipeline gives the page back between steps. */
+  private nextSlice(): Promise<void> {
+    return new Promise((resolve) => this.schedule(resolve));
   }
 
   /** New settings: repaint with the new types and style, or remove everything. */
@@ -86,11 +109,16 @@ export class PageMarker {
       this.state = 'off';
       return;
     }
-    if (this.state === 'off' || this.state === 'marked') this.run();
+    if (this.state === 'off' || this.state === 'marked') void this.run();
   }
 
   get article(): ArticleAnalysis | null {
     return this.analysis;
+  }
+
+  /** Marks painted now. */
+  get markCount(): number {
+    return this.painted.length;
   }
 
   get entityIndex(): EntityIndex {
@@ -126,6 +154,7 @@ export class PageMarker {
 
   /** Removes every mark, the card and every listener; the page is as it was. */
   clear(): void {
+    this.generation++;
     for (const stop of this.teardown.splice(0)) stop();
     this.services.card.hide();
     this.marks.clear();
@@ -166,9 +195,9 @@ export class PageMarker {
     // Most mutations on news pages are ads and widgets: when the article text is the same,
     // the marks' live ranges still hold and there is nothing to do.
     const before = this.analysis;
-    const after = this.services.analyze(this.doc);
+    const after = this.services.analyze(this.doc, this.forced);
     if (before && sameText(before, after)) return;
-    this.mark(after);
+    void this.markFrom(++this.generation, after);
   }
 
   private hitTest(x: number, y: number): { key: number } | null {

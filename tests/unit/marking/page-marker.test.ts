@@ -27,7 +27,7 @@ function articlePage(): Document {
 
 function services(shown: number[], counts: number[]): PageMarkerServices {
   return {
-    analyze: (doc) => analyzeArticle(doc, { url: 'https://news.example/nordwind' }),
+    analyze: (doc, forced) => analyzeArticle(doc, { url: 'https://news.example/nordwind', readerAsked: forced }),
     recognize: (text) => recognize(text),
     card: { show: (_m, index) => void shown.push(index), hide: () => undefined, isOwnUi: () => false },
     onMarked: (count) => void counts.push(count),
@@ -44,7 +44,7 @@ describe('PageMarker', () => {
     const counts: number[] = [];
     const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, services(shown, counts));
 
-    const marked = marker.run();
+    const marked = await marker.run();
     expect(marked).toBeGreaterThanOrEqual(8);
     expect(counts).toEqual([marked]);
     expect(marker.state).toBe('marked');
@@ -65,25 +65,76 @@ describe('PageMarker', () => {
     expect(doc.body.innerHTML).toBe(before);
   });
 
-  it('marks only the types the reader keeps', () => {
+  it('marks only the types the reader keeps', async () => {
     const doc = articlePage();
     const settings = { ...DEFAULT_SETTINGS, markTypes: { company: false, money: true, percent: false, number: false } };
     const marker = new PageMarker(doc, window as never, settings, services([], []));
-    marker.run();
+    await marker.run();
     const types = new Set([...doc.querySelectorAll('mark[data-newsmark]')].map((m) => m.getAttribute('data-newsmark')));
     expect([...types]).toEqual(['money']);
     marker.destroy();
   });
 
-  it('does nothing on a page that is not an article unless asked', () => {
+  it('does nothing on a page that is not an article unless asked', async () => {
     document.open();
     document.write(`<!doctype html><html><head><title>Markets</title></head><body><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/s/${i}">Stocks rise ${i}% as Apple Inc. gains</a></li>`).join('')}</ul></body></html>`);
     document.close();
     const counts: number[] = [];
     const marker = new PageMarker(document, window as never, DEFAULT_SETTINGS, services([], counts));
-    expect(marker.run()).toBe(0);
+    expect(await marker.run()).toBe(0);
     expect(marker.state).toBe('not-article');
     expect(document.querySelectorAll('mark').length).toBe(0);
     marker.destroy();
+  });
+});
+
+describe('PageMarker on request', () => {
+  it('marks a short page the cheap gate turns away when the reader asks', async () => {
+    document.open();
+    document.write('<!doctype html><html><head><title>Note</title></head><body><main><p>Apple Inc. paid $5 million to Nordwind Energy A/S, up 3% on the year.</p></main></body></html>');
+    document.close();
+    const before = document.body.innerHTML;
+    const marker = new PageMarker(document, window as never, DEFAULT_SETTINGS, services([], []));
+    expect(await marker.run()).toBe(0);
+    expect(await marker.run(true)).toBeGreaterThanOrEqual(3);
+    expect([...document.querySelectorAll('mark[data-newsmark]')].map((m) => m.textContent)).toEqual(expect.arrayContaining(['Apple Inc.', '$5 million', '3%']));
+    marker.destroy();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('PageMarker pipeline slices', () => {
+  it('gives the page back between extraction, recognition and painting', async () => {
+    const doc = articlePage();
+    const steps: string[] = [];
+    const base = services([], []);
+    const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, {
+      ...base,
+      analyze: (d, forced) => (steps.push('analyze'), base.analyze(d, forced)),
+      recognize: (text) => (steps.push('recognize'), base.recognize(text)),
+      onMarked: () => void steps.push('paint'),
+    });
+    const between: string[][] = [];
+    const probe = setInterval(() => between.push([...steps]), 5);
+    await marker.run();
+    clearInterval(probe);
+    expect(steps).toEqual(['analyze', 'recognize', 'paint']);
+    // The page ran other tasks after each step: some probe saw each partial state.
+    expect(between).toContainEqual(['analyze']);
+    expect(between).toContainEqual(['analyze', 'recognize']);
+    marker.destroy();
+  });
+
+  it('stops a run that clear() overtook, leaving no marks behind', async () => {
+    const doc = articlePage();
+    const before = doc.body.innerHTML;
+    const counts: number[] = [];
+    const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, services([], counts));
+    const running = marker.run();
+    marker.clear();
+    expect(await running).toBe(-1);
+    expect(counts).toEqual([]);
+    expect(doc.querySelectorAll('mark').length).toBe(0);
+    expect(doc.body.innerHTML).toBe(before);
   });
 });
