@@ -32,10 +32,10 @@ export function tokenKey(text: string): string {
 
 /** The key of the first word of a gazetteer name or record ("Home Depot|..." -> "HOME"). */
 export function firstWordKey(name: string): string {
-  let end = 0;
-  while (end < name.length && name[end] !== ' ' && name[end] !== '|') end++;
-  return tokenKey(name.slice(0, end));
+  return tokenKey(FIRST_WORD.exec(name)![0]);
 }
+
+const FIRST_WORD = /^[^ |]*/;
 
 /** Typographic apostrophes as ASCII, as gazetteer names are written. */
 export function apostrophesNormalised(text: string): string {
