@@ -3,22 +3,20 @@
  * tracking parameters. `normalizeArticleUrl` maps each to one key; an article record keeps the
  * keys of every URL it was seen under, so any of them finds it.
  */
+import { isTrackingParam } from '../article/url';
 
-/** Query parameters that only say where a click came from, never which article it is. */
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
-  '_ga', '_gl', 'ref', 'ref_src', 'ref_url', 'referrer', 'smid', 'smtyp', 'cmpid', 'cmp', 'ocid', 'taid', 'mod',
-  'src', 'source', 'share', 'sharetype', 'utm', 'amp', 'outputtype', 'guccounter', 'guce_referrer',
-  'guce_referrer_sig', 'ito', 'itm_source', 'itm_medium', 'itm_campaign', 'at_medium', 'at_campaign', 'ns_mchannel',
-  'ns_source', 'ns_campaign', 'ns_linkname', 'ns_fee', '__twitter_impression', 'spm', 'rss', 'feed',
-]);
+/**
+ * Beyond tracking parameters (lib/article/url.ts), parameters that name the referrer, the
+ * edition or the feed a link came from: never which article it is, so a key leaves them out,
+ * though a canonical link shown to the reader keeps them.
+ */
+const EDITION_PARAMS = new Set(['ref', 'referrer', 'taid', 'mod', 'src', 'source', 'amp', 'outputtype', 'rss', 'feed']);
 
 /** Host prefixes of mobile and AMP editions of the same site. */
 const EDITION_HOST = /^(?:www\d?|m|mobile|amp|amp-[a-z]+)\./i;
 
 function isTracking(name: string): boolean {
-  const lower = name.toLowerCase();
-  return TRACKING_PARAMS.has(lower) || lower.startsWith('utm_') || lower.startsWith('pk_') || lower.startsWith('hsa_');
+  return isTrackingParam(name) || EDITION_PARAMS.has(name.toLowerCase());
 }
 
 /** Google's AMP cache serves https://host/path as https://<host-dashed>.cdn.ampproject.org/c/s/host/path. */

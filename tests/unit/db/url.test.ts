@@ -14,6 +14,8 @@ describe('article URL keys', () => {
     'https://www.example.com/news/2024/acme-results?utm_source=twitter&utm_medium=social&fbclid=abc#comments',
     'https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/2024/acme-results',
     'HTTPS://WWW.EXAMPLE.COM/news/2024/acme-results?outputType=amp',
+    // Tracking parameters the canonical-link cleaner knows (one shared list): French, Matomo, Marketo.
+    'https://www.example.com/news/2024/acme-results?xtor=RSS-1&mtm_campaign=feed&mkt_tok=abc',
   ])('maps %s to the same key', (url) => {
     expect(normalizeArticleUrl(url)).toBe(key);
   });
