@@ -9,7 +9,7 @@
  */
 import type { Table } from 'dexie';
 import { translateStorageError } from './errors';
-import { decodeHlc, encodeHlc, initialHlc, tickHlc } from './hlc';
+import { decodeHlc, encodeHlc, initialHlc, receiveHlc, tickHlc, type Hlc } from './hlc';
 import type { NewsmarkDb } from './schema';
 
 const NODE_KEY = 'node';
@@ -36,15 +36,29 @@ export async function write<T>(
 
 /** Ticks the persisted clock (its node id made on first use). Call inside a transaction on `meta`. */
 async function nextStamp(db: NewsmarkDb, now: number): Promise<string> {
+  const stamp = encodeHlc(tickHlc(await persistedClock(db), now));
+  await db.meta.put({ key: CLOCK_KEY, value: stamp });
+  return stamp;
+}
+
+/**
+ * Moves the persisted clock past a stamp written elsewhere (sync merging another device's
+ * edits), so that later local edits sort after it. Call inside a transaction on `meta`.
+ */
+export async function observeStamp(db: NewsmarkDb, stamp: string, now: number): Promise<void> {
+  const clock = receiveHlc(await persistedClock(db), decodeHlc(stamp), now);
+  await db.meta.put({ key: CLOCK_KEY, value: encodeHlc(clock) });
+}
+
+/** The last persisted clock, or a fresh one on a node id made on first use. */
+async function persistedClock(db: NewsmarkDb): Promise<Hlc> {
   let node = (await db.meta.get(NODE_KEY))?.value;
   if (!node) {
     node = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
     await db.meta.put({ key: NODE_KEY, value: node });
   }
   const last = (await db.meta.get(CLOCK_KEY))?.value;
-  const stamp = encodeHlc(tickHlc(last ? decodeHlc(last) : initialHlc(node), now));
-  await db.meta.put({ key: CLOCK_KEY, value: stamp });
-  return stamp;
+  return last ? decodeHlc(last) : initialHlc(node);
 }
 
 /**

@@ -8,7 +8,7 @@
  * Every method is one transaction; nothing but Dexie calls is awaited inside.
  */
 import type { Table } from 'dexie';
-import { decodeHlc, encodeHlc, initialHlc, receiveHlc } from '../db/hlc';
+import { observeStamp } from '../db/write';
 import type { SyncedRecord } from '../db/library-records';
 import type { NewsmarkDb } from '../db/schema';
 import { canonicalJson, latestClock, sameBody, type SyncBody, type TextRegister } from './body';
@@ -23,9 +23,6 @@ export type { SyncRecordState } from './sync-record';
 const TABLES = { article: 'articles', highlight: 'highlights' } as const;
 type Kind = keyof typeof TABLES;
 const META_PREFIX = 'sync:';
-/** Keys lib/db/write.ts keeps the clock under. */
-const NODE_KEY = 'node';
-const CLOCK_KEY = 'clock';
 
 export class DexieSyncStore implements LocalStore {
   constructor(
@@ -151,14 +148,7 @@ export class DexieSyncStore implements LocalStore {
   private async observeClock(stamps: string[]): Promise<void> {
     const latest = stamps.reduce((max, s) => (s > max ? s : max), '');
     if (!latest) return;
-    let node = (await this.db.meta.get(NODE_KEY))?.value;
-    if (!node) {
-      node = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
-      await this.db.meta.put({ key: NODE_KEY, value: node });
-    }
-    const last = (await this.db.meta.get(CLOCK_KEY))?.value;
-    const clock = receiveHlc(last ? decodeHlc(last) : initialHlc(node), decodeHlc(latest), this.now());
-    await this.db.meta.put({ key: CLOCK_KEY, value: encodeHlc(clock) });
+    await observeStamp(this.db, latest, this.now());
   }
 
   private table(kind: Kind): Table<SyncedRecord, string> {
