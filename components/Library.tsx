@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord } from '@/lib/db/library-records';
-import { buildModel, facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
+import { buildModel, facetsOf, queryLibrary, type LibraryFilters, type LibraryModel, type SortOrder } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
 import type { ImportSummary } from '@/lib/library/import-apply';
 import { safeHttpUrl, siteOf } from '@/lib/library/safe-url';
@@ -47,7 +47,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
   const records = useRecords(services, first !== null);
   const model = useMemo(() => (records ? buildModel(records.articles, records.highlights) : null), [records]);
   const firstModel = useMemo(() => (first ? buildModel(first.articles, first.highlights) : null), [first]);
-  const search = useSearch(records);
+  const search = useSearch(model);
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [sort, setSort] = useState<SortOrder>('relevance');
@@ -126,32 +126,14 @@ function useRecords(services: LibraryServices, start: boolean): AllRecords | nul
   return records;
 }
 
-/** The search index, built once in slices and then kept in step with changed records. */
-function useSearch(records: AllRecords | null): { index: LibrarySearch; ready: boolean; version: number } {
+/** The search index, built in slices once the model is read, then kept in step with it. */
+function useSearch(model: LibraryModel | null): { index: LibrarySearch; ready: boolean; version: number } {
   const index = useRef(new LibrarySearch()).current;
-  const known = useRef<Map<string, string> | null>(null);
   const [state, setState] = useState({ ready: false, version: 0 });
   useEffect(() => {
-    if (!records) return;
-    if (!known.current) {
-      known.current = stampsOf(records);
-      void index.addAll(records.articles.filter((a) => !a.deleted), records.highlights.filter((h) => !h.deleted)).then(() => setState({ ready: true, version: 1 }));
-      return;
-    }
-    const before = known.current;
-    known.current = stampsOf(records);
-    for (const a of records.articles) if (before.get(`a${a.id}`) !== a.updatedAt) index.replace({ kind: 'article', value: a });
-    for (const h of records.highlights) if (before.get(`h${h.id}`) !== h.updatedAt) index.replace({ kind: 'highlight', value: h });
-    setState((s) => ({ ...s, version: s.version + 1 }));
-  }, [records]);
+    if (model) void index.sync(model).then(() => setState((s) => ({ ready: true, version: s.version + 1 })));
+  }, [model]);
   return { index, ...state };
-}
-
-function stampsOf(records: AllRecords): Map<string, string> {
-  const stamps = new Map<string, string>();
-  for (const a of records.articles) stamps.set(`a${a.id}`, a.updatedAt);
-  for (const h of records.highlights) stamps.set(`h${h.id}`, h.updatedAt);
-  return stamps;
 }
 
 function ArticleEntry({ article, highlights, actions }: { article: ArticleRecord; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {

@@ -4,7 +4,7 @@
  */
 import type { ArticleRecord, HighlightColour, HighlightRecord } from '../db/library-records';
 import { siteOf } from './safe-url';
-import type { SearchHit } from './search';
+import type { SearchResult } from './search';
 
 /** The live records, with each article's highlights in reading order. */
 export interface LibraryModel {
@@ -53,25 +53,31 @@ function positionOf(h: HighlightRecord): number {
 }
 
 /**
- * The entries to show. `hits` is the search's answer (undefined: no search text): articles
- * not in it are left out, and when only some of an article's highlights matched, only those show.
+ * The entries to show. `found` is the search's answer (undefined: no search text): articles
+ * not in it are left out, and when some of an article's highlights hold the search's words,
+ * only those show (else the article matched by its own fields, and all of them show).
  */
-export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort: SortOrder, hits?: Map<string, SearchHit>): LibraryEntry[] {
+export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryEntry[] {
   const tag = filters.tag?.toLowerCase();
   const entries: LibraryEntry[] = [];
   for (const article of model.articles) {
-    const hit = hits?.get(article.id);
-    if (hits && !hit) continue;
+    const score = found?.scores.get(article.id);
+    if (found && score === undefined) continue;
     if (!articlePasses(article, filters)) continue;
     let highlights = model.highlightsByArticle.get(article.id) ?? [];
-    if (hit && !hit.articleMatched) highlights = highlights.filter((h) => hit.highlightIds.has(h.id));
+    if (found) highlights = mentionedOrAll(highlights, found);
     if (filters.colour) highlights = highlights.filter((h) => h.colour === filters.colour);
     const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
     if (tag !== undefined && !articleTagged) highlights = highlights.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
     if ((filters.colour || (tag !== undefined && !articleTagged)) && !highlights.length) continue;
-    entries.push({ article, highlights, score: hit?.score ?? 0 });
+    entries.push({ article, highlights, score: score ?? 0 });
   }
-  return entries.sort(comparator(sort, hits !== undefined));
+  return entries.sort(comparator(sort, found !== undefined));
+}
+
+function mentionedOrAll(highlights: HighlightRecord[], found: SearchResult): HighlightRecord[] {
+  const mentioned = highlights.filter(found.mentions);
+  return mentioned.length ? mentioned : highlights;
 }
 
 function articlePasses(article: ArticleRecord, filters: LibraryFilters): boolean {

@@ -1,82 +1,161 @@
 /**
  * Full-text search over the library with MiniSearch (an inverted index with prefix search and
- * BM25-like scoring): articles by title, text and note; highlights by quote and note. A hit
- * on a highlight counts for its article too, so results come back per article.
+ * BM25-like scoring). One index document per article: its title, site and note, its
+ * highlights' quotes and notes folded into one field, and its text. Nothing is stored in the
+ * index but the postings; which highlights a search found is worked out afterwards by a cheap
+ * text test on the hit articles' highlights (`SearchResult.mentions`).
  */
 import MiniSearch from 'minisearch';
 import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { LibraryModel } from './query';
+import { siteOf } from './safe-url';
 
-interface SearchDoc {
-  /** "a:<article id>" or "h:<highlight id>". */
-  id: string;
-  title?: string;
-  text?: string;
-  note?: string;
-  quote?: string;
+/** What is indexed for one article; MiniSearch reads its fields through `fieldOf`. */
+interface ArticleDoc {
+  article: ArticleRecord;
+  highlights: readonly HighlightRecord[];
 }
 
-/** Per article: its best score and the highlights that matched. */
-export interface SearchHit {
-  score: number;
-  /** The article's own fields matched (not only some of its highlights). */
-  articleMatched: boolean;
-  highlightIds: Set<string>;
+const FIELDS = ['title', 'site', 'note', 'marks', 'text'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The answer to one search: articles by score, and a test for the highlights to show. */
+export interface SearchResult {
+  /** Score per matching article id. */
+  scores: Map<string, number>;
+  /**
+   * Whether a highlight's quote or note holds every word of the search (the last one as a
+   * prefix, as the search itself reads it): under a hit, those are the highlights it found.
+   */
+  mentions(highlight: HighlightRecord): boolean;
 }
 
-/** Documents indexed per slice when building without blocking the page. */
-const CHUNK = 500;
+/**
+ * Articles indexed per slice when building without blocking the page: an article with its
+ * highlights takes about half a millisecond, so a slice stays well under a frame's budget
+ * of a busy machine, and a few hundred slices keep the timer clamping between them small.
+ */
+const CHUNK = 40;
+
+// MiniSearch's own tokenizer and term processing: the highlight test reads words as the index does.
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
+/** A character MiniSearch's default tokenizer splits on (its SPACE_OR_PUNCTUATION class). */
+const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
 
 export class LibrarySearch {
-  private readonly index = new MiniSearch<SearchDoc>({
-    fields: ['title', 'text', 'note', 'quote'],
+  private readonly index = new MiniSearch<ArticleDoc>({
+    fields: [...FIELDS],
     storeFields: [],
-    searchOptions: { boost: { title: 3, quote: 2, note: 2 }, prefix: (term, i, terms) => i === terms.length - 1 && term.length > 1, combineWith: 'AND' },
+    extractField: (doc, field) => (field === 'id' ? doc.article.id : fieldOf(doc, field as Field)),
+    searchOptions: { boost: { title: 3, marks: 2, note: 2 }, prefix: isLastWord, combineWith: 'AND' },
   });
-  private readonly articleOfHighlight = new Map<string, string>();
+  /** Per indexed article, a hash of its and its highlights' change stamps: what `sync` compares. */
+  private readonly stamps = new Map<string, number>();
+  private building: Promise<void> | null = null;
+  private latest: LibraryModel | null = null;
 
-  /** Indexes articles and highlights in slices, yielding to the event loop in between. */
-  async addAll(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[]): Promise<void> {
-    for (const h of highlights) this.articleOfHighlight.set(h.id, h.articleId);
-    await this.index.addAllAsync(articles.map(articleDoc), { chunkSize: CHUNK });
-    await this.index.addAllAsync(highlights.map(highlightDoc), { chunkSize: CHUNK });
+  /**
+   * Brings the index in step with `model`. The first call builds it in slices, yielding to the
+   * event loop between them; later calls re-index only the articles whose records changed
+   * (and drop those gone). Resolves once the index reflects `model` or a newer one.
+   */
+  async sync(model: LibraryModel): Promise<void> {
+    this.latest = model;
+    this.building ??= this.build(model);
+    await this.building;
+    this.update(this.latest);
   }
 
-  /** Keeps the index in step with one changed record (live updates from the database). */
-  replace(record: { kind: 'article'; value: ArticleRecord } | { kind: 'highlight'; value: HighlightRecord }): void {
-    const doc = record.kind === 'article' ? articleDoc(record.value) : highlightDoc(record.value);
-    if (this.index.has(doc.id)) this.index.discard(doc.id);
-    if (record.value.deleted) return;
-    if (record.kind === 'highlight') this.articleOfHighlight.set(record.value.id, record.value.articleId);
-    this.index.add(doc);
+  /** Articles holding every word of `query` in any field (the last word as a prefix). */
+  search(query: string): SearchResult {
+    const scores = new Map<string, number>();
+    for (const result of this.index.search(query)) scores.set(String(result.id), result.score);
+    return { scores, mentions: mentionTest(query) };
   }
 
-  get size(): number {
-    return this.index.documentCount;
+  private async build(model: LibraryModel): Promise<void> {
+    const docs = model.articles.map((article) => ({ article, highlights: model.highlightsByArticle.get(article.id) ?? [] }));
+    for (const doc of docs) this.stamps.set(doc.article.id, stampOf(doc));
+    await this.index.addAllAsync(docs, { chunkSize: CHUNK });
   }
 
-  /** Articles matching every word of `query` (the last one as a prefix), by article id. */
-  search(query: string): Map<string, SearchHit> {
-    const hits = new Map<string, SearchHit>();
-    if (!query.trim()) return hits;
-    for (const result of this.index.search(query)) {
-      const id = String(result.id);
-      const isArticle = id.startsWith('a:');
-      const articleId = isArticle ? id.slice(2) : this.articleOfHighlight.get(id.slice(2));
-      if (!articleId) continue;
-      const hit = hits.get(articleId) ?? { score: 0, articleMatched: false, highlightIds: new Set<string>() };
-      hit.score = Math.max(hit.score, result.score);
-      if (isArticle) hit.articleMatched = true;
-      else hit.highlightIds.add(id.slice(2));
-      hits.set(articleId, hit);
+  private update(model: LibraryModel): void {
+    const live = new Set<string>();
+    for (const article of model.articles) {
+      live.add(article.id);
+      const doc = { article, highlights: model.highlightsByArticle.get(article.id) ?? [] };
+      const stamp = stampOf(doc);
+      if (this.stamps.get(article.id) === stamp) continue;
+      if (this.index.has(article.id)) this.index.discard(article.id);
+      this.index.add(doc);
+      this.stamps.set(article.id, stamp);
     }
-    return hits;
+    for (const id of this.stamps.keys()) {
+      if (live.has(id)) continue;
+      this.index.discard(id);
+      this.stamps.delete(id);
+    }
   }
 }
 
-function articleDoc(a: ArticleRecord): SearchDoc {
-  return { id: `a:${a.id}`, title: a.title, text: a.text, note: a.note };
+function fieldOf({ article, highlights }: ArticleDoc, field: Field): string {
+  switch (field) {
+    case 'title':
+      return article.title;
+    case 'site':
+      return siteOf(article.url);
+    case 'note':
+      return article.note;
+    case 'text':
+      return article.text;
+    case 'marks':
+      return highlights.map((h) => marksOf(h, article.text)).join('\n');
+  }
 }
 
-function highlightDoc(h: HighlightRecord): SearchDoc {
-  return { id: `h:${h.id}`, quote: h.quote, note: h.note };
+/**
+ * A highlight's words for the index. A quote found in the article's text adds no word the
+ * `text` field lacks, so only quotes the text does not hold (an imported highlight whose
+ * article has no text) are indexed: that keeps the index's largest part from counting twice.
+ */
+function marksOf(highlight: HighlightRecord, text: string): string {
+  return text.includes(highlight.quote) ? highlight.note : `${highlight.quote}\n${highlight.note}`;
+}
+
+/** The last word of a search is a prefix (so results follow the typing), once it has two letters. */
+function isLastWord(term: string, i: number, terms: string[]): boolean {
+  return i === terms.length - 1 && term.length > 1;
+}
+
+/** FNV-1a over the change stamps of an article and its highlights. */
+function stampOf({ article, highlights }: ArticleDoc): number {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x2c, 0x01000193);
+  };
+  mix(article.updatedAt);
+  for (const h of highlights) mix(h.updatedAt);
+  return hash;
+}
+
+function mentionTest(query: string): (highlight: HighlightRecord) => boolean {
+  const words = tokenize(query).map((token) => processTerm(token)).filter((w): w is string => !!w);
+  if (!words.length) return () => false;
+  return (highlight) => {
+    const haystack = `${highlight.quote}\n${highlight.note}`.toLowerCase();
+    return words.every((word, i) => holdsWord(haystack, word, isLastWord(word, i, words)));
+  };
+}
+
+/** Whether `haystack` holds `word` as a whole word, or as the start of one when `prefix`. */
+function holdsWord(haystack: string, word: string, prefix: boolean): boolean {
+  for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    const startsWord = at === 0 || SEPARATOR.test(haystack[at - 1]!);
+    const endsWord = prefix || end === haystack.length || SEPARATOR.test(haystack[end]!);
+    if (startsWord && endsWord) return true;
+  }
+  return false;
 }

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { LibrarySearch } from '@/lib/library/search';
-import { buildModel, facetsOf, queryLibrary } from '@/lib/library/query';
+import { buildModel, facetsOf, queryLibrary, type LibraryModel } from '@/lib/library/query';
+import { addHighlight, deleteHighlight, saveArticle, unsaveArticle } from '@/lib/db/library';
+import type { NewsmarkDb } from '@/lib/db';
 import { freshDb, seedLibrary } from './seed';
+
+async function modelOf(db: NewsmarkDb): Promise<LibraryModel> {
+  return buildModel(await db.articles.toArray(), await db.highlights.toArray());
+}
 
 async function setup() {
   const db = freshDb();
   const ids = await seedLibrary(db);
   const articles = await db.articles.toArray();
   const highlights = await db.highlights.toArray();
+  const model = buildModel(articles, highlights);
   const search = new LibrarySearch();
-  await search.addAll(articles, highlights);
-  return { ids, articles, highlights, search, model: buildModel(articles, highlights) };
+  await search.sync(model);
+  return { db, ids, articles, highlights, search, model };
 }
 
 describe('library search and filters', () => {
@@ -54,12 +61,54 @@ describe('library search and filters', () => {
     });
   });
 
-  it('follows changes: a deleted highlight or unsaved article is no longer found', async () => {
-    const { ids, search, highlights, articles } = await setup();
-    search.replace({ kind: 'highlight', value: { ...highlights.find((h) => h.id === ids.highlightIds[0])!, deleted: true } });
-    expect(search.search('expensive').size).toBe(0);
-    search.replace({ kind: 'article', value: { ...articles.find((a) => a.id === ids.articleIds[1])!, title: 'Memory makers slump' } });
-    expect(search.search('memory').has(ids.articleIds[1]!)).toBe(true);
-    expect(search.search('rally').has(ids.articleIds[1]!)).toBe(false);
+  it('shows the highlights that hold the search words, or all of them when the article matched by its own fields', async () => {
+    const { ids, search, model } = await setup();
+    const shown = (q: string) => queryLibrary(model, {}, 'relevance', search.search(q)).map((e) => e.highlights.map((h) => h.id));
+    // In the article's text and in one highlight's quote: that highlight.
+    expect(shown('price steep')).toEqual([[ids.highlightIds[1]]]);
+    // The last word as a prefix, in the quote only as a whole word's start.
+    expect(shown('guid')).toEqual([[ids.highlightIds[2]]]);
+    // Title only: every highlight of the article.
+    expect(shown('nordwind')).toEqual([[ids.highlightIds[0], ids.highlightIds[1]]]);
+    // Words spread over the title and a highlight's note: one article; no highlight holds both.
+    expect(shown('nordwind expensive')).toEqual([[ids.highlightIds[0], ids.highlightIds[1]]]);
+    // "Grid" is a word in the quote; "gri" is a prefix of it, "rid" is not a word's start.
+    expect(shown('grid operator')).toEqual([[ids.highlightIds[0]]]);
+    expect(search.search('rid').mentions(model.highlightsByArticle.get(ids.articleIds[0]!)![0]!)).toBe(false);
+  });
+
+  it('finds a highlight whose quote is not in its article text (an imported one)', async () => {
+    const db = freshDb();
+    const article = await saveArticle(db, { url: 'https://example.net/imported', title: 'Imported', text: 'A note on airships.' }, 1_700_000_000_000);
+    const h = await addHighlight(db, { articleId: article.id, colour: 'pink', selectors: [{ type: 'TextQuoteSelector', exact: 'Zeppelin freight returns', prefix: '', suffix: '' }] }, 1_700_000_001_000);
+    const model = await modelOf(db);
+    const search = new LibrarySearch();
+    await search.sync(model);
+    expect(queryLibrary(model, {}, 'relevance', search.search('zeppelin freight')).map((e) => e.highlights.map((x) => x.id))).toEqual([[h.id]]);
+  });
+
+  it('follows changes: re-indexes changed articles and highlights, drops unsaved ones', async () => {
+    const { db, ids, search } = await setup();
+    const found = (q: string) => [...search.search(q).scores.keys()];
+    await deleteHighlight(db, ids.highlightIds[0]!, 1_700_000_300_000);
+    await search.sync(await modelOf(db));
+    expect(found('expensive')).toEqual([]);
+    await addHighlight(db, { articleId: ids.articleIds[1]!, colour: 'yellow', selectors: [{ type: 'TextQuoteSelector', exact: 'Shares', prefix: '', suffix: '' }], note: 'memory cycle' }, 1_700_000_300_001);
+    await search.sync(await modelOf(db));
+    expect(found('memory cycle')).toEqual([ids.articleIds[1]]);
+    await unsaveArticle(db, ids.articleIds[1]!, 1_700_000_300_002);
+    await search.sync(await modelOf(db));
+    expect(found('tessel')).toEqual([]);
+    expect(found('kestrel')).toEqual([ids.articleIds[0]]);
+  });
+
+  it('applies changes that come while it is still building, once the build ends', async () => {
+    const { db, ids, model } = await setup();
+    const search = new LibrarySearch();
+    const building = search.sync(model);
+    await unsaveArticle(db, ids.articleIds[0]!, 1_700_000_300_000);
+    await Promise.all([building, search.sync(await modelOf(db))]);
+    expect([...search.search('chip').scores.keys()]).toEqual([ids.articleIds[1]]);
+    expect(search.search('kestrel').scores.size).toBe(0);
   });
 });
