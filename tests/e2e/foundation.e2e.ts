@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from './support/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
-import { launchFirefox, type FirefoxSession } from './support/firefox';
+import { chromiumUi, firefoxUi, type UiSession } from './support/extension-ui';
 import { caixinArticlePage, sectionFrontPage } from './support/pages';
-import { readPopupStatus } from './support/popup';
 
 let server: PageServer;
 beforeAll(async () => {
@@ -16,45 +14,54 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('Chromium', () => {
-  let session: ChromiumSession;
-  beforeAll(async () => {
-    session = await launchChromium();
-  });
-  afterAll(() => session?.close());
+interface PopupStatus {
+  title: string;
+  isArticle: string | null;
+}
 
-  it('reports an article page and the popup shows it from the database', async () => {
-    const page = await session.newPage();
-    await page.goto(server.url('/caixin/huawei-ai'));
-    const popup = await session.newPage();
-    const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url('/caixin/huawei-ai'))}`));
-    expect(status.title).toContain('Huawei’s $111 Million AI Investment');
-    expect(status.isArticle).toBe('true');
-  });
+/**
+ * Opens the popup for `url` until it shows the visit the background stored: the content
+ * script reports asynchronously, so a popup opened too early shows nothing yet.
+ */
+async function popupStatus(ui: UiSession, url: string, timeoutMs = 20_000): Promise<PopupStatus> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const popup = await ui.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
+    for (const until = Date.now() + 3_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      const status = await popup.evaluate(() => {
+        const el = document.querySelector('[data-testid="page-status"]');
+        return el ? { title: document.querySelector('[data-testid="page-title"]')?.textContent ?? '', isArticle: el.getAttribute('data-article') } : null;
+      });
+      if (status?.isArticle != null) {
+        await popup.close();
+        return status;
+      }
+    }
+    await popup.close();
+  }
+  throw new Error(`The popup never showed a stored visit for ${url}`);
+}
 
-  it('reports a section front as not an article', async () => {
-    const page = await session.newPage();
-    await page.goto(server.url('/markets'));
-    const popup = await session.newPage();
-    const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url('/markets'))}`));
-    expect(status.title).toBe('Markets');
-    expect(status.isArticle).toBe('false');
-  });
-});
+for (const makeSession of [chromiumUi, firefoxUi]) {
+  describe(makeSession === chromiumUi ? 'Chromium' : 'Firefox ESR', () => {
+    let ui: UiSession;
+    beforeAll(async () => {
+      ui = await makeSession();
+    });
+    afterAll(() => ui?.close());
 
-describe('Firefox ESR', () => {
-  let session: FirefoxSession;
-  beforeAll(async () => {
-    session = await launchFirefox();
-  });
-  afterAll(() => session?.close());
+    it('reports an article page and the popup shows it from the database', async () => {
+      await ui.openPage(server.url('/caixin/huawei-ai'));
+      const status = await popupStatus(ui, server.url('/caixin/huawei-ai'));
+      expect(status.title).toContain('Huawei’s $111 Million AI Investment');
+      expect(status.isArticle).toBe('true');
+    });
 
-  it('reports an article page and the popup shows it from the database', async () => {
-    const page = await session.newPage();
-    await page.goto(server.url('/caixin/huawei-ai'));
-    const popup = await session.newPage();
-    const status = await readPopupStatus(popup, session.extensionUrl(`popup.html?url=${encodeURIComponent(server.url('/caixin/huawei-ai'))}`));
-    expect(status.title).toContain('Huawei’s $111 Million AI Investment');
-    expect(status.isArticle).toBe('true');
+    it('reports a section front as not an article', async () => {
+      await ui.openPage(server.url('/markets'));
+      const status = await popupStatus(ui, server.url('/markets'));
+      expect(status.title).toBe('Markets');
+      expect(status.isArticle).toBe('false');
+    });
   });
-});
+}
