@@ -29,7 +29,7 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export interface LibraryEntry {
   article: ArticleRecord;
   /** The highlights to show under it: all of them, or those the search and filters picked. */
-  highlights: HighlightRecord[];
+  readonly highlights: HighlightRecord[];
   score: number;
 }
 
@@ -64,15 +64,38 @@ export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort:
     const score = found?.scores.get(article.id);
     if (found && score === undefined) continue;
     if (!articlePasses(article, filters)) continue;
-    let highlights = model.highlightsByArticle.get(article.id) ?? [];
-    if (found) highlights = mentionedOrAll(highlights, found);
-    if (filters.colour) highlights = highlights.filter((h) => h.colour === filters.colour);
+    const all = model.highlightsByArticle.get(article.id) ?? [];
     const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
-    if (tag !== undefined && !articleTagged) highlights = highlights.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
-    if ((filters.colour || (tag !== undefined && !articleTagged)) && !highlights.length) continue;
-    entries.push({ article, highlights, score: score ?? 0 });
+    const byHighlight = filters.colour !== undefined || (tag !== undefined && !articleTagged);
+    const pick = () => {
+      let highlights = found ? mentionedOrAll(all, found) : all;
+      if (filters.colour) highlights = highlights.filter((h) => h.colour === filters.colour);
+      if (tag !== undefined && !articleTagged) highlights = highlights.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
+      return highlights;
+    };
+    if (!byHighlight) {
+      entries.push(lazyEntry(article, score ?? 0, pick));
+      continue;
+    }
+    const highlights = pick();
+    if (highlights.length) entries.push({ article, highlights, score: score ?? 0 });
   }
   return entries.sort(comparator(sort, found !== undefined));
+}
+
+/**
+ * An entry whose highlights are picked when first read: a search may hit thousands of
+ * articles, and only the few rendered need their highlights tested against it.
+ */
+function lazyEntry(article: ArticleRecord, score: number, pick: () => HighlightRecord[]): LibraryEntry {
+  let picked: HighlightRecord[] | undefined;
+  return {
+    article,
+    score,
+    get highlights() {
+      return (picked ??= pick());
+    },
+  };
 }
 
 function mentionedOrAll(highlights: HighlightRecord[], found: SearchResult): HighlightRecord[] {
