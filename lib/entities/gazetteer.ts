@@ -82,6 +82,8 @@ export function gazetteer(): Gazetteer {
 /** Wraps compiled data in lazy lookups: records are parsed, and names added to the trie, on first use. */
 export function parseGazetteer(data: GazetteerData): Gazetteer {
   const lines = data.records.split('\n');
+  const lineKeys: string[] = [];
+  const keyAt = (line: number) => (lineKeys[line] ??= firstWordKey(lines[line]!));
   const companies: Array<Company | undefined> = [];
   const otherFirstWords = new KeyIndex(data.otherFirstWords);
   let lineStarts: number[] | undefined;
@@ -91,7 +93,7 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
     fill: (key) => {
       if (filled.has(key)) return;
       filled.add(key);
-      for (const index of [...recordsNamed(lines, key), ...(otherFirstWords.get(key) ?? [])]) {
+      for (const index of [...recordsNamed(lines.length, keyAt, key), ...(otherFirstWords.get(key) ?? [])]) {
         for (const words of namesOf(lines[index]!)) if (tokenKey(words[0]!) === key) addWords(root, words, index);
       }
     },
@@ -114,17 +116,20 @@ function startsOf(lines: readonly string[]): number[] {
   return starts;
 }
 
-/** Indexes of the records whose name starts with the word `key`: a run found by binary search. */
-function recordsNamed(lines: readonly string[], key: string): number[] {
+/**
+ * Indexes of the records whose name starts with the word `key`: a run found by binary search.
+ * `keyAt` caches each probed record's key: the first probes of every search are the same.
+ */
+function recordsNamed(count: number, keyAt: (line: number) => string, key: string): number[] {
   let low = 0;
-  let high = lines.length;
+  let high = count;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (firstWordKey(lines[mid]!) < key) low = mid + 1;
+    if (keyAt(mid) < key) low = mid + 1;
     else high = mid;
   }
   const found: number[] = [];
-  for (let i = low; i < lines.length && firstWordKey(lines[i]!) === key; i++) found.push(i);
+  for (let i = low; i < count && keyAt(i) === key; i++) found.push(i);
   return found;
 }
 
