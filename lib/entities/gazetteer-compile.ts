@@ -68,7 +68,7 @@ export function compileGazetteerSource(source: string): CompiledGazetteer {
   const data: GazetteerData = {
     records: records.map((r) => r.record).join('\n'),
     otherFirstWords: keyIndex(records.map((r) => r.names.map(firstKey).filter((key) => key !== r.key))),
-    lowerStarts: records.some((r) => r.names.some((n) => /^[a-z]/.test(n))),
+    lowerFirstWords: [...new Set(records.flatMap((r) => r.names.filter((n) => /^[a-z]/.test(n)).map(firstKey)))].sort(compare).join(' '),
   };
   return { module: moduleText(data), data, companies: records.length, aliases: aliasCount };
 }
@@ -103,7 +103,7 @@ function moduleText(data: GazetteerData): string {
     'export const GAZETTEER_DATA: GazetteerData = {',
     `  records: ${JSON.stringify(data.records)},`,
     `  otherFirstWords: ${JSON.stringify(data.otherFirstWords)},`,
-    `  lowerStarts: ${data.lowerStarts},`,
+    `  lowerFirstWords: ${JSON.stringify(data.lowerFirstWords)},`,
     '};',
     '',
   ].join('\n');

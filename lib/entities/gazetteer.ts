@@ -18,8 +18,8 @@ export interface GazetteerData {
   records: string;
   /** "KEY line,line" sorted by key: records with an alias whose first word is not the name's. */
   otherFirstWords: string;
-  /** Some name starts with a lower-case letter ("eBay"), so lower-case words must be looked up. */
-  lowerStarts: boolean;
+  /** Keys of the first words of names that start with a lower-case letter ("EBAY"), space-joined. */
+  lowerFirstWords: string;
 }
 
 export interface Company {
@@ -46,6 +46,8 @@ interface TrieNode {
   aliases?: Alias[];
   /** On the root: some alias starts with a lower-case letter ("eBay"), so lower-case words must be looked up. */
   lowerStarts?: boolean;
+  /** On the shipped root: the only lower-case words worth looking up (most words of a text are lower case). */
+  lowerKeys?: Set<string>;
   /** On a lazily filled root: adds the names starting with `key` before it is looked up. */
   fill?: (key: string) => void;
 }
@@ -89,7 +91,7 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   let lineStarts: number[] | undefined;
   const filled = new Set<string>();
   const root: TrieNode = {
-    lowerStarts: data.lowerStarts,
+    lowerKeys: new Set(data.lowerFirstWords.split(' ')),
     fill: (key) => {
       if (filled.has(key)) return;
       filled.add(key);
@@ -101,7 +103,7 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   return {
     size: lines.length,
     company: (index) => (companies[index] ??= parseRecord(lines[index]!)),
-    listedUnder: (symbol) => recordsListedUnder(data.records, (lineStarts ??= startsOf(lines)), symbol),
+    listedUnder: (symbol) => recordsListedUnder(data.records, () => (lineStarts ??= startsOf(lines)), symbol),
     root,
   };
 }
@@ -149,12 +151,13 @@ function parseRecord(line: string): Company {
  * field. Few pages name a ticker, and a native substring search is cheaper than indexing
  * every listing up front.
  */
-function recordsListedUnder(records: string, lineStarts: readonly number[], symbol: string): number[] | undefined {
+function recordsListedUnder(records: string, lineStartsOf: () => readonly number[], symbol: string): number[] | undefined {
   const found: number[] = [];
   const needle = `:${symbol}`;
   for (let at = records.indexOf(needle); at >= 0; at = records.indexOf(needle, at + 1)) {
     const after = records[at + needle.length];
     if (after !== undefined && after !== ';' && after !== '|' && after !== '\n') continue;
+    const lineStarts = lineStartsOf();
     const line = lineAt(lineStarts, at);
     const field = records.slice(lineStarts[line], at).split('|').length - 1;
     if (field === 2 && !found.includes(line)) found.push(line);
@@ -243,7 +246,9 @@ function sameWord(token: Token, word: string): boolean {
 /** The longest alias in `root` that starts at token `i`, if any. */
 export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): GazetteerMatch | undefined {
   const first = tokens[i]!;
-  if (!root.lowerStarts && startsLowerAscii(first.text)) return undefined;
+  if (startsLowerAscii(first.text)) {
+    if (root.lowerKeys ? !root.lowerKeys.has((first.key ??= tokenKey(first.text))) : !root.lowerStarts) return undefined;
+  }
   root.fill?.((first.key ??= tokenKey(first.text)));
   let node = root;
   let best: GazetteerMatch | undefined;
