@@ -61,7 +61,7 @@ export function refine(text: string, target: Target, candidate: Candidate): Cand
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Whether offset `x` falls inside a word (a selection edge there is unusual, so it must match the original). */
-function splitsWord(text: string, x: number): boolean {
+export function splitsWord(text: string, x: number): boolean {
   return x > 0 && x < text.length && WORD_CHAR.test(text[x - 1]!) && WORD_CHAR.test(text[x]!);
 }
 

@@ -1,0 +1,67 @@
+/** The last check on a changed quote's place: its own first and last words at its edges. */
+import type { Target } from './candidates';
+import { leadingDistance, trailingDistance } from './edit-distance';
+import { splitsWord } from './evidence';
+import type { Anchored, AnchorResult } from './types';
+
+/** A changed quote shorter than this is too little text to place by likeness alone. */
+const MIN_FUZZY_QUOTE = 16;
+/** Characters at most of the quote's first and last words a fuzzy match must show verbatim at its edges. */
+const EDGE_PROBE = 8;
+/** Characters of context compared when the quote's first or last word occurs more than once near an edge. */
+const CONTEXT_PROBE = 16;
+/** Text compared with that context (longer, so a changed word in it still fits). */
+const CONTEXT_SPAN = 24;
+/** Edit operations by which one repeat's context must beat another's to make it the edge. */
+const EDGE_MARGIN = 3;
+/** How far an edge may move to where the quote's head or tail really is. */
+const EDGE_REACH = 32;
+
+/**
+ * A changed quote is placed only where its first and last few characters stand verbatim at its
+ * edges (moving an edge there when the match swallowed or dropped a few characters), and only
+ * when it is long enough for likeness to mean something. Edits rarely touch both the words a
+ * reader started and ended on, while a wrong place rarely matches both: the rest become orphans.
+ */
+export function confirmFuzzy(text: string, { quote, prefix, suffix }: Target, found: Anchored): AnchorResult {
+  // Only the first and last words: the change may be in the second word already.
+  const head = quote.slice(0, EDGE_PROBE).split(' ')[0]!;
+  const tail = quote.slice(-EDGE_PROBE).split(' ').pop()!;
+  // An edge found must cut words as the quote's own edge did, at both ends of the probe.
+  const headFits = (at: number): boolean =>
+    splitsWord(text, at) === splitsWord(prefix + quote, prefix.length) && splitsWord(text, at + head.length) === splitsWord(quote, head.length);
+  const tailFits = (at: number): boolean =>
+    splitsWord(text, at) === splitsWord(quote, quote.length - tail.length) &&
+    splitsWord(text, at + tail.length) === splitsWord(quote + suffix, quote.length);
+  const prefixTail = prefix.slice(-CONTEXT_PROBE);
+  const suffixHead = suffix.slice(0, CONTEXT_PROBE);
+  const start = edge(text, head, found.start, headFits, (at) => trailingDistance(prefixTail, text.slice(Math.max(0, at - CONTEXT_SPAN), at)));
+  const tailAt =
+    start === undefined
+      ? undefined
+      : edge(text, tail, found.end - tail.length, (at) => at + tail.length > start && tailFits(at), (at) =>
+          leadingDistance(suffixHead, text.slice(at + tail.length, at + tail.length + CONTEXT_SPAN)),
+        );
+  if (start === undefined || tailAt === undefined) return { kind: 'orphan', reason: 'low-confidence' };
+  const end = tailAt + tail.length;
+  // A short quote says little by itself: its context must meet both edges verbatim too.
+  const framed = text.startsWith(prefix.slice(-EDGE_PROBE), start - Math.min(EDGE_PROBE, prefix.length)) && text.startsWith(suffix.slice(0, EDGE_PROBE), end);
+  if (quote.trim().length < MIN_FUZZY_QUOTE && !framed) return { kind: 'orphan', reason: 'low-confidence' };
+  return { ...found, start, end };
+}
+
+/**
+ * The occurrence of `probe` within EDGE_REACH of `near` that can be an edge (`fits`) and whose
+ * outer context looks most like the quote's (`contextCost`). A first word that repeats close by
+ * ("as well as weather", its second word changed) is told apart by its context only; when two
+ * occurrences come close on it there is no certain edge (undefined), as when there is none.
+ */
+function edge(text: string, probe: string, near: number, fits: (at: number) => boolean, contextCost: (at: number) => number): number | undefined {
+  const found: { at: number; cost: number }[] = [];
+  for (let at = text.indexOf(probe, Math.max(0, near - EDGE_REACH)); at !== -1 && at <= near + EDGE_REACH; at = text.indexOf(probe, at + 1)) {
+    if (fits(at)) found.push({ at, cost: contextCost(at) });
+  }
+  found.sort((a, b) => a.cost - b.cost);
+  const [first, second] = found;
+  return first && (!second || first.cost + EDGE_MARGIN <= second.cost) ? first.at : undefined;
+}
