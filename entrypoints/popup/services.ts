@@ -28,16 +28,23 @@ export async function currentTarget(search: string): Promise<PopupTarget> {
   return { tabId, url: params.get('url') ?? tab?.url ?? null };
 }
 
-/** Services for the tab `target` names; the popup renders before it is known. */
+/**
+ * Services for the tab `target` names; the popup renders before it is known. The first
+ * snapshot and the page's entities are asked for at once, before the popup renders: the
+ * answers are on their way while it paints its shell, instead of after.
+ */
 export function popupServices(target: Promise<PopupTarget>): PopupServices {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const { tabId } = await target;
     return tabId === null ? fallback : work(tabId);
   };
-  const snapshot = async () => {
+  const readSnapshot = async () => {
     const { url } = await target;
     return url ? sendMessage('getPopupSnapshot', { url }) : NOTHING;
   };
+  // No content script in the tab (a browser page, a page opened before install): nothing to list.
+  const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
+  const snapshot = firstThenFresh(readSnapshot);
   return {
     watchPage: (onChange, onError) => {
       let stopped = false;
@@ -54,8 +61,7 @@ export function popupServices(target: Promise<PopupTarget>): PopupServices {
         stopListening();
       };
     },
-    // No content script in the tab (a browser page, a page opened before install): nothing to list.
-    loadEntities: () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null),
+    loadEntities: firstThenFresh(readEntities),
     markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
@@ -79,5 +85,19 @@ export function popupServices(target: Promise<PopupTarget>): PopupServices {
     },
     openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+}
+
+/**
+ * Calls `read` now; the first call of the returned function takes that answer, later calls
+ * read afresh. A failure of the early read is left to its taker (not reported as unhandled).
+ */
+function firstThenFresh<T>(read: () => Promise<T>): () => Promise<T> {
+  let early: Promise<T> | null = read();
+  early.catch(() => undefined);
+  return () => {
+    const answer = early ?? read();
+    early = null;
+    return answer;
   };
 }
