@@ -32,7 +32,7 @@ export class MarkSet {
     const next = new Map<string, Painted>();
     for (const entity of entities) {
       if (!types[entity.type]) continue;
-      const range = rangeFromOffsets(map, entity.start, entity.end);
+      const range = liveRange(map, entity);
       if (!range) continue;
       const key = markKey(entity, range, style);
       next.set(key, this.painted.get(key) ?? { entity, range });
@@ -104,4 +104,23 @@ function nodeId(node: Node): number {
   let id = ids.get(node);
   if (id === undefined) ids.set(node, (id = nextId++));
   return id;
+}
+
+/**
+ * The range of `entity` in the live page, or null when the page changed its text since the
+ * map was made (recognition runs in a later idle slice than extraction): a stale entity is
+ * left for the refresh that the change itself triggers, never painted on the wrong words.
+ */
+function liveRange(map: TextMap, entity: Entity): Range | null {
+  let range: Range | null;
+  try {
+    range = rangeFromOffsets(map, entity.start, entity.end);
+  } catch {
+    return null; // an offset past the end of a node that shrank
+  }
+  return range && folded(range.toString()) === folded(entity.text) ? range : null;
+}
+
+function folded(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }

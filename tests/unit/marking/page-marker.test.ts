@@ -138,3 +138,26 @@ describe('PageMarker pipeline slices', () => {
     expect(doc.body.innerHTML).toBe(before);
   });
 });
+
+describe('PageMarker when the page changes mid-run', () => {
+  it('does not paint entities whose words changed between extraction and painting', async () => {
+    const doc = articlePage();
+    const base = services([], []);
+    const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, {
+      ...base,
+      recognize: (text) => {
+        const entities = base.recognize(text);
+        // The page rewrites its text after extraction, before painting.
+        const first = doc.querySelector('article p')!.firstChild as Text;
+        first.data = first.data.replace('Nordwind Energy A/S', 'Somebody').replace('€2.4 billion', 'a sum');
+        return entities;
+      },
+    });
+    await marker.run();
+    const marked = [...doc.querySelectorAll('mark[data-newsmark]')].map((m) => m.textContent);
+    expect(marked).not.toContain('€2.4 billion');
+    expect(marked.every((text) => text && !text.includes('Somebody') && !text.includes('a sum'))).toBe(true);
+    expect(marked).toContain('27%');
+    marker.destroy();
+  });
+});
