@@ -6,7 +6,7 @@
  * highlights), library load (first list, search ready) with its search index, search latency
  * from typing to the rendered results, and JS heap of each page. Builds first when there is no
  * build. NEWSMARK_CHROME_BUILD names another build directory; NEWSMARK_BASELINE_BUILD (named
- * by NEWSMARK_BASELINE_NAME) a build whose popup is timed beside it, opens interleaved.
+ * by NEWSMARK_BASELINE_NAME) a build timed beside it: its popup opens interleaved with ours, its library is searched interleaved.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,11 +55,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
     yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
-    if (baseline) {
-      await baseline.session.close();
-      opened.pop();
-    }
-    yield* libraryFigures(current);
+    yield* libraryFigures(current, baseline, baselineName.replace('popup of', 'library of'));
   } finally {
     for (const seeded of opened) await seeded.session.close();
     await server.close();
@@ -101,24 +97,54 @@ async function openPopup({ session, url, tabId }: Seeded, popup: Page): Promise<
   return { ready, scriptStart };
 }
 
-/** The library page: first list, search index ready, first search, search latency, heap. */
-async function* libraryFigures({ session }: Seeded): AsyncGenerator<BenchLine> {
-  const library = await session.newPage();
+interface LibraryOpen {
+  page: Page;
+  list: number;
+  ready: number;
+  /** From opening the page to the results of a first search rendered. */
+  firstSearch: number;
+}
+
+/** Opens the library page: times its first list, its search index ready and a first search. */
+async function openLibrary({ session }: Seeded): Promise<LibraryOpen> {
+  const page = await session.newPage();
   const opened = performance.now();
-  await library.goto(session.extensionUrl('library.html'));
+  await page.goto(session.extensionUrl('library.html'));
   const markTime = async (name: string) => {
-    await library.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000 });
-    return library.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+    await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000 });
+    return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
   };
-  yield { metric: 'library first list render (newest first, from opening the page)', value: round(await markTime('newsmark:library-list')), unit: 'ms' };
-  yield { metric: 'library search ready (index of 110k records built, from opening the page)', value: round(await markTime('newsmark:search-ready')), unit: 'ms' };
-  await typeAndWait(library, 'grid');
-  yield { metric: 'library load + index 110k records + first search', value: round(performance.now() - opened), unit: 'ms' };
-  const latencies: number[] = [];
-  for (let pass = 0; pass < 3; pass++) for (const query of QUERIES) latencies.push(await typeAndWait(library, `${query}${pass ? ' '.repeat(pass) : ''}`));
-  yield { metric: `library search latency, typing to rendered results (median of ${latencies.length}; goal <= 50)`, value: round(median(latencies)), unit: 'ms' };
-  yield { metric: 'library search latency (p95)', value: round(percentile(latencies, 0.95)), unit: 'ms' };
-  yield { metric: 'library JS heap', value: await heapMb(library), unit: 'MB' };
+  const list = await markTime('newsmark:library-list');
+  const ready = await markTime('newsmark:search-ready');
+  await typeAndWait(page, 'grid');
+  return { page, list, ready, firstSearch: performance.now() - opened };
+}
+
+/**
+ * The library page (and, given a baseline build, its library too: opened one after the other,
+ * searched interleaved): first list, search index ready, first search, search latency, heap.
+ */
+async function* libraryFigures(current: Seeded, baseline: Seeded | null, baselineName: string): AsyncGenerator<BenchLine> {
+  const ours = await openLibrary(current);
+  const theirs = baseline ? await openLibrary(baseline) : null;
+  const line = (metric: string, value: number, base: number | undefined, unit = 'ms'): BenchLine => ({
+    metric, value: round(value), unit, ...(base !== undefined ? { baseline: round(base), baselineName } : {}),
+  });
+  yield line('library first list render (newest first, from opening the page)', ours.list, theirs?.list);
+  yield line('library search ready (index of 10k articles + 100k highlights built, from opening the page)', ours.ready, theirs?.ready);
+  yield line('library load + index + first search', ours.firstSearch, theirs?.firstSearch);
+  const latencies: { ours: number[]; theirs: number[] } = { ours: [], theirs: [] };
+  for (let pass = 0; pass < 3; pass++) {
+    for (const query of QUERIES) {
+      const text = `${query}${pass ? ' '.repeat(pass) : ''}`;
+      latencies.ours.push(await typeAndWait(ours.page, text));
+      if (theirs) latencies.theirs.push(await typeAndWait(theirs.page, text));
+    }
+  }
+  const base = (p: number) => (theirs ? percentile(latencies.theirs, p) : undefined);
+  yield line(`library search latency, typing to rendered results (median of ${latencies.ours.length}; goal <= 50)`, median(latencies.ours), base(0.5));
+  yield line('library search latency (p95)', percentile(latencies.ours, 0.95), base(0.95));
+  yield line('library JS heap', await heapMb(ours.page), theirs ? await heapMb(theirs.page) : undefined, 'MB');
 }
 
 /** Sets the search box and times, in the page, until the results for it are rendered and painted. */

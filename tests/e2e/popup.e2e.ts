@@ -1,10 +1,13 @@
 /**
  * The popup on a real article in Chromium and Firefox ESR: save it, see its companies and
  * figures (a click shows one on the page), add a highlight, edit its note, jump to it; a page
- * that is not an article is marked only after "Mark this page"; axe-core finds no serious or
- * critical violation in the popup or the options page.
+ * that is not an article is marked only after "Mark this page"; related coverage from a feed
+ * the reader subscribed to; axe-core finds no serious or critical violation in the popup or
+ * the options page.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from './support/server';
@@ -15,6 +18,27 @@ const TITLE = 'Huawei';
 const QUOTE = 'Huawei';
 const ABOUT_TITLE = 'About Example Partners';
 let server: PageServer;
+let feedServer: Server;
+let feedUrl: string;
+
+/** Other outlets' coverage of the seed article's story, and one item about something else. */
+const RELATED_TITLES = ['Huawei commits $111 million to AI research with European universities', 'Huawei AI investment in Europe targets policy and curricula'];
+const UNRELATED_TITLE = 'Walmart to start buying and selling used video games';
+const RELATED_PAGE_TITLE = 'Related check';
+
+function relatedFeed(): string {
+  const item = (title: string, link: string) => `<item><title>${title}</title><link>${link}</link><guid>${link}</guid><pubDate>${new Date().toUTCString()}</pubDate></item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire roundup</title><link>https://wire.example/</link>
+${item(RELATED_TITLES[0]!, 'https://ledger.example/2026/huawei-ai-europe')}${item(RELATED_TITLES[1]!, 'https://tribune.example/tech/huawei-ai-europe')}${item(UNRELATED_TITLE, 'https://ledger.example/2026/walmart-games')}
+</channel></rss>`;
+}
+
+/** The feed on its own 127.0.0.1 server: the background fetches it cross-origin, so it allows any origin. */
+async function startFeedServer(body: string): Promise<Server> {
+  const feed = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'access-control-allow-origin': '*' }).end(body));
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  return feed;
+}
 
 /**
  * A company page, not an article: enough prose to be looked at (so there is a body to mark),
@@ -31,9 +55,17 @@ function aboutPage(): string {
 }
 
 beforeAll(async () => {
-  server = await startPageServer({ '/seed': readFileSync(resolve('../shared/fixtures/caixin-huawei-ai.html')), '/about': aboutPage() });
+  const seed = readFileSync(resolve('../shared/fixtures/caixin-huawei-ai.html'));
+  // The same story at another address and title: an article whose related coverage no earlier test looked up (and cached).
+  const relatedSeed = seed.toString('utf8').replaceAll('Huawei’s $111 Million', `${RELATED_PAGE_TITLE}: Huawei’s $111 Million`);
+  server = await startPageServer({ '/seed': seed, '/about': aboutPage(), '/seed-related': relatedSeed });
+  feedServer = await startFeedServer(relatedFeed());
+  feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await new Promise((done) => feedServer?.close(done));
+});
 
 /** Clicks the first element matching `selector` (inside `within`, when given). */
 function click(page: UiPage, selector: string, within?: string): Promise<void> {
@@ -148,6 +180,24 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       // The companies found are listed, as on an article.
       const companies = await waitFor(popup, () => [...document.querySelectorAll('[data-testid="companies"] button')].map((b) => b.textContent ?? '').join('|') || null);
       expect(companies).toContain('Huawei');
+      expect(await axeViolations(popup)).toEqual([]);
+    });
+
+    it('shows related coverage from a feed the reader subscribed to, served on 127.0.0.1', async () => {
+      const url = server.url('/seed-related');
+      await ui.openPage(url);
+      const helper = await ui.openExtensionPage('options.html');
+      const tabId = await findTabId(helper, RELATED_PAGE_TITLE);
+      // As the options page's "Add feed" does: subscribed through the background, which fetches it once.
+      const subscription = await send<{ title: string }>(helper, 'addFeed', { url: feedUrl });
+      expect(subscription.title).toBe('Wire roundup');
+      const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      const items = await waitFor(popup, () => {
+        const links = [...document.querySelectorAll('[data-testid="related-item"] a')].map((a) => a.textContent ?? '');
+        return links.length ? links : null;
+      }, undefined, 20_000);
+      expect([...items].sort()).toEqual([...RELATED_TITLES].sort());
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="related-errors"]'))).toBeNull();
       expect(await axeViolations(popup)).toEqual([]);
     });
   });
