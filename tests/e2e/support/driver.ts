@@ -98,7 +98,7 @@ export async function firefoxDriver(): Promise<Driver> {
       page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => messages.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
       if (options.snapshotBody) await page.evaluateOnNewDocument(snapshotBodyAtLoad);
-      await page.goto(url);
+      await gotoRetryingAbortedNavigation(page, url);
       return wrap(page, messages);
     },
     async openExtensionPage(path) {
@@ -144,4 +144,19 @@ function textOf(node: CdpNode): string {
   if (node.nodeName === 'STYLE') return '';
   if (node.nodeType === 3) return node.nodeValue ?? '';
   return (node.children ?? []).map(textOf).join(' ');
+}
+
+/**
+ * Firefox's remote agent now and then rejects a navigation to a local page on a loaded machine
+ * ("Address rejected", NS_BINDING_ABORTED) before any of our code runs in it; one more try is
+ * the harness's business, not the extension's.
+ */
+async function gotoRetryingAbortedNavigation(page: PuppeteerPage, url: string): Promise<void> {
+  try {
+    await page.goto(url);
+  } catch (error) {
+    if (!/Address rejected|NS_BINDING_ABORTED/.test(String(error))) throw error;
+    await new Promise((r) => setTimeout(r, 500));
+    await page.goto(url);
+  }
 }
