@@ -45,9 +45,16 @@ const CONTENT_WORDS = wordPattern(['article', 'articlebody', 'body', 'content', 
 
 /** The element's class and id, lower-cased, camelCase split into words. */
 export function classAndId(el: Element): string {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-  return raw.replace(/([a-z])([A-Z])/g, '$1-$2');
+  const className = el.getAttribute('class');
+  const id = el.id;
+  // Most elements have neither: skip building and scanning a string for them.
+  if (!className && !id) return '';
+  const raw = `${className ?? ''} ${id ?? ''}`;
+  return CAMEL_CASE.test(raw) ? raw.replace(CAMEL_CASE_GLOBAL, '$1-$2') : raw;
 }
+
+const CAMEL_CASE = /[a-z][A-Z]/;
+const CAMEL_CASE_GLOBAL = /([a-z])([A-Z])/g;
 
 /** Whether the element's class or id names page furniture rather than article text. */
 export function looksLikeBoilerplate(el: Element): boolean {

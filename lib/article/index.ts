@@ -41,7 +41,8 @@ const EMPTY_MAP: TextMap = { text: '', segments: [] };
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): ArticleAnalysis {
   const gate = gatePage(doc);
   const ld = readJsonLd(doc);
-  const metadata = readMetadata(doc, ld, options.url);
+  const tags = readMetaTags(doc);
+  const metadata = readMetadata(doc, ld, options.url, tags);
   const body = doc.body;
   if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
@@ -49,7 +50,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   const content = analyzeContent(body);
   if (!content.root && options.readerAsked) content.root = body;
   const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
-  const detection = detectArticle({ doc, ld, tags: readMetaTags(doc), content, map, canonicalUrl: metadata.canonicalUrl });
+  const detection = detectArticle({ doc, ld, tags, content, map, canonicalUrl: metadata.canonicalUrl });
   return {
     gate,
     isArticle: gate.pass && detection.isArticle,

@@ -50,8 +50,7 @@ const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description'
 const TITLE_SEPARATOR = /\s+[|–—:·•»\-]\s+|\s+::\s+/;
 
 /** Reads the page's metadata. `url` is the page's address, used to resolve a relative canonical link. */
-export function readMetadata(doc: Document, ld: LdNode[], url?: string): ArticleMetadata {
-  const tags = readMetaTags(doc);
+export function readMetadata(doc: Document, ld: LdNode[], url?: string, tags: Map<string, string> = readMetaTags(doc)): ArticleMetadata {
   const article = mainArticle(ld);
   const publisher = article && names(article.publisher)[0];
   const siteName = tidy(first(tags, ['og:site_name', 'application-name', 'al:android:app_name']) ?? publisher ?? ld.map((n) => (n['@type'] === 'WebSite' ? text(n.name) : undefined)).find(Boolean));
