@@ -7,7 +7,7 @@
 import type { Target } from './candidates';
 import { fold, prepareText, toRaw, type PreparedText } from './prepared-text';
 import { search } from './search';
-import type { AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types';
+import { CONTEXT_LENGTH, type AnchorResult, type Selector, type TextPositionSelector, type TextQuoteSelector } from './types';
 
 /**
  * Places a highlight described by `selectors` (see `describe`) in `text`. Pass a
@@ -47,7 +47,7 @@ function locate(text: string, target: Target): AnchorResult {
   const intact = atOldPosition(text, target);
   if (intact) return intact;
   const witness = oldPlaceWitness(text, target);
-  const found = search(text, target, witness);
+  const found = (witness === undefined ? movedIntact(text, target) : undefined) ?? search(text, target, witness);
   // The old place says the passage is still there: anywhere else is at best a copy.
   const contradicted = found.kind === 'anchored' && witness !== undefined && found.start !== witness;
   return contradicted ? { kind: 'orphan', reason: 'ambiguous' } : found;
@@ -64,6 +64,22 @@ function atOldPosition(text: string, { prefix, quote, suffix, hint }: Target): A
   const end = start + quote.length;
   const intact = text.startsWith(quote, start) && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
   return intact ? { kind: 'anchored', start, end, method: 'exact' } : undefined;
+}
+
+/**
+ * Fast path (text inserted or removed above the highlight): the quote occurs verbatim once,
+ * with its whole context, and that context was not widened (the passage did not repeat when
+ * it was highlighted, see `describe`). No other place holds the quote or has more evidence,
+ * so the full search would answer the same; this costs two scans of the text instead of many
+ * approximate searches (10,000 highlights after late content arrives above them).
+ */
+function movedIntact(text: string, { prefix, quote, suffix }: Target): AnchorResult | undefined {
+  // Wider context means the page repeated the passage when it was highlighted: search in full.
+  if (prefix.length > CONTEXT_LENGTH || suffix.length > CONTEXT_LENGTH) return undefined;
+  const at = text.indexOf(quote);
+  if (at === -1 || text.indexOf(quote, at + 1) !== -1) return undefined;
+  const intact = at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + quote.length);
+  return intact ? { kind: 'anchored', start: at, end: at + quote.length, method: 'exact' } : undefined;
 }
 
 /**

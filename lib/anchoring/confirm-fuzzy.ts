@@ -8,11 +8,12 @@ import type { Anchored, AnchorResult } from './types';
 const MIN_FUZZY_QUOTE = 16;
 /** Characters at most of the quote's first and last words a fuzzy match must show verbatim at its edges. */
 const EDGE_PROBE = 8;
-/** Characters of context compared when the quote's first or last word occurs more than once near an edge. */
+/** Characters of the quote and of its context compared when its first or last word repeats near an edge. */
+const QUOTE_PROBE = 32;
 const CONTEXT_PROBE = 16;
-/** Text compared with that context (longer, so a changed word in it still fits). */
-const CONTEXT_SPAN = 24;
-/** Edit operations by which one repeat's context must beat another's to make it the edge. */
+/** Extra text those are compared with, so a changed word of another length still fits. */
+const SLACK = 8;
+/** Edits by which one repeat must look more like the quote's edge than another to be taken for it. */
 const EDGE_MARGIN = 3;
 /** How far an edge may move to where the quote's head or tail really is. */
 const EDGE_REACH = 32;
@@ -33,15 +34,23 @@ export function confirmFuzzy(text: string, { quote, prefix, suffix }: Target, fo
   const tailFits = (at: number): boolean =>
     splitsWord(text, at) === splitsWord(quote, quote.length - tail.length) &&
     splitsWord(text, at + tail.length) === splitsWord(quote + suffix, quote.length);
+  // Where the quote's first or last word repeats close by, the edge is the one that looks most
+  // like the quote's own edge: its next words inward and its context outward.
+  const inHead = quote.slice(0, QUOTE_PROBE);
+  const inTail = quote.slice(-QUOTE_PROBE);
   const prefixTail = prefix.slice(-CONTEXT_PROBE);
   const suffixHead = suffix.slice(0, CONTEXT_PROBE);
-  const start = edge(text, head, found.start, headFits, (at) => trailingDistance(prefixTail, text.slice(Math.max(0, at - CONTEXT_SPAN), at)));
+  const headCost = (at: number): number =>
+    leadingDistance(inHead, text.slice(at, at + inHead.length + SLACK)) + trailingDistance(prefixTail, text.slice(Math.max(0, at - prefixTail.length - SLACK), at));
+  const tailCost = (at: number): number => {
+    const end = at + tail.length;
+    return trailingDistance(inTail, text.slice(Math.max(0, end - inTail.length - SLACK), end)) + leadingDistance(suffixHead, text.slice(end, end + suffixHead.length + SLACK));
+  };
+  const start = edge(text, head, found.start, headFits, headCost, inHead.length + prefixTail.length);
   const tailAt =
     start === undefined
       ? undefined
-      : edge(text, tail, found.end - tail.length, (at) => at + tail.length > start && tailFits(at), (at) =>
-          leadingDistance(suffixHead, text.slice(at + tail.length, at + tail.length + CONTEXT_SPAN)),
-        );
+      : edge(text, tail, found.end - tail.length, (at) => at + tail.length > start && tailFits(at), tailCost, inTail.length + suffixHead.length);
   if (start === undefined || tailAt === undefined) return { kind: 'orphan', reason: 'low-confidence' };
   const end = tailAt + tail.length;
   // A short quote says little by itself: its context must meet both edges verbatim too.
@@ -51,17 +60,18 @@ export function confirmFuzzy(text: string, { quote, prefix, suffix }: Target, fo
 }
 
 /**
- * The occurrence of `probe` within EDGE_REACH of `near` that can be an edge (`fits`) and whose
- * outer context looks most like the quote's (`contextCost`). A first word that repeats close by
- * ("as well as weather", its second word changed) is told apart by its context only; when two
- * occurrences come close on it there is no certain edge (undefined), as when there is none.
+ * The occurrence of `probe` within EDGE_REACH of `near` that can be an edge (`fits`) and looks
+ * most like the quote's edge (`cost`: edits over `compared` characters). When another comes
+ * close, or the best agrees no better than chance (half its characters), there is no certain
+ * edge (undefined), as when there is none.
  */
-function edge(text: string, probe: string, near: number, fits: (at: number) => boolean, contextCost: (at: number) => number): number | undefined {
+function edge(text: string, probe: string, near: number, fits: (at: number) => boolean, cost: (at: number) => number, compared: number): number | undefined {
   const found: { at: number; cost: number }[] = [];
   for (let at = text.indexOf(probe, Math.max(0, near - EDGE_REACH)); at !== -1 && at <= near + EDGE_REACH; at = text.indexOf(probe, at + 1)) {
-    if (fits(at)) found.push({ at, cost: contextCost(at) });
+    if (fits(at)) found.push({ at, cost: cost(at) });
   }
+  if (found.length < 2) return found[0]?.at;
   found.sort((a, b) => a.cost - b.cost);
-  const [first, second] = found;
-  return first && (!second || first.cost + EDGE_MARGIN <= second.cost) ? first.at : undefined;
+  const [first, second] = found as [{ at: number; cost: number }, { at: number; cost: number }];
+  return 2 * first.cost < compared && first.cost + EDGE_MARGIN <= second.cost ? first.at : undefined;
 }

@@ -44,17 +44,17 @@ export function search(text: string, target: Target, witness: number | undefined
   const rivals = [...ranked.slice(1), ...(best.errors > 0 ? hiddenRivals(text, target, best) : [])].filter(
     (c) => !overlaps(c, best),
   );
-  const contenders = rivals.filter((r) => r.evidence > best.evidence - MARGIN);
+  const contenders = new Set(rivals.filter((r) => r.evidence > best.evidence - MARGIN));
   const atWitness = [best, ...contenders].find((c) => c.start === witness && c.errors === 0);
   if (atWitness) return placed(text, target, atWitness, atWitness === best ? 'exact' : 'position');
-  const doubts = rivals.filter((r) => contenders.includes(r) || (isCopy(target, r) && !inContextOf(target, best, r)));
+  const doubts = rivals.filter((r) => contenders.has(r) || (isCopy(target, r) && !inContextOf(target, best, r)));
   if (!doubts.length) return placed(text, target, best, 'exact');
   // Other places could hold the passage too: the old position must single one out.
   const chosen = clearlyNearest(target, [best, ...doubts]);
-  if (!chosen || (chosen !== best && !contenders.includes(chosen))) return { kind: 'orphan', reason: 'ambiguous' };
+  if (!chosen || (chosen !== best && !contenders.has(chosen))) return { kind: 'orphan', reason: 'ambiguous' };
   // Among near-equals, position may only pick a place whose quote and context are all verbatim.
-  if (contenders.length && !isVerbatim(target, chosen)) return { kind: 'orphan', reason: 'ambiguous' };
-  return placed(text, target, chosen, contenders.length ? 'position' : 'exact');
+  if (contenders.size && !isVerbatim(target, chosen)) return { kind: 'orphan', reason: 'ambiguous' };
+  return placed(text, target, chosen, contenders.size ? 'position' : 'exact');
 }
 
 /**

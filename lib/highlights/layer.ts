@@ -32,12 +32,15 @@ export class HighlightLayer {
 
   constructor(private readonly api: HighlightApi) {}
 
-  /** Replaces everything drawn with `placed`, in one pass; answers how many could be drawn. */
-  paintAll(map: TextMap, placed: readonly PlacedHighlight[]): number {
-    this.clear();
-    for (const item of placed) this.draw(map, item);
+  /** Draws more highlights (redrawing any already drawn), in one registry pass; answers the ids that map to no text. */
+  addAll(map: TextMap, items: readonly PlacedHighlight[]): string[] {
+    const undrawn: string[] = [];
+    for (const item of items) {
+      this.forget(item.id);
+      if (!this.draw(map, item)) undrawn.push(item.id);
+    }
     this.register();
-    return this.drawn.size;
+    return undrawn;
   }
 
   /** Draws one more highlight (or redraws one whose id is already drawn); false when its span maps to no text. */
@@ -59,11 +62,7 @@ export class HighlightLayer {
   }
 
   remove(id: string): void {
-    const item = this.drawn.get(id);
-    if (!item) return;
-    this.byColour.get(item.colour)?.delete(item.range);
-    this.drawn.delete(id);
-    this.register();
+    if (this.forget(id)) this.register();
   }
 
   /** The id of the innermost highlight covering text offset `offset` (the one drawn on top), or null. */
@@ -92,6 +91,15 @@ export class HighlightLayer {
   /** Puts back entries the page's scripts removed from the shared registry. */
   repair(): void {
     this.register();
+  }
+
+  /** Stops drawing `id` without syncing the registry; whether it was drawn. */
+  private forget(id: string): boolean {
+    const item = this.drawn.get(id);
+    if (!item) return false;
+    this.byColour.get(item.colour)?.delete(item.range);
+    this.drawn.delete(id);
+    return true;
   }
 
   private draw(map: TextMap, item: PlacedHighlight): boolean {

@@ -6,7 +6,7 @@
  * as a `send` function, so this file has no browser.* calls.
  */
 import type { ArticleAnalysis } from '../article';
-import { anchor, describe, prepareText, type PreparedText } from '../anchoring';
+import { anchor, anchorInSlices, describe, prepareText, type AnchorPass, type Anchoring, type PreparedText, type SliceScheduler } from '../anchoring';
 import type { ArticleRecord, HighlightChanges, HighlightColour, HighlightRecord } from '../db/library-records';
 import type { Entity } from '../entities';
 import type { HighlightApi } from '../marking/highlight-api';
@@ -14,6 +14,7 @@ import { caretAtPoint, rangeContainsPoint } from '../marking/caret';
 import { NodeOffsets } from '../marking/node-offsets';
 import type { PageHighlightsReport, RequestOf, ResponseOf } from '../messaging/contract';
 import { articleInputOf } from './article-input';
+import { idleScheduler } from './idle-scheduler';
 import { HighlightLayer, type PlacedHighlight } from './layer';
 import { selectedSpan, type TextSpan } from './selection';
 
@@ -28,6 +29,8 @@ export interface PageHighlightsServices {
   recognize(text: string): Entity[];
   /** The page's URL and title now (single-page apps change them). */
   location(): { url: string; title: string };
+  /** When re-anchoring slices run; idle callbacks of the document's window by default. */
+  scheduler?: SliceScheduler;
 }
 
 /** The article as extracted now, prepared once for anchoring every highlight against it. */
@@ -47,6 +50,9 @@ export class PageHighlights {
   private lookup: Promise<void> | null = null;
   /** Every library write and repaint runs in this order, one after the other. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The re-anchoring pass under way, if any; a newer extraction cancels it. */
+  private pass: AnchorPass | null = null;
+  private readonly scheduler: SliceScheduler;
 
   constructor(
     private readonly doc: Document,
@@ -54,14 +60,19 @@ export class PageHighlights {
     private readonly services: PageHighlightsServices,
   ) {
     this.layer = new HighlightLayer(api);
+    const win = doc.defaultView;
+    if (!services.scheduler && !win) throw new Error('PageHighlights needs a scheduler or a document with a window.');
+    this.scheduler = services.scheduler ?? idleScheduler(win!);
   }
 
   /**
    * The page was (re-)extracted: on the first call look up the saved article and its
-   * highlights, then (and after every later call, e.g. for late content) re-anchor and repaint.
-   * Pass null when the page has no article text.
+   * highlights, then (and after every later call, e.g. for late content) re-anchor and repaint,
+   * in idle slices (see `repaint`). Resolves when that repaint is done, or was superseded by a
+   * newer extraction. Pass null when the page has no article text.
    */
   onArticle(analysis: ArticleAnalysis | null): Promise<void> {
+    this.pass?.cancel();
     if (!analysis?.root || !analysis.map.text) {
       this.current = null;
       this.layer.clear();
@@ -69,7 +80,10 @@ export class PageHighlights {
     }
     this.current = { analysis, prepared: prepareText(analysis.map.text), offsets: new NodeOffsets(analysis.map) };
     this.lookup ??= this.enqueue(() => this.loadSaved(analysis));
-    return this.lookup.then(() => this.enqueue(async () => this.paint()));
+    return this.lookup
+      .then(() => this.enqueue(async () => this.repaint()))
+      .then((pass) => pass?.done)
+      .then(() => undefined);
   }
 
   /** Whether the reader can highlight here: there is article text, and it is an article or saved as one. */
@@ -167,6 +181,8 @@ export class PageHighlights {
 
   /** Stops drawing; forgets the page (a new URL in a single-page app starts over). */
   clear(): void {
+    this.pass?.cancel();
+    this.pass = null;
     this.layer.clear();
     this.current = null;
     this.article = null;
@@ -195,27 +211,39 @@ export class PageHighlights {
       this.article = saved;
       const list = await this.services.send('listHighlights', { articleId: saved.id });
       this.records = new Map(list.map((r) => [r.id, r]));
-      this.paint();
+      this.repaint();
     }
     this.article = saved;
     return saved;
   }
 
-  /** Re-anchors every highlight against the current text and draws the anchored ones in one pass. */
-  private paint(): void {
+  /**
+   * Re-anchors every highlight against the current text, a slice of a few milliseconds at a
+   * time (10,000 highlights must not freeze the page), drawing each slice's as it completes.
+   * Cancels the pass before it: its results are for a text that is no longer there.
+   */
+  private repaint(): AnchorPass | null {
+    this.pass?.cancel();
+    this.pass = null;
+    this.layer.clear();
+    this.orphanIds = [];
     const current = this.current;
-    if (!current) return;
+    if (!current) return null;
+    const records = [...this.records.values()];
+    this.pass = anchorInSlices(current.prepared, records, this.scheduler, (slice) => this.drawSlice(current, slice));
+    return this.pass;
+  }
+
+  private drawSlice(current: CurrentText, slice: Anchoring<HighlightRecord>[]): void {
     const placed: PlacedHighlight[] = [];
-    const orphans: string[] = [];
-    for (const record of this.records.values()) {
-      const found = anchor(current.prepared, record.selectors);
-      if (found.kind === 'anchored') placed.push({ id: record.id, colour: record.colour, start: found.start, end: found.end });
-      else orphans.push(record.id);
+    for (const { item, result } of slice) {
+      // Deleted while the pass ran: nothing to draw or list.
+      if (!this.records.has(item.id)) continue;
+      if (result.kind === 'anchored') placed.push({ id: item.id, colour: item.colour, start: result.start, end: result.end });
+      else this.orphanIds.push(item.id);
     }
-    const drawn = this.layer.paintAll(current.analysis.map, placed);
     // A span that maps to no live text (it fell between nodes) cannot be drawn either: an orphan too.
-    if (drawn < placed.length) orphans.push(...placed.filter((p) => !this.layer.rangeOf(p.id)).map((p) => p.id));
-    this.orphanIds = orphans;
+    this.orphanIds.push(...this.layer.addAll(current.analysis.map, placed));
   }
 
   private placeOne(record: HighlightRecord): void {
