@@ -64,9 +64,12 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
   const preview = !entries && !query && firstModel ? queryLibrary(firstModel, {}, 'saved-desc') : null;
   const listed = entries ?? preview;
   useEffect(() => {
-    // The bench's marks: the first list on screen, and search ready.
+    // The bench's marks: the first list on screen, every record read, and search ready.
     if (listed) performance.mark('newsmark:library-list');
   }, [!!listed]);
+  useEffect(() => {
+    if (records) performance.mark('newsmark:library-records');
+  }, [!!records]);
   useEffect(() => {
     if (search.ready) performance.mark('newsmark:search-ready');
   }, [search.ready]);
