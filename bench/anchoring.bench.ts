@@ -9,13 +9,16 @@
  * elsewhere (a repeated sentence, a duplicated paragraph): it reads the same but is not the
  * passage the reader marked. Orphans are neither.
  * Baseline: the first verbatim occurrence of the quote (what a naive indexOf anchor does).
+ * Then 10,000 highlights on one page: the longest block of the page in sliced re-anchoring.
  */
-import { anchor, type AnchorResult, type Selector } from '@/lib/anchoring';
+import { anchor, anchorAll, anchorInSlices, describe, prepareText, type AnchorResult, type Selector, type SliceScheduler } from '@/lib/anchoring';
 import type { BenchLine } from './types';
-import { judge, trials } from './anchoring/trials';
+import { articles, judge, trials } from './anchoring/trials';
+import { seededRandom, words } from './anchoring/mutate';
 import type { Span } from './anchoring/mutate';
 
 const TRIALS = Number(process.env.ANCHORING_TRIALS ?? 2000);
+const MANY = 10_000;
 
 interface Tally { right: number; wrong: number; orphan: number; total: number; ms: number }
 
@@ -69,4 +72,42 @@ export default function* anchoringBench(): Iterable<BenchLine> {
   }
   const all = intact.ms + changed.ms;
   yield { metric: 'time-per-anchor', value: Math.round((1000 * all) / (intact.total + changed.total)) / 1000, unit: 'ms' };
+  yield* manyOnOnePage();
+}
+
+/**
+ * 10,000 highlights on one page (the corpus articles run together, random words and phrases),
+ * re-anchored after a paragraph arrives at the top (late content shifts every offset): the
+ * longest the page is blocked when anchoring runs in idle slices, against one pass (anchorAll).
+ */
+function* manyOnOnePage(): Iterable<BenchLine> {
+  const random = seededRandom(10);
+  const text = articles.slice(0, 60).join('\n\n');
+  const all = words(text);
+  const described = Array.from({ length: MANY }, () => {
+    const first = Math.floor(random() * (all.length - 4));
+    const last = first + Math.floor(random() * 4);
+    return { selectors: describe(text, all[first]!.start, all[last]!.end) };
+  });
+  const changed = `Update: this story has been updated with new figures.\n\n${text}`;
+  const t0 = performance.now();
+  anchorAll(changed, described.map((d) => d.selectors));
+  const onePass = performance.now() - t0;
+  const slices: number[] = [];
+  const queue: (() => void)[] = [];
+  const scheduler: SliceScheduler = { schedule: (run) => void queue.push(run), now: () => performance.now() };
+  let placed = 0;
+  const t1 = performance.now();
+  anchorInSlices(prepareText(changed), described, scheduler, (slice) => (placed += slice.filter((r) => r.result.kind === 'anchored').length));
+  for (let run = queue.shift(); run; run = queue.shift()) {
+    const start = performance.now();
+    run();
+    slices.push(performance.now() - start);
+  }
+  const total = performance.now() - t1;
+  const ms = (x: number): number => Math.round(x * 10) / 10;
+  yield { metric: '10k-highlights.longest-block', value: ms(Math.max(...slices)), unit: 'ms', baseline: ms(onePass), baselineName: 'one pass (anchorAll)' };
+  yield { metric: '10k-highlights.slices', value: slices.length, unit: 'count' };
+  yield { metric: '10k-highlights.total', value: ms(total), unit: 'ms', baseline: ms(onePass), baselineName: 'one pass (anchorAll)' };
+  yield { metric: '10k-highlights.anchored', value: Math.round((1000 * placed) / MANY) / 10, unit: '%' };
 }
