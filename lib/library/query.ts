@@ -9,6 +9,8 @@ import type { SearchResult } from './search';
 /** The live records, with each article's highlights in reading order. */
 export interface LibraryModel {
   articles: ArticleRecord[];
+  /** The same articles by id: a search's hits are looked up, not searched for among all. */
+  articleById: Map<string, ArticleRecord>;
   highlightsByArticle: Map<string, HighlightRecord[]>;
 }
 
@@ -44,7 +46,7 @@ export function buildModel(articles: readonly ArticleRecord[], highlights: reado
     else byArticle.set(h.articleId, [h]);
   }
   for (const list of byArticle.values()) list.sort((a, b) => positionOf(a) - positionOf(b) || a.createdAt - b.createdAt);
-  return { articles: live, highlightsByArticle: byArticle };
+  return { articles: live, articleById: new Map(live.map((a) => [a.id, a])), highlightsByArticle: byArticle };
 }
 
 function positionOf(h: HighlightRecord): number {
@@ -60,9 +62,8 @@ function positionOf(h: HighlightRecord): number {
 export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryEntry[] {
   const tag = filters.tag?.toLowerCase();
   const entries: LibraryEntry[] = [];
-  for (const article of model.articles) {
+  for (const article of found ? hitArticles(model, found) : model.articles) {
     const score = found?.scores.get(article.id);
-    if (found && score === undefined) continue;
     if (!articlePasses(article, filters)) continue;
     const all = model.highlightsByArticle.get(article.id) ?? [];
     const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
@@ -81,6 +82,14 @@ export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort:
     if (highlights.length) entries.push({ article, highlights, score: score ?? 0 });
   }
   return entries.sort(comparator(sort, found !== undefined));
+}
+
+/** The live articles a search found (the index may briefly know one the model no longer has). */
+function* hitArticles(model: LibraryModel, found: SearchResult): Iterable<ArticleRecord> {
+  for (const id of found.scores.keys()) {
+    const article = model.articleById.get(id);
+    if (article) yield article;
+  }
 }
 
 /**
