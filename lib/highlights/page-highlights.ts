@@ -34,6 +34,9 @@ export interface PageHighlightsServices {
 }
 
 /** The article as extracted now, prepared once for anchoring every highlight against it. */
+/** Highlights whose selectors one re-anchoring pass may rewrite (see refreshSelectors). */
+const MAX_SELECTOR_REFRESHES_PER_PASS = 100;
+
 interface CurrentText {
   analysis: ArticleAnalysis;
   prepared: PreparedText;
@@ -52,6 +55,7 @@ export class PageHighlights {
   private queue: Promise<unknown> = Promise.resolve();
   /** The re-anchoring pass under way, if any; a newer extraction cancels it. */
   private pass: AnchorPass | null = null;
+  private refreshedThisPass = 0;
   private readonly scheduler: SliceScheduler;
 
   constructor(
@@ -225,6 +229,7 @@ export class PageHighlights {
   private repaint(): AnchorPass | null {
     this.pass?.cancel();
     this.pass = null;
+    this.refreshedThisPass = 0;
     this.layer.clear();
     this.orphanIds = [];
     const current = this.current;
@@ -243,7 +248,28 @@ export class PageHighlights {
       else this.orphanIds.push(item.id);
     }
     // A span that maps to no live text (it fell between nodes) cannot be drawn either: an orphan too.
-    this.orphanIds.push(...this.layer.addAll(current.analysis.map, placed));
+    const undrawn = this.layer.addAll(current.analysis.map, placed);
+    this.orphanIds.push(...undrawn);
+    this.refreshSelectors(current, slice.filter(({ item, result }) => result.kind === 'anchored' && result.method !== 'exact' && !undrawn.includes(item.id)));
+  }
+
+  /**
+   * Highlights placed by position or approximately are described again over today's text and
+   * saved, so the next visit finds them exactly instead of searching again. Bounded per pass:
+   * describing scans the whole text, and a page rewritten end to end would otherwise pay for
+   * thousands of them at once; the rest are refreshed on later visits.
+   */
+  private refreshSelectors(current: CurrentText, moved: Anchoring<HighlightRecord>[]): void {
+    for (const { item, result } of moved) {
+      if (result.kind !== 'anchored' || this.refreshedThisPass >= MAX_SELECTOR_REFRESHES_PER_PASS) return;
+      this.refreshedThisPass++;
+      const selectors = describe(current.analysis.map.text, result.start, result.end);
+      if (JSON.stringify(selectors) === JSON.stringify(item.selectors)) continue;
+      void this.enqueue(async () => {
+        if (!this.records.has(item.id)) return;
+        this.records.set(item.id, await this.services.send('updateHighlight', { id: item.id, changes: { selectors } }));
+      }).catch((error: unknown) => console.debug('[newsmark] could not refresh a highlight\'s selectors', error));
+    }
   }
 
   private placeOne(record: HighlightRecord): void {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
 import type { Selector } from '@/lib/anchoring';
 import { openDb, type NewsmarkDb } from '@/lib/db';
@@ -87,6 +87,23 @@ describe('PageHighlights', () => {
     const report = revisit.page.report();
     expect(report.anchored).toBe(1);
     expect(report.orphans.map((o) => o.id)).toEqual([gone.id]);
+  });
+
+  it('saves fresh selectors for a highlight found only approximately, so the next visit finds it exactly', async () => {
+    const { db, send } = library();
+    const first = openPage(send);
+    const text = await ready(first.page, first.doc);
+    const { id } = await first.page.create(spanOf(text, 'Chief executive Dana Ruiz told analysts on a call'), 'yellow');
+
+    // The publisher corrected a word inside the passage.
+    const corrected = PARAGRAPHS.map((p) => p.replace('told analysts on a call', 'told analysts in a call'));
+    const revisit = openPage(send, corrected);
+    await ready(revisit.page, revisit.doc);
+    expect(revisit.api.texts('newsmark-hl-yellow')).toEqual(['Chief executive Dana Ruiz told analysts in a call']);
+    await vi.waitFor(async () => {
+      const quote = (await db.highlights.get(id))!.selectors.find((s) => s.type === 'TextQuoteSelector');
+      expect(quote && 'exact' in quote ? quote.exact : '').toBe('Chief executive Dana Ruiz told analysts in a call');
+    });
   });
 
   it('re-anchors when late content changes the article text', async () => {
