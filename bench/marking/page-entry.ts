@@ -5,8 +5,8 @@
  * to call it.
  */
 import { Readability } from '@mozilla/readability';
-import { analyzeArticle } from '@/lib/article';
-import { recognize } from '@/lib/entities';
+import { analyzeArticleSteps } from '@/lib/article';
+import { recognizeSteps } from '@/lib/entities';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
@@ -23,15 +23,19 @@ let marker: PageMarker | null = null;
 async function runPipeline(): Promise<PipelineRun> {
   const times = { extractMs: 0, recognizeMs: 0 };
   let isArticle = false;
-  const timed = <T>(work: () => T, add: (ms: number) => void): T => {
-    const t0 = performance.now();
-    const result = work();
-    add(performance.now() - t0);
-    return result;
-  };
+  // Each stage of a stepped computation runs in a slice of its own: time every resumption.
+  function* timed<T>(steps: Generator<void, T>, add: (ms: number) => void): Generator<void, T> {
+    for (;;) {
+      const t0 = performance.now();
+      const step = steps.next();
+      add(performance.now() - t0);
+      if (step.done) return step.value;
+      yield;
+    }
+  }
   marker = new PageMarker(document, window, DEFAULT_SETTINGS, {
-    analyze: (doc) => timed(() => analyzeArticle(doc, { url: location.href }), (ms) => (times.extractMs += ms)),
-    recognize: (text) => timed(() => recognize(text), (ms) => (times.recognizeMs += ms)),
+    analyze: (doc, forced) => timed(analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }), (ms) => (times.extractMs += ms)),
+    recognize: (text) => timed(recognizeSteps(text), (ms) => (times.recognizeMs += ms)),
     card: { show: () => undefined, hide: () => undefined, isOwnUi: () => false },
     onMarked: (_count, analysis) => void (isArticle = analysis.isArticle),
   });

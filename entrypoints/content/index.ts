@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeArticle, type ArticleAnalysis } from '@/lib/article';
-import { recognize } from '@/lib/entities';
+import { analyzeArticleSteps, type ArticleAnalysis } from '@/lib/article';
+import { recognize, recognizeSteps } from '@/lib/entities';
 import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
@@ -28,8 +28,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const card = createCardView(document, window, () => settings);
   const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
-    analyze: (doc, forced) => analyzeArticle(doc, { url: location.href, readerAsked: forced }),
-    recognize: (text) => recognize(text),
+    analyze: (doc, forced) => analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }),
+    recognize: (text) => recognizeSteps(text),
     card,
     onMarked: (count, analysis) => {
       report(count, analysis);

@@ -39,6 +39,15 @@ const EMPTY_MAP: TextMap = { text: '', segments: [] };
 
 /** Runs gate, detection and extraction on a live document. */
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): ArticleAnalysis {
+  return runSteps(analyzeArticleSteps(doc, options));
+}
+
+/**
+ * The same analysis as a generator that pauses between its stages (metadata and gate, content
+ * scoring, text extraction and detection), so a caller in a page can give the page back between
+ * them; the DOM may change at a pause, and later stages read it as it is then.
+ */
+export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, ArticleAnalysis> {
   const gate = gatePage(doc);
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
@@ -47,8 +56,10 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
   }
+  yield;
   const content = analyzeContent(body);
   if (!content.root && options.readerAsked) content.root = body;
+  yield;
   const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
   const detection = detectArticle({ doc, ld, tags, content, map, canonicalUrl: metadata.canonicalUrl });
   return {
@@ -59,4 +70,12 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     root: content.root,
     map,
   };
+}
+
+/** Runs a stepped computation to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

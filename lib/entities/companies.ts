@@ -37,11 +37,15 @@ interface Doc {
 
 const MAX_CHAIN = 6;
 
-/** Company mentions in `text` (already tokenised), as entities in text order, never overlapping. */
-export function findCompanies(text: string, tokens: readonly Token[], options: RecognizeOptions): Entity[] {
+/**
+ * Company mentions in `text` (already tokenised), as entities in text order, never overlapping;
+ * pauses after the gazetteer pass (the costliest on a page's first text).
+ */
+export function* findCompanySteps(text: string, tokens: readonly Token[], options: RecognizeOptions): Generator<void, Entity[]> {
   const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length) };
   findTickers(doc);
   findListedNames(doc);
+  yield;
   findSuffixedNames(doc);
   findContextNames(doc);
   acceptListedCommonWords(doc);

@@ -16,10 +16,13 @@ import { MarkSet, type Painted } from './mark-set';
 import { NodeOffsets } from './node-offsets';
 import { idleScheduler, watchContent, type IdleScheduler } from './watch';
 
+/** A computation that pauses (yields) where the page may be given back; see analyzeArticleSteps. */
+export type Steps<T> = Generator<void, T>;
+
 export interface PageMarkerServices {
   /** With `forced`, the reader asked for this page: extract it even if the cheap gate says no. */
-  analyze(doc: Document, forced: boolean): ArticleAnalysis;
-  recognize(text: string): Entity[];
+  analyze(doc: Document, forced: boolean): Steps<ArticleAnalysis>;
+  recognize(text: string): Steps<Entity[]>;
   /** Shows the card for mark `index` next to `anchor`; `hide` closes it. */
   card: {
     show(marker: PageMarker, index: number, anchor: DOMRect): void;
@@ -57,7 +60,7 @@ export class PageMarker {
   }
 
   /**
-   * Extracts, recognises and marks the page, each step in an idle slice of its own so that no
+   * Extracts, recognises and marks the page, each stage in an idle slice of its own so that no
    * single task holds the page for long; with `force`, marks it even when it does not look
    * like an article. Resolves to the number of marks, or to -1 when a newer run or `clear()`
    * overtook this one (which then owns the page).
@@ -65,8 +68,8 @@ export class PageMarker {
   async run(force = false): Promise<number> {
     this.forced ||= force;
     const run = ++this.generation;
-    const analysis = this.services.analyze(this.doc, this.forced);
-    return this.markFrom(run, analysis);
+    const analysis = await this.inSlices(run, this.services.analyze(this.doc, this.forced));
+    return analysis ? this.markFrom(run, analysis) : -1;
   }
 
   private async markFrom(run: number, analysis: ArticleAnalysis): Promise<number> {
@@ -78,11 +81,21 @@ export class PageMarker {
     }
     await this.nextSlice();
     if (run !== this.generation) return -1;
-    const entities = this.services.recognize(analysis.map.text);
+    const entities = await this.inSlices(run, this.services.recognize(analysis.map.text));
+    if (!entities) return -1;
     await this.nextSlice();
     if (run !== this.generation) return -1;
     this.paint(analysis, entities);
     return this.painted.length;
+  }
+
+  /** Runs `steps` with an idle slice between stages; null when run `run` was overtaken meanwhile. */
+  private async inSlices<T>(run: number, steps: Steps<T>): Promise<T | null> {
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await this.nextSlice();
+      if (run !== this.generation) return null;
+    }
   }
 
   private paint(analysis: ArticleAnalysis, entities: Entity[]): void {
@@ -192,12 +205,17 @@ export class PageMarker {
   private refresh(): void {
     if (this.state !== 'marked') return;
     this.marks.repair();
+    void this.refreshText().catch((error: unknown) => console.debug('[newsmark] refresh failed', error));
+  }
+
+  private async refreshText(): Promise<void> {
+    const run = ++this.generation;
+    const before = this.analysis;
+    const after = await this.inSlices(run, this.services.analyze(this.doc, this.forced));
     // Most mutations on news pages are ads and widgets: when the article text is the same,
     // the marks' live ranges still hold and there is nothing to do.
-    const before = this.analysis;
-    const after = this.services.analyze(this.doc, this.forced);
-    if (before && sameText(before, after)) return;
-    void this.markFrom(++this.generation, after);
+    if (!after || (before && sameText(before, after))) return;
+    await this.markFrom(run, after);
   }
 
   private hitTest(x: number, y: number): { key: number } | null {

@@ -3,8 +3,8 @@
  * exercises the element fallback), with the real extractor and recogniser.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '@/lib/article';
-import { recognize } from '@/lib/entities';
+import { analyzeArticleSteps } from '@/lib/article';
+import { recognizeSteps } from '@/lib/entities';
 import { PageMarker, type PageMarkerServices } from '@/lib/marking/page-marker';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
@@ -27,8 +27,8 @@ function articlePage(): Document {
 
 function services(shown: number[], counts: number[]): PageMarkerServices {
   return {
-    analyze: (doc, forced) => analyzeArticle(doc, { url: 'https://news.example/nordwind', readerAsked: forced }),
-    recognize: (text) => recognize(text),
+    analyze: (doc, forced) => analyzeArticleSteps(doc, { url: 'https://news.example/nordwind', readerAsked: forced }),
+    recognize: (text) => recognizeSteps(text),
     card: { show: (_m, index) => void shown.push(index), hide: () => undefined, isOwnUi: () => false },
     onMarked: (count) => void counts.push(count),
   };
