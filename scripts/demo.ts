@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
 import { readPopupStatus } from '../tests/e2e/support/popup';
+import { findTabId, type UiPage } from '../tests/e2e/support/extension-ui';
 import { markCentre, waitForMarks } from '../tests/e2e/support/marks';
 
 const OUTPUT = resolve('demo-output');
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
       await article.waitForTimeout(600);
     }
     await article.screenshot({ path: resolve(OUTPUT, 'article.png') });
-    await popup.screenshot({ path: resolve(OUTPUT, 'popup.png') });
+    // The popup as the toolbar button opens it: for the article's tab, with its companies and figures.
+    const tabId = await findTabId(popup as unknown as UiPage, status.title);
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}&url=${encodeURIComponent(server.url(ARTICLE_PATH))}`));
+    await popup.waitForSelector('[data-testid="entity"]', { timeout: 15_000 });
+    await popup.screenshot({ path: resolve(OUTPUT, 'popup.png'), fullPage: true });
     // The library page: save the article first (through the background) so it has something to show.
     const articleText = await article.evaluate(() => document.querySelector('article')?.textContent ?? document.body.innerText);
     await popup.evaluate(
