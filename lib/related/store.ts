@@ -42,18 +42,21 @@ export async function addFeed(db: NewsmarkDb, fetch: FetchLike, url: string, now
     failures: 0,
     nextFetchAt: now + FEED_INTERVAL_MS,
   };
-  await db.transaction('rw', db.feeds, db.feedItems, async () => {
+  await db.transaction('rw', db.feeds, db.feedItems, db.relatedCache, async () => {
     await db.feeds.put(subscription);
     await storeItems(db, url, answer.feed.items, now);
+    // Results found before this feed was there lack its items: look again on the next popup.
+    await db.relatedCache.clear();
   });
   return subscription;
 }
 
-/** Unsubscribes and forgets the feed's items. */
+/** Unsubscribes and forgets the feed's items, and the cached results that showed them. */
 export async function removeFeed(db: NewsmarkDb, url: string): Promise<void> {
-  await db.transaction('rw', db.feeds, db.feedItems, async () => {
+  await db.transaction('rw', db.feeds, db.feedItems, db.relatedCache, async () => {
     await db.feeds.delete(url);
     await db.feedItems.where('feedUrl').equals(url).delete();
+    await db.relatedCache.clear();
   });
 }
 

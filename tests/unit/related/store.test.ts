@@ -126,6 +126,17 @@ describe('related results for an article', () => {
     expect(await cachedRelated(db, article.url)).toEqual({ result, stale: false });
   });
 
+  it('looks again after the reader adds or removes a feed: cached results are dropped', async () => {
+    await refreshRelated(db, article, deps(false, true));
+    expect((await cachedRelated(db, article.url)).stale).toBe(false);
+    await addFeed(db, fetchLike, `${server.url}/rss`);
+    expect(await cachedRelated(db, article.url)).toEqual({ result: null, stale: true });
+    const withFeed = await refreshRelated(db, article, deps(false, true));
+    expect(withFeed.groups.length).toBeGreaterThan(0);
+    await removeFeed(db, `${server.url}/rss`);
+    expect(await cachedRelated(db, article.url)).toEqual({ result: null, stale: true });
+  });
+
   it('sends nothing anywhere while remote sources are off', async () => {
     const before = server.requests.length;
     const result = await refreshRelated(db, article, deps(false, true));
