@@ -105,7 +105,7 @@ export async function firefoxDriver(): Promise<Driver> {
       const page = await session.newPage();
       // Navigations to moz-extension:// may never resolve over BiDi: wait for the document instead.
       void page.goto(session.extensionUrl(path)).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      await waitForExtensionDocument(page);
       return wrap(page);
     },
     close: () => session.close(),
@@ -159,4 +159,19 @@ async function gotoRetryingAbortedNavigation(page: PuppeteerPage, url: string): 
     await new Promise((r) => setTimeout(r, 500));
     await page.goto(url);
   }
+}
+
+/**
+ * Polled by hand rather than with waitForFunction: while the page navigates, Firefox's remote
+ * agent may fail an evaluation outright (a ProtocolError from its own code), which only means
+ * "not there yet" and is retried until the deadline.
+ */
+async function waitForExtensionDocument(page: PuppeteerPage, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The extension page never finished loading in ${timeoutMs} ms`);
 }
