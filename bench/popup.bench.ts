@@ -7,6 +7,7 @@
  * from typing to the rendered results, and JS heap of each page. Builds first when there is no
  * build. NEWSMARK_CHROME_BUILD names another build directory; NEWSMARK_BASELINE_BUILD (named
  * by NEWSMARK_BASELINE_NAME) a build timed beside it: its popup opens interleaved with ours, its library is searched interleaved.
+ * BENCH_POPUP_ONLY=1 skips the library figures; BENCH_ARTICLES sets the library's size.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,10 +53,12 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { ...compare(round(first!.ready), theirFirst && round(theirFirst.ready)), metric: 'popup first complete render (first open)' };
     yield { ...compare(stat(warm, (o) => o.ready, 0.5)!, stat(theirWarm, (o) => o.ready, 0.5)), metric: `popup first complete render (median of ${POPUP_RUNS}; goal <= 100)` };
     yield { ...compare(stat(warm, (o) => o.scriptStart, 0.5)!, stat(theirWarm, (o) => o.scriptStart, 0.5)), metric: 'popup: of which page and module loading, to its script running (median)' };
+    yield { ...compare(stat(warm, (o) => o.snapshot, 0.5)!, stat(theirWarm, (o) => o.snapshot, 0.5)), metric: 'popup: saved state and highlights arrived from the background (median)' };
+    yield { ...compare(stat(warm, (o) => o.entities, 0.5)!, stat(theirWarm, (o) => o.entities, 0.5)), metric: "popup: the page's entities arrived from its tab (median)" };
     yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
     yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
-    yield* libraryFigures(current, baseline, baselineName.replace('popup of', 'library of'));
+    if (!process.env.BENCH_POPUP_ONLY) yield* libraryFigures(current, baseline, baselineName.replace('popup of', 'library of'));
   } finally {
     for (const seeded of opened) await seeded.session.close();
     await server.close();
@@ -63,7 +66,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
 }
 
 interface Seeded { session: ChromiumSession; url: string; tabId: number }
-interface PopupOpen { ready: number; scriptStart: number }
+interface PopupOpen { ready: number; scriptStart: number; snapshot: number; entities: number }
 
 /** Chromium with `build` loaded, the served article open in a tab, and the library seeded. */
 async function openSeeded(build: string, url: string): Promise<Seeded> {
@@ -93,8 +96,9 @@ async function openPopup({ session, url, tabId }: Seeded, popup: Page): Promise<
   const ready = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-ready')[0]!.startTime);
   // Let the popup finish (its sync line asks the worker to count pending changes) before the next open.
   await popup.waitForFunction(() => performance.getEntriesByName('newsmark:sync').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
-  const scriptStart = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-start')[0]?.startTime ?? NaN);
-  return { ready, scriptStart };
+  const [scriptStart, snapshot, entities] = await popup.evaluate(() =>
+    ['newsmark:popup-start', 'newsmark:page', 'newsmark:entities'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
+  return { ready, scriptStart: scriptStart!, snapshot: snapshot!, entities: entities! };
 }
 
 interface LibraryOpen {
