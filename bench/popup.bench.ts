@@ -8,9 +8,13 @@
  * build. NEWSMARK_CHROME_BUILD names another build directory; NEWSMARK_BASELINE_BUILD (named
  * by NEWSMARK_BASELINE_NAME) a build timed beside it: its popup opens interleaved with ours, its library is searched interleaved.
  * BENCH_POPUP_ONLY=1 skips the library figures; BENCH_ARTICLES sets the library's size.
+ * Beside the popup, an empty extension page (one tiny module script, added to a temporary copy
+ * of the build, never shipped) is opened the same way: the harness's floor, to its script running.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
@@ -40,10 +44,11 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
 
     const ours = await current.session.newPage();
     const theirs = baseline ? await baseline.session.newPage() : null;
-    const runs: { ours: PopupOpen[]; theirs: PopupOpen[] } = { ours: [], theirs: [] };
+    const runs: { ours: PopupOpen[]; theirs: PopupOpen[]; floor: number[] } = { ours: [], theirs: [], floor: [] };
     for (let run = 0; run <= POPUP_RUNS; run++) {
       runs.ours.push(await openPopup(current, ours));
       if (theirs && baseline) runs.theirs.push(await openPopup(baseline, theirs));
+      runs.floor.push(await openFloorPage(current, ours));
     }
     // The first open pays for a cold database and code cache: it is reported apart.
     const [first, ...warm] = runs.ours;
@@ -53,6 +58,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { ...compare(round(first!.ready), theirFirst && round(theirFirst.ready)), metric: 'popup first complete render (first open)' };
     yield { ...compare(stat(warm, (o) => o.ready, 0.5)!, stat(theirWarm, (o) => o.ready, 0.5)), metric: `popup first complete render (median of ${POPUP_RUNS}; goal <= 100)` };
     yield { ...compare(stat(warm, (o) => o.scriptStart, 0.5)!, stat(theirWarm, (o) => o.scriptStart, 0.5)), metric: 'popup: of which page and module loading, to its script running (median)' };
+    yield { metric: 'empty extension page opened the same way, to its script running (harness floor, median)', value: round(median(runs.floor.slice(1))), unit: 'ms' };
     yield { ...compare(stat(warm, (o) => o.snapshot, 0.5)!, stat(theirWarm, (o) => o.snapshot, 0.5)), metric: 'popup: saved state and highlights arrived from the background (median)' };
     yield { ...compare(stat(warm, (o) => o.entities, 0.5)!, stat(theirWarm, (o) => o.entities, 0.5)), metric: "popup: the page's entities arrived from its tab (median)" };
     yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
@@ -60,16 +66,21 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
     if (!process.env.BENCH_POPUP_ONLY) yield* libraryFigures(current, baseline, baselineName.replace('popup of', 'library of'));
   } finally {
-    for (const seeded of opened) await seeded.session.close();
+    for (const seeded of opened) {
+      await seeded.session.close();
+      rmSync(seeded.build, { recursive: true, force: true });
+    }
     await server.close();
   }
 }
 
-interface Seeded { session: ChromiumSession; url: string; tabId: number }
+/** `build` is the temporary copy the browser loaded (with the floor page). */
+interface Seeded { session: ChromiumSession; url: string; tabId: number; build: string }
 interface PopupOpen { ready: number; scriptStart: number; snapshot: number; entities: number }
 
 /** Chromium with `build` loaded, the served article open in a tab, and the library seeded. */
-async function openSeeded(build: string, url: string): Promise<Seeded> {
+async function openSeeded(original: string, url: string): Promise<Seeded> {
+  const build = withFloorPage(original);
   const session = await launchChromium(build);
   // tsx compiles with esbuild's keepNames: functions sent to pages call its `__name` helper.
   await session.context.addInitScript('globalThis.__name = (f) => f');
@@ -84,7 +95,25 @@ async function openSeeded(build: string, url: string): Promise<Seeded> {
     return (await tabs.query({})).find((t) => t.title?.includes('Huawei'))?.id ?? pageUrl.length * 0 - 1;
   }, url);
   await seeder.close();
-  return { session, url, tabId };
+  return { session, url, tabId, build };
+}
+
+const FLOOR_PAGE = 'bench-floor.html';
+
+/** A temporary copy of `build` with an empty page whose one module script only sets a mark. */
+function withFloorPage(build: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'newsmark-bench-build-'));
+  cpSync(build, copy, { recursive: true });
+  writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>');
+  writeFileSync(join(copy, 'bench-floor.js'), "performance.mark('newsmark:floor');\n");
+  return copy;
+}
+
+/** Opens the empty page in `page` as the popup is opened: time to its script running. */
+async function openFloorPage({ session }: Seeded, page: Page): Promise<number> {
+  await page.goto(session.extensionUrl(FLOOR_PAGE));
+  await page.waitForFunction(() => performance.getEntriesByName('newsmark:floor').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('newsmark:floor')[0]!.startTime);
 }
 
 /** Opens the popup page for the served tab; times from the navigation's start (the page's time origin). */

@@ -15,8 +15,6 @@ export interface PopupTarget {
   url: string | null;
 }
 
-const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };
-
 /**
  * The tab the popup is about: the active tab, or, when the popup is opened as a page of its
  * own (end-to-end tests, the demo), the `tab` and `url` named in its address.
@@ -29,38 +27,29 @@ export async function currentTarget(search: string): Promise<PopupTarget> {
 }
 
 /**
+ * The URL the popup's address names (end-to-end tests, the demo), else undefined: the
+ * background then reads the active tab's own, so the snapshot need not wait for the popup
+ * to ask the browser which tab that is (a round trip over a busy main thread).
+ */
+export function namedUrl(search: string): string | undefined {
+  return new URLSearchParams(search).get('url') ?? undefined;
+}
+
+/**
  * Services for the tab `target` names; the popup renders before it is known. The first
  * snapshot and the page's entities are asked for at once, before the popup renders: the
- * answers are on their way while it paints its shell, instead of after.
+ * answers are on their way while it paints its shell, instead of after. `url` is the page's
+ * URL when the popup's address names it (undefined: the background reads the active tab's).
  */
-export function popupServices(target: Promise<PopupTarget>): PopupServices {
+export function popupServices(target: Promise<PopupTarget>, url?: string): PopupServices {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const { tabId } = await target;
     return tabId === null ? fallback : work(tabId);
   };
-  const readSnapshot = async () => {
-    const { url } = await target;
-    return url ? sendMessage('getPopupSnapshot', { url }) : NOTHING;
-  };
   // No content script in the tab (a browser page, a page opened before install): nothing to list.
   const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
-  const snapshot = firstThenFresh(readSnapshot);
   return {
-    watchPage: (onChange, onError) => {
-      let stopped = false;
-      // Answers may overtake each other: only the latest read is shown.
-      let latest = 0;
-      const read = () => {
-        const ticket = ++latest;
-        snapshot().then((s) => !stopped && ticket === latest && onChange(s), (e: unknown) => !stopped && onError(e));
-      };
-      const stopListening = handleMessages({ libraryChanged: read });
-      read();
-      return () => {
-        stopped = true;
-        stopListening();
-      };
-    },
+    watchPage: watchSnapshots(() => sendMessage('getPopupSnapshot', url === undefined ? {} : { url })),
     loadEntities: firstThenFresh(readEntities),
     markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
@@ -99,5 +88,55 @@ function firstThenFresh<T>(read: () => Promise<T>): () => Promise<T> {
     const answer = early ?? read();
     early = null;
     return answer;
+  };
+}
+
+/**
+ * The popup's `watchPage` over `read`: the first read goes out now, and the listener for
+ * `libraryChanged` is added now too, before any answer, so no change can fall between the
+ * first read and the listening. A change that arrives before the first watcher takes the
+ * early answer has that watcher read again (the early answer may predate the change).
+ * The listener lives as long as the popup page.
+ */
+export function watchSnapshots(read: () => Promise<PopupSnapshot>): PopupServices['watchPage'] {
+  let changes = 0;
+  const watchers = new Set<() => void>();
+  handleMessages({
+    libraryChanged: () => {
+      changes++;
+      for (const reread of watchers) reread();
+    },
+  });
+  let early: { answer: Promise<PopupSnapshot>; changes: number } | null = { answer: read(), changes };
+  early.answer.catch(() => undefined);
+  return (onChange, onError) => {
+    let stopped = false;
+    // Answers may overtake each other: one is never shown after a newer read's.
+    let sent = 0;
+    let shown = 0;
+    const show = (answer: Promise<PopupSnapshot>) => {
+      const ticket = ++sent;
+      answer.then(
+        (snapshot) => {
+          if (stopped || ticket < shown) return;
+          shown = ticket;
+          onChange(snapshot);
+        },
+        (e: unknown) => !stopped && onError(e),
+      );
+    };
+    const reread = () => show(read());
+    watchers.add(reread);
+    const first = early;
+    early = null;
+    if (!first) reread();
+    else {
+      show(first.answer);
+      if (changes !== first.changes) reread();
+    }
+    return () => {
+      stopped = true;
+      watchers.delete(reread);
+    };
   };
 }

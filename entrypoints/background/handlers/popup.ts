@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { sendMessage, type Handlers } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
 import { findPageVisit, type NewsmarkDb } from '@/lib/db';
@@ -9,8 +10,22 @@ import { getArticleByUrl, listHighlights } from '@/lib/db/library';
  */
 export function popupHandlers(db: NewsmarkDb): Handlers {
   return {
-    getPopupSnapshot: ({ url }) => popupSnapshot(db, url),
+    getPopupSnapshot: async ({ url }) => {
+      const pageUrl = url ?? (await activeTabUrl());
+      return pageUrl ? popupSnapshot(db, pageUrl) : NOTHING;
+    },
   };
+}
+
+const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };
+
+/**
+ * The URL of the tab the popup is open over: the active tab of the focused window (the
+ * popup's, while it is open). Undefined for a page the extension may not see (a browser page).
+ */
+async function activeTabUrl(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.url;
 }
 
 /** The visit, the saved article and its highlights for `url`, read in one transaction (one consistent state). */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessages } from '@/lib/messaging';
+import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
-import { popupServices } from '@/entrypoints/popup/services';
+import { popupServices, watchSnapshots } from '@/entrypoints/popup/services';
 
 afterEach(() => fakeBrowser.reset());
 
@@ -12,7 +12,7 @@ describe('popup services', () => {
   it('asks for the first snapshot before the popup watches, and reads afresh after that', async () => {
     const asked = vi.fn(() => EMPTY);
     handleMessages({ getPopupSnapshot: asked });
-    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }));
+    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }), 'https://news.example.com/a');
     await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
     expect(asked).toHaveBeenCalledWith({ url: 'https://news.example.com/a' }, expect.anything());
 
@@ -28,9 +28,48 @@ describe('popup services', () => {
     expect(asked).toHaveBeenCalledTimes(2);
   });
 
+  it('reads again when the library changed after the first read went out but before the popup watched', async () => {
+    let note = 'before';
+    const asked = vi.fn(() => ({ ...EMPTY, visit: { url: 'https://news.example.com/a', title: note, isArticle: true, signals: [], seenAt: 0 } }));
+    handleMessages({ getPopupSnapshot: asked });
+    const services = popupServices(Promise.resolve({ tabId: null, url: null }), 'https://news.example.com/a');
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+    // The early answer is on its way with the old state; the library changes; only then the popup watches.
+    note = 'after';
+    await sendMessage('libraryChanged', {}).catch(() => undefined);
+    const seen: string[] = [];
+    services.watchPage((s) => seen.push(s.visit!.title), (e) => { throw e; });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('after'));
+    expect(asked).toHaveBeenCalledTimes(2);
+  });
+
+  it('never shows an older answer after a newer one', async () => {
+    const answers: ((s: PopupSnapshot) => void)[] = [];
+    const read = () => new Promise<PopupSnapshot>((resolve) => answers.push(resolve));
+    const watch = watchSnapshots(read);
+    const seen: string[] = [];
+    watch((s) => seen.push(s.visit!.title), (e) => { throw e; });
+    await sendMessage('libraryChanged', {});
+    expect(answers).toHaveLength(2);
+    const titled = (title: string): PopupSnapshot => ({ ...EMPTY, visit: { url: 'u', title, isArticle: true, signals: [], seenAt: 0 } });
+    answers[1]!(titled('newer'));
+    await vi.waitFor(() => expect(seen).toEqual(['newer']));
+    answers[0]!(titled('older'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(['newer']);
+  });
+
+  it('asks the background for the active tab\'s snapshot when the popup\'s address names no page', async () => {
+    const asked = vi.fn(() => EMPTY);
+    handleMessages({ getPopupSnapshot: asked });
+    popupServices(new Promise(() => undefined));
+    // Sent at once: it does not wait for the popup to learn which tab is active.
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledWith({}, expect.anything()));
+  });
+
   it('hands a failed early read to whoever takes it', async () => {
     handleMessages({ getPopupSnapshot: () => Promise.reject(new Error('database closed')) });
-    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }));
+    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }), 'https://news.example.com/a');
     const error = await new Promise<unknown>((resolve) => services.watchPage(() => resolve(null), resolve));
     expect(String(error)).toContain('database closed');
   });
