@@ -5,10 +5,10 @@
  * side panel. Data comes in through `LibraryServices`; writes go out through it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleRecord } from '@/lib/db/library-records';
-import { buildModel, facetsOf, queryLibrary, type LibraryFilters, type LibraryModel, type SortOrder } from '@/lib/library/query';
+import { addToModel, buildModel, emptyModel, facetsOf, queryLibrary, type LibraryFilters, type LibraryModel, type ListedArticle, type SortOrder } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
 import type { ImportSummary } from '@/lib/library/import-apply';
+import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl, siteOf } from '@/lib/library/safe-url';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { LibraryFilterBar } from './LibraryFilters';
@@ -19,11 +19,22 @@ import { t } from './i18n';
 export interface LibraryServices {
   /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
   loadNewest(limit: number): Promise<AllRecords>;
-  /** Calls back with every record now and after each change; returns a stop function. */
-  watch(onChange: (records: AllRecords) => void, onError: (error: unknown) => void): () => void;
+  /** Reads every record in pages for `reader`, now and again after each change; returns a stop function. */
+  watch(reader: LibraryReader): () => void;
+  /** Every record as stored, tombstones included: what the JSON and W3C exports write. */
+  loadAll(): Promise<AllRecords>;
   highlights: HighlightActions;
   importText(text: string): Promise<ImportSummary>;
   download(name: string, blob: Blob): void;
+}
+
+/** Takes the pages of each read of the library, in turn. */
+export interface LibraryReader {
+  /** One page of a read: articles with all their highlights. The read waits for the answer. */
+  page(records: RecordPage): Promise<void>;
+  /** The read under way has given its last page. */
+  done(): void;
+  error(error: unknown): void;
 }
 
 /** Entries rendered at first and added per "Show more": the DOM stays small with 10,000 articles. */
@@ -44,10 +55,9 @@ export interface LibraryProps {
 export function Library({ services, compact = false, initialQuery = '', onQueryChange }: LibraryProps) {
   const first = useNewest(services);
   // Everything is read only once the first list is out: reading 100,000 records would hold it back.
-  const records = useRecords(services, first !== null);
-  const model = useMemo(() => (records ? buildModel(records.articles, records.highlights) : null), [records]);
+  const search = useLibrary(services, first !== null);
+  const { model } = search;
   const firstModel = useMemo(() => (first ? buildModel(first.articles, first.highlights) : null), [first]);
-  const search = useSearch(model);
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [sort, setSort] = useState<SortOrder>('relevance');
@@ -68,10 +78,11 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
     if (listed) performance.mark('newsmark:library-list');
   }, [!!listed]);
   useEffect(() => {
-    if (records) performance.mark('newsmark:library-records');
-  }, [!!records]);
-  useEffect(() => {
-    if (search.ready) performance.mark('newsmark:search-ready');
+    // Each page is indexed as it is read: every record read and search ready come together.
+    if (search.ready) {
+      performance.mark('newsmark:library-records');
+      performance.mark('newsmark:search-ready');
+    }
   }, [search.ready]);
 
   return (
@@ -101,7 +112,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
           {t('showMore', String(Math.min(PAGE, entries.length - shown)))}
         </button>
       )}
-      {records && model && !compact && <LibraryTransfer records={records} model={model} services={services} />}
+      {model && !compact && <LibraryTransfer model={model} services={services} />}
     </main>
   );
 }
@@ -121,25 +132,51 @@ function useNewest(services: LibraryServices): AllRecords | null {
   return first;
 }
 
-function useRecords(services: LibraryServices, start: boolean): AllRecords | null {
-  const [records, setRecords] = useState<AllRecords | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => (start ? services.watch(setRecords, setError) : undefined), [services, start]);
-  if (error) throw error;
-  return records;
+interface LibraryState {
+  /** Every live record, articles without their text; null until the first read is complete. */
+  model: LibraryModel<ListedArticle> | null;
+  /** The search index, in step with `model` once it is there. */
+  index: LibrarySearch;
+  ready: boolean;
+  /** Counts the reads shown: a search is run again on each. */
+  version: number;
 }
 
-/** The search index, built in slices once the model is read, then kept in step with it. */
-function useSearch(model: LibraryModel | null): { index: LibrarySearch; ready: boolean; version: number } {
+/**
+ * Every record, read in pages once `start` holds: each page is indexed as it comes (the next
+ * is read meanwhile) and its articles kept without their text; the model is shown once a read
+ * is complete. After a change a new read re-indexes what changed and replaces the model.
+ */
+function useLibrary(services: LibraryServices, start: boolean): LibraryState {
   const index = useRef(new LibrarySearch()).current;
-  const [state, setState] = useState({ ready: false, version: 0 });
+  const [state, setState] = useState<{ model: LibraryModel<ListedArticle> | null; version: number }>({ model: null, version: 0 });
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (model) void index.sync(model).then(() => setState((s) => ({ ready: true, version: s.version + 1 })));
-  }, [model]);
-  return { index, ...state };
+    if (!start) return undefined;
+    let building: LibraryModel<ListedArticle> | null = null;
+    return services.watch({
+      page: async (records) => {
+        const page = buildModel(records.articles, records.highlights);
+        await index.addPage(page);
+        addToModel((building ??= emptyModel()), page);
+      },
+      done: () => {
+        const model = building ?? emptyModel();
+        building = null;
+        index.keepOnly(new Set(model.articleById.keys()));
+        setState((s) => ({ model, version: s.version + 1 }));
+      },
+      error: (e) => {
+        building = null;
+        setError(e);
+      },
+    });
+  }, [services, start]);
+  if (error) throw error;
+  return { index, model: state.model, ready: state.model !== null, version: state.version };
 }
 
-function ArticleEntry({ article, highlights, actions }: { article: ArticleRecord; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {
+function ArticleEntry({ article, highlights, actions }: { article: ListedArticle; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {
   const [all, setAll] = useState(false);
   const href = safeHttpUrl(article.url);
   const headingId = `article-${article.id}`;

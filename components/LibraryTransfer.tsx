@@ -1,18 +1,22 @@
 /** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
 import { useState } from 'preact/hooks';
-import type { LibraryModel } from '@/lib/library/query';
-import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
+import type { LibraryModel, ListedArticle } from '@/lib/library/query';
+import { exportFile, readImportFile, type ExportKind } from './library-io';
 import type { LibraryServices } from './Library';
 import { t } from './i18n';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
 
-export function LibraryTransfer({ records, model, services }: { records: AllRecords; model: LibraryModel; services: LibraryServices }) {
+export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: LibraryServices }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
-  const exportAs = (kind: ExportKind) => {
-    const file = exportFile(kind, records, model);
-    services.download(file.name, file.blob);
+  const exportAs = async (kind: ExportKind) => {
+    try {
+      const file = await exportFile(kind, model, services.loadAll);
+      services.download(file.name, file.blob);
+    } catch (error) {
+      setOutcome({ kind: 'error', text: t('exportFailed', error instanceof Error ? error.message : String(error)) });
+    }
   };
   const importFrom = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -36,9 +40,9 @@ export function LibraryTransfer({ records, model, services }: { records: AllReco
     <section class="transfer" aria-labelledby="transfer-title">
       <h2 id="transfer-title">{t('transferTitle')}</h2>
       <div class="actions">
-        <button type="button" onClick={() => exportAs('markdown')} data-testid="export-markdown">{t('exportMarkdown')}</button>
-        <button type="button" onClick={() => exportAs('json')} data-testid="export-json">{t('exportJson')}</button>
-        <button type="button" onClick={() => exportAs('w3c')} data-testid="export-w3c">{t('exportW3c')}</button>
+        <button type="button" onClick={() => void exportAs('markdown')} data-testid="export-markdown">{t('exportMarkdown')}</button>
+        <button type="button" onClick={() => void exportAs('json')} data-testid="export-json">{t('exportJson')}</button>
+        <button type="button" onClick={() => void exportAs('w3c')} data-testid="export-w3c">{t('exportW3c')}</button>
       </div>
       <p class="field">
         <label for="import-file">{t('importLabel')}</label>

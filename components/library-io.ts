@@ -5,7 +5,7 @@ import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
 import { checkImportSize } from '@/lib/library/import-errors';
-import type { LibraryModel } from '@/lib/library/query';
+import type { LibraryModel, ListedArticle } from '@/lib/library/query';
 
 export type ExportKind = 'markdown' | 'json' | 'w3c';
 
@@ -15,9 +15,15 @@ export interface AllRecords {
   highlights: HighlightRecord[];
 }
 
-/** The export file of `kind`: its name and contents. */
-export function exportFile(kind: ExportKind, records: AllRecords, model: LibraryModel, now = new Date()): { name: string; blob: Blob } {
+/**
+ * The export file of `kind`: its name and contents. Markdown is written from the library's
+ * model; JSON and W3C, which hold every record whole (article text, tombstones), from
+ * `loadAll`'s answer: the library page keeps no article text.
+ */
+export async function exportFile(kind: ExportKind, model: LibraryModel<ListedArticle>, loadAll: () => Promise<AllRecords>, now = new Date()): Promise<{ name: string; blob: Blob }> {
   const day = now.toISOString().slice(0, 10);
+  if (kind === 'markdown') return markdownFile(model, day);
+  const records = await loadAll();
   if (kind === 'json') {
     return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now)], { type: 'application/json' }) };
   }
@@ -25,6 +31,10 @@ export function exportFile(kind: ExportKind, records: AllRecords, model: Library
     const collection = exportAnnotations(records.articles, records.highlights);
     return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
   }
+  return markdownFile(model, day);
+}
+
+function markdownFile(model: LibraryModel<ListedArticle>, day: string): { name: string; blob: Blob } {
   const files = libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? []);
   const zip = zipSync(Object.fromEntries(files.map((f) => [`newsmark/${f.name}`, strToU8(f.content)])));
   return { name: `newsmark-markdown-${day}.zip`, blob: new Blob([zip], { type: 'application/zip' }) };

@@ -1,16 +1,18 @@
 /**
  * The library's services over the real browser: the newest articles first, from the
- * database's savedAt index; then every record straight from the extension's database with
- * liveQuery (so edits anywhere show at once); writes through the
- * background's messages, items opened at their place with a URL text fragment.
+ * database's savedAt index; then every record straight from the extension's database, read in
+ * pages, and again after each change to articles or highlights (so edits anywhere show at
+ * once); writes through the background's messages, items opened at their place with a URL
+ * text fragment.
  */
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { NewsmarkDb } from '@/lib/db';
 import type { ArticleRecord } from '@/lib/db/library-records';
 import { sendMessage } from '@/lib/messaging';
+import { onTablesChanged } from '@/lib/library/changes';
+import { readPages } from '@/lib/library/read-pages';
 import { urlAtQuote } from '@/lib/library/text-fragment';
-import type { LibraryServices } from './Library';
+import type { LibraryReader, LibraryServices } from './Library';
 import { highlightActions } from './highlight-actions';
 
 export function libraryServices(db: NewsmarkDb): LibraryServices {
@@ -22,13 +24,11 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       const highlights = await db.highlights.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
       return { articles, highlights };
     }),
-    watch: (onChange, onError) => {
-      const subscription = liveQuery(() => db.transaction('r', db.articles, db.highlights, async () => ({
-        articles: await db.articles.toArray(),
-        highlights: await db.highlights.toArray(),
-      }))).subscribe({ next: onChange, error: onError });
-      return () => subscription.unsubscribe();
-    },
+    watch: (reader) => watchInPages(db, reader),
+    loadAll: () => db.transaction('r', db.articles, db.highlights, async () => ({
+      articles: await db.articles.toArray(),
+      highlights: await db.highlights.toArray(),
+    })),
     highlights: highlightActions(async (highlight) => {
       const article = await db.articles.get(highlight.articleId);
       const url = article ? urlAtQuote(article.url, highlight.selectors) : null;
@@ -45,5 +45,39 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       // The download has started by the next task; the object URL can go.
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     },
+  };
+}
+
+/**
+ * Reads every record in pages for `reader`, and again whenever articles or highlights change
+ * (Dexie tells every page of the extension of a write, wherever it was made): a change during
+ * a read starts another once it ends, so the last read always follows the last change.
+ * Page visits, written on every page the reader opens, do not start one.
+ */
+function watchInPages(db: NewsmarkDb, reader: LibraryReader): () => void {
+  let stopped = false;
+  let reading = false;
+  let changed = false;
+  const read = async () => {
+    reading = true;
+    changed = false;
+    try {
+      await readPages(db, (page) => reader.page(page), { stopped: () => stopped });
+      if (!stopped) reader.done();
+    } catch (error) {
+      if (!stopped) reader.error(error);
+    } finally {
+      reading = false;
+    }
+    if (changed && !stopped) void read();
+  };
+  const stopListening = onTablesChanged(db, ['articles', 'highlights'], () => {
+    changed = true;
+    if (!reading) void read();
+  });
+  void read();
+  return () => {
+    stopped = true;
+    stopListening();
   };
 }

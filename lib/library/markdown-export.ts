@@ -4,7 +4,8 @@
  * block quotes. Every value in the front matter is a JSON string, which is valid YAML and
  * cannot break out of its line whatever the article's title holds.
  */
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { HighlightRecord } from '../db/library-records';
+import type { ListedArticle } from './query';
 
 export interface MarkdownFile {
   /** A file name safe on every common file system, unique within one export. */
@@ -15,7 +16,7 @@ export interface MarkdownFile {
 const MAX_NAME_LENGTH = 80;
 
 /** One article (and its live highlights, in the order given) as a Markdown file. */
-export function articleToMarkdown(article: ArticleRecord, highlights: readonly HighlightRecord[]): MarkdownFile {
+export function articleToMarkdown(article: ListedArticle, highlights: readonly HighlightRecord[]): MarkdownFile {
   const companies = [...new Set(article.entities.filter((e) => e.type === 'company').map((e) => e.name ?? e.text))];
   const front = [
     '---',
@@ -48,7 +49,7 @@ export function articleToMarkdown(article: ArticleRecord, highlights: readonly H
 }
 
 /** All articles as Markdown files (the caller zips them). */
-export function libraryToMarkdown(articles: readonly ArticleRecord[], highlightsOf: (articleId: string) => readonly HighlightRecord[]): MarkdownFile[] {
+export function libraryToMarkdown(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[]): MarkdownFile[] {
   return articles.filter((a) => !a.deleted).map((a) => articleToMarkdown(a, highlightsOf(a.id)));
 }
 

@@ -6,11 +6,17 @@ import type { ArticleRecord, HighlightColour, HighlightRecord } from '../db/libr
 import { siteOf } from './safe-url';
 import type { SearchResult } from './search';
 
-/** The live records, with each article's highlights in reading order. */
-export interface LibraryModel {
-  articles: ArticleRecord[];
+/** What the library lists of an article: everything but its text, which only the search index reads. */
+export type ListedArticle = Omit<ArticleRecord, 'text'>;
+
+/**
+ * The live records, with each article's highlights in reading order. The library page keeps
+ * its articles without their text (`ListedArticle`): the text is indexed, then let go.
+ */
+export interface LibraryModel<A extends ListedArticle = ArticleRecord> {
+  articles: A[];
   /** The same articles by id: a search's hits are looked up, not searched for among all. */
-  articleById: Map<string, ArticleRecord>;
+  articleById: Map<string, A>;
   highlightsByArticle: Map<string, HighlightRecord[]>;
 }
 
@@ -29,14 +35,14 @@ export const SORT_ORDERS = ['relevance', 'saved-desc', 'saved-asc', 'published-d
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export interface LibraryEntry {
-  article: ArticleRecord;
+  article: ListedArticle;
   /** The highlights to show under it: all of them, or those the search and filters picked. */
   readonly highlights: HighlightRecord[];
   score: number;
 }
 
 /** Builds the model from all records as stored (tombstones dropped). */
-export function buildModel(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[]): LibraryModel {
+export function buildModel<A extends ListedArticle>(articles: readonly A[], highlights: readonly HighlightRecord[]): LibraryModel<A> {
   const live = articles.filter((a) => !a.deleted);
   const byArticle = new Map<string, HighlightRecord[]>();
   for (const h of highlights) {
@@ -49,6 +55,23 @@ export function buildModel(articles: readonly ArticleRecord[], highlights: reado
   return { articles: live, articleById: new Map(live.map((a) => [a.id, a])), highlightsByArticle: byArticle };
 }
 
+/**
+ * Adds `page` (a model of other articles than `model` holds, as the pages of one read are) to
+ * `model`, its articles without their text.
+ */
+export function addToModel(model: LibraryModel<ListedArticle>, page: LibraryModel): void {
+  for (const { text: _text, ...article } of page.articles) {
+    model.articles.push(article);
+    model.articleById.set(article.id, article);
+  }
+  for (const [id, highlights] of page.highlightsByArticle) model.highlightsByArticle.set(id, highlights);
+}
+
+/** An empty model, to which a read adds its pages. */
+export function emptyModel(): LibraryModel<ListedArticle> {
+  return { articles: [], articleById: new Map(), highlightsByArticle: new Map() };
+}
+
 function positionOf(h: HighlightRecord): number {
   const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
   return position?.type === 'TextPositionSelector' ? position.start : Infinity;
@@ -59,7 +82,7 @@ function positionOf(h: HighlightRecord): number {
  * not in it are left out, and when some of an article's highlights hold the search's words,
  * only those show (else the article matched by its own fields, and all of them show).
  */
-export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryEntry[] {
+export function queryLibrary(model: LibraryModel<ListedArticle>, filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryEntry[] {
   const tag = filters.tag?.toLowerCase();
   const entries: LibraryEntry[] = [];
   for (const article of found ? hitArticles(model, found) : model.articles) {
@@ -85,7 +108,7 @@ export function queryLibrary(model: LibraryModel, filters: LibraryFilters, sort:
 }
 
 /** The live articles a search found (the index may briefly know one the model no longer has). */
-function* hitArticles(model: LibraryModel, found: SearchResult): Iterable<ArticleRecord> {
+function* hitArticles(model: LibraryModel<ListedArticle>, found: SearchResult): Iterable<ListedArticle> {
   for (const id of found.scores.keys()) {
     const article = model.articleById.get(id);
     if (article) yield article;
@@ -96,7 +119,7 @@ function* hitArticles(model: LibraryModel, found: SearchResult): Iterable<Articl
  * An entry whose highlights are picked when first read: a search may hit thousands of
  * articles, and only the few rendered need their highlights tested against it.
  */
-function lazyEntry(article: ArticleRecord, score: number, pick: () => HighlightRecord[]): LibraryEntry {
+function lazyEntry(article: ListedArticle, score: number, pick: () => HighlightRecord[]): LibraryEntry {
   let picked: HighlightRecord[] | undefined;
   return {
     article,
@@ -112,7 +135,7 @@ function mentionedOrAll(highlights: HighlightRecord[], found: SearchResult): Hig
   return mentioned.length ? mentioned : highlights;
 }
 
-function articlePasses(article: ArticleRecord, filters: LibraryFilters): boolean {
+function articlePasses(article: ListedArticle, filters: LibraryFilters): boolean {
   if (filters.site && siteOf(article.url) !== filters.site) return false;
   if (filters.company && !article.companyIds.includes(filters.company)) return false;
   if (filters.from !== undefined && article.savedAt < filters.from) return false;
@@ -146,7 +169,7 @@ export interface Facets {
 }
 
 /** The values the filters offer: every site, tag and company in the library. */
-export function facetsOf(model: LibraryModel): Facets {
+export function facetsOf(model: LibraryModel<ListedArticle>): Facets {
   const sites = new Set<string>();
   const tags = new Map<string, string>();
   const companies = new Map<string, string>();

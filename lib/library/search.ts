@@ -31,11 +31,10 @@ export interface SearchResult {
 }
 
 /**
- * Articles indexed per slice when building without blocking the page: an article with its
- * highlights takes about half a millisecond, so a slice stays well under a frame's budget
- * of a busy machine, and a few hundred slices keep the timer clamping between them small.
+ * Milliseconds of indexing before the page gets its turn: half a frame, so typing and
+ * painting go on while a large library is indexed.
  */
-const CHUNK = 40;
+const SLICE_MS = 8;
 
 // MiniSearch's own tokenizer and term processing: the highlight test reads words as the index does.
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
@@ -50,21 +49,46 @@ export class LibrarySearch {
     extractField: (doc, field) => (field === 'id' ? doc.article.id : fieldOf(doc, field as Field)),
     searchOptions: { boost: { title: 3, marks: 2, note: 2 }, prefix: isLastWord, combineWith: 'AND' },
   });
-  /** Per indexed article, a hash of its and its highlights' change stamps: what `sync` compares. */
+  /** Per indexed article, a hash of its and its highlights' change stamps: what `addPage` compares. */
   private readonly stamps = new Map<string, number>();
-  private building: Promise<void> | null = null;
-  private latest: LibraryModel | null = null;
+  /** The pass under way: `sync` calls run one after the other. */
+  private queue: Promise<void> = Promise.resolve();
 
   /**
-   * Brings the index in step with `model`. The first call builds it in slices, yielding to the
-   * event loop between them; later calls re-index only the articles whose records changed
-   * (and drop those gone). Resolves once the index reflects `model` or a newer one.
+   * Brings the index in step with `model` (every live article): `addPage` over all of it,
+   * then `keepOnly` its articles. Calls run in turn; each resolves once the index reflects its model.
    */
-  async sync(model: LibraryModel): Promise<void> {
-    this.latest = model;
-    this.building ??= this.build(model);
-    await this.building;
-    this.update(this.latest);
+  sync(model: LibraryModel): Promise<void> {
+    const pass = this.queue.then(async () => {
+      await this.addPage(model);
+      this.keepOnly(new Set(model.articleById.keys()));
+    });
+    this.queue = pass.catch(() => undefined);
+    return pass;
+  }
+
+  /**
+   * Indexes the articles of `page` (with their highlights) that are new or whose records
+   * changed since they were indexed, in slices of a few milliseconds with the page's turn
+   * between them. The pages of one read of the library are given one after the other.
+   */
+  async addPage(page: LibraryModel): Promise<void> {
+    let sliceStart = performance.now();
+    for (const article of page.articles) {
+      this.index1({ article, highlights: page.highlightsByArticle.get(article.id) ?? [] });
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+
+  /** Drops every indexed article not in `live` (unsaved, or gone since it was indexed). */
+  keepOnly(live: ReadonlySet<string>): void {
+    for (const id of this.stamps.keys()) {
+      if (live.has(id)) continue;
+      this.index.discard(id);
+      this.stamps.delete(id);
+    }
   }
 
   /** Articles holding every word of `query` in any field (the last word as a prefix). */
@@ -74,29 +98,30 @@ export class LibrarySearch {
     return { scores, mentions: mentionTest(query) };
   }
 
-  private async build(model: LibraryModel): Promise<void> {
-    const docs = model.articles.map((article) => ({ article, highlights: model.highlightsByArticle.get(article.id) ?? [] }));
-    for (const doc of docs) this.stamps.set(doc.article.id, stampOf(doc));
-    await this.index.addAllAsync(docs, { chunkSize: CHUNK });
+  /** (Re-)indexes one article unless it is indexed as it is. */
+  private index1(doc: ArticleDoc): void {
+    const stamp = stampOf(doc);
+    const id = doc.article.id;
+    if (this.stamps.get(id) === stamp) return;
+    if (this.stamps.has(id)) this.index.discard(id);
+    this.index.add(doc);
+    this.stamps.set(id, stamp);
   }
+}
 
-  private update(model: LibraryModel): void {
-    const live = new Set<string>();
-    for (const article of model.articles) {
-      live.add(article.id);
-      const doc = { article, highlights: model.highlightsByArticle.get(article.id) ?? [] };
-      const stamp = stampOf(doc);
-      if (this.stamps.get(article.id) === stamp) continue;
-      if (this.index.has(article.id)) this.index.discard(article.id);
-      this.index.add(doc);
-      this.stamps.set(article.id, stamp);
-    }
-    for (const id of this.stamps.keys()) {
-      if (live.has(id)) continue;
-      this.index.discard(id);
-      this.stamps.delete(id);
-    }
-  }
+/**
+ * Lets the page run its waiting tasks (input, rendering) and comes back at once: a message
+ * to itself, which, unlike a timer, is not clamped to 4 ms when chained.
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function fieldOf({ article, highlights }: ArticleDoc, field: Field): string {

@@ -52,6 +52,8 @@ async function exportText(page: UiPage, testId: string): Promise<string> {
       return original(blob);
     };
     (document.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
+    // JSON and W3C exports read every record first: the file comes a little after the click.
+    for (let waited = 0; !captured && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     URL.createObjectURL = original;
     return captured ? (captured as Blob).text() : '';
   }, testId);
