@@ -3,17 +3,43 @@ import { sendMessage, type Handlers } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
 import { findPageVisit, type NewsmarkDb } from '@/lib/db';
 import { getArticleByUrl, listHighlights } from '@/lib/db/library';
+import { onTablesChanged } from '@/lib/library/changes';
 
 /**
  * The popup's first read, answered here where the database is already open: the popup then
  * loads no database code and opens no database, which was most of its time to first render.
  */
 export function popupHandlers(db: NewsmarkDb): Handlers {
+  const snapshotOf = cachedSnapshots(db);
   return {
     getPopupSnapshot: async ({ url }) => {
       const pageUrl = url ?? (await activeTabUrl());
-      return pageUrl ? popupSnapshot(db, pageUrl) : NOTHING;
+      return pageUrl ? snapshotOf(pageUrl) : NOTHING;
     },
+  };
+}
+
+/** Snapshots kept: the popup is opened again and again over the same few pages. */
+const CACHED_SNAPSHOTS = 16;
+
+/**
+ * `popupSnapshot` answered from memory while nothing was written since it was read: the read
+ * transaction was most of the worker's part of opening the popup (about 8 ms of 10 at idle).
+ * Every write to the tables it reads, by the worker or any page of the extension, empties the
+ * cache, an answer still on its way included; a failed read is not kept.
+ */
+export function cachedSnapshots(db: NewsmarkDb): (url: string) => Promise<PopupSnapshot> {
+  const cache = new Map<string, Promise<PopupSnapshot>>();
+  onTablesChanged(db, ['pageVisits', 'articles', 'highlights'], () => cache.clear());
+  return (url) => {
+    const kept = cache.get(url);
+    // Deleted and set again: the Map's order is then the order of last use.
+    cache.delete(url);
+    const answer = kept ?? popupSnapshot(db, url);
+    cache.set(url, answer);
+    if (cache.size > CACHED_SNAPSHOTS) cache.delete(cache.keys().next().value!);
+    answer.catch(() => cache.get(url) === answer && cache.delete(url));
+    return answer;
   };
 }
 
