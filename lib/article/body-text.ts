@@ -5,7 +5,7 @@
  * and blocks made mostly of links.
  */
 import { BLOCK_TAGS, isHidden, looksLikeBoilerplate } from './dom';
-import { FURNITURE_TAGS, OPAQUE_TAGS, type ContentAnalysis } from './content';
+import { ELEMENTS_PER_STEP, FURNITURE_TAGS, MAX_ELEMENTS_WALKED, OPAQUE_TAGS, type ContentAnalysis } from './content';
 import { TextMapBuilder, type TextMap } from './text-map';
 
 /** Share of link text above which a block's own text is navigation. */
@@ -18,6 +18,15 @@ const MAX_BYLINE_CHARS = 120;
 
 /** Writes the article text under `root` into a TextMap whose segments point at the live text nodes. */
 export function extractBodyText(root: Element, analysis: ContentAnalysis): TextMap {
+  const steps = extractBodyTextSteps(root, analysis);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same text pass as a generator that pauses every few hundred elements (see analyzeContentSteps). */
+export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis): Generator<void, TextMap> {
   const builder = new TextMapBuilder();
   const minKept = analysis.proseChars * KEEP_FURNITURE_SHARE;
 
@@ -36,28 +45,36 @@ export function extractBodyText(root: Element, analysis: ContentAnalysis): TextM
     return stats.chars <= MAX_BYLINE_CHARS && BYLINE_OR_DATELINE.test((el.textContent ?? '').trim());
   };
 
-  const visit = (el: Element, muted: boolean): void => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if (!muted) builder.appendText(child as Text);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const element = child as Element;
-      if (skip(element)) continue;
-      const tag = element.localName;
-      if (tag === 'br') {
-        builder.lineBreak();
-      } else if (BLOCK_TAGS.has(tag)) {
-        builder.blockBreak();
-        visit(element, muteBlock(element));
-        builder.blockBreak();
-      } else {
-        visit(element, muted);
-      }
+  // An explicit stack rather than recursion, so that the walk can pause anywhere.
+  const stack: Array<{ next: ChildNode | null; muted: boolean; block: boolean }> = [{ next: root.firstChild, muted: muteBlock(root), block: false }];
+  let walked = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      if (frame.block) builder.blockBreak();
+      continue;
     }
-  };
-
-  visit(root, root !== null && muteBlock(root));
+    frame.next = child.nextSibling;
+    if (child.nodeType === 3) {
+      if (!frame.muted) builder.appendText(child as Text);
+      continue;
+    }
+    if (child.nodeType !== 1 || skip(child as Element)) continue;
+    const element = child as Element;
+    const tag = element.localName;
+    if (tag === 'br') {
+      builder.lineBreak();
+      continue;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) builder.blockBreak();
+    stack.push({ next: element.firstChild, muted: block ? muteBlock(element) : frame.muted, block });
+    if (++walked % ELEMENTS_PER_STEP === 0) {
+      if (walked >= MAX_ELEMENTS_WALKED) break;
+      yield;
+    }
+  }
   return builder.build();
 }

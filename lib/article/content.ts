@@ -71,8 +71,40 @@ interface Totals {
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
+/** Elements walked between two pauses of a stepped walk (content scoring, the text pass). */
+export const ELEMENTS_PER_STEP = 200;
+/**
+ * Most elements one analysis walks: a page that keeps moving nodes between pauses could
+ * otherwise keep the walk going forever. Far above any real page (100k-node DOMs included).
+ */
+export const MAX_ELEMENTS_WALKED = 1_000_000;
+
+/** One element under way in the walk: its flags, its totals so far, and the next child to read. */
+interface Frame {
+  el: Element;
+  tag: string;
+  linked: boolean;
+  inFurniture: boolean;
+  furniture: boolean;
+  totals: Totals;
+  next: ChildNode | null;
+}
+
 /** Scores the subtree of `body` and returns the element most likely to hold the article body. */
 export function analyzeContent(body: Element): ContentAnalysis {
+  const steps = analyzeContentSteps(body);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same scoring as a generator that pauses every few hundred elements, so a page is never
+ * held for long. The walk is iterative (an explicit stack, not recursion) so that it can pause
+ * anywhere; elements are scored bottom-up as they are left, exactly as a recursive walk would.
+ */
+export function* analyzeContentSteps(body: Element): Generator<void, ContentAnalysis> {
   const fragments = new Map<Element, FragmentStats>();
   const furnitureProse = new Map<Element, number>();
   const goodOf = new Map<Element, number>();
@@ -82,27 +114,16 @@ export function analyzeContent(body: Element): ContentAnalysis {
   let bestTotals: Totals = emptyTotals();
   const teasers = { count: 0, prose: 0 };
 
-  const visit = (el: Element, inLink: boolean, inFurniture: boolean): Totals => {
+  /** A frame for `el`, or null when nothing under it is readable. */
+  const enter = (el: Element, inLink: boolean, inFurniture: boolean): Frame | null => {
     const tag = el.localName;
-    const totals = emptyTotals();
-    if (OPAQUE_TAGS.has(tag) || isHidden(el)) return totals;
-    const linked = inLink || tag === 'a';
+    if (OPAQUE_TAGS.has(tag) || isHidden(el)) return null;
     const furniture = FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el) || isFeed(el);
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        const n = visibleLength(data) * (CJK.test(data) ? 2 : 1);
-        totals.chars += n;
-        if (linked) totals.linkChars += n;
-      } else if (child.nodeType === 1) {
-        const sub = visit(child as Element, linked, inFurniture || furniture);
-        totals.good += sub.good;
-        totals.bad += sub.bad;
-        totals.chars += sub.chars;
-        totals.linkChars += sub.linkChars;
-        totals.linkedHeadings += sub.linkedHeadings;
-      }
-    }
+    return { el, tag, linked: inLink || tag === 'a', inFurniture, furniture, totals: emptyTotals(), next: el.firstChild };
+  };
+
+  /** Scores a frame whose children are all read; its totals then go to its parent. */
+  const leave = ({ el, tag, inFurniture, furniture, totals }: Frame): void => {
     if (BLOCK_TAGS.has(tag)) closeFragment(el, totals);
     // A linked headline with a short summary is a teaser for another page, wherever it sits.
     const teaser = totals.linkedHeadings === 1 && totals.good > 0 && totals.good < MAX_TEASER_PROSE;
@@ -125,7 +146,6 @@ export function analyzeContent(body: Element): ContentAnalysis {
         bestTotals = { ...totals };
       }
     }
-    return totals;
   };
 
   /** Turns the inline text gathered so far into a fragment of `el` and scores it. */
@@ -143,7 +163,39 @@ export function analyzeContent(body: Element): ContentAnalysis {
     totals.linkChars = 0;
   };
 
-  visit(body, false, false);
+  const first = enter(body, false, false);
+  const stack: Frame[] = first ? [first] : [];
+  let walked = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const { totals } = frame;
+    let child = frame.next;
+    // Reads text children into the frame's totals until its next readable element child.
+    let entered: Frame | null = null;
+    for (; child && !entered; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        const n = visibleLength(data) * (CJK.test(data) ? 2 : 1);
+        totals.chars += n;
+        if (frame.linked) totals.linkChars += n;
+      } else if (child.nodeType === 1) {
+        entered = enter(child as Element, frame.linked, frame.inFurniture || frame.furniture);
+      }
+    }
+    frame.next = child;
+    if (entered) {
+      stack.push(entered);
+      if (++walked % ELEMENTS_PER_STEP === 0) {
+        if (walked >= MAX_ELEMENTS_WALKED) break;
+        yield;
+      }
+      continue;
+    }
+    stack.pop();
+    leave(frame);
+    const parent = stack[stack.length - 1];
+    if (parent) addTotals(parent.totals, totals);
+  }
   const declared = declaredBody(body, best);
   if (declared) {
     best = declared;
@@ -188,6 +240,14 @@ function declaredBody(body: Element, best: Element | null): Element | null {
     }
   }
   return choice;
+}
+
+function addTotals(to: Totals, from: Totals): void {
+  to.good += from.good;
+  to.bad += from.bad;
+  to.chars += from.chars;
+  to.linkChars += from.linkChars;
+  to.linkedHeadings += from.linkedHeadings;
 }
 
 function emptyTotals(): Totals {

@@ -2,8 +2,8 @@
  * The article pipeline in the page: gate, then detection and extraction over the live DOM.
  * Nothing here clones or changes the document: `root` and the text map's nodes are the page's own.
  */
-import { analyzeContent } from './content';
-import { extractBodyText } from './body-text';
+import { analyzeContentSteps } from './content';
+import { extractBodyTextSteps } from './body-text';
 import { detectArticle } from './detect';
 import { gatePage, type GateResult } from './gate';
 import { readJsonLd } from './json-ld';
@@ -43,24 +43,28 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
 }
 
 /**
- * The same analysis as a generator that pauses between its stages (metadata and gate, content
- * scoring, text extraction and detection), so a caller in a page can give the page back between
- * them; the DOM may change at a pause, and later stages read it as it is then.
+ * The same analysis as a generator that pauses between its stages (gate, metadata, content
+ * scoring, text extraction, detection) and every few hundred elements within the walks, so
+ * a caller in a page can give the page back between them; the DOM may change at a pause, and
+ * what follows reads it as it is then.
  */
 export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, ArticleAnalysis> {
   const gate = gatePage(doc);
+  yield;
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
+  yield;
   const metadata = readMetadata(doc, ld, options.url, tags);
   const body = doc.body;
   if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
   }
   yield;
-  const content = analyzeContent(body);
+  const content = yield* analyzeContentSteps(body);
   if (!content.root && options.readerAsked) content.root = body;
   yield;
-  const map = content.root ? extractBodyText(content.root, content) : EMPTY_MAP;
+  const map = content.root ? yield* extractBodyTextSteps(content.root, content) : EMPTY_MAP;
+  yield;
   const detection = detectArticle({ doc, ld, tags, content, map, canonicalUrl: metadata.canonicalUrl });
   return {
     gate,

@@ -5,7 +5,7 @@
  * that each look a bounded number of tokens around a position.
  */
 import { tokenize } from './tokenize';
-import { figureContext, findFigures } from './figures';
+import { figureContext, findFigureSteps } from './figures';
 import { findCompanySteps } from './companies';
 import type { Entity, RecognizeOptions } from './types';
 
@@ -21,12 +21,14 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
 }
 
 /**
- * The same recognition as a generator that pauses between its passes (tokens and figures,
- * listed companies, other companies), so a caller in a page can give the page back between them.
+ * The same recognition as a generator that pauses between its passes (tokens, figures, listed
+ * companies, other companies) and every few thousand tokens within the longest ones, so a
+ * caller in a page can give the page back between them.
  */
 export function* recognizeSteps(text: string, options: RecognizeOptions = {}): Generator<void, Entity[]> {
   const tokens = tokenize(text);
-  const figures = findFigures(figureContext(text, tokens));
+  yield;
+  const figures = yield* findFigureSteps(figureContext(text, tokens));
   yield;
   const companies = yield* findCompanySteps(text, tokens, options);
   return mergeWithoutOverlap(companies, figures);

@@ -125,6 +125,33 @@ describe('PageMarker pipeline slices', () => {
     marker.destroy();
   });
 
+  it('runs as many steps as fit in a 10 ms slice, then waits for the next idle period', async () => {
+    let now = 0;
+    let stepsInSlice = 0;
+    const slices: number[] = [];
+    // The page's clock and idle callbacks, under the test's control.
+    const win = Object.create(window, {
+      performance: { value: { now: () => now } },
+      requestIdleCallback: { value: (work: () => void) => (slices.push(stepsInSlice), (stepsInSlice = 0), setTimeout(work, 0)) },
+      cancelIdleCallback: { value: (id: number) => clearTimeout(id) },
+    });
+    function* slow<T>(steps: Generator<void, T>): Generator<void, T> {
+      for (let i = 0; i < 40; i++) {
+        now += 3;
+        stepsInSlice++;
+        yield;
+      }
+      return yield* steps;
+    }
+    const base = services([], []);
+    const marker = new PageMarker(articlePage(), win as never, DEFAULT_SETTINGS, { ...base, analyze: (d, forced) => slow(base.analyze(d, forced)) });
+    expect(await marker.run()).toBeGreaterThan(0);
+    // 3 ms steps: four fill a slice (12 ms >= 10), so 40 steps take ten slices, not forty.
+    expect(Math.max(...slices)).toBe(4);
+    expect(slices.filter((n) => n > 0)).toHaveLength(10);
+    marker.destroy();
+  });
+
   it('stops a run that clear() overtook, leaving no marks behind', async () => {
     const doc = articlePage();
     const before = doc.body.innerHTML;
