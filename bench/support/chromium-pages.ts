@@ -31,7 +31,15 @@ export async function bundleForPage(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-export async function launchBenchBrowser(pages: Record<string, Buffer | string>, bundle: string): Promise<BenchBrowser> {
+/**
+ * `bindings` are Node functions the pages may call as `window[name](arg)` (answered over the
+ * DevTools protocol, as the extension's background answers a message).
+ */
+export async function launchBenchBrowser(
+  pages: Record<string, Buffer | string>,
+  bundle: string,
+  bindings: Record<string, (arg: never) => unknown> = {},
+): Promise<BenchBrowser> {
   const server = await startPageServer(pages);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -43,6 +51,7 @@ export async function launchBenchBrowser(pages: Record<string, Buffer | string>,
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const [name, binding] of Object.entries(bindings)) await context.exposeFunction(name, binding);
   await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) && route.request().resourceType() === 'document' ? route.continue() : route.abort()));
   // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in __name().
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;\n' + bundle });

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeArticleSteps, type ArticleAnalysis } from '@/lib/article';
-import { recognize, recognizeSteps } from '@/lib/entities';
+import type { Entity } from '@/lib/entities';
 import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
@@ -29,7 +29,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
     analyze: (doc, forced) => analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }),
-    recognize: (text) => recognizeSteps(text),
+    recognize,
     card,
     onMarked: (count, analysis) => {
       report(count, analysis);
@@ -84,10 +84,15 @@ function createHighlights(): { model: PageHighlights; ui: ReturnType<typeof crea
   if (!api) return null;
   const model = new PageHighlights(document, api, {
     send: (type, data) => sendMessage(type, data),
-    recognize: (text) => recognize(text),
+    recognize,
     location: () => ({ url: location.href, title: document.title }),
   });
   return { model, ui: createHighlightUi(document, window, model) };
+}
+
+/** The background recognises (see `recognizeText`): the page only extracts and paints. */
+function recognize(text: string): Promise<Entity[]> {
+  return sendMessage('recognizeText', { text });
 }
 
 function report(count: number, analysis: ArticleAnalysis): void {

@@ -26,7 +26,7 @@ export type LibrarySend = <N extends LibraryMessage>(type: N, data: RequestOf<N>
 
 export interface PageHighlightsServices {
   send: LibrarySend;
-  recognize(text: string): Entity[];
+  recognize(text: string): Promise<Entity[]>;
   /** The page's URL and title now (single-page apps change them). */
   location(): { url: string; title: string };
   /** When re-anchoring slices run; idle callbacks of the document's window by default. */
@@ -209,7 +209,7 @@ export class PageHighlights {
   private async saveNow(): Promise<ArticleRecord> {
     const { analysis } = this.requireText();
     const { url, title } = this.services.location();
-    const input = articleInputOf(analysis, url, this.services.recognize(analysis.map.text), title);
+    const input = articleInputOf(analysis, url, await this.services.recognize(analysis.map.text), title);
     const saved = await this.services.send('saveArticle', input);
     if (this.article?.id !== saved.id) {
       this.article = saved;

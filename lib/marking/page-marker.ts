@@ -22,7 +22,8 @@ export type Steps<T> = Generator<void, T>;
 export interface PageMarkerServices {
   /** With `forced`, the reader asked for this page: extract it even if the cheap gate says no. */
   analyze(doc: Document, forced: boolean): Steps<ArticleAnalysis>;
-  recognize(text: string): Steps<Entity[]>;
+  /** The entities in the article's text: asked of the background, so the page waits without working. */
+  recognize(text: string): Promise<Entity[]>;
   /** Shows the card for mark `index` next to `anchor`; `hide` closes it. */
   card: {
     show(marker: PageMarker, index: number, anchor: DOMRect): void;
@@ -87,8 +88,7 @@ export class PageMarker {
     }
     await this.nextSlice();
     if (run !== this.generation) return -1;
-    const entities = await this.inSlices(run, this.services.recognize(analysis.map.text));
-    if (!entities) return -1;
+    const entities = await this.services.recognize(analysis.map.text);
     await this.nextSlice();
     if (run !== this.generation) return -1;
     this.paint(analysis, entities);

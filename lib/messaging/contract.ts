@@ -7,7 +7,7 @@ import type { PageVisit } from '../db/schema';
 import type {
   ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightColour, HighlightInput, HighlightRecord,
 } from '../db/library-records';
-import type { EntityType } from '../entities';
+import type { Entity, EntityType } from '../entities';
 import type { Selector } from '../anchoring/types';
 import type { ImportSummary } from '../library/import-apply';
 import type { ExchangeRates } from '../marking/format';
@@ -96,6 +96,12 @@ export interface MessageMap {
   undoDeleteHighlight: { request: { id: string }; response: HighlightRecord };
   /** content/popup -> background: an article's highlights, in reading order. */
   listHighlights: { request: { articleId: string }; response: HighlightRecord[] };
+  /**
+   * content -> background: the companies and figures in an article's text. Recognition runs in
+   * the background, where its code and gazetteer load once and stay warm, instead of in every
+   * page: it is most of the content script's size and of its main-thread time.
+   */
+  recognizeText: { request: { text: string }; response: Entity[] };
   /** content -> background: how many marks this tab shows (the toolbar badge). */
   setMarkCount: { request: { count: number }; response: void };
   /** content -> background: the ECB rates for converting money in cards (the last known ones offline). */

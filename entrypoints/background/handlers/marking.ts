@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Handlers } from '@/lib/messaging';
+import { recognize } from '@/lib/entities';
 import { currentRates, type StoredRates } from '@/lib/rates/cache';
 
 const ratesItem = storage.defineItem<StoredRates | null>('local:ecbRates', { fallback: null });
 
-/** The toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
+/** Recognition for pages, the toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
 export function markingHandlers(): Handlers {
   return {
+    recognizeText: ({ text }) => recognize(text),
     setMarkCount: async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;

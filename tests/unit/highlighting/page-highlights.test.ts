@@ -31,7 +31,7 @@ function library(): { db: NewsmarkDb; send: LibrarySend; sent: MessageName[] } {
 function openPage(send: LibrarySend, paragraphs: readonly string[] = PARAGRAPHS): { page: PageHighlights; api: FakeApi; doc: Document } {
   const doc = loadPage(articleHtml(paragraphs));
   const api = fakeHighlightApi();
-  const page = new PageHighlights(doc, api, { send, recognize, location: () => ({ url: URL_NOW, title: doc.title }) });
+  const page = new PageHighlights(doc, api, { send, recognize: async (text) => recognize(text), location: () => ({ url: URL_NOW, title: doc.title }) });
   return { page, api, doc };
 }
 

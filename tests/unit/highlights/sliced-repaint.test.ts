@@ -44,7 +44,7 @@ describe('PageHighlights re-anchoring in slices', () => {
     const analysis = analyzeArticle(doc);
     const scheduler = fakeScheduler(1);
     const api = fakeHighlightApi();
-    const page = new PageHighlights(doc, api, { send: libraryOf(records(analysis.map.text)), recognize: () => [], location: () => ({ url: 'https://news.example/a', title: '' }), scheduler });
+    const page = new PageHighlights(doc, api, { send: libraryOf(records(analysis.map.text)), recognize: async () => [], location: () => ({ url: 'https://news.example/a', title: '' }), scheduler });
     const painted = page.onArticle(analysis);
     await settle();
     expect(page.report().anchored).toBe(0);
@@ -68,7 +68,7 @@ describe('PageHighlights re-anchoring in slices', () => {
     const scheduler = fakeScheduler(1);
     const api = fakeHighlightApi();
     const saved = records(before.map.text);
-    const page = new PageHighlights(doc, api, { send: libraryOf(saved), recognize: () => [], location: () => ({ url: 'https://news.example/a', title: '' }), scheduler });
+    const page = new PageHighlights(doc, api, { send: libraryOf(saved), recognize: async () => [], location: () => ({ url: 'https://news.example/a', title: '' }), scheduler });
     const firstPass = page.onArticle(before);
     await settle();
     scheduler.runNext();

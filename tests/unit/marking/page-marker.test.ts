@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeArticleSteps } from '@/lib/article';
-import { recognizeSteps } from '@/lib/entities';
+import { recognize } from '@/lib/entities';
 import { PageMarker, type PageMarkerServices } from '@/lib/marking/page-marker';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
@@ -28,7 +28,7 @@ function articlePage(): Document {
 function services(shown: number[], counts: number[]): PageMarkerServices {
   return {
     analyze: (doc, forced) => analyzeArticleSteps(doc, { url: 'https://news.example/nordwind', readerAsked: forced }),
-    recognize: (text) => recognizeSteps(text),
+    recognize: async (text) => recognize(text),
     card: { show: (_m, index) => void shown.push(index), hide: () => undefined, isOwnUi: () => false },
     onMarked: (count) => void counts.push(count),
   };
@@ -166,14 +166,32 @@ describe('PageMarker pipeline slices', () => {
   });
 });
 
+describe('PageMarker when recognition fails', () => {
+  it('paints nothing and leaves the page as it was when the background cannot answer', async () => {
+    const doc = articlePage();
+    const before = doc.body.innerHTML;
+    const counts: number[] = [];
+    const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, {
+      ...services([], counts),
+      recognize: () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    });
+    await expect(marker.run()).rejects.toThrow('Receiving end does not exist');
+    expect(marker.markCount).toBe(0);
+    expect(marker.state).not.toBe('marked');
+    expect(counts).toEqual([]);
+    expect(doc.body.innerHTML).toBe(before);
+    marker.destroy();
+  });
+});
+
 describe('PageMarker when the page changes mid-run', () => {
   it('does not paint entities whose words changed between extraction and painting', async () => {
     const doc = articlePage();
     const base = services([], []);
     const marker = new PageMarker(doc, window as never, DEFAULT_SETTINGS, {
       ...base,
-      recognize: (text) => {
-        const entities = base.recognize(text);
+      recognize: async (text) => {
+        const entities = await base.recognize(text);
         // The page rewrites its text after extraction, before painting.
         const first = doc.querySelector('article p')!.firstChild as Text;
         first.data = first.data.replace('Nordwind Energy A/S', 'Somebody').replace('€2.4 billion', 'a sum');
