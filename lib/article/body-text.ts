@@ -16,16 +16,10 @@ const KEEP_FURNITURE_SHARE = 0.5;
 const BYLINE_OR_DATELINE = /^(?:(?:by|von|par|por|di|door|av|af)\s|(?:published|updated|posted|last updated|modified)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b)/i;
 const MAX_BYLINE_CHARS = 120;
 
-/** Writes the article text under `root` into a TextMap whose segments point at the live text nodes. */
-export function extractBodyText(root: Element, analysis: ContentAnalysis): TextMap {
-  const steps = extractBodyTextSteps(root, analysis);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The same text pass as a generator that pauses every few hundred elements (see analyzeContentSteps). */
+/**
+ * Writes the article text under `root` into a TextMap whose segments point at the live text
+ * nodes; pauses every few hundred elements (see analyzeContentSteps).
+ */
 export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis): Generator<void, TextMap> {
   const builder = new TextMapBuilder();
   const minKept = analysis.proseChars * KEEP_FURNITURE_SHARE;

@@ -10,6 +10,7 @@
  * count all their prose as furniture, so that prose-like rails and comments repel the root.
  */
 import { BLOCK_TAGS, isHidden, looksLikeBoilerplate, looksLikeContent, visibleLength } from './dom';
+import { runSteps } from './steps';
 
 /** Elements walked for nothing: no readable text inside. */
 export const OPAQUE_TAGS = new Set([
@@ -92,11 +93,7 @@ interface Frame {
 
 /** Scores the subtree of `body` and returns the element most likely to hold the article body. */
 export function analyzeContent(body: Element): ContentAnalysis {
-  const steps = analyzeContentSteps(body);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(analyzeContentSteps(body));
 }
 
 /**

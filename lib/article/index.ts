@@ -3,6 +3,7 @@
  * Nothing here clones or changes the document: `root` and the text map's nodes are the page's own.
  */
 import { analyzeContentSteps } from './content';
+import { runSteps } from './steps';
 import { extractBodyTextSteps } from './body-text';
 import { detectArticle } from './detect';
 import { gatePage, type GateResult } from './gate';
@@ -13,6 +14,7 @@ import type { TextMap } from './text-map';
 export type { ArticleMetadata } from './metadata';
 export type { TextMap, TextSegment } from './text-map';
 export { rangeFromOffsets, offsetsFromRange } from './text-map';
+export { runSteps } from './steps';
 
 export interface ArticleAnalysis {
   gate: GateResult;
@@ -74,12 +76,4 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     root: content.root,
     map,
   };
-}
-
-/** Runs a stepped computation to its end without pausing. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
