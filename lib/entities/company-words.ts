@@ -6,7 +6,7 @@
 /** Legal forms: a capitalised name followed by one of these is a company ("Sierra Nevada Corp."). */
 export const LEGAL_SUFFIXES = new Set([
   'Inc', 'Incorporated', 'Corp', 'Corporation', 'Co', 'Company', 'Companies', 'Ltd', 'Limited', 'LLC', 'LLP', 'LP',
-  'plc', 'PLC', 'Plc', 'AG', 'SA', 'S.A.', 'NV', 'N.V.', 'SE', 'GmbH', 'BV', 'B.V.', 'AB', 'ASA', 'Oyj', 'SpA', 'S.p.A.',
+  'plc', 'PLC', 'Plc', 'AG', 'SA', 'S.A.', 'NV', 'N.V.', 'SE', 'GmbH', 'BV', 'B.V.', 'AB', 'ASA', 'A/S', 'Oyj', 'SpA', 'S.p.A.',
   'KGaA', 'Pty', 'Bhd', 'Berhad', 'Tbk', 'SAS', 'Sarl', 'Ltda', 'INC', 'CORP', 'CO', 'LTD', 'COMPANY', 'COMPANIES',
   'CORPORATION', 'LIMITED', 'Holdings', 'Holding', 'Group', 'HOLDINGS', 'GROUP',
 ]);

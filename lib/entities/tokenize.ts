@@ -83,6 +83,11 @@ function isPossessiveAt(text: string, i: number): boolean {
   return (s === 115 || s === 83) && !isAlnumAt(text, i + 2);
 }
 
+/** "A/S" (the Danish and Norwegian company form), one word so that it can be a legal suffix. */
+function isNordicCompanyForm(text: string, start: number, slash: number): boolean {
+  return slash === start + 1 && text[start] === 'A' && text[slash + 1] === 'S' && !isAlnumAt(text, slash + 2);
+}
+
 /** End of a word that starts at `start` (a letter, or a digit directly followed by letters). */
 function scanWord(text: string, start: number): number {
   const n = text.length;
@@ -104,6 +109,10 @@ function scanWord(text: string, start: number): number {
     }
     if (c === 38 /* & */ && next && isUpperAscii(text.charCodeAt(i - 1)) && isUpperAscii(text.charCodeAt(i + 1))) {
       i++;
+      continue;
+    }
+    if (c === 47 /* / */ && isNordicCompanyForm(text, start, i)) {
+      i += 2;
       continue;
     }
     if (c === 46 /* . */ && next) {

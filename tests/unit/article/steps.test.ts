@@ -65,8 +65,8 @@ describe('stepped analysis', () => {
   it('pauses every few hundred tokens within the figures and gazetteer passes of a long text', () => {
     const text = 'Nordwind Energy A/S agreed to buy Baltic Grid Holdings for €2.4 billion; Apple shares rose 3%.\n\n'.repeat(400);
     const { pauses, result } = pausesAndResult(recognizeSteps(text));
-    // About 8,800 tokens: 17 pauses within each of the two passes (one every 500), and the four between stages.
-    expect(pauses).toBe(4 + 17 + 17);
+    // 8,000 tokens: 15 pauses within each of the two passes (one every 500), and the four between stages.
+    expect(pauses).toBe(4 + 15 + 15);
     expect(result).toEqual(recognize(text));
     expect(result.filter((e) => e.type === 'money')).toHaveLength(400);
   });

@@ -22,6 +22,13 @@ describe('listed companies', () => {
     expect(companies('SoftBank Group Corp said')).toEqual(['SoftBank Group Corp']);
   });
 
+  it('takes the Danish and Norwegian "A/S" as a legal suffix, of listed and unlisted names alike', () => {
+    // The demo article's first line marked only "Nordwind": "A/S" was read as three tokens.
+    expect(companies('Nordwind Energy A/S said on Monday it had agreed to buy a rival.')).toEqual(['Nordwind Energy A/S']);
+    expect(companies('Shares of Pandora A/S rose 4%.')).toEqual(['Pandora A/S']);
+    expect(companies('The A/B test ran for a week; results are N/A.')).toEqual([]);
+  });
+
   it('reads names in capitals, as in stock tables', () => {
     expect(companies("HD THE HOME DEPOT INC. 225.86\nLOW LOWE'S COMPANIES INC. 113.40")).toEqual(['HD', 'HOME DEPOT INC.', 'LOW', "LOWE'S COMPANIES INC."]);
   });
