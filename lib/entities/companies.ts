@@ -52,6 +52,7 @@ export function* findCompanySteps(text: string, tokens: readonly Token[], option
   findContextNames(doc);
   acceptListedCommonWords(doc);
   findRepeatedNames(doc, options.extraCompanies ?? []);
+  linkShortForms(doc);
   return toEntities(doc, options.ignoredCompanies ?? []);
 }
 
@@ -444,6 +445,27 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     const source = targets[match.company]!;
     add(doc, { ...source, first: match.first, last: match.last });
     i = match.last;
+  }
+}
+
+/**
+ * A one-word name found by its own context ("Nordwind's chief executive") before the short forms
+ * were linked is the short form of the one longer name it heads ("Nordwind Energy A/S"): it takes
+ * that company's id, so the page counts one company, not two.
+ */
+function linkShortForms(doc: Doc): void {
+  const longerByHead = new Map<string, Mention | null>();
+  for (const m of doc.mentions) {
+    if (m.company !== undefined || m.id.startsWith('ticker:') || !m.name.includes(' ')) continue;
+    const head = m.name.split(' ')[0]!;
+    const known = longerByHead.get(head);
+    // Two longer names with the same head ("Nordwind Energy", "Nordwind Capital"): no guessing.
+    longerByHead.set(head, known === undefined || known?.id === m.id ? m : null);
+  }
+  for (const m of doc.mentions) {
+    if (m.company !== undefined || m.name.includes(' ')) continue;
+    const longer = longerByHead.get(m.name);
+    if (longer) Object.assign(m, { id: longer.id, name: longer.name, ticker: longer.ticker });
   }
 }
 

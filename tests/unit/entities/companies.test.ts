@@ -29,6 +29,14 @@ describe('listed companies', () => {
     expect(companies('The A/B test ran for a week; results are N/A.')).toEqual([]);
   });
 
+  it('counts a short form found by its own context as the longer name it heads', () => {
+    // "Nordwind's chief executive" was its own company, apart from "Nordwind Energy A/S".
+    const text = 'Nordwind Energy A/S agreed to buy a rival. "It is a big step," Nordwind\'s chief executive said. Nordwind fell 3%.';
+    const found = recognize(text).filter((e) => e.type === 'company');
+    expect(found.map((e) => e.text)).toEqual(['Nordwind Energy A/S', 'Nordwind', 'Nordwind']);
+    expect(new Set(found.map((e) => e.id))).toEqual(new Set(['x:nordwind-energy']));
+  });
+
   it('reads names in capitals, as in stock tables', () => {
     expect(companies("HD THE HOME DEPOT INC. 225.86\nLOW LOWE'S COMPANIES INC. 113.40")).toEqual(['HD', 'HOME DEPOT INC.', 'LOW', "LOWE'S COMPANIES INC."]);
   });
