@@ -4,7 +4,7 @@
  * company ("Huawei" once "Huawei Technologies" is named). Each pass is one walk over the tokens.
  */
 import type { Entity, RecognizeOptions } from './types';
-import { Kind, TOKENS_PER_STEP, adjacent, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
+import { Kind, adjacent, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
 import { slug } from './slug';
 import {
@@ -37,17 +37,11 @@ interface Doc {
 
 const MAX_CHAIN = 6;
 
-/**
- * Company mentions in `text` (already tokenised), as entities in text order, never overlapping;
- * pauses once the gazetteer is set up, within the gazetteer pass (the costliest on a page's
- * first text, as each first word's names are filled in) and after it.
- */
-export function* findCompanySteps(text: string, tokens: readonly Token[], options: RecognizeOptions): Generator<void, Entity[]> {
+/** Company mentions in `text` (already tokenised), as entities in text order, never overlapping. */
+export function findCompanies(text: string, tokens: readonly Token[], options: RecognizeOptions): Entity[] {
   const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length) };
-  yield;
   findTickers(doc);
-  yield* findListedNameSteps(doc);
-  yield;
+  findListedNames(doc);
   findSuffixedNames(doc);
   findContextNames(doc);
   acceptListedCommonWords(doc);
@@ -111,17 +105,10 @@ function addTicker(doc: Doc, first: number, symbolAt: number): void {
   else add(doc, { first, last: symbolAt, id: `ticker:${symbol}`, name: symbol, ticker: symbol, evidence: true });
 }
 
-/**
- * Gazetteer names, longest first at each position, with the checks that tell them from words;
- * pauses every few thousand tokens.
- */
-function* findListedNameSteps(doc: Doc): Generator<void, void> {
+/** Gazetteer names, longest first at each position, with the checks that tell them from words. */
+function findListedNames(doc: Doc): void {
   const { tokens, gaz } = doc;
-  for (let i = 0, pause = TOKENS_PER_STEP; i < tokens.length; i++) {
-    if (i >= pause) {
-      pause = i + TOKENS_PER_STEP;
-      yield;
-    }
+  for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (doc.taken[i] || (t.kind === Kind.Sym)) continue;
     const match = matchAt(gaz.root, tokens, i);

@@ -6,7 +6,7 @@
  * durations, model numbers, scores, list numbers and addresses are not figures.
  */
 import type { Entity } from './types';
-import { Kind, TOKENS_PER_STEP, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
+import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import {
   CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_ONLY_SCALES, CURRENCY_SYMBOLS, DATE_WORDS, DOLLAR_PREFIXES, FUNCTION_WORDS,
   GLUED_SCALES, HYPHEN_UNITS, LABEL_WORDS, NEEDS_SCALE, NUMBER_WORDS, PERCENT_WORDS, SCALE_WORDS, SPACED_UNIT_SYMBOLS,
@@ -55,15 +55,11 @@ export function figureContext(text: string, tokens: readonly Token[]): FigureCon
   return { text, tokens, yenSymbol: yuan && !text.includes(' yen') ? 'CNY' : 'JPY' };
 }
 
-/** All money, percent and number entities in the document, in text order; pauses every few thousand tokens. */
-export function* findFigureSteps(ctx: FigureContext): Generator<void, Entity[]> {
+/** All money, percent and number entities in the document, in text order. */
+export function findFigures(ctx: FigureContext): Entity[] {
   const { tokens } = ctx;
   const found: Entity[] = [];
-  for (let i = 0, pause = TOKENS_PER_STEP; i < tokens.length; i++) {
-    if (i >= pause) {
-      pause = i + TOKENS_PER_STEP;
-      yield;
-    }
+  for (let i = 0; i < tokens.length; i++) {
     const first = parseAmount(ctx, i);
     if (!first) continue;
     const joined = joinRange(ctx, first);

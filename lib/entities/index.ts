@@ -5,32 +5,17 @@
  * that each look a bounded number of tokens around a position.
  */
 import { tokenize } from './tokenize';
-import { figureContext, findFigureSteps } from './figures';
-import { findCompanySteps } from './companies';
+import { figureContext, findFigures } from './figures';
+import { findCompanies } from './companies';
 import type { Entity, RecognizeOptions } from './types';
 
 export type { Entity, EntityType, RecognizeOptions } from './types';
 
 /** Companies, money, percentages and other figures in `text`, in text order, never overlapping. */
 export function recognize(text: string, options: RecognizeOptions = {}): Entity[] {
-  const steps = recognizeSteps(text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * The same recognition as a generator that pauses between its passes (tokens, figures, listed
- * companies, other companies) and every few thousand tokens within the longest ones, so a
- * caller in a page can give the page back between them.
- */
-export function* recognizeSteps(text: string, options: RecognizeOptions = {}): Generator<void, Entity[]> {
   const tokens = tokenize(text);
-  yield;
-  const figures = yield* findFigureSteps(figureContext(text, tokens));
-  yield;
-  const companies = yield* findCompanySteps(text, tokens, options);
+  const companies = findCompanies(text, tokens, options);
+  const figures = findFigures(figureContext(text, tokens));
   return mergeWithoutOverlap(companies, figures);
 }
 

@@ -25,9 +25,6 @@ export interface Token {
   key?: string;
 }
 
-/** Tokens a stepped pass reads between two pauses: a few milliseconds of work even while the code is still cold. */
-export const TOKENS_PER_STEP = 500;
-
 /** Token text as a gazetteer key: upper case, typographic apostrophe as ASCII. */
 export function tokenKey(text: string): string {
   return apostrophesNormalised(text).toUpperCase();

@@ -1,10 +1,9 @@
 /**
- * The stepped forms of extraction and recognition pause between stages and within long walks
- * (the content script gives the page back there) and end with exactly what the one-call forms return.
+ * The stepped form of extraction pauses between stages and within long walks (the content
+ * script gives the page back there) and ends with exactly what the one-call form returns.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, analyzeArticleSteps } from '@/lib/article';
-import { recognize, recognizeSteps } from '@/lib/entities';
 
 function pausesAndResult<T>(steps: Generator<void, T>): { pauses: number; result: T } {
   let pauses = 0;
@@ -51,23 +50,5 @@ describe('stepped analysis', () => {
       expect(++pauses).toBeLessThan(10_000);
     }
     expect(pauses).toBeGreaterThan(2);
-  });
-
-  it('recognises in five stages with the same entities as recognize', () => {
-    const text = 'Nordwind Energy A/S agreed to buy Baltic Grid Holdings for €2.4 billion; its shares rose 3%.';
-    const { pauses, result } = pausesAndResult(recognizeSteps(text));
-    // Tokens | figures | the gazetteer set up | listed names | other names.
-    expect(pauses).toBe(4);
-    expect(result).toEqual(recognize(text));
-    expect(result.map((e) => e.type)).toEqual(expect.arrayContaining(['company', 'money', 'percent']));
-  });
-
-  it('pauses every few hundred tokens within the figures and gazetteer passes of a long text', () => {
-    const text = 'Nordwind Energy A/S agreed to buy Baltic Grid Holdings for €2.4 billion; Apple shares rose 3%.\n\n'.repeat(400);
-    const { pauses, result } = pausesAndResult(recognizeSteps(text));
-    // 8,000 tokens: 15 pauses within each of the two passes (one every 500), and the four between stages.
-    expect(pauses).toBe(4 + 15 + 15);
-    expect(result).toEqual(recognize(text));
-    expect(result.filter((e) => e.type === 'money')).toHaveLength(400);
   });
 });
