@@ -14,7 +14,7 @@ import type { TextMap } from './text-map';
 export type { ArticleMetadata } from './metadata';
 export type { TextMap, TextSegment } from './text-map';
 export { rangeFromOffsets, offsetsFromRange } from './text-map';
-export { runSteps } from './steps';
+export { runSteps, type Steps } from './steps';
 
 export interface ArticleAnalysis {
   gate: GateResult;

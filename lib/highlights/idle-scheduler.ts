@@ -1,19 +1,14 @@
-/** The page's scheduler for sliced anchoring: idle callbacks where the browser has them. */
+/** The page's scheduler for sliced anchoring: the marking pipeline's idle callbacks, with a clock. */
 import type { SliceScheduler } from '../anchoring';
+import { idleScheduler } from '../marking/watch';
 
 /** Longest wait for an idle period before a slice runs anyway (a busy page still gets its highlights). */
 const IDLE_TIMEOUT_MS = 200;
 
-/**
- * Slices run in `requestIdleCallback` (Chrome and Firefox both have it), with a timeout so a
- * page that is never idle still gets its highlights; a plain timer where there is none.
- */
-export function idleScheduler(win: Window & typeof globalThis): SliceScheduler {
+export function idleSliceScheduler(win: Window & typeof globalThis): SliceScheduler {
+  const idle = idleScheduler(win, IDLE_TIMEOUT_MS);
   return {
-    schedule(run) {
-      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
-      else win.setTimeout(run, 0);
-    },
+    schedule: (run) => void idle(run),
     now: () => win.performance.now(),
   };
 }

@@ -14,7 +14,7 @@ import { caretAtPoint, rangeContainsPoint } from '../marking/caret';
 import { NodeOffsets } from '../marking/node-offsets';
 import type { PageHighlightsReport, RequestOf, ResponseOf } from '../messaging/contract';
 import { articleInputOf } from './article-input';
-import { idleScheduler } from './idle-scheduler';
+import { idleSliceScheduler } from './idle-scheduler';
 import { HighlightLayer, type PlacedHighlight } from './layer';
 import { selectedSpan, type TextSpan } from './selection';
 
@@ -33,10 +33,10 @@ export interface PageHighlightsServices {
   scheduler?: SliceScheduler;
 }
 
-/** The article as extracted now, prepared once for anchoring every highlight against it. */
 /** Highlights whose selectors one re-anchoring pass may rewrite (see refreshSelectors). */
 const MAX_SELECTOR_REFRESHES_PER_PASS = 100;
 
+/** The article as extracted now, prepared once for anchoring every highlight against it. */
 interface CurrentText {
   analysis: ArticleAnalysis;
   prepared: PreparedText;
@@ -66,7 +66,7 @@ export class PageHighlights {
     this.layer = new HighlightLayer(api);
     const win = doc.defaultView;
     if (!services.scheduler && !win) throw new Error('PageHighlights needs a scheduler or a document with a window.');
-    this.scheduler = services.scheduler ?? idleScheduler(win!);
+    this.scheduler = services.scheduler ?? idleSliceScheduler(win!);
   }
 
   /**

@@ -5,7 +5,7 @@
  * lookups, the card's UI) comes in as `PageMarkerServices`, so this file has no browser.* calls.
  */
 import type { Entity } from '../entities';
-import type { ArticleAnalysis } from '../article';
+import type { ArticleAnalysis, Steps } from '../article';
 import type { Settings } from '../settings/settings';
 import { caretAtPoint, rangeContainsPoint } from './caret';
 import { EntityIndex } from './entity-index';
@@ -15,9 +15,6 @@ import { trackHover } from './hover';
 import { MarkSet, type Painted } from './mark-set';
 import { NodeOffsets } from './node-offsets';
 import { idleScheduler, watchContent, type IdleScheduler } from './watch';
-
-/** A computation that pauses (yields) where the page may be given back; see analyzeArticleSteps. */
-export type Steps<T> = Generator<void, T>;
 
 export interface PageMarkerServices {
   /** With `forced`, the reader asked for this page: extract it even if the cheap gate says no. */

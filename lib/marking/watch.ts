@@ -5,11 +5,14 @@
  */
 export type IdleScheduler = (work: () => void) => () => void;
 
-/** `requestIdleCallback` where there is one (not in Safari), else a short timeout. */
-export function idleScheduler(win: Window): IdleScheduler {
+/**
+ * `requestIdleCallback` where there is one (not in Safari), else a short timeout; `timeoutMs`
+ * is the longest wait for an idle period before the work runs anyway.
+ */
+export function idleScheduler(win: Window, timeoutMs = 2000): IdleScheduler {
   if (typeof win.requestIdleCallback === 'function') {
     return (work) => {
-      const id = win.requestIdleCallback(work, { timeout: 2000 });
+      const id = win.requestIdleCallback(work, { timeout: timeoutMs });
       return () => win.cancelIdleCallback(id);
     };
   }
