@@ -10,20 +10,15 @@ import type { PopupSnapshot } from '@/lib/messaging/contract';
 import type { PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 
-export interface PopupTarget {
-  tabId: number | null;
-  url: string | null;
-}
-
 /**
- * The tab the popup is about: the active tab, or, when the popup is opened as a page of its
- * own (end-to-end tests, the demo), the `tab` and `url` named in its address.
+ * The id of the tab the popup is about: the active tab's, or, when the popup is opened as a
+ * page of its own (end-to-end tests, the demo), the `tab` named in its address.
  */
-export async function currentTarget(search: string): Promise<PopupTarget> {
-  const params = new URLSearchParams(search);
-  const [tab] = params.has('tab') ? [] : await browser.tabs.query({ active: true, currentWindow: true });
-  const tabId = params.has('tab') ? Number(params.get('tab')) : (tab?.id ?? null);
-  return { tabId, url: params.get('url') ?? tab?.url ?? null };
+export async function currentTabId(search: string): Promise<number | null> {
+  const named = new URLSearchParams(search).get('tab');
+  if (named !== null) return Number(named);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
 }
 
 /**
@@ -36,14 +31,14 @@ export function namedUrl(search: string): string | undefined {
 }
 
 /**
- * Services for the tab `target` names; the popup renders before it is known. The first
+ * Services for the tab `tab` names; the popup renders before it is known. The first
  * snapshot and the page's entities are asked for at once, before the popup renders: the
  * answers are on their way while it paints its shell, instead of after. `url` is the page's
  * URL when the popup's address names it (undefined: the background reads the active tab's).
  */
-export function popupServices(target: Promise<PopupTarget>, url?: string): PopupServices {
+export function popupServices(tab: Promise<number | null>, url?: string): PopupServices {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
-    const { tabId } = await target;
+    const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
   };
   // No content script in the tab (a browser page, a page opened before install): nothing to list.

@@ -51,22 +51,6 @@ export class LibrarySearch {
   });
   /** Per indexed article, a hash of its and its highlights' change stamps: what `addPage` compares. */
   private readonly stamps = new Map<string, number>();
-  /** The pass under way: `sync` calls run one after the other. */
-  private queue: Promise<void> = Promise.resolve();
-
-  /**
-   * Brings the index in step with `model` (every live article): `addPage` over all of it,
-   * then `keepOnly` its articles. Calls run in turn; each resolves once the index reflects its model.
-   */
-  sync(model: LibraryModel): Promise<void> {
-    const pass = this.queue.then(async () => {
-      await this.addPage(model);
-      this.keepOnly(new Set(model.articleById.keys()));
-    });
-    this.queue = pass.catch(() => undefined);
-    return pass;
-  }
-
   /**
    * Indexes the articles of `page` (with their highlights) that are new or whose records
    * changed since they were indexed, in slices of a few milliseconds with the page's turn

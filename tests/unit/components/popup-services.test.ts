@@ -12,7 +12,7 @@ describe('popup services', () => {
   it('asks for the first snapshot before the popup watches, and reads afresh after that', async () => {
     const asked = vi.fn(() => EMPTY);
     handleMessages({ getPopupSnapshot: asked });
-    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }), 'https://news.example.com/a');
+    const services = popupServices(Promise.resolve(null), 'https://news.example.com/a');
     await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
     expect(asked).toHaveBeenCalledWith({ url: 'https://news.example.com/a' }, expect.anything());
 
@@ -32,7 +32,7 @@ describe('popup services', () => {
     let note = 'before';
     const asked = vi.fn(() => ({ ...EMPTY, visit: { url: 'https://news.example.com/a', title: note, isArticle: true, signals: [], seenAt: 0 } }));
     handleMessages({ getPopupSnapshot: asked });
-    const services = popupServices(Promise.resolve({ tabId: null, url: null }), 'https://news.example.com/a');
+    const services = popupServices(Promise.resolve(null), 'https://news.example.com/a');
     await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
     // The early answer is on its way with the old state; the library changes; only then the popup watches.
     note = 'after';
@@ -69,7 +69,7 @@ describe('popup services', () => {
 
   it('hands a failed early read to whoever takes it', async () => {
     handleMessages({ getPopupSnapshot: () => Promise.reject(new Error('database closed')) });
-    const services = popupServices(Promise.resolve({ tabId: null, url: 'https://news.example.com/a' }), 'https://news.example.com/a');
+    const services = popupServices(Promise.resolve(null), 'https://news.example.com/a');
     const error = await new Promise<unknown>((resolve) => services.watchPage(() => resolve(null), resolve));
     expect(String(error)).toContain('database closed');
   });

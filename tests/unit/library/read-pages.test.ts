@@ -50,7 +50,7 @@ describe('reading the library in pages', () => {
     const db = await library();
     const whole = buildModel(await db.articles.toArray(), await db.highlights.toArray());
     const once = new LibrarySearch();
-    await once.sync(whole);
+    await once.addPage(whole);
 
     const paged = new LibrarySearch();
     const model = emptyModel();
