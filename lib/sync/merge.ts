@@ -40,7 +40,11 @@ export function mergeTexts(a: TextRegister = EMPTY_TEXT, b: TextRegister = EMPTY
   const kept = new Map<string, TextVersion>();
   for (const [mine, theirs] of [[a, b], [b, a]] as const) {
     for (const version of mine.versions) {
-      if (holds(theirs, version) || !hasSeen(theirs, version)) kept.set(dotOf(version), version);
+      if (!holds(theirs, version) && hasSeen(theirs, version)) continue;
+      // One dot, two texts can only come from a misbehaving writer; still keep the same one everywhere.
+      const dot = dotOf(version);
+      const other = kept.get(dot);
+      if (!other || version.t > other.t) kept.set(dot, version);
     }
   }
   const seen: Record<string, Clock> = { ...a.seen };
