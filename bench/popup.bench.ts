@@ -67,6 +67,9 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { metric: 'empty extension page opened the same way, to its script running (harness floor, median)', value: round(median(runs.floor.slice(1))), unit: 'ms' };
     yield { ...compare(stat(warm, (o) => o.snapshot, 0.5)!, stat(theirWarm, (o) => o.snapshot, 0.5)), metric: 'popup: saved state and highlights arrived from the background (median)' };
     yield { ...compare(stat(warm, (o) => o.entities, 0.5)!, stat(theirWarm, (o) => o.entities, 0.5)), metric: "popup: the page's entities arrived from its tab (median)" };
+    // Builds before the popup loaded its interface apart set neither mark (NaN).
+    yield { ...compare(stat(warm, (o) => o.ui, 0.5)!, stat(theirWarm, (o) => o.ui, 0.5)), metric: 'popup: interface loaded and answers in, first render starts (median)' };
+    yield { ...compare(stat(warm, (o) => o.rendered, 0.5)!, stat(theirWarm, (o) => o.rendered, 0.5)), metric: 'popup: first render done, before paint (median)' };
     yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
     yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
@@ -82,7 +85,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
 
 /** `build` is the temporary copy the browser loaded (with the floor page). */
 interface Seeded { session: ChromiumSession; url: string; tabId: number; build: string }
-interface PopupOpen { ready: number; scriptStart: number; snapshot: number; entities: number }
+interface PopupOpen { ready: number; scriptStart: number; snapshot: number; entities: number; ui: number; rendered: number }
 
 /** Chromium with `build` loaded, the served article open in a tab, and the library seeded. */
 async function openSeeded(original: string, url: string): Promise<Seeded> {
@@ -133,9 +136,9 @@ async function openPopup({ session, url, tabId }: Seeded, popup: Page): Promise<
   const ready = await popup.evaluate(() => performance.getEntriesByName('newsmark:popup-ready')[0]!.startTime);
   // Let the popup finish (its sync line asks the worker to count pending changes) before the next open.
   await popup.waitForFunction(() => performance.getEntriesByName('newsmark:sync').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
-  const [scriptStart, snapshot, entities] = await popup.evaluate(() =>
-    ['newsmark:popup-start', 'newsmark:page', 'newsmark:entities'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
-  return { ready, scriptStart: scriptStart!, snapshot: snapshot!, entities: entities! };
+  const [scriptStart, snapshot, entities, ui, rendered] = await popup.evaluate(() =>
+    ['newsmark:popup-start', 'newsmark:page', 'newsmark:entities', 'newsmark:popup-ui', 'newsmark:popup-rendered'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
+  return { ready, scriptStart: scriptStart!, snapshot: snapshot!, entities: entities!, ui: ui!, rendered: rendered! };
 }
 
 interface LibraryOpen {

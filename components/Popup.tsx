@@ -40,20 +40,29 @@ export interface PopupServices {
   openOptions(): void;
 }
 
+/** The popup's first answers: given at its first render, it renders complete at once. */
+export interface FirstAnswers {
+  page: PopupSnapshot;
+  entities: PageEntities | null;
+}
+
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The loading state, or `first` as the answer when it is given. */
+const loadedOr = <T,>(first: { value: T } | undefined): Loaded<T> => (first ? { state: 'ready', value: first.value } : { state: 'loading' });
+
 /**
- * Loads, again whenever `version` changes (the last answer stays shown meanwhile); `mark` names
- * a performance mark set when it arrives (the bench's breakdown).
+ * Loads, again whenever `version` changes (the last answer stays shown meanwhile), starting
+ * from `first` when given; `mark` names a performance mark set when an answer arrives.
  */
-function useLoad<T>(load: () => Promise<T>, mark: string, version = 0): Loaded<T> {
-  const [value, setValue] = useState<Loaded<T>>({ state: 'loading' });
+function useLoad<T>(load: () => Promise<T>, { mark, version = 0, first }: { mark?: string; version?: number; first?: { value: T } } = {}): Loaded<T> {
+  const [value, setValue] = useState<Loaded<T>>(() => loadedOr(first));
   useEffect(() => {
     load().then(
       (v) => {
-        performance.mark(`newsmark:${mark}`);
+        if (mark) performance.mark(`newsmark:${mark}`);
         setValue({ state: 'ready', value: v });
       },
       (e: unknown) => setValue({ state: 'error', message: messageOf(e) }),
@@ -62,14 +71,11 @@ function useLoad<T>(load: () => Promise<T>, mark: string, version = 0): Loaded<T
   return value;
 }
 
-function usePage(services: PopupServices): Loaded<PopupSnapshot> {
-  const [page, setPage] = useState<Loaded<PopupSnapshot>>({ state: 'loading' });
+function usePage(services: PopupServices, first: PopupSnapshot | undefined): Loaded<PopupSnapshot> {
+  const [page, setPage] = useState<Loaded<PopupSnapshot>>(() => loadedOr(first && { value: first }));
   useEffect(
     () => services.watchPage(
-      (value) => {
-        performance.mark('newsmark:page');
-        setPage({ state: 'ready', value });
-      },
+      (value) => setPage({ state: 'ready', value }),
       (e) => setPage({ state: 'error', message: messageOf(e) }),
     ),
     [services],
@@ -77,11 +83,15 @@ function usePage(services: PopupServices): Loaded<PopupSnapshot> {
   return page;
 }
 
-export function Popup({ services }: { services: PopupServices }) {
-  const page = usePage(services);
+/**
+ * `first`, when given, is rendered at once (no loading state in between); the popup still
+ * watches for later changes, and its first reads take the same answers.
+ */
+export function Popup({ services, first }: { services: PopupServices; first?: FirstAnswers }) {
+  const page = usePage(services, first?.page);
   // Asked again after "Mark this page", when the page has marks to list.
   const [marked, setMarked] = useState<number | null>(null);
-  const entities = useLoad(services.loadEntities, 'entities', marked ?? -1);
+  const entities = useLoad(services.loadEntities, { version: marked ?? -1, first: first && { value: first.entities } });
   // Sync status is asked for once the rest is shown: counting pending changes can take a while
   // on a large library, and the line at the bottom may arrive after the rest.
   const ready = page.state !== 'loading' && entities.state !== 'loading';
@@ -138,7 +148,7 @@ function MarkPage({ marked, mark, onMarked }: { marked: number | null; mark: () 
 }
 
 function SyncSection({ load }: { load: PopupServices['loadSyncStatus'] }) {
-  const sync = useLoad(load, 'sync');
+  const sync = useLoad(load, { mark: 'sync' });
   if (sync.state !== 'ready' || !sync.value) return null;
   return (
     <section aria-labelledby="sync-title">

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
-import type { PopupServices } from '@/components/Popup';
+import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 
 /**
@@ -30,22 +30,36 @@ export function namedUrl(search: string): string | undefined {
   return new URLSearchParams(search).get('url') ?? undefined;
 }
 
+/** The popup's services, and its first answers for its first render. */
+export interface StartedPopup extends PopupServices {
+  /**
+   * The first snapshot and the page's entities, once both are in, or undefined when either
+   * fails or both are not in within `waitMs` (the popup then renders its shell and fills in).
+   */
+  firstAnswers(waitMs: number): Promise<FirstAnswers | undefined>;
+}
+
 /**
- * Services for the tab `tab` names; the popup renders before it is known. The first
- * snapshot and the page's entities are asked for at once, before the popup renders: the
- * answers are on their way while it paints its shell, instead of after. `url` is the page's
- * URL when the popup's address names it (undefined: the background reads the active tab's).
+ * Services for the tab `tab` names. The first snapshot and the page's entities are asked for
+ * at once, before the popup's interface code is even loaded: the answers travel while it
+ * loads. `url` is the page's URL when the popup's address names it (undefined: the background
+ * reads the active tab's).
  */
-export function popupServices(tab: Promise<number | null>, url?: string): PopupServices {
+export function popupServices(tab: Promise<number | null>, url?: string): StartedPopup {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
   };
   // No content script in the tab (a browser page, a page opened before install): nothing to list.
   const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
+  const readSnapshot = () => sendMessage('getPopupSnapshot', url === undefined ? {} : { url });
+  // The bench's breakdown: when each first answer arrived.
+  const firstSnapshot = marked(readSnapshot(), 'newsmark:page');
+  const firstEntities = marked(readEntities(), 'newsmark:entities');
   return {
-    watchPage: watchSnapshots(() => sendMessage('getPopupSnapshot', url === undefined ? {} : { url })),
-    loadEntities: firstThenFresh(readEntities),
+    firstAnswers: (waitMs) => within(waitMs, Promise.all([firstSnapshot, firstEntities]).then(([page, entities]) => ({ page, entities }))),
+    watchPage: watchSnapshots(readSnapshot, firstSnapshot),
+    loadEntities: firstThenFresh(readEntities, firstEntities),
     markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
@@ -72,12 +86,24 @@ export function popupServices(tab: Promise<number | null>, url?: string): PopupS
   };
 }
 
+/** `answer`, setting the performance mark `name` when it arrives. */
+function marked<T>(answer: Promise<T>, name: string): Promise<T> {
+  answer.then(() => performance.mark(name), () => undefined);
+  return answer;
+}
+
+/** `answer` if it settles well within `waitMs`, else undefined. */
+function within<T>(waitMs: number, answer: Promise<T>): Promise<T | undefined> {
+  const late = new Promise<undefined>((resolve) => setTimeout(resolve, waitMs, undefined));
+  return Promise.race([answer.catch(() => undefined), late]);
+}
+
 /**
- * Calls `read` now; the first call of the returned function takes that answer, later calls
+ * The first call of the returned function takes `early` (already asked for), later calls
  * read afresh. A failure of the early read is left to its taker (not reported as unhandled).
  */
-function firstThenFresh<T>(read: () => Promise<T>): () => Promise<T> {
-  let early: Promise<T> | null = read();
+function firstThenFresh<T>(read: () => Promise<T>, first: Promise<T>): () => Promise<T> {
+  let early: Promise<T> | null = first;
   early.catch(() => undefined);
   return () => {
     const answer = early ?? read();
@@ -87,13 +113,13 @@ function firstThenFresh<T>(read: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * The popup's `watchPage` over `read`: the first read goes out now, and the listener for
- * `libraryChanged` is added now too, before any answer, so no change can fall between the
- * first read and the listening. A change that arrives before the first watcher takes the
+ * The popup's `watchPage` over `read`, whose first answer is `first` (asked for already): the
+ * listener for `libraryChanged` is added now, before any answer, so no change can fall
+ * between the first read and the listening. A change that arrives before the first watcher takes the
  * early answer has that watcher read again (the early answer may predate the change).
  * The listener lives as long as the popup page.
  */
-export function watchSnapshots(read: () => Promise<PopupSnapshot>): PopupServices['watchPage'] {
+export function watchSnapshots(read: () => Promise<PopupSnapshot>, first = read()): PopupServices['watchPage'] {
   let changes = 0;
   const watchers = new Set<() => void>();
   handleMessages({
@@ -102,7 +128,7 @@ export function watchSnapshots(read: () => Promise<PopupSnapshot>): PopupService
       for (const reread of watchers) reread();
     },
   });
-  let early: { answer: Promise<PopupSnapshot>; changes: number } | null = { answer: read(), changes };
+  let early: { answer: Promise<PopupSnapshot>; changes: number } | null = { answer: first, changes };
   early.answer.catch(() => undefined);
   return (onChange, onError) => {
     let stopped = false;

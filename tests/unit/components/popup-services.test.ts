@@ -67,6 +67,25 @@ describe('popup services', () => {
     await vi.waitFor(() => expect(asked).toHaveBeenCalledWith({}, expect.anything()));
   });
 
+  it('gives the first answers for the first render when both are in within the wait, else none', async () => {
+    const visit = { url: 'https://news.example.com/a', title: 'A story', isArticle: true, signals: [], seenAt: 0 };
+    handleMessages({ getPopupSnapshot: () => ({ ...EMPTY, visit }) });
+    const services = popupServices(Promise.resolve(null), visit.url);
+    expect(await services.firstAnswers(1_000)).toEqual({ page: { ...EMPTY, visit }, entities: null });
+    // The popup's later reads take the same first answer: no second request.
+    const seen = await new Promise<PopupSnapshot>((resolve, reject) => services.watchPage(resolve, reject));
+    expect(seen.visit).toEqual(visit);
+
+    fakeBrowser.reset();
+    handleMessages({ getPopupSnapshot: () => new Promise<PopupSnapshot>(() => undefined) });
+    expect(await popupServices(Promise.resolve(null), visit.url).firstAnswers(20)).toBeUndefined();
+  });
+
+  it('gives no first answers when the first read fails (the popup shows the error itself)', async () => {
+    handleMessages({ getPopupSnapshot: () => Promise.reject(new Error('database closed')) });
+    expect(await popupServices(Promise.resolve(null), 'https://news.example.com/a').firstAnswers(1_000)).toBeUndefined();
+  });
+
   it('hands a failed early read to whoever takes it', async () => {
     handleMessages({ getPopupSnapshot: () => Promise.reject(new Error('database closed')) });
     const services = popupServices(Promise.resolve(null), 'https://news.example.com/a');

@@ -79,6 +79,21 @@ describe('Popup', () => {
     expect(s.showEntity).toHaveBeenCalledWith(3);
   });
 
+  it('renders its first answers complete in its first render, with no loading state between', () => {
+    const s = services({ article, highlights: [highlight] });
+    // Answers that never arrive: only the first answers can fill the popup.
+    s.watchPage = () => () => undefined;
+    s.loadEntities.mockImplementation(() => new Promise(() => undefined));
+    const root = document.createElement('div');
+    document.body.append(root);
+    const page = { visit: { url: article.url, title: 'A story', isArticle: true, signals: [], seenAt: 0 }, article, highlights: [highlight] };
+    render(<Popup services={s} first={{ page, entities: marked }} />, root);
+    expect(root.querySelector('main')!.getAttribute('data-ready')).toBe('true');
+    expect(root.querySelector('[data-testid="page-title"]')!.textContent).toBe('A story');
+    expect(root.querySelector('[data-testid="highlight-quote"]')!.textContent).toBe('the quote');
+    expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+  });
+
   it('offers to save an article that is not in the library', async () => {
     const s = services({ article: null, highlights: [] });
     const root = await mount(s);

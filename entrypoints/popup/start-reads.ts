@@ -1,0 +1,13 @@
+/**
+ * The popup's first reads, sent while the rest of its code is still to be evaluated: main.ts
+ * imports this module first, so its answers are on their way before the interface's code runs.
+ */
+import { currentTabId, namedUrl, popupServices } from './services';
+
+/** How long the first render waits for the answers before it shows the shell and fills in. */
+const FIRST_RENDER_WAIT_MS = 100;
+
+performance.mark('newsmark:popup-start');
+export const services = popupServices(currentTabId(location.search), namedUrl(location.search));
+/** The answers for a first render that is complete, or undefined: render the shell. */
+export const firstAnswers = services.firstAnswers(FIRST_RENDER_WAIT_MS);
