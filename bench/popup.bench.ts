@@ -71,6 +71,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     yield { ...compare(stat(warm, (o) => o.ui, 0.5)!, stat(theirWarm, (o) => o.ui, 0.5)), metric: 'popup: interface loaded and answers in, first render starts (median)' };
     yield { ...compare(stat(warm, (o) => o.rendered, 0.5)!, stat(theirWarm, (o) => o.rendered, 0.5)), metric: 'popup: first render done, before paint (median)' };
     yield { ...compare(stat(warm, (o) => o.ready, 0.95)!, stat(theirWarm, (o) => o.ready, 0.95)), metric: 'popup first complete render (p95)' };
+    yield { metric: 'popup entities shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="entity"]').length), unit: 'count' };
     yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
     if (!process.env.BENCH_POPUP_ONLY) yield* libraryFigures(current, baseline, baselineName.replace('popup of', 'library of'));
@@ -98,11 +99,21 @@ async function openSeeded(original: string, url: string): Promise<Seeded> {
   const seeder = await session.newPage();
   await seeder.goto(session.extensionUrl('options.html'));
   await seeder.evaluate(seedLibrary, { articles: ARTICLES, perArticle: HIGHLIGHTS_PER_ARTICLE, url, urls: urlVariants(url) });
-  const tabId = await seeder.evaluate(async (pageUrl) => {
-    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; title?: string }[]> } } }).chrome.tabs;
-    // Without the "tabs" permission the URL is hidden; the served page is the tab whose title the page gives.
-    return (await tabs.query({})).find((t) => t.title?.includes('Huawei'))?.id ?? pageUrl.length * 0 - 1;
-  }, url);
+  // Without the "tabs" permission a tab's title and URL are hidden: the served page is the tab
+  // whose content script answers with its marks (the popup's entities come from there).
+  const tabId = await seeder.evaluate(async () => {
+    type Chrome = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ ok?: boolean; value?: { state?: string } }> } };
+    const { tabs } = (globalThis as unknown as { chrome: Chrome }).chrome;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      for (const { id } of await tabs.query({})) {
+        const reply = id === undefined ? undefined : await tabs.sendMessage(id, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => undefined);
+        if (reply?.value?.state === 'marked') return id!;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return null;
+  });
+  if (tabId === null) throw new Error(`No tab of ${original} showed its marks: the popup would be timed without the page's entities.`);
   await seeder.close();
   return { session, url, tabId, build };
 }
