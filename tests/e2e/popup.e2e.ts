@@ -106,6 +106,8 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
       await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true');
       expect(await popup.evaluate(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved'))).toBe('false');
+      // Its styles come inside its script (no stylesheet of its own): they are applied.
+      expect(await popup.evaluate(() => getComputedStyle(document.querySelector('main')!).width)).toBe('360px');
       expect(await axeViolations(popup)).toEqual([]);
 
       await click(popup, '[data-testid="save"]');
