@@ -92,7 +92,7 @@ function marked<T>(answer: Promise<T>, name: string): Promise<T> {
   return answer;
 }
 
-/** `answer` if it settles well within `waitMs`, else undefined. */
+/** `answer` if it arrives within `waitMs`; undefined if it fails or comes later. */
 function within<T>(waitMs: number, answer: Promise<T>): Promise<T | undefined> {
   const late = new Promise<undefined>((resolve) => setTimeout(resolve, waitMs, undefined));
   return Promise.race([answer.catch(() => undefined), late]);
