@@ -9,16 +9,32 @@ import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
+import { readSnapshotCopy } from '@/lib/library/snapshot-copies';
+
+/** The tab the popup is about; its URL only when the browser shows it (the toolbar click grants it). */
+export interface PopupTab {
+  id: number | null;
+  url?: string;
+}
 
 /**
- * The id of the tab the popup is about: the active tab's, or, when the popup is opened as a
- * page of its own (end-to-end tests, the demo), the `tab` named in its address.
+ * The tab the popup is about: the active tab, or, when the popup is opened as a page of its
+ * own (end-to-end tests, the demo), the `tab` and `url` named in its address.
  */
-export async function currentTabId(search: string): Promise<number | null> {
+export async function currentTab(search: string): Promise<PopupTab> {
   const named = new URLSearchParams(search).get('tab');
-  if (named !== null) return Number(named);
+  if (named !== null) return { id: Number(named), url: namedUrl(search) };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return { id: tab?.id ?? null, url: tab?.url };
+}
+
+/**
+ * The copy of the page's snapshot that the worker left in storage.session (see
+ * lib/library/snapshot-copies.ts), or null: the popup shows it while the worker wakes up.
+ */
+export async function snapshotCopyFor(tab: Promise<PopupTab>): Promise<PopupSnapshot | null> {
+  const { url } = await tab;
+  return url ? readSnapshotCopy(browser.storage.session, url) : null;
 }
 
 /**
@@ -43,9 +59,10 @@ export interface StartedPopup extends PopupServices {
  * Services for the tab `tab` names. The first snapshot and the page's entities are asked for
  * at once, before the popup's interface code is even loaded: the answers travel while it
  * loads. `url` is the page's URL when the popup's address names it (undefined: the background
- * reads the active tab's).
+ * reads the active tab's). `copy` is the worker's stored copy of the snapshot, if any: shown
+ * first when it comes before the worker's answer, which follows it.
  */
-export function popupServices(tab: Promise<number | null>, url?: string): StartedPopup {
+export function popupServices(tab: Promise<number | null>, url?: string, copy: Promise<PopupSnapshot | null> = Promise.resolve(null)): StartedPopup {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
@@ -53,12 +70,13 @@ export function popupServices(tab: Promise<number | null>, url?: string): Starte
   // No content script in the tab (a browser page, a page opened before install): nothing to list.
   const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
   const readSnapshot = () => sendMessage('getPopupSnapshot', url === undefined ? {} : { url });
+  const fromWorker = readSnapshot();
   // The bench's breakdown: when each first answer arrived.
-  const firstSnapshot = marked(readSnapshot(), 'newsmark:page');
+  const firstSnapshot = marked(firstOf(copy, fromWorker), 'newsmark:page');
   const firstEntities = marked(readEntities(), 'newsmark:entities');
   return {
     firstAnswers: (waitMs) => within(waitMs, Promise.all([firstSnapshot, firstEntities]).then(([page, entities]) => ({ page, entities }))),
-    watchPage: watchSnapshots(readSnapshot, firstSnapshot),
+    watchPage: watchSnapshots(readSnapshot, [firstSnapshot, fromWorker]),
     loadEntities: firstThenFresh(readEntities, firstEntities),
     markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
@@ -84,6 +102,18 @@ export function popupServices(tab: Promise<number | null>, url?: string): Starte
     openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
+}
+
+/**
+ * The stored copy when there is one and it comes before the worker's answer (or the worker
+ * fails), else the worker's answer.
+ */
+function firstOf(copy: Promise<PopupSnapshot | null>, fromWorker: Promise<PopupSnapshot>): Promise<PopupSnapshot> {
+  const stored = copy.catch(() => null);
+  return new Promise((resolve, reject) => {
+    void stored.then((snapshot) => snapshot && resolve(snapshot));
+    fromWorker.then(resolve, (error: unknown) => void stored.then((snapshot) => (snapshot ? resolve(snapshot) : reject(error))));
+  });
 }
 
 /** `answer`, setting the performance mark `name` when it arrives. */
@@ -113,13 +143,14 @@ function firstThenFresh<T>(read: () => Promise<T>, first: Promise<T>): () => Pro
 }
 
 /**
- * The popup's `watchPage` over `read`, whose first answer is `first` (asked for already): the
- * listener for `libraryChanged` is added now, before any answer, so no change can fall
- * between the first read and the listening. A change that arrives before the first watcher takes the
- * early answer has that watcher read again (the early answer may predate the change).
- * The listener lives as long as the popup page.
+ * The popup's `watchPage` over `read`, whose first answers are `first` (asked for already,
+ * shown in that order; a later one that arrives first wins): the listener for
+ * `libraryChanged` is added now, before any answer, so no change can fall between the first
+ * read and the listening. A change that arrives before the first watcher takes the early
+ * answers has that watcher read again (they may predate the change). The listener lives as
+ * long as the popup page.
  */
-export function watchSnapshots(read: () => Promise<PopupSnapshot>, first = read()): PopupServices['watchPage'] {
+export function watchSnapshots(read: () => Promise<PopupSnapshot>, first: Promise<PopupSnapshot>[] = [read()]): PopupServices['watchPage'] {
   let changes = 0;
   const watchers = new Set<() => void>();
   handleMessages({
@@ -128,19 +159,22 @@ export function watchSnapshots(read: () => Promise<PopupSnapshot>, first = read(
       for (const reread of watchers) reread();
     },
   });
-  let early: { answer: Promise<PopupSnapshot>; changes: number } | null = { answer: first, changes };
-  early.answer.catch(() => undefined);
+  let early: { answers: Promise<PopupSnapshot>[]; changes: number } | null = { answers: first, changes };
+  for (const answer of first) answer.catch(() => undefined);
   return (onChange, onError) => {
     let stopped = false;
-    // Answers may overtake each other: one is never shown after a newer read's.
+    // Answers may overtake each other: one is never shown after a newer read's. The same
+    // answer given twice (the worker's, when it came before any stored copy) is shown once.
     let sent = 0;
     let shown = 0;
+    let last: PopupSnapshot | undefined;
     const show = (answer: Promise<PopupSnapshot>) => {
       const ticket = ++sent;
       answer.then(
         (snapshot) => {
-          if (stopped || ticket < shown) return;
+          if (stopped || ticket < shown || snapshot === last) return;
           shown = ticket;
+          last = snapshot;
           onChange(snapshot);
         },
         (e: unknown) => !stopped && onError(e),
@@ -152,7 +186,7 @@ export function watchSnapshots(read: () => Promise<PopupSnapshot>, first = read(
     early = null;
     if (!first) reread();
     else {
-      show(first.answer);
+      for (const answer of first.answers) show(answer);
       if (changes !== first.changes) reread();
     }
     return () => {

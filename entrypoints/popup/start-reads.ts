@@ -2,7 +2,7 @@
  * The popup's first reads, sent while the rest of its code is still to be evaluated: main.ts
  * imports this module first, so its answers are on their way before the interface's code runs.
  */
-import { currentTabId, namedUrl, popupServices } from './services';
+import { currentTab, namedUrl, popupServices, snapshotCopyFor } from './services';
 
 /**
  * How long the first render waits for the answers before it shows the shell and fills in:
@@ -12,6 +12,11 @@ import { currentTabId, namedUrl, popupServices } from './services';
 const FIRST_RENDER_WAIT_MS = 50;
 
 performance.mark('newsmark:popup-start');
-export const services = popupServices(currentTabId(location.search), namedUrl(location.search));
+const tab = currentTab(location.search);
+export const services = popupServices(
+  tab.then(({ id }) => id),
+  namedUrl(location.search),
+  snapshotCopyFor(tab),
+);
 /** The answers for a first render that is complete, or undefined: render the shell. */
 export const firstAnswers = services.firstAnswers(FIRST_RENDER_WAIT_MS);

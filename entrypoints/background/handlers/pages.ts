@@ -1,10 +1,17 @@
 import type { Handlers } from '@/lib/messaging';
 import { findPageVisit, recordPageVisit, type NewsmarkDb } from '@/lib/db';
 
-/** What tabs report about their pages, and what the popup asks about them. */
-export function pageHandlers(db: NewsmarkDb): Handlers {
+/**
+ * What tabs report about their pages, and what the popup asks about them. `afterVisit` is
+ * told each page recorded (the background then prepares the page's popup snapshot).
+ */
+export function pageHandlers(db: NewsmarkDb, afterVisit: (url: string) => void = () => undefined): Handlers {
   return {
-    reportPage: (report, sender) => recordPageVisit(db, { ...report, url: sender.tab?.url ?? report.url }),
+    reportPage: async (report, sender) => {
+      const visit = await recordPageVisit(db, { ...report, url: sender.tab?.url ?? report.url });
+      afterVisit(visit.url);
+      return visit;
+    },
     getPageVisit: ({ url }) => findPageVisit(db, url),
   };
 }

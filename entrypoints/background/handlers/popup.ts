@@ -4,13 +4,13 @@ import type { PopupSnapshot } from '@/lib/messaging/contract';
 import { findPageVisit, type NewsmarkDb } from '@/lib/db';
 import { getArticleByUrl, listHighlights } from '@/lib/db/library';
 import { onTablesChanged } from '@/lib/library/changes';
+import type { SnapshotCopies } from '@/lib/library/snapshot-copies';
 
 /**
  * The popup's first read, answered here where the database is already open: the popup then
  * loads no database code and opens no database, which was most of its time to first render.
  */
-export function popupHandlers(db: NewsmarkDb): Handlers {
-  const snapshotOf = cachedSnapshots(db);
+export function popupHandlers(snapshotOf: (url: string) => Promise<PopupSnapshot>): Handlers {
   return {
     getPopupSnapshot: async ({ url }) => {
       const pageUrl = url ?? (await activeTabUrl());
@@ -26,21 +26,33 @@ const CACHED_SNAPSHOTS = 16;
  * `popupSnapshot` answered from memory while nothing was written since it was read: the read
  * transaction was most of the worker's part of opening the popup (about 8 ms of 10 at idle).
  * Every write to the tables it reads, by the worker or any page of the extension, empties the
- * cache, an answer still on its way included; a failed read is not kept.
+ * cache, an answer still on its way included; a failed read is not kept. Each snapshot read
+ * is also kept in `copies` (when given), for popups opened while the worker sleeps.
  */
-export function cachedSnapshots(db: NewsmarkDb): (url: string) => Promise<PopupSnapshot> {
+export function cachedSnapshots(db: NewsmarkDb, copies?: SnapshotCopies): (url: string) => Promise<PopupSnapshot> {
   const cache = new Map<string, Promise<PopupSnapshot>>();
   onTablesChanged(db, ['pageVisits', 'articles', 'highlights'], () => cache.clear());
+  // A page visit changes that page's snapshot only: its copy is written again when it is recorded.
+  if (copies) onTablesChanged(db, ['articles', 'highlights'], () => copies.changed());
+  const read = (url: string) => (copies ? copiedSnapshot(db, copies, url) : popupSnapshot(db, url));
   return (url) => {
     const kept = cache.get(url);
     // Deleted and set again: the Map's order is then the order of last use.
     cache.delete(url);
-    const answer = kept ?? popupSnapshot(db, url);
+    const answer = kept ?? read(url);
     cache.set(url, answer);
     if (cache.size > CACHED_SNAPSHOTS) cache.delete(cache.keys().next().value!);
     answer.catch(() => cache.get(url) === answer && cache.delete(url));
     return answer;
   };
+}
+
+/** `url`'s snapshot read now, and kept in `copies` unless the library changed meanwhile. */
+export function copiedSnapshot(db: NewsmarkDb, copies: SnapshotCopies, url: string): Promise<PopupSnapshot> {
+  const readAt = copies.generation();
+  const answer = popupSnapshot(db, url);
+  answer.then((snapshot) => copies.keep(url, snapshot, readAt), () => undefined);
+  return answer;
 }
 
 const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/messaging/contract';
-import { popupServices, watchSnapshots } from '@/entrypoints/popup/services';
+import { popupServices, snapshotCopyFor, watchSnapshots } from '@/entrypoints/popup/services';
+import { snapshotCopies } from '@/lib/library/snapshot-copies';
 
 afterEach(() => fakeBrowser.reset());
 
@@ -79,6 +80,29 @@ describe('popup services', () => {
     fakeBrowser.reset();
     handleMessages({ getPopupSnapshot: () => new Promise<PopupSnapshot>(() => undefined) });
     expect(await popupServices(Promise.resolve(null), visit.url).firstAnswers(20)).toBeUndefined();
+  });
+
+  it('shows the stored copy of the snapshot while the worker has not answered, then the worker\'s answer', async () => {
+    const titled = (title: string): PopupSnapshot => ({ ...EMPTY, visit: { url: 'https://news.example.com/a', title, isArticle: true, signals: [], seenAt: 0 } });
+    let answer: (s: PopupSnapshot) => void = () => undefined;
+    handleMessages({ getPopupSnapshot: () => new Promise<PopupSnapshot>((resolve) => (answer = resolve)) });
+    const services = popupServices(Promise.resolve(null), 'https://news.example.com/a', Promise.resolve(titled('stored copy')));
+    expect((await services.firstAnswers(1_000))?.page.visit?.title).toBe('stored copy');
+    const seen: string[] = [];
+    services.watchPage((s) => seen.push(s.visit!.title), (e) => { throw e; });
+    await vi.waitFor(() => expect(seen).toEqual(['stored copy']));
+    answer(titled('from the worker'));
+    await vi.waitFor(() => expect(seen).toEqual(['stored copy', 'from the worker']));
+  });
+
+  it('reads the stored copy of the tab\'s page, by the URL the browser shows for it', async () => {
+    const copies = snapshotCopies(fakeBrowser.storage.session);
+    const snapshot: PopupSnapshot = { ...EMPTY, visit: { url: 'https://news.example.com/a', title: 'A story', isArticle: true, signals: [], seenAt: 0 } };
+    copies.keep('https://news.example.com/a', snapshot, copies.generation());
+    await copies.settled();
+    expect(await snapshotCopyFor(Promise.resolve({ id: 7, url: 'https://news.example.com/a' }))).toEqual(snapshot);
+    // A tab whose URL the browser hides (no toolbar click granted it): no copy to read.
+    expect(await snapshotCopyFor(Promise.resolve({ id: 7 }))).toBeNull();
   });
 
   it('gives no first answers when the first read fails (the popup shows the error itself)', async () => {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cachedSnapshots, popupHandlers } from '@/entrypoints/background/handlers/popup';
+import { pageHandlers } from '@/entrypoints/background/handlers/pages';
+import { copiedSnapshot } from '@/entrypoints/background/handlers/popup';
 import { recordPageVisit } from '@/lib/db';
+import { readSnapshotCopy, snapshotCopies } from '@/lib/library/snapshot-copies';
 import { deleteHighlight, updateArticle } from '@/lib/db/library';
 import { freshDb, seedLibrary } from '../library/seed';
 
@@ -18,7 +21,7 @@ describe('getPopupSnapshot', () => {
     const db = freshDb();
     await seedLibrary(db);
     const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ url: SAVED_URL }]) as never);
-    const snapshot = await popupHandlers(db).getPopupSnapshot!({}, sender);
+    const snapshot = await popupHandlers(cachedSnapshots(db)).getPopupSnapshot!({}, sender);
     expect(query).toHaveBeenCalledWith(expect.objectContaining({ active: true }));
     expect(snapshot.article?.url).toContain('nordwind-baltic');
     expect(snapshot.highlights).toHaveLength(2);
@@ -28,7 +31,7 @@ describe('getPopupSnapshot', () => {
     const db = freshDb();
     await seedLibrary(db);
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{}]) as never);
-    expect(await popupHandlers(db).getPopupSnapshot!({}, sender)).toEqual({ visit: null, article: null, highlights: [] });
+    expect(await popupHandlers(cachedSnapshots(db)).getPopupSnapshot!({}, sender)).toEqual({ visit: null, article: null, highlights: [] });
   });
 });
 
@@ -54,5 +57,65 @@ describe('cached popup snapshots', () => {
     expect((await snapshotOf(SAVED_URL)).article?.note).toBe('changed');
     await deleteHighlight(db, highlightIds[0]!);
     expect((await snapshotOf(SAVED_URL)).highlights.map((h) => h.id)).toEqual([highlightIds[1]]);
+  });
+});
+
+describe('popup snapshot copies in storage.session', () => {
+  const area = () => fakeBrowser.storage.session;
+
+  it('keeps each snapshot read, for a popup opened while the worker sleeps', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const copies = snapshotCopies(area());
+    const snapshot = await cachedSnapshots(db, copies)(SAVED_URL);
+    await copies.settled();
+    expect(await readSnapshotCopy(area(), SAVED_URL)).toEqual(snapshot);
+    expect(await readSnapshotCopy(area(), 'https://news.example.com/other')).toBeNull();
+  });
+
+  it('drops every copy when an article or a highlight changes, and never keeps a read the change overtook', async () => {
+    const db = freshDb();
+    const { articleIds } = await seedLibrary(db);
+    const copies = snapshotCopies(area());
+    const snapshotOf = cachedSnapshots(db, copies);
+    await snapshotOf(SAVED_URL);
+    await copies.settled();
+    // A read under way when the note changes: its answer predates the change.
+    const overtaken = copiedSnapshot(db, copies, SAVED_URL);
+    await updateArticle(db, articleIds[0]!, { note: 'changed' });
+    await overtaken;
+    await copies.settled();
+    expect(await readSnapshotCopy(area(), SAVED_URL)).toBeNull();
+    // Read again after the change: kept, with the new note.
+    await snapshotOf(SAVED_URL);
+    await copies.settled();
+    expect((await readSnapshotCopy(area(), SAVED_URL))?.article?.note).toBe('changed');
+  });
+
+  it('copies the snapshot of each page a tab reports, with its new visit', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const copies = snapshotCopies(area());
+    cachedSnapshots(db, copies);
+    const handlers = pageHandlers(db, (url) => void copiedSnapshot(db, copies, url));
+    await handlers.reportPage!({ url: SAVED_URL, title: 'Nordwind', isArticle: true, signals: [] }, { tab: { url: SAVED_URL } } as never);
+    await vi.waitFor(async () => {
+      await copies.settled();
+      expect((await readSnapshotCopy(area(), SAVED_URL))?.visit?.title).toBe('Nordwind');
+    });
+  });
+
+  it('keeps the copies good across the worker\'s restarts, and shows none under an unknown version', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const before = snapshotCopies(area());
+    await cachedSnapshots(db, before)(SAVED_URL);
+    await before.settled();
+    // The worker starts again: the same storage, a new instance.
+    const after = snapshotCopies(area());
+    await after.settled();
+    expect(await readSnapshotCopy(area(), SAVED_URL)).not.toBeNull();
+    await area().set({ 'popupSnapshots:version': 'another' });
+    expect(await readSnapshotCopy(area(), SAVED_URL)).toBeNull();
   });
 });
