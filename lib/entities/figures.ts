@@ -93,7 +93,9 @@ function parseNumber(text: string): number {
 /** Reads one amount starting at token `i`, or returns undefined when none starts there. */
 function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
   const { tokens } = ctx;
-  if (!mayStartAmount(tokens[i]!)) return undefined;
+  // `i` may be past the last token: a range's connector can end the text ("1 –").
+  const start = tokens[i];
+  if (!start || !mayStartAmount(start)) return undefined;
   let j = i;
   let negative = false;
   if (MINUS.has(symbol(tokens, j) ?? '') && glued(tokens, j) && (j === 0 || !glued(tokens, j - 1) || symbol(tokens, j - 1) === '(')) {

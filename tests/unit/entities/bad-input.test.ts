@@ -86,6 +86,11 @@ describe('bad input', () => {
     );
   });
 
+  it('survives a range connector that ends the text (found by the property above, seed 883132676)', () => {
+    for (const text of ['1 –', '5 to', '$5 million -', 'between 3% and']) expectWellFormed(text, recognize(text));
+    expect(recognize('1 –').map((e) => e.text)).toEqual(['1']);
+  });
+
   it('survives lone surrogates and the empty string', () => {
     expect(recognize('')).toEqual([]);
     expectWellFormed('\ud800$5\udc00 Apple', recognize('\ud800$5\udc00 Apple'));
