@@ -239,7 +239,8 @@ function findSuffixedNames(doc: Doc): void {
     if (!legal && !COMPANY_HEADS.has(w)) continue;
     let nameEnd = i - 1;
     if (legal && tokens[nameEnd]?.text === ',') nameEnd--;
-    if (doc.taken[nameEnd] || tokens[i]!.start - tokens[nameEnd]!.end > 2) continue;
+    // ", Inc" at the very start names nothing.
+    if (nameEnd < 0 || doc.taken[nameEnd] || tokens[i]!.start - tokens[nameEnd]!.end > 2) continue;
     const first = chainEndingAt(doc, nameEnd);
     if (first === undefined) continue;
     const strong = legal && !WEAK_SUFFIXES.has(w);

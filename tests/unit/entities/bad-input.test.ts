@@ -91,6 +91,22 @@ describe('bad input', () => {
     expect(recognize('1 –').map((e) => e.text)).toEqual(['1']);
   });
 
+  it('survives a legal suffix after a comma at the very start (found by fuzzing recognition)', () => {
+    for (const text of [', Inc', ', A/S per $', ', Corp 1 per 5 to €']) expectWellFormed(text, recognize(text));
+    expect(recognize(', Inc')).toEqual([]);
+  });
+
+  it('gives well-formed spans on any sequence of words that figures and names are made of', () => {
+    const words = fc.constantFrom('1', '3.5', '$', '€', '%', '-', '–', 'to', 'and', 'between', 'from', 'million', 'US', 'HK', 'Inc', 'Corp', 'A/S', 'per', 'cent', '(', ')', ',', '.', 'yuan', 'RMB', 'Three', 'a', '\n');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), fc.constantFrom(' ', ''), (parts, glue) => {
+        const text = parts.join(glue);
+        expectWellFormed(text, recognize(text));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('survives lone surrogates and the empty string', () => {
     expect(recognize('')).toEqual([]);
     expectWellFormed('\ud800$5\udc00 Apple', recognize('\ud800$5\udc00 Apple'));
