@@ -51,18 +51,22 @@ export interface SnapshotCopies {
 export function snapshotCopies(area: SessionArea, newVersion: () => string = () => crypto.randomUUID()): SnapshotCopies {
   let generation = 0;
   let version = '';
-  // The storage operations run one after the other, in the order they were asked for; the
-  // first finds the version the stored copies were kept under (they outlive the worker).
-  let queue: Promise<void> = area.get(VERSION_KEY).then(async (stored) => {
-    if (typeof stored[VERSION_KEY] === 'string') version = stored[VERSION_KEY];
-    else {
-      version = newVersion();
-      await area.set({ [VERSION_KEY]: version });
-    }
-  });
+  // The storage operations run one after the other, in the order they were asked for.
+  let queue: Promise<void> = Promise.resolve();
   const enqueue = (operation: () => Promise<void>) => {
     queue = queue.then(operation).catch((error: unknown) => console.debug('[newsmark] snapshot copies', error));
   };
+  // First, the version the stored copies were kept under: they outlive the worker. Until it is
+  // known (or if the storage fails), copies are kept under '', which no popup accepts.
+  enqueue(async () => {
+    const stored = (await area.get(VERSION_KEY))[VERSION_KEY];
+    if (typeof stored === 'string') version = stored;
+    else {
+      const fresh = newVersion();
+      await area.set({ [VERSION_KEY]: fresh });
+      version = fresh;
+    }
+  });
   return {
     generation: () => generation,
     keep: (url, snapshot, readAt) => {
