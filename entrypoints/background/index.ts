@@ -11,21 +11,20 @@ import { feedAlarmListener, relatedHandlers, scheduleFeedRefresh } from './handl
 import { browser } from 'wxt/browser';
 import { createSyncDeps, handleSyncAlarm, scheduleSyncAlarms, syncHandlers, syncSoon } from './handlers/sync';
 import { afterWrites } from './after-writes';
-import { cachedSnapshots, copiedSnapshot, notifyLibraryChanged, popupHandlers } from './handlers/popup';
+import { cachedSnapshots, notifyLibraryChanged, popupHandlers } from './handlers/popup';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
 
 export default defineBackground(() => {
   const db = openDb();
   const syncDeps = createSyncDeps(db);
   // Popup snapshots, in memory and copied to storage.session for popups opened while the worker sleeps.
-  const copies = snapshotCopies(browser.storage.session);
-  const snapshotOf = cachedSnapshots(db, copies);
+  const snapshots = cachedSnapshots(db, snapshotCopies(browser.storage.session));
   handleMessages({
     // A page just recorded has its popup snapshot read and copied at once: the popup is most
     // often opened on a page loaded a while ago, when the worker may be asleep.
-    ...pageHandlers(db, (url) => void copiedSnapshot(db, copies, url).catch(() => undefined)),
+    ...pageHandlers(db, (url) => void snapshots.refresh(url).catch(() => undefined)),
     ...markingHandlers(),
-    ...popupHandlers(snapshotOf),
+    ...popupHandlers(snapshots),
     // Every change to the library asks for a sync soon after (when sync is set up), and open
     // popups to read it again.
     ...afterWrites({ ...libraryHandlers(db), ...libraryIoHandlers(db) }, () => {

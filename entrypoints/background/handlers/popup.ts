@@ -10,11 +10,11 @@ import type { SnapshotCopies } from '@/lib/library/snapshot-copies';
  * The popup's first read, answered here where the database is already open: the popup then
  * loads no database code and opens no database, which was most of its time to first render.
  */
-export function popupHandlers(snapshotOf: (url: string) => Promise<PopupSnapshot>): Handlers {
+export function popupHandlers(snapshots: SnapshotCache): Handlers {
   return {
     getPopupSnapshot: async ({ url }) => {
       const pageUrl = url ?? (await activeTabUrl());
-      return pageUrl ? snapshotOf(pageUrl) : NOTHING;
+      return pageUrl ? snapshots.get(pageUrl) : NOTHING;
     },
   };
 }
@@ -22,37 +22,45 @@ export function popupHandlers(snapshotOf: (url: string) => Promise<PopupSnapshot
 /** Snapshots kept: the popup is opened again and again over the same few pages. */
 const CACHED_SNAPSHOTS = 16;
 
+/** The popup's snapshots, kept in memory (and in `copies`, when given) between changes. */
+export interface SnapshotCache {
+  /** `url`'s snapshot, from memory while nothing was written since it was read. */
+  get(url: string): Promise<PopupSnapshot>;
+  /** `url`'s snapshot read afresh and kept: its page was just recorded. */
+  refresh(url: string): Promise<PopupSnapshot>;
+}
+
 /**
  * `popupSnapshot` answered from memory while nothing was written since it was read: the read
  * transaction was most of the worker's part of opening the popup (about 8 ms of 10 at idle).
  * Every write to the tables it reads, by the worker or any page of the extension, empties the
  * cache, an answer still on its way included; a failed read is not kept. Each snapshot read
- * is also kept in `copies` (when given), for popups opened while the worker sleeps.
+ * is also kept in `copies` (when given), for popups opened while the worker sleeps, unless
+ * the library changed while it was read.
  */
-export function cachedSnapshots(db: NewsmarkDb, copies?: SnapshotCopies): (url: string) => Promise<PopupSnapshot> {
+export function cachedSnapshots(db: NewsmarkDb, copies?: SnapshotCopies): SnapshotCache {
   const cache = new Map<string, Promise<PopupSnapshot>>();
   onTablesChanged(db, ['pageVisits', 'articles', 'highlights'], () => cache.clear());
   // A page visit changes that page's snapshot only: its copy is written again when it is recorded.
   if (copies) onTablesChanged(db, ['articles', 'highlights'], () => copies.changed());
-  const read = (url: string) => (copies ? copiedSnapshot(db, copies, url) : popupSnapshot(db, url));
-  return (url) => {
-    const kept = cache.get(url);
+  const read = (url: string) => {
+    const readAt = copies?.generation() ?? 0;
+    const answer = popupSnapshot(db, url);
+    answer.then((snapshot) => copies?.keep(url, snapshot, readAt), () => undefined);
+    return answer;
+  };
+  const remember = (url: string, answer: Promise<PopupSnapshot>) => {
     // Deleted and set again: the Map's order is then the order of last use.
     cache.delete(url);
-    const answer = kept ?? read(url);
     cache.set(url, answer);
     if (cache.size > CACHED_SNAPSHOTS) cache.delete(cache.keys().next().value!);
     answer.catch(() => cache.get(url) === answer && cache.delete(url));
     return answer;
   };
-}
-
-/** `url`'s snapshot read now, and kept in `copies` unless the library changed meanwhile. */
-export function copiedSnapshot(db: NewsmarkDb, copies: SnapshotCopies, url: string): Promise<PopupSnapshot> {
-  const readAt = copies.generation();
-  const answer = popupSnapshot(db, url);
-  answer.then((snapshot) => copies.keep(url, snapshot, readAt), () => undefined);
-  return answer;
+  return {
+    get: (url) => remember(url, cache.get(url) ?? read(url)),
+    refresh: (url) => remember(url, read(url)),
+  };
 }
 
 const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };

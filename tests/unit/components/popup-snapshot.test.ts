@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cachedSnapshots, popupHandlers } from '@/entrypoints/background/handlers/popup';
 import { pageHandlers } from '@/entrypoints/background/handlers/pages';
-import { copiedSnapshot } from '@/entrypoints/background/handlers/popup';
 import { recordPageVisit } from '@/lib/db';
 import { readSnapshotCopy, snapshotCopies } from '@/lib/library/snapshot-copies';
 import { deleteHighlight, updateArticle } from '@/lib/db/library';
@@ -39,7 +38,7 @@ describe('cached popup snapshots', () => {
   it('answers a page asked for again from memory', async () => {
     const db = freshDb();
     await seedLibrary(db);
-    const snapshotOf = cachedSnapshots(db);
+    const snapshotOf = cachedSnapshots(db).get;
     const read = vi.spyOn(db, 'transaction');
     const first = await snapshotOf(SAVED_URL);
     expect(await snapshotOf(SAVED_URL)).toEqual(first);
@@ -49,7 +48,7 @@ describe('cached popup snapshots', () => {
   it('reads afresh after any write to the visits, articles or highlights', async () => {
     const db = freshDb();
     const { articleIds, highlightIds } = await seedLibrary(db);
-    const snapshotOf = cachedSnapshots(db);
+    const snapshotOf = cachedSnapshots(db).get;
     expect((await snapshotOf(SAVED_URL)).visit).toBeNull();
     await recordPageVisit(db, { url: SAVED_URL, title: 'Nordwind', isArticle: true, signals: [] });
     expect((await snapshotOf(SAVED_URL)).visit?.title).toBe('Nordwind');
@@ -63,41 +62,41 @@ describe('cached popup snapshots', () => {
 describe('popup snapshot copies in storage.session', () => {
   const area = () => fakeBrowser.storage.session;
 
-  it('keeps each snapshot read, for a popup opened while the worker sleeps', async () => {
+  /** A seeded library, its snapshot copies in the fake storage.session, and the cache over both. */
+  async function seededCache() {
     const db = freshDb();
-    await seedLibrary(db);
+    const seeded = await seedLibrary(db);
     const copies = snapshotCopies(area());
-    const snapshot = await cachedSnapshots(db, copies)(SAVED_URL);
+    return { db, copies, snapshots: cachedSnapshots(db, copies), ...seeded };
+  }
+
+  it('keeps each snapshot read, for a popup opened while the worker sleeps', async () => {
+    const { copies, snapshots } = await seededCache();
+    const snapshot = await snapshots.get(SAVED_URL);
     await copies.settled();
     expect(await readSnapshotCopy(area(), SAVED_URL)).toEqual(snapshot);
     expect(await readSnapshotCopy(area(), 'https://news.example.com/other')).toBeNull();
   });
 
   it('drops every copy when an article or a highlight changes, and never keeps a read the change overtook', async () => {
-    const db = freshDb();
-    const { articleIds } = await seedLibrary(db);
-    const copies = snapshotCopies(area());
-    const snapshotOf = cachedSnapshots(db, copies);
-    await snapshotOf(SAVED_URL);
+    const { db, copies, snapshots, articleIds } = await seededCache();
+    await snapshots.get(SAVED_URL);
     await copies.settled();
     // A read under way when the note changes: its answer predates the change.
-    const overtaken = copiedSnapshot(db, copies, SAVED_URL);
+    const overtaken = snapshots.refresh(SAVED_URL);
     await updateArticle(db, articleIds[0]!, { note: 'changed' });
     await overtaken;
     await copies.settled();
     expect(await readSnapshotCopy(area(), SAVED_URL)).toBeNull();
     // Read again after the change: kept, with the new note.
-    await snapshotOf(SAVED_URL);
+    await snapshots.get(SAVED_URL);
     await copies.settled();
     expect((await readSnapshotCopy(area(), SAVED_URL))?.article?.note).toBe('changed');
   });
 
   it('copies the snapshot of each page a tab reports, with its new visit', async () => {
-    const db = freshDb();
-    await seedLibrary(db);
-    const copies = snapshotCopies(area());
-    cachedSnapshots(db, copies);
-    const handlers = pageHandlers(db, (url) => void copiedSnapshot(db, copies, url));
+    const { db, copies, snapshots } = await seededCache();
+    const handlers = pageHandlers(db, (url) => void snapshots.refresh(url));
     await handlers.reportPage!({ url: SAVED_URL, title: 'Nordwind', isArticle: true, signals: [] }, { tab: { url: SAVED_URL } } as never);
     await vi.waitFor(async () => {
       await copies.settled();
@@ -105,11 +104,17 @@ describe('popup snapshot copies in storage.session', () => {
     });
   });
 
+  it('answers the popup from memory after a refresh: the page just recorded is not read twice', async () => {
+    const { db, snapshots } = await seededCache();
+    const refreshed = await snapshots.refresh(SAVED_URL);
+    const read = vi.spyOn(db, 'transaction');
+    expect(await snapshots.get(SAVED_URL)).toEqual(refreshed);
+    expect(read).not.toHaveBeenCalled();
+  });
+
   it('keeps the copies good across the worker\'s restarts, and shows none under an unknown version', async () => {
-    const db = freshDb();
-    await seedLibrary(db);
-    const before = snapshotCopies(area());
-    await cachedSnapshots(db, before)(SAVED_URL);
+    const { copies: before, snapshots } = await seededCache();
+    await snapshots.get(SAVED_URL);
     await before.settled();
     // The worker starts again: the same storage, a new instance.
     const after = snapshotCopies(area());
