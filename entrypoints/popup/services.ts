@@ -6,24 +6,25 @@
  */
 import { browser } from 'wxt/browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
-import type { PopupSnapshot } from '@/lib/messaging/contract';
+import type { PopupSnapshot, RequestOf } from '@/lib/messaging/contract';
+import type { PopupAddress } from '@/lib/messaging/popup-address';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 import { readSnapshotCopy } from '@/lib/library/snapshot-copies';
 
-/** The tab the popup is about; its URL only when the browser shows it (the toolbar click grants it). */
+/** The tab the popup is about, and the page's URL when the popup's address names it. */
 export interface PopupTab {
   id: number | null;
   url?: string;
 }
 
 /**
- * The tab the popup is about: the active tab, or, when the popup is opened as a page of its
- * own (end-to-end tests, the demo), the `tab` and `url` named in its address.
+ * The tab the popup is about: the tab its address names (the background addresses the popup
+ * of every tab whose page reported itself; end-to-end tests and the demo name one too), else
+ * the active tab, which the popup must then ask the browser for.
  */
-export async function currentTab(search: string): Promise<PopupTab> {
-  const named = new URLSearchParams(search).get('tab');
-  if (named !== null) return { id: Number(named), url: namedUrl(search) };
+export async function currentTab(address: PopupAddress): Promise<PopupTab> {
+  if (address.tabId !== null) return { id: address.tabId, url: address.url };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id ?? null, url: tab?.url };
 }
@@ -31,19 +32,27 @@ export async function currentTab(search: string): Promise<PopupTab> {
 /**
  * The copy of the page's snapshot that the worker left in storage.session (see
  * lib/library/snapshot-copies.ts), or null: the popup shows it while the worker wakes up.
+ * It is kept by the page's URL, which the browser tells when the address names only the tab.
  */
 export async function snapshotCopyFor(tab: Promise<PopupTab>): Promise<PopupSnapshot | null> {
-  const { url } = await tab;
-  return url ? readSnapshotCopy(browser.storage.session, url) : null;
+  const { id, url } = await tab;
+  const pageUrl = url ?? (id === null ? undefined : await urlOfTab(id));
+  return pageUrl ? readSnapshotCopy(browser.storage.session, pageUrl) : null;
+}
+
+/** The URL the browser shows for tab `id`: undefined when it hides it (no access granted) or the tab is gone. */
+function urlOfTab(id: number): Promise<string | undefined> {
+  return browser.tabs.get(id).then((tab) => tab?.url, () => undefined);
 }
 
 /**
- * The URL the popup's address names (end-to-end tests, the demo), else undefined: the
- * background then reads the active tab's own, so the snapshot need not wait for the popup
- * to ask the browser which tab that is (a round trip over a busy main thread).
+ * Which page the background's snapshot is of: the URL the address names, else the tab it
+ * names (the background asks the browser for its URL, so the popup need not wait for it),
+ * else the active tab's.
  */
-export function namedUrl(search: string): string | undefined {
-  return new URLSearchParams(search).get('url') ?? undefined;
+export function snapshotRequest(address: PopupAddress): SnapshotRequest {
+  if (address.url !== undefined) return { url: address.url };
+  return address.tabId === null ? {} : { tabId: address.tabId };
 }
 
 /** The popup's services, and its first answers for its first render. */
@@ -55,21 +64,23 @@ export interface StartedPopup extends PopupServices {
   firstAnswers(waitMs: number): Promise<FirstAnswers | undefined>;
 }
 
+type SnapshotRequest = RequestOf<'getPopupSnapshot'>;
+
 /**
  * Services for the tab `tab` names. The first snapshot and the page's entities are asked for
  * at once, before the popup's interface code is even loaded: the answers travel while it
- * loads. `url` is the page's URL when the popup's address names it (undefined: the background
- * reads the active tab's). `copy` is the worker's stored copy of the snapshot, if any: shown
- * first when it comes before the worker's answer, which follows it.
+ * loads. `page` says which page the background's snapshot is of (see snapshotRequest; `{}`:
+ * the active tab's). `copy` is the worker's stored copy of the snapshot, if any: shown first
+ * when it comes before the worker's answer, which follows it.
  */
-export function popupServices(tab: Promise<number | null>, url?: string, copy: Promise<PopupSnapshot | null> = Promise.resolve(null)): StartedPopup {
+export function popupServices(tab: Promise<number | null>, page: SnapshotRequest = {}, copy: Promise<PopupSnapshot | null> = Promise.resolve(null)): StartedPopup {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
   };
   // No content script in the tab (a browser page, a page opened before install): nothing to list.
   const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
-  const readSnapshot = () => sendMessage('getPopupSnapshot', url === undefined ? {} : { url });
+  const readSnapshot = () => sendMessage('getPopupSnapshot', page);
   const fromWorker = readSnapshot();
   // The bench's breakdown: when each first answer arrived.
   const firstSnapshot = marked(firstOf(copy, fromWorker), 'newsmark:page');

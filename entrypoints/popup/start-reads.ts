@@ -2,7 +2,8 @@
  * The popup's first reads, sent while the rest of its code is still to be evaluated: main.ts
  * imports this module first, so its answers are on their way before the interface's code runs.
  */
-import { currentTab, namedUrl, popupServices, snapshotCopyFor } from './services';
+import { readPopupAddress } from '@/lib/messaging/popup-address';
+import { currentTab, popupServices, snapshotCopyFor, snapshotRequest } from './services';
 
 /**
  * How long the first render waits for the answers before it shows the shell and fills in:
@@ -12,11 +13,8 @@ import { currentTab, namedUrl, popupServices, snapshotCopyFor } from './services
 const FIRST_RENDER_WAIT_MS = 50;
 
 performance.mark('newsmark:popup-start');
-const tab = currentTab(location.search);
-export const services = popupServices(
-  tab.then(({ id }) => id),
-  namedUrl(location.search),
-  snapshotCopyFor(tab),
-);
+const address = readPopupAddress(location.search);
+const tab = currentTab(address);
+export const services = popupServices(tab.then(({ id }) => id), snapshotRequest(address), snapshotCopyFor(tab));
 /** The answers for a first render that is complete, or undefined: render the shell. */
 export const firstAnswers = services.firstAnswers(FIRST_RENDER_WAIT_MS);

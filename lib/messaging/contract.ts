@@ -158,8 +158,8 @@ export interface MessageMap {
   listStarterFeeds: { request: NoData; response: StarterFeed[] };
   /** options -> background: fetch the feeds that are due now. */
   refreshFeeds: { request: NoData; response: RefreshSummary };
-  /** popup -> background: the page's visit, saved article and highlights, for the popup's first render; without `url`, the active tab's. */
-  getPopupSnapshot: { request: { url?: string }; response: PopupSnapshot };
+  /** popup -> background: the page's visit, saved article and highlights, for the popup's first render; without `url`, the page in tab `tabId`; without either, the active tab's. */
+  getPopupSnapshot: { request: { url?: string; tabId?: number }; response: PopupSnapshot };
   /** background -> extension pages (runtime.sendMessage): the library changed; open views read it again. */
   libraryChanged: { request: NoData; response: void };
 }

@@ -90,6 +90,15 @@ async function tabNotMarked(title: string): Promise<number | null> {
   return null;
 }
 
+/** In an extension page: tab `tabId`'s toolbar button once the background has addressed its popup to the tab. */
+async function toolbarButton(tabId: number): Promise<{ badge: string; popup: string } | null> {
+  type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string>; getPopup(d: { tabId: number }): Promise<string> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const { action } = g.browser ?? g.chrome;
+  const [badge, popup] = await Promise.all([action.getBadgeText({ tabId }), action.getPopup({ tabId })]);
+  return popup.endsWith(`popup.html?tab=${tabId}`) ? { badge, popup } : null;
+}
+
 for (const makeSession of [chromiumUi, firefoxUi]) {
   describe(makeSession === chromiumUi ? 'Chromium' : 'Firefox ESR', () => {
     let ui: UiSession;
@@ -103,8 +112,17 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       const tab = await ui.openPage(url);
       const helper = await ui.openExtensionPage('options.html');
       const tabId = await findTabId(helper, TITLE);
-      const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      // The tab's toolbar button: its badge counts the marks, and its popup is addressed to the tab.
+      const button = (await waitFor(helper, toolbarButton, tabId))!;
+      const marks = Object.values(await markCounts(tab)).reduce((sum, n) => sum + n, 0);
+      expect(marks).toBeGreaterThan(0);
+      expect(button.badge).toBe(String(marks));
+      // The popup at that address. A toolbar click would let it see the tab's URL (activeTab);
+      // a test cannot click the toolbar, so the URL is named as well.
+      const address = button.popup.slice(button.popup.lastIndexOf('/') + 1);
+      const popup = await ui.openExtensionPage(`${address}&url=${encodeURIComponent(url)}`);
       await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true');
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-article'))).toBe('true');
       expect(await popup.evaluate(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved'))).toBe('false');
       // Its styles come inside its script (no stylesheet of its own): they are applied.
       expect(await popup.evaluate(() => getComputedStyle(document.querySelector('main')!).width)).toBe('360px');

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Handlers } from '@/lib/messaging';
+import { popupAddress } from '@/lib/messaging/popup-address';
 import { recognize } from '@/lib/entities';
 import { currentRates, type StoredRates } from '@/lib/rates/cache';
 
@@ -10,11 +11,16 @@ const ratesItem = storage.defineItem<StoredRates | null>('local:ecbRates', { fal
 export function markingHandlers(): Handlers {
   return {
     recognizeText: ({ text }) => recognize(text),
+    // The tab's toolbar button: its badge counts the page's marks, and its popup is addressed
+    // to the tab (see popup-address.ts). Set again on each report: a navigation resets both.
     setMarkCount: async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fd1' });
-      await browser.action.setBadgeText({ tabId, text: badgeText(count) });
+      await Promise.all([
+        browser.action.setBadgeBackgroundColor({ tabId, color: '#1d5fd1' }),
+        browser.action.setBadgeText({ tabId, text: badgeText(count) }),
+        browser.action.setPopup({ tabId, popup: popupAddress(tabId) }),
+      ]);
     },
     // The card's "coverage of this company": the library, searched for it.
     openCoverage: async ({ query }) => {

@@ -12,8 +12,8 @@ import type { SnapshotCopies } from '@/lib/library/snapshot-copies';
  */
 export function popupHandlers(snapshots: SnapshotCache): Handlers {
   return {
-    getPopupSnapshot: async ({ url }) => {
-      const pageUrl = url ?? (await activeTabUrl());
+    getPopupSnapshot: async ({ url, tabId }) => {
+      const pageUrl = url ?? (tabId === undefined ? await activeTabUrl() : await tabUrl(tabId));
       return pageUrl ? snapshots.get(pageUrl) : NOTHING;
     },
   };
@@ -72,6 +72,11 @@ const NOTHING: PopupSnapshot = { visit: null, article: null, highlights: [] };
 async function activeTabUrl(): Promise<string | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.url;
+}
+
+/** The URL of tab `tabId`, undefined when the extension may not see it or the tab is gone. */
+function tabUrl(tabId: number): Promise<string | undefined> {
+  return browser.tabs.get(tabId).then((tab) => tab?.url, () => undefined);
 }
 
 /** The visit, the saved article and its highlights for `url`, read in one transaction (one consistent state). */

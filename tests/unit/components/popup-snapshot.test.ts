@@ -26,6 +26,18 @@ describe('getPopupSnapshot', () => {
     expect(snapshot.highlights).toHaveLength(2);
   });
 
+  it('answers for the tab the popup names, by the URL the browser shows for it', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const query = vi.spyOn(fakeBrowser.tabs, 'query');
+    const tab = await fakeBrowser.tabs.create({ url: SAVED_URL });
+    const snapshot = await popupHandlers(cachedSnapshots(db)).getPopupSnapshot!({ tabId: tab.id! }, sender);
+    expect(snapshot.article?.url).toContain('nordwind-baltic');
+    expect(query).not.toHaveBeenCalled();
+    // A tab that is gone has no page to answer for.
+    expect(await popupHandlers(cachedSnapshots(db)).getPopupSnapshot!({ tabId: 987_654 }, sender)).toEqual({ visit: null, article: null, highlights: [] });
+  });
+
   it('answers an empty snapshot for a tab whose URL it may not see', async () => {
     const db = freshDb();
     await seedLibrary(db);
