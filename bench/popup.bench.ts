@@ -10,6 +10,8 @@
  * BENCH_POPUP_ONLY=1 skips the library figures; BENCH_ARTICLES sets the library's size.
  * Beside the popup, an empty extension page (one tiny module script, added to a temporary copy
  * of the build, never shipped) is opened the same way: the harness's floor, to its script running.
+ * The real popup is also opened as a toolbar click opens it (action.openPopup over the article's
+ * tab), with the access to the page that the click would grant.
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,12 +21,14 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
 import { urlVariants } from '../lib/db/url';
+import { openActionPopup, type ActionPopupOpen } from './support/action-popup';
 import type { BenchLine } from './types';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const HIGHLIGHTS_PER_ARTICLE = 10;
 const POPUP_RUNS = 15;
 const ASLEEP_RUNS = 5;
+const ACTION_POPUP_RUNS = 15;
 const QUERIES = ['gridbank', 'norwind baltic', 'semicon', 'kestrel', 'merger', 'guidance', 'steepprice oil', 'zyx', 'tariff', 'earnings'];
 
 export default async function* popupBench(): AsyncGenerator<BenchLine> {
@@ -81,6 +85,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     }
     const timed = (list: number[]) => round(median(list.filter(Number.isFinite)));
     yield { ...compare(timed(asleep.ours), theirs ? timed(asleep.theirs) : undefined), metric: `popup first complete render with the worker asleep (stopped before each open; median of ${ASLEEP_RUNS})` };
+    yield* actionPopupFigures(current, baseline, baselineName);
     yield { metric: 'popup entities shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="entity"]').length), unit: 'count' };
     yield { metric: 'popup highlights shown', value: await ours.evaluate(() => document.querySelectorAll('[data-testid="highlight"]').length), unit: 'count' };
     yield { metric: 'popup JS heap', value: await heapMb(ours), unit: 'MB', ...(theirs ? { baseline: await heapMb(theirs), baselineName } : {}) };
@@ -95,12 +100,12 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
 }
 
 /** `build` is the temporary copy the browser loaded (with the floor page). */
-interface Seeded { session: ChromiumSession; url: string; tabId: number; build: string }
+interface Seeded { session: ChromiumSession; url: string; tab: Page; tabId: number; build: string }
 interface PopupOpen { ready: number; scriptStart: number; snapshot: number; entities: number; ui: number; rendered: number }
 
 /** Chromium with `build` loaded, the served article open in a tab, and the library seeded. */
 async function openSeeded(original: string, url: string): Promise<Seeded> {
-  const build = withFloorPage(original);
+  const build = benchCopy(original);
   const session = await launchChromium(build);
   // tsx compiles with esbuild's keepNames: functions sent to pages call its `__name` helper.
   await session.context.addInitScript('globalThis.__name = (f) => f');
@@ -125,15 +130,54 @@ async function openSeeded(original: string, url: string): Promise<Seeded> {
   });
   if (tabId === null) throw new Error(`No tab of ${original} showed its marks: the popup would be timed without the page's entities.`);
   await seeder.close();
-  return { session, url, tabId, build };
+  return { session, url, tab, tabId, build };
+}
+
+/**
+ * The real popup, as a toolbar click opens it (`action.openPopup()` over the article's tab):
+ * the page the popup shows is the reader's, asking for the active tab or the tab its address
+ * names, not one named by the bench. Timed from the popup's own navigation start, as above;
+ * the browser's part before it (creating the popup) is reported apart.
+ */
+async function* actionPopupFigures(current: Seeded, baseline: Seeded | null, baselineName: string): AsyncGenerator<BenchLine> {
+  const runs = { ours: [] as ActionPopupOpen[], theirs: [] as ActionPopupOpen[], failed: 0 };
+  for (let run = 0; run <= ACTION_POPUP_RUNS; run++) {
+    const order = run % 2 === 0 || !baseline ? [current, baseline] : [baseline, current];
+    for (const seeded of order) {
+      if (!seeded) continue;
+      const open = await openActionPopup(seeded.session, seeded.tab);
+      if (!open) runs.failed++;
+      else if (run > 0) (seeded === current ? runs.ours : runs.theirs).push(open);
+    }
+  }
+  const figure = (metric: string, pick: (o: ActionPopupOpen) => number): BenchLine => ({
+    metric,
+    value: round(median(runs.ours.map(pick))),
+    unit: 'ms',
+    ...(baseline ? { baseline: round(median(runs.theirs.map(pick))), baselineName } : {}),
+  });
+  yield { metric: 'action popups that did not open or complete within 30 s', value: runs.failed, unit: 'count' };
+  yield figure(`action popup (action.openPopup over the article tab): first complete render from its navigation start (median of ${ACTION_POPUP_RUNS}; goal <= 100)`, (o) => o.ready);
+  yield figure('action popup: of which to its script running (median)', (o) => o.scriptStart);
+  yield figure("action popup: the page's entities in (median)", (o) => o.entities);
+  yield figure('action popup: the browser creating it, from the openPopup() call to its navigation start (median)', (o) => o.opening);
+  yield { metric: 'action popup highlights shown (the saved article\'s: it knew its page)', value: median(runs.ours.map((o) => o.highlights)), unit: 'count' };
 }
 
 const FLOOR_PAGE = 'bench-floor.html';
 
-/** A temporary copy of `build` with an empty page whose one module script only sets a mark. */
-function withFloorPage(build: string): string {
+/**
+ * A temporary copy of `build` for the bench, never shipped: with an empty page whose one
+ * module script only sets a mark, and with access to the served page's URL, which a toolbar
+ * click grants the real popup (activeTab) and which the bench cannot click for.
+ */
+function benchCopy(build: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'newsmark-bench-build-'));
   cpSync(build, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
   writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>');
   writeFileSync(join(copy, 'bench-floor.js'), "performance.mark('newsmark:floor');\n");
   return copy;
