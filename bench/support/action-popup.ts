@@ -12,13 +12,20 @@ export interface ActionPopupOpen {
   opening: number;
   /** The popup's marks, from its navigation start. */
   scriptStart: number;
+  page: number;
   entities: number;
   ready: number;
+  /**
+   * The complete render as the reader sees it: the later of the popup's first contentful paint
+   * and its complete render. A popup is shown only once the browser has sized its window, so
+   * its first paint may come well after the render's own frame.
+   */
+  shown: number;
   /** Highlights it shows: the saved article's, when it could tell which page it is over. */
   highlights: number;
 }
 
-const MARKS = ['newsmark:popup-start', 'newsmark:entities', 'newsmark:popup-ready'];
+const MARKS = ['newsmark:popup-start', 'newsmark:page', 'newsmark:entities', 'newsmark:popup-ready', 'first-contentful-paint'];
 
 /**
  * Opens the popup over `tab` and reads its marks once it is complete; closes it. Null when it
@@ -48,9 +55,10 @@ export async function openActionPopup(session: ChromiumSession, tab: Page, timeo
           highlights: document.querySelectorAll('[data-testid="highlight"]').length,
         })`);
         const { origin, marks, highlights } = JSON.parse(read) as { origin?: number; marks?: (number | null)[]; highlights?: number };
-        const [scriptStart, entities, ready] = marks ?? [];
-        if (origin !== undefined && typeof ready === 'number') {
-          return { opening: origin - called, scriptStart: scriptStart ?? NaN, entities: entities ?? NaN, ready, highlights: highlights ?? 0 };
+        const [scriptStart, page, entities, ready, painted] = marks ?? [];
+        if (origin !== undefined && typeof ready === 'number' && typeof painted === 'number') {
+          const shown = Math.max(ready, painted);
+          return { opening: origin - called, scriptStart: scriptStart ?? NaN, page: page ?? NaN, entities: entities ?? NaN, ready, shown, highlights: highlights ?? 0 };
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
