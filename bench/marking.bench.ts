@@ -4,6 +4,9 @@
  * stands in for here and times apart) on each AEB corpus page in real Chromium, beside
  * Readability.parse(document.cloneNode(true)) on the same page in the same run. Each side runs
  * in a freshly loaded copy of the page, so both pay for cold code as a reader's page does.
+ * The pages that are not articles (../shared/corpus/non-articles) are timed the same way, apart:
+ * the content script runs on every page a reader opens, and most are not articles.
+ * MARKING_BENCH_PAGES limits both sets (first N of each).
  *
  * Main-thread time is the renderer main thread's CPU time over the run (DevTools
  * Performance.getMetrics TaskDuration in thread ticks), which other work on a busy machine
@@ -13,7 +16,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { recognize } from '../lib/entities';
-import { aebPages } from '../tests/e2e/support/corpus';
+import { aebPages, nonArticlePages, type CorpusPage } from '../tests/e2e/support/corpus';
 import { bundleForPage, launchBenchBrowser, median, percentile } from './support/chromium-pages';
 import type { BenchLine } from './types';
 
@@ -33,6 +36,8 @@ interface PageFigures {
 
 export default async function* markingBench(): AsyncIterable<BenchLine> {
   const pages = aebPages(PAGE_LIMIT);
+  // Most pages a reader opens are not articles: the content script runs on them too.
+  const others = nonArticlePages().slice(0, PAGE_LIMIT);
   const bundle = await bundleForPage('bench/marking/page-entry.ts');
   // The background's recognition, timed where it runs (Node here, the service worker in the browser).
   const backgroundMs: number[] = [];
@@ -44,16 +49,20 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   };
   recognizeInBackground('Warm-up: Apple Inc. paid $5 million, up 3%.');
   backgroundMs.length = 0;
-  const browser = await launchBenchBrowser(Object.fromEntries(pages.map((p) => [`/${p.name}`, p.bytes])), bundle, { __newsmarkRecognize: recognizeInBackground });
+  const served = [...pages, ...others];
+  const browser = await launchBenchBrowser(Object.fromEntries(served.map((p) => [`/${p.name}`, p.bytes])), bundle, { __newsmarkRecognize: recognizeInBackground });
   const figures: PageFigures[] = [];
+  const otherFigures: PageFigures[] = [];
   try {
-    for (const corpusPage of pages) {
+    const measureBoth = async (corpusPage: CorpusPage): Promise<PageFigures> => {
       const asked = backgroundMs.length;
       const ours = await measured(await browser.open(`/${corpusPage.name}`), measurePipeline);
       const backgroundCpuMs = backgroundMs.slice(asked).reduce((a, b) => a + b, 0);
       const theirs = await measured(await browser.open(`/${corpusPage.name}`), measureReadability);
-      figures.push({ ...ours.result, pipelineCpuMs: ours.cpuMs, readabilityCpuMs: theirs.cpuMs, backgroundCpuMs });
-    }
+      return { ...ours.result, pipelineCpuMs: ours.cpuMs, readabilityCpuMs: theirs.cpuMs, backgroundCpuMs };
+    };
+    for (const corpusPage of pages) figures.push(await measureBoth(corpusPage));
+    for (const corpusPage of others) otherFigures.push(await measureBoth(corpusPage));
   } finally {
     await browser.close();
   }
@@ -73,6 +82,17 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   yield { metric: 'longtask.p95', value: round(percentile(of('longestTaskMs'), 95)), unit: 'ms wall' };
   yield { metric: 'heap.extra.median', value: Math.round(median(of('heapDeltaBytes')) / 1024), unit: 'KB' };
   yield { metric: 'marks.median', value: median(of('marks')), unit: 'marks per page' };
+  if (otherFigures.length) {
+    yield { metric: 'non-articles.pages', value: otherFigures.length, unit: 'pages' };
+    yield {
+      metric: 'non-articles.main-thread.median',
+      value: round(median(otherFigures.map((f) => f.pipelineCpuMs))),
+      unit: 'ms CPU',
+      baseline: round(median(otherFigures.map((f) => f.readabilityCpuMs))),
+      baselineName,
+    };
+    yield { metric: 'non-articles.marked', value: otherFigures.filter((f) => f.marks > 0).length, unit: 'pages with marks (taken for articles)' };
+  }
 }
 
 /** Runs `inPage` in `page`, with the main thread's CPU time over it; closes the page. */
