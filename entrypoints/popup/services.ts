@@ -45,6 +45,9 @@ function urlOfTab(id: number): Promise<string | undefined> {
   return browser.tabs.get(id).then((tab) => tab?.url, () => undefined);
 }
 
+/** Which page the background's popup snapshot is of. */
+type SnapshotRequest = RequestOf<'getPopupSnapshot'>;
+
 /**
  * Which page the background's snapshot is of: the URL the address names, else the tab it
  * names (the background asks the browser for its URL, so the popup need not wait for it),
@@ -63,8 +66,6 @@ export interface StartedPopup extends PopupServices {
    */
   firstAnswers(waitMs: number): Promise<FirstAnswers | undefined>;
 }
-
-type SnapshotRequest = RequestOf<'getPopupSnapshot'>;
 
 /**
  * Services for the tab `tab` names. The first snapshot and the page's entities are asked for
