@@ -21,6 +21,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
 import { urlVariants } from '../lib/db/url';
+import { popupAddress } from '../lib/messaging/popup-address';
 import { openActionPopup, type ActionPopupOpen } from './support/action-popup';
 import type { BenchLine } from './types';
 
@@ -59,13 +60,11 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
         runs.floor.push(await openFloorPage(current, ours));
         runs.ours.push(await openPopup(current, ours));
       };
-      const openTheirs = async () => {
-        await openFloorPage(baseline!, theirs!);
-        runs.theirs.push(await openPopup(baseline!, theirs!));
-      };
-      if (run % 2 === 0 || !theirs || !baseline) await openOurs();
-      if (theirs && baseline) await openTheirs();
-      if (run % 2 === 1 && theirs && baseline) await openOurs();
+      const order = !theirs || !baseline ? [openOurs] : [openOurs, async () => {
+        await openFloorPage(baseline, theirs);
+        runs.theirs.push(await openPopup(baseline, theirs));
+      }];
+      for (const open of run % 2 === 0 ? order : order.reverse()) await open();
     }
     // The first open pays for a cold database and code cache: it is reported apart.
     // An open that never completes (the worker held up for many seconds) is counted, not timed.
@@ -207,7 +206,7 @@ async function openFloorPage({ session }: Seeded, page: Page): Promise<number> {
 /** Opens the popup page for the served tab; times from the navigation's start (the page's time origin); null when it never completes. */
 async function openPopup({ session, url, tabId }: Seeded, popup: Page, { stopWorkerFirst = false } = {}): Promise<PopupOpen | null> {
   if (stopWorkerFirst) await stopServiceWorkers(popup);
-  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`));
+  await popup.goto(session.extensionUrl(popupAddress(tabId, url)));
   const done = await popup.waitForFunction(() => performance.getEntriesByName('newsmark:popup-ready').length > 0, undefined, { timeout: 30_000 }).then(() => true, () => false);
   if (!done) {
     console.error(`A popup never finished rendering; it shows: ${await popup.evaluate(() => document.body.innerText.slice(0, 200))}`);

@@ -11,6 +11,7 @@ import { startPageServer } from '../tests/e2e/support/server';
 import { readPopupStatus } from '../tests/e2e/support/popup';
 import { findTabId, type UiPage } from '../tests/e2e/support/extension-ui';
 import { markCentre, waitForMarks } from '../tests/e2e/support/marks';
+import { popupAddress } from '../lib/messaging/popup-address';
 
 const OUTPUT = resolve('demo-output');
 const ARTICLE_PATH = '/business/2026/11/24/nordwind-baltic-grid-takeover';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     await article.screenshot({ path: resolve(OUTPUT, 'article.png') });
     // The popup as the toolbar button opens it: for the article's tab, with its companies and figures.
     const tabId = await findTabId(popup as unknown as UiPage, status.title);
-    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}&url=${encodeURIComponent(server.url(ARTICLE_PATH))}`));
+    await popup.goto(session.extensionUrl(popupAddress(tabId, server.url(ARTICLE_PATH))));
     await popup.waitForSelector('[data-testid="entity"]', { timeout: 15_000 });
     await popup.screenshot({ path: resolve(OUTPUT, 'popup.png'), fullPage: true });
     // The library page: save the article first (through the background) so it has something to show.

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from './support/server';
 import { axeViolations, chromiumUi, findTabId, firefoxUi, send, waitFor, type UiPage, type UiSession } from './support/extension-ui';
 import { markCounts } from './support/marks';
+import { popupAddress } from '../../lib/messaging/popup-address';
 
 const TITLE = 'Huawei';
 const QUOTE = 'Huawei';
@@ -91,12 +92,12 @@ async function tabNotMarked(title: string): Promise<number | null> {
 }
 
 /** In an extension page: tab `tabId`'s toolbar button once the background has addressed its popup to the tab. */
-async function toolbarButton(tabId: number): Promise<{ badge: string; popup: string } | null> {
+async function toolbarButton({ tabId, address }: { tabId: number; address: string }): Promise<{ badge: string; popup: string } | null> {
   type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string>; getPopup(d: { tabId: number }): Promise<string> } };
   const g = globalThis as unknown as { browser?: Api; chrome: Api };
   const { action } = g.browser ?? g.chrome;
   const [badge, popup] = await Promise.all([action.getBadgeText({ tabId }), action.getPopup({ tabId })]);
-  return popup.endsWith(`popup.html?tab=${tabId}`) ? { badge, popup } : null;
+  return popup.endsWith(`/${address}`) ? { badge, popup } : null;
 }
 
 for (const makeSession of [chromiumUi, firefoxUi]) {
@@ -113,14 +114,13 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       const helper = await ui.openExtensionPage('options.html');
       const tabId = await findTabId(helper, TITLE);
       // The tab's toolbar button: its badge counts the marks, and its popup is addressed to the tab.
-      const button = (await waitFor(helper, toolbarButton, tabId))!;
+      const button = (await waitFor(helper, toolbarButton, { tabId, address: popupAddress(tabId) }))!;
       const marks = Object.values(await markCounts(tab)).reduce((sum, n) => sum + n, 0);
       expect(marks).toBeGreaterThan(0);
       expect(button.badge).toBe(String(marks));
       // The popup at that address. A toolbar click would let it see the tab's URL (activeTab);
       // a test cannot click the toolbar, so the URL is named as well.
-      const address = button.popup.slice(button.popup.lastIndexOf('/') + 1);
-      const popup = await ui.openExtensionPage(`${address}&url=${encodeURIComponent(url)}`);
+      const popup = await ui.openExtensionPage(popupAddress(tabId, url));
       await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true');
       expect(await popup.evaluate(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-article'))).toBe('true');
       expect(await popup.evaluate(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved'))).toBe('false');
@@ -184,8 +184,8 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       const url = server.url('/about');
       const tab = await ui.openPage(url);
       const helper = await ui.openExtensionPage('options.html');
-      const tabId = await waitFor(helper, tabNotMarked, ABOUT_TITLE, 15_000);
-      const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      const tabId = (await waitFor(helper, tabNotMarked, ABOUT_TITLE, 15_000))!;
+      const popup = await ui.openExtensionPage(popupAddress(tabId, url));
       await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true');
       expect(await popup.evaluate(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-article'))).toBe('false');
       expect(await popup.evaluate(() => !!document.querySelector('[data-testid="mark-page"]'))).toBe(true);
@@ -211,7 +211,7 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       // As the options page's "Add feed" does: subscribed through the background, which fetches it once.
       const subscription = await send<{ title: string }>(helper, 'addFeed', { url: feedUrl });
       expect(subscription.title).toBe('Wire roundup');
-      const popup = await ui.openExtensionPage(`popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
+      const popup = await ui.openExtensionPage(popupAddress(tabId, url));
       const items = await waitFor(popup, () => {
         const links = [...document.querySelectorAll('[data-testid="related-item"] a')].map((a) => a.textContent ?? '');
         return links.length ? links : null;
