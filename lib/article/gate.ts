@@ -4,13 +4,14 @@
  * extracting?", not "is an article" — detection proper comes after it, so the gate errs on the
  * side of passing.
  */
+import { isArticleNode, readJsonLd, type LdNode } from './json-ld';
+
 export interface GateResult {
   pass: boolean;
   /** Which signals fired, e.g. ["json-ld", "og:article", "paragraph-text"]. */
   signals: string[];
 }
 
-const ARTICLE_LD_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:https?:\/\/schema\.org\/)?(?:(?:News|Reportage|Analysis|Opinion|Review|Background|AskPublicNews|Satirical|Scholarly|AdvertiserContent)?Article|BlogPosting|LiveBlogPosting|Report)"/;
 /** Enough text in paragraphs to read as an article even without metadata. */
 const MIN_PARAGRAPH_CHARS = 500;
 /** Paragraphs sampled for the text check: keeps the gate bounded on huge pages. */
@@ -18,15 +19,14 @@ const MAX_PARAGRAPHS_SAMPLED = 200;
 /** Pages that set their text with `<br>` instead of paragraphs. */
 const MIN_LINE_BREAKS = 8;
 
-/** Decides from cheap signals whether detection and extraction are worth running. */
-export function gatePage(doc: Document): GateResult {
+/**
+ * Decides from cheap signals whether detection and extraction are worth running. `ld` is the
+ * page's parsed JSON-LD, which the metadata needs anyway: parsing it natively costs less than
+ * the first run of a pattern over its source text (measured in Chromium, cold).
+ */
+export function gatePage(doc: Document, ld: LdNode[] = readJsonLd(doc)): GateResult {
   const signals: string[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    if (ARTICLE_LD_TYPE.test(script.textContent ?? '')) {
-      signals.push('json-ld');
-      break;
-    }
-  }
+  if (ld.some(isArticleNode)) signals.push('json-ld');
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
   if (ogType === 'article') signals.push('og:article');
   if (doc.querySelector('meta[property="article:published_time"]')) signals.push('article:published_time');

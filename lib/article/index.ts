@@ -51,9 +51,9 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
  * what follows reads it as it is then.
  */
 export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, ArticleAnalysis> {
-  const gate = gatePage(doc);
-  yield;
   const ld = readJsonLd(doc);
+  const gate = gatePage(doc, ld);
+  yield;
   const tags = readMetaTags(doc);
   yield;
   const metadata = readMetadata(doc, ld, options.url, tags);

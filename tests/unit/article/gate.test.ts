@@ -14,6 +14,18 @@ describe('gatePage', () => {
     expect(result.signals).toEqual(expect.arrayContaining(['json-ld', 'og:article', 'article-element', 'paragraph-text']));
   });
 
+  it('reads the article type from the parsed JSON-LD, wherever the page nests it', () => {
+    const graph = '{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":["https://schema.org/ReportageNewsArticle"]}]}';
+    expect(gatePage(doc(`<head><script type="application/ld+json">${graph}</script></head><body><p>Short.</p></body>`)).signals).toEqual(['json-ld']);
+    const website = '{"@type":"WebSite","about":"a NewsArticle site"}';
+    expect(gatePage(doc(`<head><script type="application/ld+json">${website}</script></head><body><p>Short.</p></body>`)).pass).toBe(false);
+  });
+
+  it('ignores JSON-LD that does not parse, as detection does', () => {
+    const broken = '{"@type": "NewsArticle", "headline": }';
+    expect(gatePage(doc(`<head><script type="application/ld+json">${broken}</script></head><body><p>Short.</p></body>`)).pass).toBe(false);
+  });
+
   it('stops a page of short teasers with no metadata', () => {
     const teasers = Array.from({ length: 20 }, (_, i) => `<a href="/s/${i}">Story ${i}</a>`).join('');
     expect(gatePage(doc(`<body><nav>${teasers}</nav></body>`)).pass).toBe(false);
