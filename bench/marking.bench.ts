@@ -32,6 +32,8 @@ interface PageFigures {
   longestTaskMs: number;
   heapDeltaBytes: number;
   marks: number;
+  /** Elements in the page, counted after the clock stopped. */
+  elements: number;
 }
 
 export default async function* markingBench(): AsyncIterable<BenchLine> {
@@ -59,7 +61,7 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
       const ours = await measured(await browser.open(`/${corpusPage.name}`), measurePipeline);
       const backgroundCpuMs = backgroundMs.slice(asked).reduce((a, b) => a + b, 0);
       const theirs = await measured(await browser.open(`/${corpusPage.name}`), measureReadability);
-      return { ...ours.result, pipelineCpuMs: ours.cpuMs, readabilityCpuMs: theirs.cpuMs, backgroundCpuMs };
+      return { ...ours.result, pipelineCpuMs: ours.cpuMs, readabilityCpuMs: theirs.cpuMs, backgroundCpuMs, elements: ours.elements };
     };
     for (const corpusPage of pages) figures.push(await measureBoth(corpusPage));
     for (const corpusPage of others) otherFigures.push(await measureBoth(corpusPage));
@@ -74,6 +76,13 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   yield { metric: 'main-thread.median', value: round(median(of('pipelineCpuMs'))), unit: 'ms CPU', baseline: round(median(of('readabilityCpuMs'))), baselineName };
   yield { metric: 'main-thread.p95', value: round(percentile(of('pipelineCpuMs'), 95)), unit: 'ms CPU', baseline: round(percentile(of('readabilityCpuMs'), 95)), baselineName };
   yield { metric: 'ratio.median', value: round(median(ratios)), unit: 'x', baselineName: `per-page pipeline / ${baselineName}, main-thread CPU` };
+  // Per-page CPU as a line over the page's size: what any page costs (the code's cold start
+  // in a fresh page) apart from what each element adds.
+  const ourLine = fitLine(figures.map((f) => [f.elements, f.pipelineCpuMs]));
+  const theirLine = fitLine(figures.map((f) => [f.elements, f.readabilityCpuMs]));
+  yield { metric: 'fit.fixed', value: round(ourLine.intercept), unit: 'ms CPU at zero elements', baseline: round(theirLine.intercept), baselineName };
+  yield { metric: 'fit.per-1000-elements', value: round(ourLine.slope * 1000), unit: 'ms CPU', baseline: round(theirLine.slope * 1000), baselineName };
+  yield { metric: 'elements.median', value: median(of('elements')), unit: 'elements per page' };
   yield { metric: 'extract.median', value: round(median(of('extractMs'))), unit: 'ms wall' };
   yield { metric: 'recognize.answer.median', value: round(median(of('recognizeMs'))), unit: 'ms wall', baselineName: 'from asking the background to its answer; the page is free meanwhile' };
   yield { metric: 'recognize.background.median', value: round(median(of('backgroundCpuMs'))), unit: 'ms CPU', baselineName: 'recognition in the (warm) background, off the page' };
@@ -95,8 +104,8 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   }
 }
 
-/** Runs `inPage` in `page`, with the main thread's CPU time over it; closes the page. */
-async function measured<T>(page: Page, inPage: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+/** Runs `inPage` in `page`, with the main thread's CPU time over it and the page's element count; closes the page. */
+async function measured<T>(page: Page, inPage: () => Promise<T>): Promise<{ result: T; cpuMs: number; elements: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   // The harness's own first evaluation in a page sets up its helper script (in Chromium 156 that
@@ -106,7 +115,8 @@ async function measured<T>(page: Page, inPage: () => Promise<T>): Promise<{ resu
     const before = await taskSeconds(cdp);
     const result = await page.evaluate(inPage);
     const after = await taskSeconds(cdp);
-    return { result, cpuMs: (after - before) * 1000 };
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    return { result, cpuMs: (after - before) * 1000, elements };
   } finally {
     await cdp.detach();
     await page.close();
@@ -124,7 +134,7 @@ type BenchApi = {
 };
 
 /** In the page: the pipeline from a task of its own, with long tasks and heap growth while it runs. */
-async function measurePipeline(): Promise<Omit<PageFigures, 'pipelineCpuMs' | 'readabilityCpuMs' | 'backgroundCpuMs'>> {
+async function measurePipeline(): Promise<Omit<PageFigures, 'pipelineCpuMs' | 'readabilityCpuMs' | 'backgroundCpuMs' | 'elements'>> {
   const api = (window as unknown as { __newsmarkBench: BenchApi }).__newsmarkBench;
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
   const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
@@ -144,6 +154,21 @@ async function measurePipeline(): Promise<Omit<PageFigures, 'pipelineCpuMs' | 'r
 async function measureReadability(): Promise<void> {
   const api = (window as unknown as { __newsmarkBench: BenchApi }).__newsmarkBench;
   await new Promise<void>((resolve) => setTimeout(() => resolve(api.readabilityBaseline()), 0));
+}
+
+/** Least-squares line through the points (x, y). */
+function fitLine(points: Array<[number, number]>): { intercept: number; slope: number } {
+  const n = points.length;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const [x, y] of points) {
+    covariance += (x - meanX) * (y - meanY);
+    variance += (x - meanX) ** 2;
+  }
+  const slope = variance > 0 ? covariance / variance : 0;
+  return { intercept: meanY - slope * meanX, slope };
 }
 
 function round(x: number): number {
