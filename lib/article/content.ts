@@ -9,7 +9,7 @@
  * Furniture containers (nav, aside, footer, elements named "related", "comments", "share"…)
  * count all their prose as furniture, so that prose-like rails and comments repel the root.
  */
-import { BLOCK_TAGS, isHidden, looksLikeBoilerplate, looksLikeContent, visibleLength } from './dom';
+import { BLOCK_TAGS, HEADING_TAGS, isHidden, looksLikeBoilerplate, looksLikeContent, visibleLength } from './dom';
 import { runSteps } from './steps';
 
 /** Elements walked for nothing: no readable text inside. */
@@ -150,7 +150,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
   const closeFragment = (el: Element, totals: Totals): void => {
     const { chars, linkChars } = totals;
     if (chars > 0) fragments.set(el, { chars, linkChars });
-    const isHeading = /^h[1-6]$/.test(el.localName);
+    const isHeading = HEADING_TAGS.has(el.localName);
     if (isHeading && chars > 0 && linkChars >= chars * LINKED_HEADING_SHARE) totals.linkedHeadings++;
     if (!isHeading && chars >= MIN_PROSE_CHARS && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
       totals.good += chars;
