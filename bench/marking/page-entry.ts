@@ -1,7 +1,7 @@
 /**
  * Injected into benchmark pages: the content script's marking pipeline as it runs there (the
  * real PageMarker: extraction and painting in idle slices, recognition asked of the background,
- * which the bench stands in for with `window.__newsmarkRecognize`, answered by Node), and the
+ * which the bench stands in for with a request to RECOGNIZE_PATH, answered by Node), and the
  * baseline, Readability.parse on a clone of the document as Readability's README says to call it.
  */
 import { Readability } from '@mozilla/readability';
@@ -9,6 +9,7 @@ import { analyzeArticleSteps } from '@/lib/article';
 import type { Entity } from '@/lib/entities';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { RECOGNIZE_PATH } from './protocol';
 
 export interface PipelineRun {
   /** Time inside extraction's steps, by the page's clock. */
@@ -38,7 +39,8 @@ async function runPipeline(): Promise<PipelineRun> {
     analyze: (doc, forced) => timed(analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }), (ms) => (times.extractMs += ms)),
     recognize: async (text) => {
       const asked = performance.now();
-      const entities = await (window as unknown as { __newsmarkRecognize(text: string): Promise<Entity[]> }).__newsmarkRecognize(text);
+      const reply = await fetch(RECOGNIZE_PATH, { method: 'POST', body: text });
+      const entities = (await reply.json()) as Entity[];
       times.recognizeMs += performance.now() - asked;
       return entities;
     },

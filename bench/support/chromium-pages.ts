@@ -32,13 +32,15 @@ export async function bundleForPage(entry: string): Promise<string> {
 }
 
 /**
- * `bindings` are Node functions the pages may call as `window[name](arg)` (answered over the
- * DevTools protocol, as the extension's background answers a message).
+ * `answers` are Node functions a page may ask by POSTing its text to their path on the page's
+ * own origin, and whose JSON reply it reads: as the extension's background answers a message,
+ * over the browser's own plumbing, with the reply parsed natively. (Playwright's exposed
+ * functions serialise through script evaluated in the page, which the page's clock would count.)
  */
 export async function launchBenchBrowser(
   pages: Record<string, Buffer | string>,
   bundle: string,
-  bindings: Record<string, (arg: never) => unknown> = {},
+  answers: Record<string, (body: string) => unknown> = {},
 ): Promise<BenchBrowser> {
   const server = await startPageServer(pages);
   const browser: Browser = await chromium.launch({
@@ -51,8 +53,13 @@ export async function launchBenchBrowser(
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  for (const [name, binding] of Object.entries(bindings)) await context.exposeFunction(name, binding);
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) && route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const ours = request.url().startsWith(server.origin);
+    const answer = ours ? answers[new URL(request.url()).pathname] : undefined;
+    if (answer) return route.fulfill({ json: answer(request.postData() ?? '') });
+    return ours && request.resourceType() === 'document' ? route.continue() : route.abort();
+  });
   // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in __name().
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;\n' + bundle });
   return {
