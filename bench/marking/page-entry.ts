@@ -39,7 +39,8 @@ async function runPipeline(): Promise<PipelineRun> {
     analyze: (doc, forced) => timed(analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }), (ms) => (times.extractMs += ms)),
     recognize: async (text) => {
       const asked = performance.now();
-      const reply = await fetch(RECOGNIZE_PATH, { method: 'POST', body: text });
+      // Absolute: a page's <base href> would send a relative request to its own site.
+      const reply = await fetch(new URL(RECOGNIZE_PATH, location.origin), { method: 'POST', body: text });
       const entities = (await reply.json()) as Entity[];
       times.recognizeMs += performance.now() - asked;
       return entities;
