@@ -39,8 +39,26 @@ const MAX_SELECTOR_REFRESHES_PER_PASS = 100;
 /** The article as extracted now, prepared once for anchoring every highlight against it. */
 interface CurrentText {
   analysis: ArticleAnalysis;
-  prepared: PreparedText;
-  offsets: NodeOffsets;
+  readonly prepared: PreparedText;
+  readonly offsets: NodeOffsets;
+}
+
+/**
+ * The text's preparation for anchoring and its node index are made on first use: most pages
+ * a reader opens have no highlights, and preparing an article's text costs milliseconds.
+ */
+function currentText(analysis: ArticleAnalysis): CurrentText {
+  let prepared: PreparedText | null = null;
+  let offsets: NodeOffsets | null = null;
+  return {
+    analysis,
+    get prepared() {
+      return (prepared ??= prepareText(analysis.map.text));
+    },
+    get offsets() {
+      return (offsets ??= new NodeOffsets(analysis.map));
+    },
+  };
 }
 
 export class PageHighlights {
@@ -82,7 +100,7 @@ export class PageHighlights {
       this.layer.clear();
       return Promise.resolve();
     }
-    this.current = { analysis, prepared: prepareText(analysis.map.text), offsets: new NodeOffsets(analysis.map) };
+    this.current = currentText(analysis);
     this.lookup ??= this.enqueue(() => this.loadSaved(analysis));
     return this.lookup
       .then(() => this.enqueue(async () => this.repaint()))
@@ -160,7 +178,7 @@ export class PageHighlights {
 
   /** The highlight drawn under a viewport point, or null (a caret lookup, as for entity marks). */
   hitTest(x: number, y: number): string | null {
-    if (!this.current) return null;
+    if (!this.current || this.layer.size === 0) return null;
     const caret = caretAtPoint(this.doc, x, y);
     if (!caret) return null;
     const offset = this.current.offsets.textOffset(caret.node, caret.offset);
@@ -233,8 +251,8 @@ export class PageHighlights {
     this.layer.clear();
     this.orphanIds = [];
     const current = this.current;
-    if (!current) return null;
     const records = [...this.records.values()];
+    if (!current || records.length === 0) return null;
     this.pass = anchorInSlices(current.prepared, records, this.scheduler, (slice) => this.drawSlice(current, slice));
     return this.pass;
   }
