@@ -37,9 +37,21 @@ export async function saveSyncSettings(settings: SyncSettings): Promise<void> {
   await syncSettingsItem.setValue({ ...DEFAULT_SYNC_SETTINGS, ...settings, serverUrl: settings.serverUrl.trim().replace(/\/+$/, ''), database: settings.database.trim() });
 }
 
+/**
+ * The status with its count of changes waiting. With sync off nothing is counted: counting first
+ * marks every record edited since the last look as pending, in one write transaction over the
+ * library, which after an import of thousands of articles held the popup's and the library's
+ * reads for seconds, for a number "Sync off" does not show. The first run after sync is turned
+ * on collects every edit since then all the same.
+ */
 export async function loadSyncStatus(db: NewsmarkDb): Promise<SyncStatus> {
   const status = { ...INITIAL_SYNC_STATUS, ...(await syncStatusItem.getValue()) };
+  if (!(await loadSyncSettings()).enabled) return offStatus(status);
   return { ...status, pending: await new DexieSyncStore(db).countOutgoing() };
+}
+
+function offStatus(status: SyncStatus): SyncStatus {
+  return { ...status, state: 'disabled', runningSince: null, pending: 0 };
 }
 
 let inFlight: Promise<SyncStatus> | null = null;
@@ -59,7 +71,7 @@ async function runOnce(deps: SyncServiceDeps, why: 'scheduled' | 'retry' | 'manu
   const store = new DexieSyncStore(deps.db);
   const settings = await loadSyncSettings();
   let status: SyncStatus = { ...INITIAL_SYNC_STATUS, ...(await syncStatusItem.getValue()) };
-  if (!settings.enabled) return save({ ...status, state: 'disabled', runningSince: null, pending: await store.countOutgoing() });
+  if (!settings.enabled) return save(offStatus(status));
   if (isRunning(status, now())) return status;
   if (why === 'scheduled' && status.retryAt !== null && status.retryAt > now()) return status;
   if (!deps.isOnline()) return save(wentOffline(status, await store.countOutgoing()));

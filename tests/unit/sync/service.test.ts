@@ -2,7 +2,9 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '@/lib/db';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from '@/lib/sync/schedule';
-import { runSync, saveSyncSettings, syncStatusItem, type SyncServiceDeps } from '@/lib/sync/service';
+import { saveArticle } from '@/lib/db/articles';
+import { DexieSyncStore } from '@/lib/sync/dexie-store';
+import { loadSyncStatus, runSync, saveSyncSettings, syncStatusItem, type SyncServiceDeps } from '@/lib/sync/service';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/sync/types';
 
 let deps: SyncServiceDeps;
@@ -38,6 +40,19 @@ test('disabled sync makes no request', async () => {
   const status = await runSync(deps, 'scheduled');
   expect(status.state).toBe('disabled');
   expect(requests).toBe(0);
+});
+
+test('with sync off, the status counts nothing and marks nothing pending; turned on, every edit made meanwhile is collected', async () => {
+  await saveArticle(deps.db, { url: 'https://news.example/off', title: 'T', text: 'Acme bought Beta.' });
+  for (const status of [await loadSyncStatus(deps.db), await runSync(deps, 'scheduled')]) {
+    expect(status.state).toBe('disabled');
+    expect(status.pending).toBe(0);
+  }
+  // No write over the library for a count "Sync off" does not show.
+  expect(await deps.db.syncRecords.count()).toBe(0);
+  await saveSyncSettings({ ...DEFAULT_SYNC_SETTINGS, enabled: true, serverUrl: 'http://127.0.0.1:9', auth: 'none' });
+  expect((await loadSyncStatus(deps.db)).pending).toBe(1);
+  expect(await new DexieSyncStore(deps.db).countOutgoing()).toBe(1);
 });
 
 test('offline: no request, no failure counted', async () => {
