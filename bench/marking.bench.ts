@@ -9,6 +9,10 @@
  * the content script runs on every page a reader opens, and most are not articles.
  * MARKING_BENCH_PAGES limits both sets (first N of each).
  *
+ * On the article pages two more fresh copies are timed, to show what the goal leaves room for:
+ * an empty side (the harness, in both sides' figures) and the read-recognise-paint floor
+ * (page-entry.ts): no logic, only reading every node, recognition and painting.
+ *
  * Main-thread time is the renderer main thread's CPU time over the run (DevTools
  * Performance.getMetrics TaskDuration in thread ticks), which other work on a busy machine
  * disturbs far less than the wall clock; the in-page wall-clock time of each step is reported
@@ -36,6 +40,11 @@ interface PageFigures {
   longestTaskMs: number;
   heapDeltaBytes: number;
   marks: number;
+  /** The harness alone (an empty side between the same frames), in both sides' figures. */
+  harnessCpuMs: number;
+  /** The read-recognise-paint floor (see page-entry.ts), and the marks it painted. */
+  floorCpuMs: number;
+  floorMarks: number;
   /** Elements in the page, counted after the clock stopped. */
   elements: number;
 }
@@ -60,15 +69,27 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   const figures: PageFigures[] = [];
   const otherFigures: PageFigures[] = [];
   try {
-    const measureBoth = async (corpusPage: CorpusPage): Promise<PageFigures> => {
+    const measureBoth = async (corpusPage: CorpusPage, withFloors: boolean): Promise<PageFigures> => {
       const asked = backgroundMs.length;
       const ours = await measured(await browser.open(`/${corpusPage.name}`), 'pipeline');
       const backgroundCpuMs = backgroundMs.slice(asked).reduce((a, b) => a + b, 0);
       const theirs = await measured(await browser.open(`/${corpusPage.name}`), 'readability');
-      return { ...ours.result, pipelineCpuMs: ours.cpuMs, readabilityCpuMs: theirs.cpuMs, readabilityLongestTaskMs: theirs.result.longestTaskMs, backgroundCpuMs, elements: ours.elements };
+      const floor = withFloors ? await measured(await browser.open(`/${corpusPage.name}`), 'floor', ours.result.rootPath) : null;
+      const harness = withFloors ? await measured(await browser.open(`/${corpusPage.name}`), 'empty') : null;
+      return {
+        ...ours.result,
+        pipelineCpuMs: ours.cpuMs,
+        readabilityCpuMs: theirs.cpuMs,
+        readabilityLongestTaskMs: theirs.result.longestTaskMs,
+        backgroundCpuMs,
+        floorCpuMs: floor?.cpuMs ?? NaN,
+        floorMarks: floor?.result.marks ?? NaN,
+        harnessCpuMs: harness?.cpuMs ?? NaN,
+        elements: ours.elements,
+      };
     };
-    for (const corpusPage of pages) figures.push(await measureBoth(corpusPage));
-    for (const corpusPage of others) otherFigures.push(await measureBoth(corpusPage));
+    for (const corpusPage of pages) figures.push(await measureBoth(corpusPage, true));
+    for (const corpusPage of others) otherFigures.push(await measureBoth(corpusPage, false));
   } finally {
     await browser.close();
   }
@@ -94,6 +115,13 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   const theirQuiet = figures.filter((f) => f.readabilityLongestTaskMs <= 50).length / figures.length;
   yield { metric: 'longtask.none-over-50ms', value: round(quiet * 100), unit: '% of pages', baseline: round(theirQuiet * 100), baselineName };
   yield { metric: 'longtask.p95', value: round(percentile(of('longestTaskMs'), 95)), unit: 'ms wall', baseline: round(percentile(of('readabilityLongestTaskMs'), 95)), baselineName };
+  // How far any in-page design could go: the harness both sides pay, and a pipeline with no
+  // logic that still reads the page, asks for recognition and paints (page-entry.ts).
+  const floorRatios = figures.map((f) => f.floorCpuMs / Math.max(f.readabilityCpuMs, 0.01));
+  yield { metric: 'floor.harness.median', value: round(median(of('harnessCpuMs'))), unit: 'ms CPU', baselineName: 'an empty side between the same frames: in both sides\' figures' };
+  yield { metric: 'floor.read-recognise-paint.median', value: round(median(of('floorCpuMs'))), unit: 'ms CPU', baseline: round(median(of('readabilityCpuMs'))), baselineName };
+  yield { metric: 'floor.ratio.median', value: round(median(floorRatios)), unit: 'x', baselineName: `per-page floor / ${baselineName}: the least an in-page pipeline that reads every node reaches` };
+  yield { metric: 'floor.marks.median', value: median(of('floorMarks')), unit: 'marks per page', baseline: median(of('marks')), baselineName: 'the pipeline\'s marks' };
   yield { metric: 'heap.extra.median', value: Math.round(median(of('heapDeltaBytes')) / 1024), unit: 'KB' };
   yield { metric: 'marks.median', value: median(of('marks')), unit: 'marks per page' };
   if (otherFigures.length) {
@@ -110,7 +138,7 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
 }
 
 /** Runs one side in `page`, with the main thread's CPU time over it and the page's element count; closes the page. */
-async function measured(page: Page, side: Side): Promise<{ result: SideFigures; cpuMs: number; elements: number }> {
+async function measured(page: Page, side: Side, rootPath: number[] | null = null): Promise<{ result: SideFigures; cpuMs: number; elements: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   // The harness's own first evaluation in a page sets up its helper script (in Chromium 156 that
@@ -118,7 +146,7 @@ async function measured(page: Page, side: Side): Promise<{ result: SideFigures; 
   await page.evaluate(() => 0);
   try {
     const before = await taskSeconds(cdp);
-    const result = await page.evaluate(measureInPage, side);
+    const result = await page.evaluate(measureInPage, { side, rootPath });
     const after = await taskSeconds(cdp);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     return { result, cpuMs: (after - before) * 1000, elements };
@@ -133,13 +161,15 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
+type SideRun = { extractMs: number; recognizeMs: number; marks: number; rootPath: number[] | null };
 type BenchApi = {
-  runPipeline(): Promise<{ extractMs: number; recognizeMs: number; marks: number }>;
+  runPipeline(): Promise<SideRun>;
   readabilityBaseline(): void;
+  readRecognisePaintFloor(rootPath: number[] | null): Promise<number>;
 };
 
-type Side = 'pipeline' | 'readability';
-type SideFigures = Omit<PageFigures, 'pipelineCpuMs' | 'readabilityCpuMs' | 'readabilityLongestTaskMs' | 'backgroundCpuMs' | 'elements'>;
+type Side = 'pipeline' | 'readability' | 'floor' | 'empty';
+type SideFigures = SideRun & Pick<PageFigures, 'longestTaskMs' | 'heapDeltaBytes'>;
 
 /**
  * In the page: one side from a task of its own, with long tasks and heap growth while it runs.
@@ -147,7 +177,7 @@ type SideFigures = Omit<PageFigures, 'pipelineCpuMs' | 'readabilityCpuMs' | 'rea
  * costs (a frame before, two after, which the pipeline needs to see its marks painted) weighs
  * on both alike; the pipeline's painting is what its frames cost beyond the baseline's.
  */
-async function measureInPage(side: Side): Promise<SideFigures> {
+async function measureInPage({ side, rootPath }: { side: Side; rootPath: number[] | null }): Promise<SideFigures> {
   const api = (window as unknown as { __newsmarkBench: BenchApi }).__newsmarkBench;
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
   const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
@@ -156,8 +186,14 @@ async function measureInPage(side: Side): Promise<SideFigures> {
   observer.observe({ type: 'longtask' });
   await frame();
   const heapBefore = heap();
-  const run = side === 'pipeline' ? () => api.runPipeline() : async () => (api.readabilityBaseline(), { extractMs: NaN, recognizeMs: NaN, marks: 0 });
-  const result = await new Promise<Awaited<ReturnType<BenchApi['runPipeline']>>>((resolve) => setTimeout(() => resolve(run()), 0));
+  const none: SideRun = { extractMs: NaN, recognizeMs: NaN, marks: 0, rootPath: null };
+  const sides: Record<Side, () => Promise<SideRun>> = {
+    pipeline: () => api.runPipeline(),
+    readability: async () => (api.readabilityBaseline(), none),
+    floor: async () => ({ ...none, marks: await api.readRecognisePaintFloor(rootPath) }),
+    empty: async () => none,
+  };
+  const result = await new Promise<SideRun>((resolve) => setTimeout(() => resolve(sides[side]()), 0));
   await frame();
   await frame();
   observer.disconnect();
