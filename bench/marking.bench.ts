@@ -115,8 +115,8 @@ export default async function* markingBench(): AsyncIterable<BenchLine> {
   const theirQuiet = figures.filter((f) => f.readabilityLongestTaskMs <= 50).length / figures.length;
   yield { metric: 'longtask.none-over-50ms', value: round(quiet * 100), unit: '% of pages', baseline: round(theirQuiet * 100), baselineName };
   yield { metric: 'longtask.p95', value: round(percentile(of('longestTaskMs'), 95)), unit: 'ms wall', baseline: round(percentile(of('readabilityLongestTaskMs'), 95)), baselineName };
-  // How far any in-page design could go: the harness both sides pay, and a pipeline with no
-  // logic that still reads the page, asks for recognition and paints (page-entry.ts).
+  // How far an in-page design that reads every node could go: the harness both sides pay, and
+  // a pipeline with no logic that still reads the page, asks for recognition and paints (page-entry.ts).
   const floorRatios = figures.map((f) => f.floorCpuMs / Math.max(f.readabilityCpuMs, 0.01));
   yield { metric: 'floor.harness.median', value: round(median(of('harnessCpuMs'))), unit: 'ms CPU', baselineName: 'an empty side between the same frames: in both sides\' figures' };
   yield { metric: 'floor.read-recognise-paint.median', value: round(median(of('floorCpuMs'))), unit: 'ms CPU', baseline: round(median(of('readabilityCpuMs'))), baselineName };

@@ -25,6 +25,13 @@ export interface PipelineRun {
 
 let marker: PageMarker | null = null;
 
+/** The background's recognition, stood in for by Node behind RECOGNIZE_PATH. */
+async function askRecognition(text: string): Promise<Entity[]> {
+  // Absolute: a page's <base href> would send a relative request to its own site.
+  const reply = await fetch(new URL(RECOGNIZE_PATH, location.origin), { method: 'POST', body: text });
+  return (await reply.json()) as Entity[];
+}
+
 async function runPipeline(): Promise<PipelineRun> {
   const times = { extractMs: 0, recognizeMs: 0 };
   let isArticle = false;
@@ -43,9 +50,7 @@ async function runPipeline(): Promise<PipelineRun> {
     analyze: (doc, forced) => timed(analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }), (ms) => (times.extractMs += ms)),
     recognize: async (text) => {
       const asked = performance.now();
-      // Absolute: a page's <base href> would send a relative request to its own site.
-      const reply = await fetch(new URL(RECOGNIZE_PATH, location.origin), { method: 'POST', body: text });
-      const entities = (await reply.json()) as Entity[];
+      const entities = await askRecognition(text);
       times.recognizeMs += performance.now() - asked;
       return entities;
     },
@@ -103,15 +108,15 @@ async function readRecognisePaintFloor(rootPath: number[] | null): Promise<numbe
   const map = text.build();
   if (!root || !map.text) return 0;
   await inIdleTime();
-  const reply = await fetch(new URL(RECOGNIZE_PATH, location.origin), { method: 'POST', body: map.text });
-  const entities = (await reply.json()) as Entity[];
+  const entities = await askRecognition(map.text);
   await inIdleTime();
   const byType = new Map<string, Range[]>();
   for (const entity of entities) {
     const range = rangeFromOffsets(map, entity.start, entity.end);
     if (!range) continue;
-    const ranges = byType.get(entity.type) ?? [];
-    byType.set(entity.type, [...ranges, range]);
+    const ranges = byType.get(entity.type);
+    if (ranges) ranges.push(range);
+    else byType.set(entity.type, [range]);
   }
   for (const [type, ranges] of byType) CSS.highlights.set(`newsmark-floor-${type}`, new Highlight(...ranges));
   return entities.length;
