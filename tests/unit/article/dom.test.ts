@@ -12,32 +12,41 @@ describe('class and id words', () => {
     expect(nameWords(element('<div></div>'))).toEqual([]);
   });
 
-  it('takes whole words only, in either case, with the optional plural', () => {
-    expect(looksLikeBoilerplate(element('<div class="Comments"></div>'))).toBe(true);
-    expect(looksLikeBoilerplate(element('<div class="comment-list"></div>'))).toBe(true);
-    expect(looksLikeBoilerplate(element('<div id="relatedLinks"></div>'))).toBe(true);
-    expect(looksLikeBoilerplate(element('<div class="commentary"></div>'))).toBe(false);
-    expect(looksLikeBoilerplate(element('<div class="shared"></div>'))).toBe(false);
-    expect(looksLikeBoilerplate(element('<div class="loads"></div>'))).toBe(false);
+  // [markup, expected]: whole words only, in either case, with the optional plural; a content
+  // word outweighs a weaker furniture word, never a strong one.
+  it.each([
+    ['<div class="Comments"></div>', true],
+    ['<div class="comment-list"></div>', true],
+    ['<div id="relatedLinks"></div>', true],
+    ['<div class="commentary"></div>', false],
+    ['<div class="shared"></div>', false],
+    ['<div class="loads"></div>', false],
+    ['<div class="author-bio"></div>', true],
+    ['<div class="author-content"></div>', false],
+    ['<div class="article-sidebar"></div>', true],
+  ])('looksLikeBoilerplate(%s) is %s', (html, expected) => {
+    expect(looksLikeBoilerplate(element(html))).toBe(expected);
   });
 
-  it('lets a content word outweigh a weaker furniture word, never a strong one', () => {
-    expect(looksLikeBoilerplate(element('<div class="author-bio"></div>'))).toBe(true);
-    expect(looksLikeBoilerplate(element('<div class="author-content"></div>'))).toBe(false);
-    expect(looksLikeBoilerplate(element('<div class="article-sidebar"></div>'))).toBe(true);
-    expect(looksLikeContent(element('<div class="articleBody"></div>'))).toBe(true);
-    expect(looksLikeContent(element('<div class="bodyguard"></div>'))).toBe(false);
+  it.each([
+    ['<div class="articleBody"></div>', true],
+    ['<div class="bodyguard"></div>', false],
+  ])('looksLikeContent(%s) is %s', (html, expected) => {
+    expect(looksLikeContent(element(html))).toBe(expected);
   });
 });
 
 describe('hidden by attributes', () => {
-  it('reads hidden, aria-hidden and inline display or visibility, in any case and spacing', () => {
-    expect(isHidden(element('<div hidden></div>'))).toBe(true);
-    expect(isHidden(element('<div aria-hidden="true"></div>'))).toBe(true);
-    expect(isHidden(element('<div style="color: red; DISPLAY : None"></div>'))).toBe(true);
-    expect(isHidden(element('<div style="visibility:\thidden"></div>'))).toBe(true);
-    expect(isHidden(element('<div style="display: block"></div>'))).toBe(false);
-    expect(isHidden(element('<div style="visibility: visible"></div>'))).toBe(false);
-    expect(isHidden(element('<div aria-hidden="false"></div>'))).toBe(false);
+  // Hidden, aria-hidden and inline display or visibility, in any case and spacing.
+  it.each([
+    ['<div hidden></div>', true],
+    ['<div aria-hidden="true"></div>', true],
+    ['<div style="color: red; DISPLAY : None"></div>', true],
+    ['<div style="visibility:\thidden"></div>', true],
+    ['<div style="display: block"></div>', false],
+    ['<div style="visibility: visible"></div>', false],
+    ['<div aria-hidden="false"></div>', false],
+  ])('isHidden(%s) is %s', (html, expected) => {
+    expect(isHidden(element(html))).toBe(expected);
   });
 });
