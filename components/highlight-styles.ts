@@ -4,7 +4,6 @@
  * `::highlight(newsmark-hl-*)` rules in lib/marking/marks.css.
  */
 export const HIGHLIGHT_UI_CSS = `
-:host { all: initial; }
 .toolbar, .editor, .toast {
   font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   color: #1b1d21; background: #fff; border: 1px solid #d5d9e0; border-radius: 8px;

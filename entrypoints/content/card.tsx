@@ -8,14 +8,14 @@ import { EntityCard, ENTITY_CARD_CSS } from '@/components/EntityCard';
 import { t } from '@/components/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { cardModel, type CardFacts } from '@/lib/marking/card-model';
-import { placeCard } from '@/lib/marking/card-placement';
+import type { Rect } from '@/lib/marking/card-placement';
 import type { ExchangeRates } from '@/lib/marking/format';
 import type { PageMarker, PageMarkerServices } from '@/lib/marking/page-marker';
 import { sentenceAround } from '@/lib/marking/sentence';
 import { createShadowHost, type ShadowHost } from '@/lib/marking/shadow-host';
 import type { Settings } from '@/lib/settings/settings';
 
-export function createCardView(doc: Document, win: Window, getSettings: () => Settings): PageMarkerServices['card'] & { destroy(): void } {
+export function createCardView(doc: Document, getSettings: () => Settings): PageMarkerServices['card'] & { destroy(): void } {
   let host: ShadowHost | null = null;
   let rates: Promise<ExchangeRates | null> | null = null;
   const savedCounts = new Map<string, Promise<number>>();
@@ -30,7 +30,7 @@ export function createCardView(doc: Document, win: Window, getSettings: () => Se
     }
   };
 
-  const show = (marker: PageMarker, index: number, anchor: DOMRect) => {
+  const show = (marker: PageMarker, index: number, anchor: Rect) => {
     const token = ++shownToken;
     const entity = marker.entityIndex.entities[index];
     const text = marker.article?.map.text ?? '';
@@ -56,9 +56,7 @@ export function createCardView(doc: Document, win: Window, getSettings: () => Se
         />,
         h.mount,
       );
-      h.show(-10000, -10000);
-      const place = placeCard(anchor, h.size(), { width: win.innerWidth, height: win.innerHeight });
-      h.show(place.left, place.top);
+      h.showNear(anchor);
     };
     draw({});
     if (entity.type === 'company' && entity.id) {

@@ -12,8 +12,8 @@ import { UndoToast } from '@/components/UndoToast';
 import type { HighlightColour, HighlightRecord } from '@/lib/db/library-records';
 import type { PageHighlights } from '@/lib/highlights/page-highlights';
 import type { TextSpan } from '@/lib/highlights/selection';
-import { placeCard } from '@/lib/marking/card-placement';
-import { createShadowHost, type ShadowHost } from '@/lib/marking/shadow-host';
+import { isInViewport, selectionAnchor, type Rect } from '@/lib/marking/card-placement';
+import { createShadowHost } from '@/lib/marking/shadow-host';
 import type { Handlers } from '@/lib/messaging';
 
 /** How long "Undo" stays offered after a delete. */
@@ -27,6 +27,22 @@ export interface HighlightUi {
   destroy(): void;
 }
 
+interface PanelAnchor {
+  kind: 'toolbar' | 'editor';
+  /** The line boxes of the words the panel belongs to, in viewport coordinates now. */
+  lines(): Rect[];
+  /** The reader dragged from the end to the start: their eyes are at the first line. */
+  backward: boolean;
+}
+
+/** Does the selection's focus come before its anchor (a drag from right to left, or upwards)? */
+function isBackward(selection: Selection): boolean {
+  const { anchorNode, focusNode } = selection;
+  if (!anchorNode || !focusNode) return false;
+  if (anchorNode === focusNode) return selection.focusOffset < selection.anchorOffset;
+  return (anchorNode.compareDocumentPosition(focusNode) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+}
+
 export function createHighlightUi(doc: Document, win: Window, highlights: PageHighlights): HighlightUi {
   const panel = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-panel');
   const toastHost = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-toast');
@@ -35,14 +51,29 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
   const listeners = new AbortController();
   const isOwnUi = (node: EventTarget | null) => node instanceof Node && (panel.contains(node) || toastHost.contains(node));
 
-  const showAt = (host: ShadowHost, ui: VNode, anchor: DOMRect) => {
-    render(ui, host.mount);
-    host.show(-10000, -10000);
-    const place = placeCard(anchor, host.size(), { width: win.innerWidth, height: win.innerHeight });
-    host.show(place.left, place.top);
+  /** What the open panel stands next to, read again as the page scrolls; null when closed. */
+  let panelAnchor: PanelAnchor | null = null;
+  const viewport = () => ({ width: win.innerWidth, height: win.innerHeight });
+  const placePanel = () => {
+    if (!panelAnchor) return;
+    const lines = panelAnchor.lines();
+    // Laid out out of sight first, so the anchor can be chosen for the panel's real size.
+    if (!panel.visible) panel.show(-10000, -10000);
+    const anchor = selectionAnchor(lines, panelAnchor.backward, panel.size(), viewport());
+    if (anchor && isInViewport(anchor, viewport())) panel.showNear(anchor);
+    // Scrolled out of view: the toolbar goes (a new selection brings it back); the editor,
+    // which may hold a note being typed, stays where it was.
+    else if (panelAnchor.kind === 'toolbar') hidePanel();
+  };
+  const showAt = (ui: VNode, anchor: PanelAnchor) => {
+    render(ui, panel.mount);
+    panelAnchor = anchor;
+    panel.hide();
+    placePanel();
   };
   const hidePanel = () => {
     editing = null;
+    panelAnchor = null;
     if (!panel.visible) return;
     render(null, panel.mount);
     panel.hide();
@@ -57,6 +88,7 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
     render(onUndo ? <UndoToast message={message} onUndo={onUndo} takeFocus={takeFocus} /> : <div class="toast" role="status">{message}</div>, toastHost.mount);
     toastHost.show(-10000, -10000);
     const { width, height } = toastHost.size();
+    // Bottom centre of the viewport, where no text the reader is looking at sits.
     toastHost.show((win.innerWidth - width) / 2, win.innerHeight - height - 24);
     toastTimer = setTimeout(hideToast, UNDO_MS);
   };
@@ -78,7 +110,6 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
     editing = id;
     const draw = (current: HighlightRecord) =>
       showAt(
-        panel,
         <HighlightEditor
           key={current.id}
           value={{ colour: current.colour, note: current.note, tags: current.tags, quote: current.quote }}
@@ -87,7 +118,7 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
           onDelete={() => void remove(id, true)}
           onClose={hidePanel}
         />,
-        range.getBoundingClientRect(),
+        { kind: 'editor', lines: () => [...(highlights.layer.rangeOf(id) ?? range).getClientRects()], backward: false },
       );
     draw(record);
     if (!fromKeyboard) win.getSelection()?.removeAllRanges();
@@ -114,9 +145,9 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
       hidePanel();
       return;
     }
-    const anchor = selection.getRangeAt(0).getBoundingClientRect();
+    const range = selection.getRangeAt(0).cloneRange();
+    const backward = isBackward(selection);
     showAt(
-      panel,
       <HighlightToolbar
         onColour={(colour) => {
           hidePanel();
@@ -127,7 +158,7 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
           create(span, DEFAULT_COLOUR).then((record) => openEditor(record.id, true), failed);
         }}
       />,
-      anchor,
+      { kind: 'toolbar', lines: () => [...range.getClientRects()], backward },
     );
   };
 
@@ -152,7 +183,19 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
   const onSelectionChange = () => {
     if (!editing && panel.visible && (win.getSelection()?.isCollapsed ?? true)) hidePanel();
   };
+  let placeFrame = 0;
+  const onScrollOrResize = () => {
+    if (panelAnchor && !placeFrame) {
+      placeFrame = win.requestAnimationFrame(() => {
+        placeFrame = 0;
+        placePanel();
+      });
+    }
+  };
   const options = { signal: listeners.signal, capture: true, passive: true };
+  // Any scrolling box, not only the window: articles inside scrolling containers move too.
+  doc.addEventListener('scroll', onScrollOrResize, options);
+  win.addEventListener('resize', onScrollOrResize, { signal: listeners.signal, passive: true });
   doc.addEventListener('mouseup', onPointerUp, options);
   doc.addEventListener('keyup', onKeyUp, options);
   doc.addEventListener('click', onClick, options);
@@ -177,6 +220,7 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
     },
     destroy: () => {
       listeners.abort();
+      win.cancelAnimationFrame(placeFrame);
       clearTimeout(toastTimer);
       panel.destroy();
       toastHost.destroy();

@@ -25,7 +25,7 @@ export default defineContentScript({
 async function start(ctx: ContentScriptContext): Promise<void> {
   let settings = await loadSettings();
   const offHere = () => isOffForHost(settings, location.hostname);
-  const card = createCardView(document, window, () => settings);
+  const card = createCardView(document, () => settings);
   const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
     analyze: (doc, forced) => analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }),

@@ -12,7 +12,8 @@ export interface HoverOptions {
   hitTest(x: number, y: number): HoverHit | null;
   /** Is this node part of Newsmark's own UI (the card)? Pointer over it keeps the card open. */
   isOwnUi(node: EventTarget | null): boolean;
-  onEnter(hit: HoverHit): void;
+  /** The pointer is at (x, y), in viewport coordinates. */
+  onEnter(hit: HoverHit, x: number, y: number): void;
   onLeave(): void;
 }
 
@@ -56,7 +57,7 @@ export function trackHover(doc: Document, win: Window, options: HoverOptions): (
       schedule(() => {
         pending = null;
         current = hit.key;
-        options.onEnter(hit);
+        options.onEnter(hit, point.x, point.y);
       }, OPEN_DELAY_MS);
     } else if (current !== null) {
       pending = null;

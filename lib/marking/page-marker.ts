@@ -12,6 +12,7 @@ import { EntityIndex } from './entity-index';
 import { highlightApiOf } from './highlight-api';
 import { FOCUS_HIGHLIGHT } from './highlight-names';
 import { trackHover } from './hover';
+import { lineAt, type Rect } from './card-placement';
 import { MarkSet, type Painted } from './mark-set';
 import { NodeOffsets } from './node-offsets';
 import { idleScheduler, watchContent, type IdleScheduler } from './watch';
@@ -23,7 +24,7 @@ export interface PageMarkerServices {
   recognize(text: string): Promise<Entity[]>;
   /** Shows the card for mark `index` next to `anchor`; `hide` closes it. */
   card: {
-    show(marker: PageMarker, index: number, anchor: DOMRect): void;
+    show(marker: PageMarker, index: number, anchor: Rect): void;
     hide(): void;
     isOwnUi(node: EventTarget | null): boolean;
   };
@@ -171,7 +172,7 @@ export class PageMarker {
       this.win.scrollBy({ top: rect.top - this.win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     }
     // Scrolling closes cards; open this one after the scroll event has passed.
-    this.win.requestAnimationFrame(() => this.services.card.show(this, index, range.getBoundingClientRect()));
+    this.win.requestAnimationFrame(() => this.services.card.show(this, index, lineAt([...range.getClientRects()], -1, -1) ?? range.getBoundingClientRect()));
     return true;
   }
 
@@ -199,9 +200,10 @@ export class PageMarker {
       trackHover(this.doc, this.win, {
         hitTest: (x, y) => this.hitTest(x, y),
         isOwnUi: (node) => this.services.card.isOwnUi(node),
-        onEnter: (hit) => {
+        onEnter: (hit, x, y) => {
           const range = this.rangeOf(hit.key);
-          if (range) this.services.card.show(this, hit.key, range.getBoundingClientRect());
+          // Next to the line under the pointer: a mark that wraps spans two lines' width.
+          if (range) this.services.card.show(this, hit.key, lineAt([...range.getClientRects()], x, y) ?? range.getBoundingClientRect());
         },
         onLeave: () => this.services.card.hide(),
       }),

@@ -3,19 +3,15 @@
  * once and run in Chromium (playwright-core) and Firefox ESR (puppeteer-core over BiDi).
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { KeyInput, Page as PuppeteerPage } from 'puppeteer-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { playwrightInput, puppeteerInput, type RealInput } from './input';
 
-export interface DriverPage {
+export interface DriverPage extends RealInput {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
-  mouseMove(x: number, y: number): Promise<void>;
-  /** A left click at a viewport point (closed shadow roots included: it is a real input event). */
-  mouseClick(x: number, y: number): Promise<void>;
-  /** Types text into whatever has the keyboard focus. */
-  type(text: string): Promise<void>;
-  /** Presses a key, with modifiers joined by '+' (e.g. 'Tab', 'Control+Enter'). */
-  press(key: string): Promise<void>;
+  /** Reloads the page and waits for its load. */
+  reload(): Promise<void>;
   /** Console messages the page's contexts (the content script's included) logged since it opened. */
   consoleMessages(): string[];
   /** Text inside the hover card's closed shadow root, where the browser lets tests reach it; null where it does not. */
@@ -43,11 +39,9 @@ export async function chromiumDriver(): Promise<Driver> {
   const session = await launchChromium();
   const wrap = (page: PlaywrightPage, messages: string[] = []): DriverPage => ({
     consoleMessages: () => [...messages],
+    ...playwrightInput(page),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => page.keyboard.press(key),
+    reload: async () => void (await page.reload()),
     shadowUiText: async () => {
       // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
       const cdp = await page.context().newCDPSession(page);
@@ -82,11 +76,9 @@ export async function firefoxDriver(): Promise<Driver> {
   const session = await launchFirefox();
   const wrap = (page: PuppeteerPage, messages: string[] = []): DriverPage => ({
     consoleMessages: () => [...messages],
+    ...puppeteerInput(page),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => pressCombination(page, key),
+    reload: async () => void (await page.reload()),
     shadowUiText: async () => null,
     close: () => page.close(),
   });
@@ -110,15 +102,6 @@ export async function firefoxDriver(): Promise<Driver> {
     },
     close: () => session.close(),
   };
-}
-
-/** Puppeteer presses one key at a time: hold the modifiers around the last key. */
-async function pressCombination(page: PuppeteerPage, combination: string): Promise<void> {
-  const keys = combination.split('+') as KeyInput[];
-  const key = keys.pop()!;
-  for (const modifier of keys) await page.keyboard.down(modifier);
-  await page.keyboard.press(key);
-  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
 }
 
 interface CdpNode {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { launchChromium, type ChromiumSession } from './chromium';
 import { launchFirefox, type FirefoxSession } from './firefox';
+import { playwrightInput, puppeteerInput, type RealInput } from './input';
 
 /** Builds to test: `.output` by default; NEWSMARK_CHROME_BUILD / NEWSMARK_FIREFOX_BUILD name a copy (other work may rebuild `.output` meanwhile). */
 const CHROME_DIR = process.env.NEWSMARK_CHROME_BUILD;
@@ -21,8 +22,8 @@ interface ExtensionApi {
   tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown>; query(query: object): Promise<{ id?: number }[]> };
 }
 
-/** What both drivers' pages can do that these tests use. */
-export interface UiPage {
+/** What both drivers' pages can do that these tests use: the reader's input, and a look inside. */
+export interface UiPage extends RealInput {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Runs source text as a script (for injecting axe-core). */
   run(source: string): Promise<unknown>;
@@ -44,8 +45,9 @@ interface AnyPage {
   close(): Promise<void>;
 }
 
-function wrap(page: AnyPage): UiPage {
+function wrap(page: AnyPage, input: RealInput): UiPage {
   return {
+    ...input,
     evaluate: (fn, arg) => page.evaluate(fn, arg) as never,
     run: (source) => page.evaluate(`${source}\n;0`),
     close: () => page.close(),
@@ -59,12 +61,12 @@ export async function chromiumUi(): Promise<UiSession> {
     openPage: async (url) => {
       const page = await session.newPage();
       await page.goto(url);
-      return wrap(page as unknown as AnyPage);
+      return wrap(page as unknown as AnyPage, playwrightInput(page));
     },
     openExtensionPage: async (path) => {
       const page = await session.newPage();
       await page.goto(session.extensionUrl(path));
-      return wrap(page as unknown as AnyPage);
+      return wrap(page as unknown as AnyPage, playwrightInput(page));
     },
     close: () => session.close(),
   };
@@ -77,13 +79,13 @@ export async function firefoxUi(): Promise<UiSession> {
     openPage: async (url) => {
       const page = await session.newPage();
       await page.goto(url);
-      return wrap(page as unknown as AnyPage);
+      return wrap(page as unknown as AnyPage, puppeteerInput(page));
     },
     openExtensionPage: async (path) => {
-      const page = (await session.newPage()) as unknown as AnyPage;
+      const page = await session.newPage();
       // Navigations to moz-extension:// may never resolve over BiDi: wait for the document instead.
       void page.goto(session.extensionUrl(path)).catch(() => undefined);
-      const ui = wrap(page);
+      const ui = wrap(page as unknown as AnyPage, puppeteerInput(page));
       // Polled by hand: evaluations during the navigation can fail, and are simply retried.
       await waitFor(ui, () => location.protocol === 'moz-extension:' && document.readyState === 'complete', undefined, 15_000);
       return ui;

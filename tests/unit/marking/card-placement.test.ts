@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCard } from '@/lib/marking/card-placement';
+import { lineAt, placeCard, selectionAnchor } from '@/lib/marking/card-placement';
 
 const viewport = { width: 1000, height: 800 };
 const card = { width: 280, height: 160 };
@@ -36,4 +36,49 @@ describe('placeCard', () => {
       expect(overlaps(anchor, { ...placeCard(anchor, card, viewport), ...card })).toBe(false);
     }
   });
+
+  it('on a right-to-left page, lines up with the right edge of the words', () => {
+    const anchor = { left: 600, top: 100, width: 80, height: 20 };
+    expect(placeCard(anchor, card, viewport, { rtl: true }).left).toBe(680 - 280);
+  });
+
+  it('goes beside words that leave no room above or below, inside the viewport', () => {
+    const tall = { width: 280, height: 500 };
+    const anchor = { left: 100, top: 300, width: 80, height: 20 };
+    const p = placeCard(anchor, tall, viewport);
+    expect(p.side).toBe('beside');
+    expect(p.left).toBeGreaterThanOrEqual(186);
+    expect(p.top).toBeGreaterThanOrEqual(8);
+    expect(p.top + tall.height).toBeLessThanOrEqual(792);
+    expect(overlaps(anchor, { ...p, ...tall })).toBe(false);
+  });
 });
+
+describe('lineAt', () => {
+  const lines = [
+    { left: 500, top: 100, width: 200, height: 20 },
+    { left: 40, top: 122, width: 60, height: 20 },
+  ];
+  it('answers the line under the pointer of a mark that wraps', () => {
+    expect(lineAt(lines, 60, 130)).toBe(lines[1]);
+    expect(lineAt(lines, 600, 110)).toBe(lines[0]);
+  });
+  it('answers the first line when the pointer is on none, and null without lines', () => {
+    expect(lineAt(lines, 0, 0)).toBe(lines[0]);
+    expect(lineAt([{ left: 0, top: 0, width: 0, height: 0 }], 0, 0)).toBeNull();
+  });
+});
+
+describe('selectionAnchor', () => {
+  const toolbar = { width: 200, height: 36 };
+  const line = (top: number) => ({ left: 100, top, width: 500, height: 20 });
+  it('is the whole selection when the toolbar fits above or below it', () => {
+    expect(selectionAnchor([line(300), line(322)], false, toolbar, viewport)).toEqual({ left: 100, top: 300, width: 500, height: 42 });
+  });
+  it('is the line where the drag ended when the selection fills the viewport', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => line(i * 21 - 10));
+    expect(selectionAnchor(lines, false, toolbar, viewport)).toBe(lines[39]);
+    expect(selectionAnchor(lines, true, toolbar, viewport)).toBe(lines[0]);
+  });
+});
+
