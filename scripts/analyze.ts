@@ -3,15 +3,18 @@
  * per file on stdout: {file, isArticle, title, byline, publishedAt, siteName, lang, canonicalUrl,
  * text, entities}. HTML files may be gzipped and in any encoding they declare. With `--text`,
  * each FILE is UTF-8 plain text: nothing is detected and `text` is the file's content.
- * A file that cannot be read or parsed gets {file, error}; the batch goes on. All files run in
- * this one process, so a thousand files cost one start-up. Exit status 1 only when no file could be read.
+ * A file that cannot be read or parsed, or is empty, a directory, corrupt gzip or binary (an
+ * executable, an image, an archive: see analyze/binary-evidence.ts), gets {file, error} saying
+ * so; the batch goes on. All files run in this one process, so a thousand files cost one
+ * start-up. Exit status 1 only when no file could be read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { analyzeArticle } from '../lib/article/index';
 import { decodeHtml } from '../lib/article/decode';
 import { recognize } from '../lib/entities/index';
+import { binaryEvidence } from './analyze/binary-evidence';
 
 interface Line {
   file: string;
@@ -28,12 +31,36 @@ interface Line {
 
 /** The file's bytes, gunzipped when they are gzip (by magic number, whatever the name says). */
 function readBytes(file: string): Uint8Array {
+  // Said here because Node's EISDIR message ("illegal operation on a directory") does not say it.
+  if (statSync(file).isDirectory()) throw new Error('is a directory');
   const bytes = readFileSync(file);
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  if (bytes.length === 0) throw new Error('empty file');
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
+  const gunzipped = gunzip(bytes);
+  if (gunzipped.length === 0) throw new Error('empty file once gunzipped');
+  return gunzipped;
+}
+
+function gunzip(bytes: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    // zlib's messages ("unexpected end of file") do not say that it was the gzip that failed.
+    throw new Error(`corrupt gzip: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The file's content as `decode` reads it, or an error when it is binary rather than HTML or text. */
+function readContent(file: string, decode: (bytes: Uint8Array) => string): string {
+  const bytes = readBytes(file);
+  const content = decode(bytes);
+  const evidence = binaryEvidence(bytes, content);
+  if (evidence) throw new Error(`binary file (${evidence}), not HTML or text`);
+  return content;
 }
 
 function analyzeHtml(file: string): Line {
-  const html = decodeHtml(readBytes(file));
+  const html = readContent(file, decodeHtml);
   // linkedom builds no document from a fragment without <html>; browsers supply one, and so do we.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`);
   // linkedom's Document implements the DOM subset the pipeline reads; its types are its own.
@@ -54,7 +81,7 @@ function analyzeHtml(file: string): Line {
 }
 
 function analyzeText(file: string): Line {
-  const text = new TextDecoder('utf-8').decode(readBytes(file));
+  const text = readContent(file, (bytes) => new TextDecoder('utf-8').decode(bytes));
   return {
     file,
     isArticle: null,
