@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { EntityCard, ENTITY_CARD_CSS } from '@/components/EntityCard';
 import { t } from '@/components/i18n';
+import { uiDirection } from '@/components/ui-direction';
 import { sendMessage } from '@/lib/messaging';
 import { cardModel, type CardFacts } from '@/lib/marking/card-model';
 import type { Rect } from '@/lib/marking/card-placement';
@@ -21,7 +22,7 @@ export function createCardView(doc: Document, getSettings: () => Settings): Page
   const savedCounts = new Map<string, Promise<number>>();
   let shownToken = 0;
 
-  const ensureHost = () => (host ??= createShadowHost(doc, ENTITY_CARD_CSS, 'card'));
+  const ensureHost = () => (host ??= createShadowHost(doc, ENTITY_CARD_CSS, 'card', uiDirection()));
   const hide = () => {
     shownToken++;
     if (host?.visible) {

@@ -8,6 +8,7 @@ import { HighlightEditor } from '@/components/HighlightEditor';
 import { HighlightToolbar } from '@/components/HighlightToolbar';
 import { HIGHLIGHT_UI_CSS } from '@/components/highlight-styles';
 import { t } from '@/components/i18n';
+import { uiDirection } from '@/components/ui-direction';
 import { UndoToast } from '@/components/UndoToast';
 import type { HighlightColour, HighlightRecord } from '@/lib/db/library-records';
 import type { PageHighlights } from '@/lib/highlights/page-highlights';
@@ -44,8 +45,8 @@ function isBackward(selection: Selection): boolean {
 }
 
 export function createHighlightUi(doc: Document, win: Window, highlights: PageHighlights): HighlightUi {
-  const panel = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-panel');
-  const toastHost = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-toast');
+  const panel = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-panel', uiDirection());
+  const toastHost = createShadowHost(doc, HIGHLIGHT_UI_CSS, 'highlight-toast', uiDirection());
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   let editing: string | null = null;
   const listeners = new AbortController();

@@ -39,8 +39,12 @@ const RESET_RULE = ':host { all: initial !important; }';
 const PLACE_RULE =
   ':host { position: fixed !important; z-index: 2147483647 !important; display: none !important; left: 0px !important; top: 0px !important; margin: 0px !important; }';
 
-/** `kind` names the UI ("card", "toolbar"…) in an attribute, so tests and the page can tell hosts apart. */
-export function createShadowHost(doc: Document, css: string, kind = 'panel'): ShadowHost {
+/**
+ * `kind` names the UI ("card", "toolbar"…) in an attribute, so tests and the page can tell
+ * hosts apart. `dir` is the direction of the UI's language: `all: initial` does not reset
+ * `direction`, so without it an English card on a right-to-left page was laid out right to left.
+ */
+export function createShadowHost(doc: Document, css: string, kind = 'panel', dir: 'ltr' | 'rtl' = 'ltr'): ShadowHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-kind', kind);
   const topLayer = supportsTopLayer(host);
@@ -50,6 +54,7 @@ export function createShadowHost(doc: Document, css: string, kind = 'panel'): Sh
   if (topLayer) host.setAttribute('popover', 'manual');
   const shadow = host.attachShadow({ mode: 'closed' });
   const mount = doc.createElement('div');
+  mount.setAttribute('dir', dir);
   shadow.append(mount);
   const sheet = adoptStyles(doc, shadow, `${RESET_RULE}\n${PLACE_RULE}\n${css}`);
   // Read when needed: a <style> element has no sheet until the host is in the document.

@@ -12,6 +12,8 @@ export interface DriverPage extends RealInput {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Reloads the page and waits for its load. */
   reload(): Promise<void>;
+  /** Sets the viewport's CSS size and its device pixel ratio (2: a high-density screen). */
+  setViewport(width: number, height: number, deviceScaleFactor?: number): Promise<void>;
   /** Console messages the page's contexts (the content script's included) logged since it opened. */
   consoleMessages(): string[];
   /** Text inside the hover card's closed shadow root, where the browser lets tests reach it; null where it does not. */
@@ -42,6 +44,13 @@ export async function chromiumDriver(): Promise<Driver> {
     ...playwrightInput(page),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
+    setViewport: async (width, height, deviceScaleFactor = 1) => {
+      await page.setViewportSize({ width, height });
+      // Playwright sets the pixel ratio per context; DevTools sets it for this page, for as
+      // long as the session stays attached (it is left open with the page).
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor, mobile: false });
+    },
     shadowUiText: async () => {
       // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
       const cdp = await page.context().newCDPSession(page);
@@ -79,6 +88,7 @@ export async function firefoxDriver(): Promise<Driver> {
     ...puppeteerInput(page),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
+    setViewport: (width, height, deviceScaleFactor = 1) => page.setViewport({ width, height, deviceScaleFactor }),
     shadowUiText: async () => null,
     close: () => page.close(),
   });

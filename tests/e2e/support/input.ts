@@ -14,6 +14,8 @@ export interface RealInput {
   mouseUp(): Promise<void>;
   /** A left click at a viewport point. */
   mouseClick(x: number, y: number): Promise<void>;
+  /** Turns the mouse wheel (scrolls what is under the pointer). */
+  wheel(deltaY: number): Promise<void>;
   /** Types text into whatever has the keyboard focus. */
   type(text: string): Promise<void>;
   /** Presses a key, with modifiers joined by '+' (e.g. 'Tab', 'Control+Enter'). */
@@ -28,6 +30,7 @@ export function playwrightInput(page: PlaywrightPage): RealInput {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
     screenshot: () => page.screenshot(),
@@ -40,6 +43,7 @@ export function puppeteerInput(page: PuppeteerPage): RealInput {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    wheel: (deltaY) => page.mouse.wheel({ deltaY }),
     type: (text) => page.keyboard.type(text),
     press: (key) => pressCombination(page, key),
     screenshot: async () => Buffer.from(await page.screenshot()),
