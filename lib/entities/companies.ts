@@ -8,7 +8,7 @@ import { Kind, adjacent, glued, isAllCaps, isCapitalized, type Token } from './t
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
 import { slug } from './slug';
 import {
-  CHIEF_TITLES, COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, EXCHANGES,
+  CHIEF_TITLES, COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, DETERMINERS, EXCHANGES,
   GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
 import { DATE_WORDS } from './figure-words';
@@ -406,14 +406,19 @@ function acceptListedCommonWords(doc: Doc): void {
 /**
  * Every mention of a name the document has shown to be a company: the rule-found name
  * without its suffix ("Sierra Nevada"), its first word when distinctive ("Huawei", "Carlyle"),
- * and the reader's own names.
+ * and the reader's own names. A one-word short form counts only where it stands as a name
+ * ("Baltic" of "Baltic Grid Holdings" is not one in "both Baltic states"), unless the document
+ * shows it alone as the company ("shares of Nordwind"): then "the Nordwind deal" counts too.
  */
 function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
   const trie = emptyTrie();
   const targets: Mention[] = [];
+  const shownAlone = new Set(doc.mentions.filter((m) => m.company === undefined && !m.name.includes(' ')).map((m) => m.name));
+  const unprovenShortForms = new Set<number>();
   const addName = (name: string, m: Mention) => {
     targets.push(m);
     addAlias(trie, name, targets.length - 1);
+    if (name !== m.name && !name.includes(' ') && !shownAlone.has(name)) unprovenShortForms.add(targets.length - 1);
   };
   for (const name of extra) addName(name, { first: 0, last: 0, id: `user:${slug(name)}`, name, evidence: true });
   for (const m of doc.mentions) {
@@ -430,10 +435,27 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     if (doc.taken[i] || tokens[i]!.kind === Kind.Sym) continue;
     const match = matchAt(trie, tokens, i);
     if (!match || !free(doc, match.first, match.last)) continue;
+    if (unprovenShortForms.has(match.company) && !standsAsName(tokens, match.first)) continue;
     const source = targets[match.company]!;
     add(doc, { ...source, first: match.first, last: match.last });
     i = match.last;
   }
+}
+
+/**
+ * Whether the one-word short form at token `at` stands as the company's name. It does not where
+ * more name words follow it ("the Baltic Sea", "Free Speech": part of another name), nor after a
+ * determiner ("both Baltic states", "the Baltic grid operator", "across the Baltic"): a company's
+ * bare name takes none, so there the word modifies the noun after it or names a place. In "both
+ * Tyvak and Ceres" the determiner opens a list of names.
+ */
+function standsAsName(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (isNameWord(next) && !STOP_CAPITALISED.has(next!.text) && adjacent(tokens, at, at + 1)) return false;
+  const before = word(tokens, at - 1)?.toLowerCase();
+  if (before === undefined || !DETERMINERS.has(before)) return true;
+  const after = word(tokens, at + 1);
+  return after === 'and' || after === 'or';
 }
 
 /**

@@ -139,6 +139,16 @@ export const STOP_CAPITALISED = new Set([
   'CEO', 'We', 'WE', 'Us', 'Chief', 'Executive', 'President', 'Founder', 'Chairman', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Sen.', 'Rep.', 'Gov.',
 ]);
 
+/**
+ * Words that open a common-noun phrase. A company's bare name takes none: a short form after one
+ * modifies the noun that follows ("both Baltic states") or names a place ("across the Baltic").
+ * "that" is left out, being a conjunction as often ("said that Nordwind fell").
+ */
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'both', 'these', 'those', 'this', 'all', 'each', 'every', 'its', 'their', 'our', 'his', 'your', 'my',
+  'some', 'many', 'several', 'other', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+]);
+
 /** Lower-case words before a name that say it is a company: "shares of X", "carmaker X". */
 export const COMPANY_CUES_BEFORE = new Set([
   'carmaker', 'automaker', 'chipmaker', 'retailer', 'lender', 'insurer', 'airline', 'carrier', 'conglomerate',

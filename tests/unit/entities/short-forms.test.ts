@@ -1,0 +1,43 @@
+/**
+ * A one-word short form of a longer company name ("Baltic" of "Baltic Grid Holdings") counts
+ * only where it stands as the company's name. The demo article marked "Regulators in both
+ * Baltic states" as Baltic Grid.
+ */
+import { describe, expect, it } from 'vitest';
+import { recognize } from '@/lib/entities';
+
+function companies(text: string): string[] {
+  return recognize(text).filter((e) => e.type === 'company').map((e) => e.text);
+}
+
+describe('short forms of a company name', () => {
+  it.each([
+    ['a determiner makes it a modifier', 'Baltic Grid Holdings agreed to the sale. Regulators in both Baltic states must approve it.', ['Baltic Grid Holdings']],
+    ['a determiner makes it a modifier, whatever the word', 'Mercury Robotics Inc. builds probes. The Mercury transit was visible from Earth.', ['Mercury Robotics Inc.']],
+    ['more name words make it part of another name', 'Baltic Grid Holdings laid cables under the Baltic Sea.', ['Baltic Grid Holdings']],
+    ['a determiner and nothing after it make it a place', 'Baltic Grid Holdings grew as ships crossed the Baltic.', ['Baltic Grid Holdings']],
+  ])('not where %s', (_why, text, expected) => {
+    expect(companies(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['as a subject', 'Mercury Robotics Inc. builds probes. Mercury said it would hire.', 'Mercury'],
+    ['before a figure', 'Nordwind Energy A/S agreed to buy a rival, and Nordwind fell 3.1% in Copenhagen.', 'Nordwind'],
+    ['as an object', 'Nordwind Energy A/S agreed to buy a rival. Banks advised Nordwind.', 'Nordwind'],
+    ['with a possessive', 'Nordwind Energy A/S agreed to buy a rival. Nordwind’s chief executive spoke.', 'Nordwind'],
+    ['after a company cue', 'Nordwind Energy A/S agreed to buy a rival. Shares of Nordwind slid.', 'Nordwind'],
+    ['in a list opened by "both"', 'Nordwind Energy A/S agreed to buy a rival. Both Nordwind and Vattenfall rose.', 'Nordwind'],
+  ])('where it stands as the name: %s', (_why, text, shortForm) => {
+    const [full, ...rest] = recognize(text).filter((e) => e.type === 'company');
+    expect(rest.find((e) => e.text === shortForm)?.id).toBe(full!.id);
+  });
+
+  it('counts it after a determiner once the document shows it alone as the company', () => {
+    expect(companies('Nordwind Energy A/S agreed to buy a rival. The Nordwind deal closes next year.')).toEqual(['Nordwind Energy A/S']);
+    expect(companies('Nordwind Energy A/S agreed to buy a rival. Shares of Nordwind slid. The Nordwind deal closes next year.')).toEqual([
+      'Nordwind Energy A/S',
+      'Nordwind',
+      'Nordwind',
+    ]);
+  });
+});
