@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/library-records';
-import { t } from './i18n';
+import { formatCount } from '@/lib/i18n/format';
+import { readerLocale, t } from './i18n';
 
 export interface HighlightActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -26,6 +27,7 @@ export function HighlightList({ highlights, actions, label }: HighlightListProps
   const [removed, setRemoved] = useState<HighlightRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const locale = readerLocale();
   return (
     <div class="highlights">
       {error && <p role="alert" class="error">{error}</p>}
@@ -42,7 +44,7 @@ export function HighlightList({ highlights, actions, label }: HighlightListProps
           <HighlightItem
             key={h.id}
             highlight={h}
-            position={t('highlightPosition', String(i + 1), String(highlights.length))}
+            position={t('highlightPosition', formatCount(i + 1, locale), formatCount(highlights.length, locale))}
             actions={actions}
             run={run}
             onRemoved={() => setRemoved(h)}

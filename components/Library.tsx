@@ -10,11 +10,12 @@ import { LibrarySearch } from '@/lib/library/search';
 import type { ImportSummary } from '@/lib/library/import-apply';
 import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl, siteOf } from '@/lib/library/safe-url';
+import { formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer } from './LibraryTransfer';
 import type { AllRecords } from './library-io';
-import { t } from './i18n';
+import { readerLocale, t, tCount } from './i18n';
 
 export interface LibraryServices {
   /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
@@ -89,7 +90,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
     <main class={compact ? 'library compact' : 'library'} aria-busy={!entries}>
       <header class="bar">
         <h1>{t('libraryTitle')}</h1>
-        {model && <p class="muted">{t('libraryCounts', String(model.articles.length), String(countHighlights(model.highlightsByArticle)))}</p>}
+        {model && <p class="muted">{t('libraryCounts', tCount('articleCount', model.articles.length), tCount('highlightCount', countHighlights(model.highlightsByArticle)))}</p>}
       </header>
       <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
         <label for="library-search">{t('searchLabel')}</label>
@@ -97,7 +98,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
       </form>
       {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
-        {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : t('libraryResults', String(entries.length))}
+        {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
       </p>
       {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>}
       {listed && (
@@ -109,7 +110,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
       )}
       {entries && entries.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)} data-testid="show-more">
-          {t('showMore', String(Math.min(PAGE, entries.length - shown)))}
+          {tCount('showMore', Math.min(PAGE, entries.length - shown))}
         </button>
       )}
       {model && !compact && <LibraryTransfer model={model} services={services} />}
@@ -186,13 +187,13 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
         {href ? <a href={href} target="_blank" rel="noopener noreferrer">{article.title || href}</a> : <span>{article.title || article.url}</span>}
       </h2>
       <p class="muted">
-        {[siteOf(article.url) || article.url, article.publisher, t('savedOn', new Date(article.savedAt).toLocaleDateString())].filter(Boolean).join(' · ')}
+        {[siteOf(article.url) || article.url, article.publisher, t('savedOn', formatDate(article.savedAt, readerLocale()))].filter(Boolean).join(' · ')}
         {article.tags.length > 0 && ` · ${article.tags.map((tag) => `#${tag}`).join(' ')}`}
       </p>
       {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}
       {highlights.length > 0 && <HighlightList highlights={all ? highlights : highlights.slice(0, HIGHLIGHTS_SHOWN)} actions={actions} label={article.title} />}
       {!all && highlights.length > HIGHLIGHTS_SHOWN && (
-        <button type="button" onClick={() => setAll(true)} data-testid="all-highlights">{t('allHighlights', String(highlights.length))}</button>
+        <button type="button" onClick={() => setAll(true)} data-testid="all-highlights">{tCount('allHighlights', highlights.length)}</button>
       )}
     </li>
   );

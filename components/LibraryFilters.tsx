@@ -1,6 +1,7 @@
 /** The library's filter and sort controls: every control labelled, native elements only (keyboard for free). */
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
 import { SORT_ORDERS, type Facets, type LibraryFilters, type SortOrder } from '@/lib/library/query';
+import { localDayStart, localDayValue } from '@/lib/i18n/format';
 import { t } from './i18n';
 
 interface Props {
@@ -30,11 +31,11 @@ export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: P
       />
       <span class="field">
         <label for="filter-from">{t('filterFrom')}</label>
-        <input id="filter-from" type="date" value={dateValue(filters.from)} onChange={(e) => set({ from: dateOf(e.currentTarget.value) })} />
+        <input id="filter-from" type="date" value={dayValue(filters.from)} onChange={(e) => set({ from: localDayStart(e.currentTarget.value) })} />
       </span>
       <span class="field">
         <label for="filter-to">{t('filterTo')}</label>
-        <input id="filter-to" type="date" value={dateValue(filters.to === undefined ? undefined : filters.to - DAY_MS)} onChange={(e) => set({ to: plusDay(dateOf(e.currentTarget.value)) })} />
+        <input id="filter-to" type="date" value={dayValue(filters.to === undefined ? undefined : filters.to - DAY_MS)} onChange={(e) => set({ to: plusDay(localDayStart(e.currentTarget.value)) })} />
       </span>
       <span class="field">
         <label for="sort">{t('sortLabel')}</label>
@@ -62,19 +63,11 @@ function withoutEmpty(filters: LibraryFilters): LibraryFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as LibraryFilters;
 }
 
-/** A date input's value as local midnight, ms since the epoch. */
-function dateOf(value: string): number | undefined {
-  if (!value) return undefined;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
-}
-
 function plusDay(time: number | undefined): number | undefined {
   return time === undefined ? undefined : time + DAY_MS;
 }
 
-function dateValue(time: number | undefined): string {
-  if (time === undefined) return '';
-  const d = new Date(time);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** A date input's value: the local day of `time`, or empty. */
+function dayValue(time: number | undefined): string {
+  return time === undefined ? '' : localDayValue(time);
 }

@@ -1,9 +1,10 @@
 /** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
 import { useState } from 'preact/hooks';
+import { formatCount } from '@/lib/i18n/format';
 import type { LibraryModel, ListedArticle } from '@/lib/library/query';
 import { exportFile, readImportFile, type ExportKind } from './library-io';
 import type { LibraryServices } from './Library';
-import { t } from './i18n';
+import { readerLocale, t } from './i18n';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
 
@@ -27,7 +28,7 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       const summary = await services.importText(await readImportFile(file));
       setOutcome({
         kind: 'ok',
-        text: t('importDone', String(summary.added), String(summary.updated), String(summary.unchanged), String(summary.skipped)),
+        text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
       });
     } catch (error) {
       setOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });

@@ -10,10 +10,11 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/messaging/contract';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SyncStatus } from '@/lib/sync/types';
+import { formatCount, formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { RelatedCoverage } from './RelatedCoverage';
 import { SyncStatusLine } from './SyncStatusLine';
-import { t } from './i18n';
+import { readerLocale, t, tCount } from './i18n';
 
 export interface SavedArticle {
   article: ArticleRecord | null;
@@ -140,7 +141,7 @@ function MarkPage({ marked, mark, onMarked }: { marked: number | null; mark: () 
           <button type="button" class="primary" disabled={busy} onClick={run} data-testid="mark-page">{t('markPage')}</button>
         </>
       ) : (
-        <p role="status" data-testid="mark-count" data-count={String(marked)}>{marked > 0 ? t('markPageDone', String(marked)) : t('markPageNone')}</p>
+        <p role="status" data-testid="mark-count" data-count={String(marked)}>{marked > 0 ? tCount('markPageDone', marked) : t('markPageNone')}</p>
       )}
       {error && <p role="alert" class="error">{t('popupError', error)}</p>}
     </section>
@@ -193,7 +194,7 @@ function SavedSection({ saved, services, isArticle }: { saved: SavedArticle; ser
     <section class="saved" aria-labelledby="saved-title">
       <h2 id="saved-title">{t('library')}</h2>
       <p data-testid="saved-state" data-saved="true">
-        {t('savedOn', new Date(article.savedAt).toLocaleDateString())}{' '}
+        {t('savedOn', formatDate(article.savedAt, readerLocale()))}{' '}
         <button type="button" disabled={busy} onClick={() => act(() => services.unsave(article.id))} data-testid="unsave">{t('unsaveArticle')}</button>
       </p>
       {error && <p role="alert" class="error">{error}</p>}
@@ -203,7 +204,7 @@ function SavedSection({ saved, services, isArticle }: { saved: SavedArticle; ser
         setEditing={setEditing}
         onSave={(note) => act(() => services.saveArticleNote(article.id, note).then(() => setEditing(false)))}
       />
-      <h3>{t('highlightsTitle', String(highlights.length))}</h3>
+      <h3>{t('highlightsTitle', formatCount(highlights.length, readerLocale()))}</h3>
       {highlights.length === 0 ? <p class="muted">{t('noHighlights')}</p> : <HighlightList highlights={highlights} actions={services.highlights} label={article.title} />}
     </section>
   );
@@ -242,8 +243,8 @@ function EntityList({ entities, onShow }: { entities: EntitySummary[]; onShow: (
             <li key={e.index}>
               <button type="button" onClick={() => onShow(e.index)} data-testid="entity">
                 {e.name ?? e.text}
-                {e.mentions > 1 && <span class="count" aria-hidden="true"> ×{e.mentions}</span>}
-                <span class="visually-hidden">{` ${t('showOnPage', String(e.mentions))}`}</span>
+                {e.mentions > 1 && <span class="count" aria-hidden="true"> ×{formatCount(e.mentions, readerLocale())}</span>}
+                <span class="visually-hidden">{` ${tCount('showOnPage', e.mentions)}`}</span>
               </button>
             </li>
           ))}

@@ -6,7 +6,8 @@
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SourceId, SourceStatus } from '@/lib/related/sources/types';
 import type { RankedItem, StoryGroup } from '@/lib/related/types';
-import { t } from './i18n';
+import { formatTimeAgo } from '@/lib/i18n/format';
+import { readerLocale, t, tCount } from './i18n';
 
 export interface RelatedCoverageProps {
   /** null while nothing is cached yet. */
@@ -54,9 +55,8 @@ export function RelatedCoverage({ result, refreshing, error, now = Date.now() }:
 }
 
 function Story({ group, now }: { group: StoryGroup; now: number }) {
-  const coverage = group.countries.length
-    ? t('relatedOutletsCountries', String(group.outlets.length), String(group.countries.length))
-    : t('relatedOutlets', String(group.outlets.length));
+  const outlets = tCount('relatedOutlets', group.outlets.length);
+  const coverage = group.countries.length ? t('relatedOutletsInCountries', outlets, tCount('relatedCountries', group.countries.length)) : outlets;
   return (
     <article class="related-story" data-testid="related-story">
       <p class="muted" data-testid="related-coverage">{coverage}</p>
@@ -78,19 +78,9 @@ function Item({ ranked: { item, alsoFrom }, now }: { ranked: RankedItem; now: nu
       <span class="muted">
         {' '}
         {item.source}
-        {item.publishedAt && <time dateTime={item.publishedAt}> · {relativeTime(Date.parse(item.publishedAt), now)}</time>}
-        {alsoFrom.length > 0 && <span title={alsoFrom.join(', ')}> · {t('relatedAlsoFrom', String(alsoFrom.length))}</span>}
+        {item.publishedAt && <time dateTime={item.publishedAt}> · {formatTimeAgo(Date.parse(item.publishedAt), now, readerLocale())}</time>}
+        {alsoFrom.length > 0 && <span title={alsoFrom.join(', ')}> · {tCount('relatedAlsoFrom', alsoFrom.length)}</span>}
       </span>
     </li>
   );
-}
-
-/** "3 hours ago" in the browser's language. */
-function relativeTime(time: number, now: number): string {
-  if (Number.isNaN(time)) return '';
-  const minutes = Math.round((time - now) / 60_000);
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
-  if (Math.abs(minutes) < 48 * 60) return format.format(Math.round(minutes / 60), 'hour');
-  return format.format(Math.round(minutes / 1440), 'day');
 }

@@ -6,6 +6,7 @@ import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
 import { checkImportSize } from '@/lib/library/import-errors';
 import type { LibraryModel, ListedArticle } from '@/lib/library/query';
+import { localDayValue } from '@/lib/i18n/format';
 
 export type ExportKind = 'markdown' | 'json' | 'w3c';
 
@@ -21,7 +22,8 @@ export interface AllRecords {
  * `loadAll`'s answer: the library page keeps no article text.
  */
 export async function exportFile(kind: ExportKind, model: LibraryModel<ListedArticle>, loadAll: () => Promise<AllRecords>, now = new Date()): Promise<{ name: string; blob: Blob }> {
-  const day = now.toISOString().slice(0, 10);
+  // The reader's day, not UTC's: an export made late in the evening is named for that evening.
+  const day = localDayValue(now.getTime());
   if (kind === 'markdown') return markdownFile(model, day);
   const records = await loadAll();
   if (kind === 'json') {

@@ -3,9 +3,9 @@
  * it out. Strings come through the translator passed in, so this stays a pure function.
  */
 import type { Entity } from '../entities';
+import { formatCalendarDay, formatCount } from '../i18n/format';
+import { countMessage, type Translate } from '../i18n/plural';
 import { convertMoney, formatCompact, formatMoney, formatNumber, formatPercent, type ExchangeRates } from './format';
-
-export type Translate = (key: string, ...substitutions: string[]) => string;
 
 export interface CardFacts {
   entity: Entity;
@@ -39,10 +39,10 @@ export interface CardModel {
 }
 
 export function cardModel(facts: CardFacts, t: Translate): CardModel {
-  const { entity } = facts;
+  const { entity, locale } = facts;
   const mentions = {
     label: t('cardMentions'),
-    value: t('cardMentionOf', String(facts.mentionNumber), String(facts.mentionCount)),
+    value: t('cardMentionOf', formatCount(facts.mentionNumber, locale), formatCount(facts.mentionCount, locale)),
   };
   const base = { canJumpToNext: facts.mentionCount > 1, canShowCoverage: false };
   switch (entity.type) {
@@ -57,7 +57,7 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
           mentions,
           {
             label: t('cardInLibrary'),
-            value: facts.savedArticleCount === undefined ? '…' : t('cardSavedArticles', String(facts.savedArticleCount)),
+            value: facts.savedArticleCount === undefined ? '…' : countMessage(t, 'cardSavedArticles', facts.savedArticleCount, locale),
           },
         ],
       };
@@ -68,7 +68,7 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
         ...base,
         kind: t('cardKindPercent'),
         title: entity.text,
-        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatPercent(entity.value, facts.locale) }, mentions],
+        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatPercent(entity.value, locale) }, mentions],
         ...(facts.sentence ? { quote: facts.sentence } : {}),
       };
     case 'number':
@@ -76,7 +76,7 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
         ...base,
         kind: t('cardKindNumber'),
         title: entity.text,
-        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatNumber(entity.value, facts.locale) }, mentions],
+        rows: entity.value === undefined ? [mentions] : [{ label: t('cardValue'), value: formatNumber(entity.value, locale) }, mentions],
         ...(facts.sentence ? { quote: facts.sentence } : {}),
       };
   }
@@ -102,7 +102,7 @@ function moneyRows(facts: CardFacts, t: Translate): CardRow[] {
     label: t('cardInCurrency', readerCurrency),
     value: converted === null ? t('cardNoRate', currency) : `≈ ${formatMoney(converted, readerCurrency, locale, converted >= 1e6)}`,
   });
-  rows.push({ label: t('cardRatesDate'), value: t('cardEcbRates', rates.date) });
+  rows.push({ label: t('cardRatesDate'), value: t('cardEcbRates', formatCalendarDay(rates.date, locale)) });
   return rows;
 }
 

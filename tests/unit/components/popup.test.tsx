@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
@@ -6,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { Popup, type PopupServices, type SavedArticle } from '@/components/Popup';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { PageEntities } from '@/lib/messaging/contract';
+import { englishMessage, messages } from './english-messages';
 
 const article = { id: 'a-1', url: 'https://news.example.com/a', title: 'A story', note: '', savedAt: 0, text: 'x', tags: [] } as unknown as ArticleRecord;
 const highlight = {
@@ -46,16 +46,8 @@ async function mount(s: PopupServices): Promise<HTMLElement> {
   return root;
 }
 
-const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
-
-/** The real English strings, so a key missing from _locales fails here (t() would show the key). */
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, substitutions?: string | string[]) => {
-    const subs = Array.isArray(substitutions) ? substitutions : substitutions === undefined ? [] : [substitutions];
-    const text = messages[key]?.message;
-    if (text === undefined) throw new Error(`No string "${key}" in _locales/en`);
-    return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  }) as never);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
 });
 
 afterEach(() => {
@@ -125,7 +117,7 @@ describe('Popup', () => {
     expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
     const status = root.querySelector('[data-testid="mark-count"]')!;
     expect(status.getAttribute('role')).toBe('status');
-    expect(status.textContent).toBe(messages.markPageDone!.message.replace('$1', '4'));
+    expect(status.textContent).toBe('4 companies and figures marked on this page');
     // The entities are asked for again, and the page's marks are listed.
     expect(s.loadEntities).toHaveBeenCalledTimes(2);
     expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
@@ -134,6 +126,27 @@ describe('Popup', () => {
   it('does not offer "Mark this page" on an article', async () => {
     const root = await mount(services({ article: null, highlights: [] }));
     expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
+  });
+
+  it('writes counts in the form they take and the saved date in the reader locale', async () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
+    const savedAt = new Date(2026, 2, 3, 12).getTime();
+    const once: PageEntities = { ...marked, entities: [{ index: 1, type: 'company', text: 'Acme', name: 'Acme Corp', mentions: 1 }, { index: 2, type: 'company', text: 'Bolt', mentions: 1234 }] };
+    const root = await mount(services({ article: { ...article, savedAt }, highlights: [highlight] }, { entities: [once] }));
+    expect(root.querySelector('[data-testid="saved-state"]')!.textContent).toContain('Saved 03.03.2026');
+    expect(root.querySelector('#saved-title ~ h3')!.textContent).toBe('Highlights (1)');
+    const [acme, bolt] = [...root.querySelectorAll('[data-testid="companies"] button')].map((b) => b.textContent);
+    expect(acme).toBe('Acme Corp (show on the page; 1 mention)');
+    expect(bolt).toBe('Bolt ×1.234 (show on the page; 1.234 mentions)');
+  });
+
+  it('says "1 company or figure" after marking a page with one mark', async () => {
+    const notArticle: PageEntities = { state: 'not-article', isArticle: false, title: 'Home', entities: [] };
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle, marked] });
+    s.markPage.mockResolvedValue(1);
+    const root = await mount(s);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="mark-page"]')!.click());
+    expect(root.querySelector('[data-testid="mark-count"]')!.textContent).toBe('1 company or figure marked on this page');
   });
 
   it('shows the page again when the library changes', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cardModel, type Translate } from '@/lib/marking/card-model';
+import type { Translate } from '@/lib/i18n/plural';
+import { cardModel } from '@/lib/marking/card-model';
 import { convertMoney, formatMoney } from '@/lib/marking/format';
 import { sentenceAround } from '@/lib/marking/sentence';
+import { englishT } from '../components/english-messages';
 
 // Shows the key and its substitutions, so assertions see exactly what was asked for.
 const t: Translate = (key, ...subs) => (subs.length ? `${key}(${subs.join(',')})` : key);
@@ -17,7 +19,7 @@ describe('cardModel', () => {
     expect(model.rows).toEqual([
       { label: 'cardTicker', value: '002502.SZ' },
       { label: 'cardMentions', value: 'cardMentionOf(2,3)' },
-      { label: 'cardInLibrary', value: 'cardSavedArticles(4)' },
+      { label: 'cardInLibrary', value: 'cardSavedArticles_other(4)' },
     ]);
     expect(model.canJumpToNext).toBe(true);
     expect(model.canShowCoverage).toBe(true);
@@ -31,7 +33,7 @@ describe('cardModel', () => {
     expect(model.rows[0]).toEqual({ label: 'cardValue', value: '$111,000,000' });
     expect(model.rows[1]!.label).toBe('cardInCurrency(EUR)');
     expect(model.rows[1]!.value).toBe(`≈ ${formatMoney(111e6 / 1.1, 'EUR', 'en-US', true)}`);
-    expect(model.rows[2]).toEqual({ label: 'cardRatesDate', value: 'cardEcbRates(2026-11-24)' });
+    expect(model.rows[2]).toEqual({ label: 'cardRatesDate', value: 'cardEcbRates(Nov 24, 2026)' });
     expect(model.canJumpToNext).toBe(false);
   });
 
@@ -45,6 +47,26 @@ describe('cardModel', () => {
     const model = cardModel({ entity: { type: 'percent', start: 0, end: 3, text: '27%', value: 27 }, mentionCount: 1, mentionNumber: 1, sentence: 'The offer is 27% above.', readerCurrency: 'EUR' }, t);
     expect(model.rows[0]).toEqual({ label: 'cardValue', value: '27%' });
     expect(model.quote).toBe('The offer is 27% above.');
+  });
+});
+
+describe('cardModel in the reader language and locale', () => {
+  const huawei = { type: 'company' as const, start: 0, end: 6, text: 'Huawei', id: 'huawei', name: 'Huawei Technologies' };
+  const savedRow = (savedArticleCount: number, locale = 'en-GB') =>
+    cardModel({ entity: huawei, mentionCount: 1, mentionNumber: 1, savedArticleCount, readerCurrency: 'EUR', locale }, englishT).rows.at(-1)!.value;
+
+  it('counts saved articles in the form the count takes', () => {
+    expect(savedRow(0)).toBe('0 saved articles');
+    expect(savedRow(1)).toBe('1 saved article');
+    expect(savedRow(2)).toBe('2 saved articles');
+    expect(savedRow(1234, 'de-DE')).toBe('1.234 saved articles');
+  });
+
+  it('writes the rates date as the locale does', () => {
+    const money = { type: 'money' as const, start: 0, end: 4, text: '$100', value: 100, currency: 'USD' };
+    const ratesDate = (locale: string) => cardModel({ entity: money, mentionCount: 1, mentionNumber: 1, rates, readerCurrency: 'EUR', locale }, englishT).rows[2]!.value;
+    expect(ratesDate('en-GB')).toBe('ECB, 24 Nov 2026');
+    expect(ratesDate('de-DE')).toBe('ECB, 24.11.2026');
   });
 });
 
