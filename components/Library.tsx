@@ -9,13 +9,14 @@ import { addToModel, buildModel, emptyModel, facetsOf, queryLibrary, type Librar
 import { LibrarySearch } from '@/lib/library/search';
 import type { ImportSummary } from '@/lib/library/import-apply';
 import type { RecordPage } from '@/lib/library/read-pages';
-import { safeHttpUrl, siteOf } from '@/lib/library/safe-url';
+import { safeHttpUrl } from '@/lib/library/safe-url';
 import { formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer } from './LibraryTransfer';
 import type { AllRecords } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
+import { siteLabel } from './site-label';
 
 export interface LibraryServices {
   /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
@@ -187,7 +188,7 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
         {href ? <a href={href} target="_blank" rel="noopener noreferrer">{article.title || href}</a> : <span>{article.title || article.url}</span>}
       </h2>
       <p class="muted">
-        {[siteOf(article.url) || article.url, article.publisher, t('savedOn', formatDate(article.savedAt, readerLocale()))].filter(Boolean).join(' · ')}
+        {`${siteLabel(article.publisher, article.url)} · ${t('savedOn', formatDate(article.savedAt, readerLocale()))}`}
         {article.tags.length > 0 && ` · ${article.tags.map((tag) => `#${tag}`).join(' ')}`}
       </p>
       {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}

@@ -8,6 +8,7 @@ import type { SourceId, SourceStatus } from '@/lib/related/sources/types';
 import type { RankedItem, StoryGroup } from '@/lib/related/types';
 import { formatTimeAgo } from '@/lib/i18n/format';
 import { readerLocale, t, tCount } from './i18n';
+import { siteLabel } from './site-label';
 
 export interface RelatedCoverageProps {
   /** null while nothing is cached yet. */
@@ -77,9 +78,9 @@ function Item({ ranked: { item, alsoFrom }, now }: { ranked: RankedItem; now: nu
       </a>
       <span class="muted">
         {' '}
-        {item.source}
+        {siteLabel(item.source, item.url)}
         {item.publishedAt && <time dateTime={item.publishedAt}> · {formatTimeAgo(Date.parse(item.publishedAt), now, readerLocale())}</time>}
-        {alsoFrom.length > 0 && <span title={alsoFrom.join(', ')}> · {tCount('relatedAlsoFrom', alsoFrom.length)}</span>}
+        {alsoFrom.length > 0 && <span title={alsoFrom.map((outlet) => siteLabel(outlet)).join(', ')}> · {tCount('relatedAlsoFrom', alsoFrom.length)}</span>}
       </span>
     </li>
   );

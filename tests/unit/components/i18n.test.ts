@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tCount } from '@/components/i18n';
+import { siteLabel } from '@/components/site-label';
 import { formatCalendarDay, formatCount, formatDate, formatDateTime, formatTimeAgo, localDayStart, localDayValue } from '@/lib/i18n/format';
 import { countMessage } from '@/lib/i18n/plural';
 import { englishMessage, englishT, messages } from './english-messages';
@@ -81,3 +82,12 @@ describe('dates in the reader locale', () => {
   });
 });
 
+describe('siteLabel', () => {
+  it('names a site by the name it gives, else by its host without "www."', () => {
+    expect(siteLabel('The Example Times', 'https://www.example.com/a')).toBe('The Example Times');
+    expect(siteLabel(null, 'https://www.example.com/a')).toBe('example.com');
+    expect(siteLabel('  ', 'https://news.example.com/a')).toBe('news.example.com');
+    expect(siteLabel('www.example.org', 'https://example.org/a')).toBe('example.org');
+    expect(siteLabel(null, 'not an address')).toBe('not an address');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * What a reader reads on the pages: counts in the form they take ("1 article", never
- * "1 articles"), dates and numbers in the reader's locale.
+ * "1 articles"), dates and numbers in the reader's locale, and sites by their names.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -67,6 +67,12 @@ describe('related coverage', () => {
     expect([...root.querySelectorAll('[data-testid="related-coverage"]')].map((p) => p.textContent)).toEqual(['1 outlet in 1 country', '2 outlets']);
     expect(text(root, '[data-testid="related-item"] time')).toBe(' · vor 3 Stunden');
   });
+
+  it('names an outlet known only by its host without "www."', async () => {
+    const group: StoryGroup = { items: [{ item: item('www.example.com', 'https://www.example.com/3'), score: 1, alsoFrom: [] }], outlets: ['www.example.com'], countries: [] };
+    const root = await show(<RelatedCoverage result={result(group)} refreshing={false} now={NOW} />);
+    expect(text(root, '[data-testid="related-item"] .muted')).toMatch(/^ example\.com · /);
+  });
 });
 
 describe('library', () => {
@@ -97,5 +103,14 @@ describe('library', () => {
     expect(header(root)).toBe('2 articles, 2 highlights');
     expect(text(root, '[data-testid="result-count"]')).toBe('2 articles shown');
     expect(header(await show(<Library services={libraryServices(freshDb())} />, listed))).toBe('0 articles, 0 highlights');
+  });
+
+  it('names each site as it names itself, else by its host without "www.", with the saved date in the reader locale', async () => {
+    const db = freshDb();
+    await saveWithHighlights(db, 'https://www.example.com/named', 'The Example Times', 0);
+    await saveWithHighlights(db, 'https://www.example.org/bare', null, 0);
+    const root = await show(<Library services={libraryServices(db)} />, listed);
+    const lines = [...root.querySelectorAll('[data-testid="library-entry"] h2 + p')].map((p) => p.textContent).sort();
+    expect(lines).toEqual(['The Example Times · Saved 03.03.2026', 'example.org · Saved 03.03.2026']);
   });
 });
