@@ -30,8 +30,9 @@ export function formatMoney(value: number, currency: string, locale?: string, co
   }
 }
 
+/** `value` in percent (27 for 27%), with the sign where and as the locale puts it ("27 %" in German). */
 export function formatPercent(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value) + '%';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(value / 100);
 }
 
 /** `value` in `from` converted to `to` through the euro cross rates, or null when a rate is missing. */

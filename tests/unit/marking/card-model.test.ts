@@ -62,11 +62,13 @@ describe('cardModel in the reader language and locale', () => {
     expect(savedRow(1234, 'de-DE')).toBe('1.234 saved articles');
   });
 
-  it('writes the rates date as the locale does', () => {
+  it('writes the rates date and a percentage as the locale does', () => {
     const money = { type: 'money' as const, start: 0, end: 4, text: '$100', value: 100, currency: 'USD' };
     const ratesDate = (locale: string) => cardModel({ entity: money, mentionCount: 1, mentionNumber: 1, rates, readerCurrency: 'EUR', locale }, englishT).rows[2]!.value;
     expect(ratesDate('en-GB')).toBe('ECB, 24 Nov 2026');
     expect(ratesDate('de-DE')).toBe('ECB, 24.11.2026');
+    const percent = cardModel({ entity: { type: 'percent', start: 0, end: 5, text: '24.6%', value: 24.6 }, mentionCount: 1, mentionNumber: 1, readerCurrency: 'EUR', locale: 'de-DE' }, englishT);
+    expect(percent.rows[0]!.value).toBe('24,6\u00a0%');
   });
 });
 
