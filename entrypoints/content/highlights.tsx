@@ -98,10 +98,11 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
     toast(t('highlightFailed', error instanceof Error ? error.message : String(error)));
   };
 
-  const create = async (span: TextSpan, colour: HighlightColour): Promise<HighlightRecord> => {
-    const record = await highlights.create(span, colour);
+  const create = (span: TextSpan, colour: HighlightColour): Promise<HighlightRecord> => {
+    // Cleared now, not once the highlight is stored: by then the reader may have selected
+    // the next passage, and clearing it would take its toolbar away.
     win.getSelection()?.removeAllRanges();
-    return record;
+    return highlights.create(span, colour);
   };
 
   const openEditor = (id: string, fromKeyboard: boolean) => {
