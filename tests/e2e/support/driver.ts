@@ -14,6 +14,8 @@ export interface DriverPage extends RealInput {
   reload(): Promise<void>;
   /** Sets the viewport's CSS size and its device pixel ratio (2: a high-density screen). */
   setViewport(width: number, height: number, deviceScaleFactor?: number): Promise<void>;
+  /** The page sees the reader's system set to a dark (or light) colour scheme. */
+  emulateColorScheme(scheme: 'dark' | 'light'): Promise<void>;
   /** Console messages the page's contexts (the content script's included) logged since it opened. */
   consoleMessages(): string[];
   /** Text inside the hover card's closed shadow root, where the browser lets tests reach it; null where it does not. */
@@ -37,8 +39,9 @@ function snapshotBodyAtLoad(): void {
   });
 }
 
-export async function chromiumDriver(): Promise<Driver> {
-  const session = await launchChromium();
+/** `headless: false` opens a window (on a machine with a display). */
+export async function chromiumDriver({ headless = true } = {}): Promise<Driver> {
+  const session = await launchChromium(undefined, { headless });
   const wrap = (page: PlaywrightPage, messages: string[] = []): DriverPage => ({
     consoleMessages: () => [...messages],
     ...playwrightInput(page),
@@ -51,6 +54,7 @@ export async function chromiumDriver(): Promise<Driver> {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor, mobile: false });
     },
+    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     shadowUiText: async () => {
       // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
       const cdp = await page.context().newCDPSession(page);
@@ -89,6 +93,7 @@ export async function firefoxDriver(): Promise<Driver> {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
     setViewport: (width, height, deviceScaleFactor = 1) => page.setViewport({ width, height, deviceScaleFactor }),
+    emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     shadowUiText: async () => null,
     close: () => page.close(),
   });

@@ -36,8 +36,14 @@ export function viewportOf(page: LookingPage): Promise<{ width: number; height: 
 
 /** Waits until the UI of this kind is displayed, and answers its box. */
 export async function waitForUi(page: LookingPage, kind: string, timeoutMs = 5_000): Promise<Box> {
-  await expect.poll(() => uiBox(page, kind), { timeout: timeoutMs, message: `the ${kind} never opened` }).not.toBeNull();
-  return (await uiBox(page, kind))!;
+  // Polled by hand, not with expect.poll: the demo uses this outside a test run.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const box = await uiBox(page, kind);
+    if (box) return box;
+    if (Date.now() > deadline) throw new Error(`The ${kind} never opened (waited ${timeoutMs} ms)`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Distance between two boxes' nearest edges; 0 when they touch or overlap. */
