@@ -234,6 +234,24 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       await page.close();
     });
 
+    it('the toolbar follows its selection when the page scrolls, and goes when the selection leaves the viewport', async () => {
+      // The long page: 2,400 px above the story, room to scroll the selection out of view.
+      const page = await openArticle('/long');
+      const quote = 'kilometres of high-voltage lines';
+      await selectByDragging(page, quote);
+      const before = await waitForUi(page, 'highlight-panel');
+      await page.wheel(120);
+      await expect.poll(async () => (await uiBox(page, 'highlight-panel'))?.top ?? null, { timeout: 3_000 }).toBeLessThan(before.top - 60);
+      const selection = await page.evaluate(() => {
+        const { left, top, width, height } = getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return { left, top, width, height };
+      });
+      await expectBesideAndVisible(page, (await uiBox(page, 'highlight-panel'))!, selection);
+      await page.wheel(-3_000);
+      await expect.poll(() => uiBox(page, 'highlight-panel'), { timeout: 3_000, message: 'the toolbar stayed with its selection off screen' }).toBeNull();
+      await page.close();
+    });
+
     it('deleting a highlight shows the undo toast at the bottom of the viewport; clicking Undo brings it back', async () => {
       const page = await openArticle('/undo');
       const quote = 'an operating margin of 18.5%';
