@@ -2,9 +2,14 @@
  * The library page in Chromium and Firefox ESR: every saved article and highlight, full-text
  * search, a colour filter, export to JSON and W3C Web Annotation, re-import (the library stays
  * identical), refused imports (hostile, newer) that change nothing; axe-core on the page.
+ * The reader's actions are real input: typing in the search box, the keyboard on the colour
+ * filter, mouse clicks on the export buttons (the file checked is the one the browser
+ * downloaded), files chosen in the import box (see `ReaderPage.chooseFile` for Firefox). The
+ * library is seeded through the background's messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chromiumUi, firefoxUi, send, waitFor, type UiPage, type UiSession } from './support/extension-ui';
+import { axeViolations, send, waitFor } from './support/extension-ui';
+import { chromiumReader, clickOn, firefoxReader, scrollToWithWheel, type ReaderPage, type ReaderSession } from './support/reader';
 
 const ARTICLES = [
   {
@@ -31,55 +36,44 @@ function selectorsFor(text: string, exact: string) {
   ];
 }
 
-/** Types into the search box as a reader would and waits for the results of that text. */
-async function search(page: UiPage, text: string): Promise<number> {
-  await page.evaluate((value: string) => {
-    const input = document.querySelector('[data-testid="search"]') as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+/**
+ * Searches as a reader does: clicks the search box, selects what it holds (Ctrl+A) and types
+ * over it (an empty search: deletes it); waits for the results of that text.
+ */
+async function search(page: ReaderPage, text: string): Promise<number> {
+  await scrollToWithWheel(page, '[data-testid="search"]');
+  await clickOn(page, '[data-testid="search"]');
+  await page.press('Control+A');
+  if (text) await page.type(text);
+  else await page.press('Backspace');
   await waitFor(page, (value: string) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === value.trim(), text);
   return page.evaluate(() => document.querySelectorAll('[data-testid="library-entry"]').length);
 }
 
-/** Clicks an export button and answers the file's text (captured as the page hands it to the download). */
-async function exportText(page: UiPage, testId: string): Promise<string> {
-  return page.evaluate(async (id: string) => {
-    const original = URL.createObjectURL.bind(URL);
-    let captured: Blob | null = null;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      captured = blob as Blob;
-      return original(blob);
-    };
-    (document.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
-    // JSON and W3C exports read every record first: the file comes a little after the click.
-    for (let waited = 0; !captured && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    URL.createObjectURL = original;
-    return captured ? (captured as Blob).text() : '';
-  }, testId);
+/** Clicks an export button with the mouse and answers the file the browser downloaded. */
+async function exportText(page: ReaderPage, testId: string): Promise<string> {
+  const button = `[data-testid="${testId}"]`;
+  await scrollToWithWheel(page, button);
+  return (await page.download(async () => void (await clickOn(page, button)))).text;
 }
 
-/** Chooses a file in the import box; answers the outcome line and whether it was a success. */
-async function importText(page: UiPage, text: string, name = 'import.json'): Promise<{ ok: string; text: string }> {
-  await page.evaluate(({ text, name }) => {
-    document.querySelector('[data-testid="import-outcome"]')?.remove();
-    const input = document.querySelector('[data-testid="import-file"]') as HTMLInputElement;
-    const files = new DataTransfer();
-    files.items.add(new File([text], name, { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, { text, name });
+/** Chooses a file in the import box as a reader does; answers the outcome line and whether it was a success. */
+async function importText(page: ReaderPage, text: string, name = 'import.json'): Promise<{ ok: string; text: string }> {
+  // The outcome line now shown, if any, is marked: the one to wait for is the next.
+  await page.evaluate(() => document.querySelector('[data-testid="import-outcome"]')?.setAttribute('data-seen', ''));
+  await scrollToWithWheel(page, '[data-testid="import-file"]');
+  await page.chooseFile('[data-testid="import-file"]', { name, text });
   return waitFor(page, () => {
-    const el = document.querySelector('[data-testid="import-outcome"]');
+    const el = document.querySelector('[data-testid="import-outcome"]:not([data-seen])');
     return el ? { ok: el.getAttribute('data-ok') ?? '', text: el.textContent ?? '' } : null;
   });
 }
 
 const withoutDate = (json: string) => json.replace(/"exportedAt": "[^"]*"/, '');
 
-for (const makeSession of [chromiumUi, firefoxUi]) {
-  describe(makeSession === chromiumUi ? 'Chromium' : 'Firefox ESR', () => {
-    let ui: UiSession;
+for (const makeSession of [chromiumReader, firefoxReader]) {
+  describe(makeSession === chromiumReader ? 'Chromium' : 'Firefox ESR', () => {
+    let ui: ReaderSession;
     beforeAll(async () => {
       ui = await makeSession();
     });
@@ -105,11 +99,11 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       expect(await search(library, 'guid')).toBe(1);
       expect(await search(library, 'zeppelin')).toBe(0);
       await search(library, '');
-      await library.evaluate(() => {
-        const select = document.querySelector('[data-testid="filter-colour"]') as HTMLSelectElement;
-        select.value = 'green';
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-      });
+      // The colour filter, by keyboard: a click on its label focuses the list (a click on the
+      // list itself would open the browser's own drop-down, outside the page), typing picks.
+      await clickOn(library, { selector: 'label[for="filter-colour"]' });
+      expect(await library.evaluate(() => document.activeElement?.id)).toBe('filter-colour');
+      await library.type('green');
       await waitFor(library, () => document.querySelectorAll('[data-testid="highlight"]').length === 1);
       expect(await axeViolations(library)).toEqual([]);
 

@@ -3,7 +3,9 @@
  * figures (a click shows one on the page), add a highlight, edit its note, jump to it; a page
  * that is not an article is marked only after "Mark this page"; related coverage from a feed
  * the reader subscribed to; axe-core finds no serious or critical violation in the popup or
- * the options page.
+ * the options page. The reader's clicks and typing in the popup are real input (each button
+ * checked on screen, then clicked with the mouse; the note typed on the keyboard); highlights
+ * and feeds are set up through the background's messages.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from './support/server';
-import { axeViolations, chromiumUi, findTabId, firefoxUi, send, waitFor, type UiPage, type UiSession } from './support/extension-ui';
+import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
+import { chromiumReader, clickOn, firefoxReader, scrollToWithWheel, type ReaderPage, type ReaderSession } from './support/reader';
 import { markCounts } from './support/marks';
 import { popupAddress } from '../../lib/messaging/popup-address';
 
@@ -68,12 +71,10 @@ afterAll(async () => {
   await new Promise((done) => feedServer?.close(done));
 });
 
-/** Clicks the first element matching `selector` (inside `within`, when given). */
-function click(page: UiPage, selector: string, within?: string): Promise<void> {
-  return page.evaluate(({ selector, within }) => {
-    const root = within ? document.querySelector(within)! : document;
-    (root.querySelector(selector) as HTMLElement).click();
-  }, { selector, within });
+/** Scrolls the element into view with the mouse wheel if it is below the fold, checks it is on screen, and clicks it with the mouse. */
+async function click(page: ReaderPage, selector: string): Promise<void> {
+  await scrollToWithWheel(page, selector);
+  await clickOn(page, selector);
 }
 
 interface ArticleShape { id: string; text: string }
@@ -100,9 +101,9 @@ async function toolbarButton({ tabId, address }: { tabId: number; address: strin
   return popup.endsWith(`/${address}`) ? { badge, popup } : null;
 }
 
-for (const makeSession of [chromiumUi, firefoxUi]) {
-  describe(makeSession === chromiumUi ? 'Chromium' : 'Firefox ESR', () => {
-    let ui: UiSession;
+for (const makeSession of [chromiumReader, firefoxReader]) {
+  describe(makeSession === chromiumReader ? 'Chromium' : 'Firefox ESR', () => {
+    let ui: ReaderSession;
     beforeAll(async () => {
       ui = await makeSession();
     });
@@ -145,16 +146,12 @@ for (const makeSession of [chromiumUi, firefoxUi]) {
       });
       await waitFor(popup, () => document.querySelectorAll('[data-testid="highlight"]').length === 1);
 
-      // Edit the note in the popup: markup and a javascript: link stay text.
+      // Edit the note in the popup, typed on the keyboard: markup and a javascript: link stay text.
       const note = 'Check <b>this</b> javascript:alert(1)';
       await click(popup, '[data-testid="edit-note"]');
       await waitFor(popup, () => document.activeElement?.getAttribute('data-testid') === 'note-input');
-      await popup.evaluate((text: string) => {
-        const area = document.querySelector('[data-testid="note-input"]') as HTMLTextAreaElement;
-        area.value = text;
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-        (document.querySelector('[data-testid="save-note"]') as HTMLElement).click();
-      }, note);
+      await popup.type(note);
+      await click(popup, '[data-testid="save-note"]');
       expect(await waitFor(popup, () => document.querySelector('[data-testid="highlight-note"]')?.textContent)).toBe(note);
       expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="highlight-note"] *').length)).toBe(0);
       const stored = await send<{ note: string }[]>(helper, 'listHighlights', { articleId: article.id });
