@@ -7,7 +7,8 @@ import { startPageServer, type PageServer } from './support/server';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { caixinArticlePage } from './support/pages';
 import { hugeDomPage, redefinedBuiltinsPage, shadowAndIframePage, STRICT_CSP } from './support/hostile-pages';
-import { markCentre, markCounts, markedTexts } from './support/marks';
+import { markCounts, markLineBox, markedTexts } from './support/marks';
+import { expectBesideAndVisible, waitForUi } from './support/seen';
 
 let server: PageServer;
 beforeAll(async () => {
@@ -75,9 +76,12 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
     it('marks and shows a styled card under the strictest CSP', async () => {
       const page = await driver.openPage(server.url('/strict-csp'));
       expect(await waitForTotal(page, total(plain))).toEqual(plain);
-      const target = await markCentre(page, 'newsmark-tint-money');
-      await page.mouseMove(target!.x, target!.y);
-      await expect.poll(() => page.evaluate(() => document.querySelector('newsmark-ui[data-kind="card"]')?.getBoundingClientRect().width ?? 0), { timeout: 5_000 }).toBe(280);
+      // The card is placed by its own stylesheet's rules, which the page's CSP must not block.
+      const words = await markLineBox(page, 'newsmark-tint-money');
+      await page.mouseMove(words.left + Math.min(words.width / 2, 12), words.top + words.height / 2, 2);
+      const card = await waitForUi(page, 'card');
+      expect(card.width).toBe(280);
+      await expectBesideAndVisible(page, card, words);
       expect(newsmarkMessages(page)).toEqual([]);
       await page.close();
     });

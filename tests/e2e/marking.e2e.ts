@@ -8,7 +8,8 @@ import { startPageServer, type PageServer } from './support/server';
 import { aebPages } from './support/corpus';
 import { analyzeFiles, foldSpace, textsByType, type Analyzed } from './support/analyze';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
-import { markCentre, markCounts } from './support/marks';
+import { markCounts, markLineBox } from './support/marks';
+import { expectBesideAndVisible, readBySelecting, waitForUi } from './support/seen';
 import { resolve } from 'node:path';
 
 const PAGES = aebPages(20);
@@ -106,15 +107,13 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
     it('opens a card on hover and removes every mark when turned off', async () => {
       const tab = await driver.openPage(server.url('/seed'), { snapshotBody: true });
       await settle(tab, 1);
-      const target = await markCentre(tab, 'newsmark-tint-company');
-      expect(target).not.toBeNull();
-      await tab.mouseMove(target!.x, target!.y);
-      await expect.poll(() => tab.evaluate(() => getComputedStyle(document.querySelector('newsmark-ui[data-kind="card"]')!).display), { timeout: 5_000 }).toBe('block');
-      const cardText = await tab.shadowUiText();
-      if (cardText !== null) {
-        expect(cardText).toContain('Huawei');
-        expect(cardText).toMatch(/mention \d+ of \d+/);
-      }
+      const words = await markLineBox(tab, 'newsmark-tint-company');
+      await tab.mouseMove(words.left + Math.min(words.width / 2, 12), words.top + words.height / 2, 2);
+      const card = await waitForUi(tab, 'card');
+      await expectBesideAndVisible(tab, card, words);
+      const cardText = await readBySelecting(tab, card);
+      expect(cardText).toContain('Huawei');
+      expect(cardText).toMatch(/mention \d+ of \d+/);
 
       await setPaused(driver, true);
       await expect.poll(async () => Object.keys(await markCounts(tab)).length, { timeout: 5_000 }).toBe(0);

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_LAYOUTS, SAMPLE_ARTICLE } from './support/article-pages';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
-import { markedTexts, waitForMarks } from './support/marks';
+import { markLineBox, markedTexts, waitForMarks } from './support/marks';
 import { expectBesideAndVisible, paintedShare, readBySelecting, uiBox, viewportOf, waitForUi, dragSelect, type Box } from './support/seen';
 import { startPageServer, type PageServer } from './support/server';
 
@@ -29,22 +29,6 @@ beforeAll(async () => {
   mkdirSync(EVIDENCE, { recursive: true });
 });
 afterAll(() => server?.close());
-
-/** The first line box of the `nth` mark painted under `name`, scrolled to `block` of the viewport. */
-function markBox(page: DriverPage, name: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<Box> {
-  return page.evaluate(
-    ({ n, i, b }) => {
-      const ranges = [...(CSS.highlights.get(n) ?? [])] as Range[];
-      ranges.sort((x, y) => x.compareBoundaryPoints(Range.START_TO_START, y));
-      const range = ranges[i];
-      if (!range) throw new Error(`no mark ${i} under ${n}`);
-      (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: b, behavior: 'instant' });
-      const { left, top, width, height } = range.getClientRects()[0]!;
-      return { left, top, width, height };
-    },
-    { n: name, i: nth, b: block },
-  );
-}
 
 /** The line boxes of `quote` in the article, scrolled into view, to drag across with the mouse. */
 function quoteLines(page: DriverPage, quote: string): Promise<Box[]> {
@@ -110,7 +94,7 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
      * words. `close` is how the reader closes it; the closed screenshot is the painted check's reference.
      */
     async function hoverAndSeeCard(page: DriverPage, name: string, nth: number, label: string, block: ScrollLogicalPosition = 'center'): Promise<string> {
-      const words = await markBox(page, name, nth, block);
+      const words = await markLineBox(page, name, nth, block);
       await page.mouseMove(5, words.top + words.height / 2);
       await page.mouseMove(words.left + Math.min(words.width / 2, 12), words.top + words.height / 2, 3);
       const card = await waitForUi(page, 'card');
@@ -143,7 +127,7 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
 
     it('moving the pointer away and scrolling the wheel close the card', async () => {
       const page = await openArticle('/article');
-      const words = await markBox(page, 'newsmark-tint-percent', 0);
+      const words = await markLineBox(page, 'newsmark-tint-percent', 0);
       await page.mouseMove(words.left + 4, words.top + words.height / 2, 2);
       await waitForUi(page, 'card');
       await page.mouseMove(5, 5, 3);

@@ -18,8 +18,6 @@ export interface DriverPage extends RealInput {
   emulateColorScheme(scheme: 'dark' | 'light'): Promise<void>;
   /** Console messages the page's contexts (the content script's included) logged since it opened. */
   consoleMessages(): string[];
-  /** Text inside the hover card's closed shadow root, where the browser lets tests reach it; null where it does not. */
-  shadowUiText(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -55,14 +53,6 @@ export async function chromiumDriver({ headless = true } = {}): Promise<Driver> 
       await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor, mobile: false });
     },
     emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
-    shadowUiText: async () => {
-      // DevTools' DOM domain sees closed shadow roots, which page scripts cannot.
-      const cdp = await page.context().newCDPSession(page);
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-      await cdp.detach();
-      const host = findNode(root, (n) => n.nodeName === 'NEWSMARK-UI' && (n.attributes ?? []).join('|').includes('data-kind|card'));
-      return host?.shadowRoots?.[0] ? textOf(host.shadowRoots[0]) : null;
-    },
     close: () => page.close(),
   });
   return {
@@ -94,7 +84,6 @@ export async function firefoxDriver(): Promise<Driver> {
     reload: async () => void (await page.reload()),
     setViewport: (width, height, deviceScaleFactor = 1) => page.setViewport({ width, height, deviceScaleFactor }),
     emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
-    shadowUiText: async () => null,
     close: () => page.close(),
   });
   return {
@@ -117,31 +106,6 @@ export async function firefoxDriver(): Promise<Driver> {
     },
     close: () => session.close(),
   };
-}
-
-interface CdpNode {
-  nodeName: string;
-  /** Flat [name, value, name, value…] as DevTools sends them. */
-  attributes?: string[];
-  nodeType: number;
-  nodeValue?: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-function findNode(node: CdpNode, match: (n: CdpNode) => boolean): CdpNode | undefined {
-  if (match(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, match);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function textOf(node: CdpNode): string {
-  if (node.nodeName === 'STYLE') return '';
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  return (node.children ?? []).map(textOf).join(' ');
 }
 
 /**

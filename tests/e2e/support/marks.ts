@@ -59,3 +59,19 @@ export async function waitForMarks(page: EvaluatingPage, timeoutMs = 15_000): Pr
   }
   throw new Error('No Newsmark marks appeared on the page');
 }
+
+/** The first line box of the `nth` mark painted under `name`, scrolled to `block` of the viewport. */
+export function markLineBox(page: EvaluatingPage, name: string, nth = 0, block: ScrollLogicalPosition = 'center'): Promise<{ left: number; top: number; width: number; height: number }> {
+  return page.evaluate(
+    ({ n, i, b }) => {
+      const ranges = [...(CSS.highlights.get(n) ?? [])] as Range[];
+      ranges.sort((x, y) => x.compareBoundaryPoints(Range.START_TO_START, y));
+      const range = ranges[i];
+      if (!range) throw new Error(`no mark ${i} under ${n}`);
+      (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: b, behavior: 'instant' });
+      const { left, top, width, height } = range.getClientRects()[0]!;
+      return { left, top, width, height };
+    },
+    { n: name, i: nth, b: block },
+  );
+}
