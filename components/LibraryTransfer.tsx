@@ -6,14 +6,15 @@ import { exportFile, readImportFile, type ExportKind } from './library-io';
 import type { LibraryServices } from './Library';
 import { readerLocale, t } from './i18n';
 
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+type Outcome = { kind: 'ok'; text: string; remarks: string[] } | { kind: 'error'; text: string } | null;
 
 export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: LibraryServices }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const exportAs = async (kind: ExportKind) => {
     try {
-      const file = await exportFile(kind, model, services.loadAll);
+      // Notes and tags are the reader's words, in (most likely) the language of their UI.
+      const file = await exportFile(kind, model, services.loadAll, { bodyLanguage: readerLocale() });
       services.download(file.name, file.blob);
     } catch (error) {
       setOutcome({ kind: 'error', text: t('exportFailed', error instanceof Error ? error.message : String(error)) });
@@ -29,6 +30,7 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       setOutcome({
         kind: 'ok',
         text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
+        remarks: summary.remarks,
       });
     } catch (error) {
       setOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });
@@ -51,6 +53,9 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       </p>
       <p class="muted">{t('importHelp')}</p>
       {outcome?.kind === 'ok' && <p role="status" data-testid="import-outcome" data-ok="true">{outcome.text}</p>}
+      {outcome?.kind === 'ok' && outcome.remarks.length > 0 && (
+        <ul class="muted" data-testid="import-remarks">{outcome.remarks.map((r) => <li key={r}>{r}.</li>)}</ul>
+      )}
       {outcome?.kind === 'error' && <p role="alert" class="error" data-testid="import-outcome" data-ok="false">{outcome.text}</p>}
     </section>
   );

@@ -21,7 +21,12 @@ export interface AllRecords {
  * model; JSON and W3C, which hold every record whole (article text, tombstones), from
  * `loadAll`'s answer: the library page keeps no article text.
  */
-export async function exportFile(kind: ExportKind, model: LibraryModel<ListedArticle>, loadAll: () => Promise<AllRecords>, now = new Date()): Promise<{ name: string; blob: Blob }> {
+export async function exportFile(
+  kind: ExportKind,
+  model: LibraryModel<ListedArticle>,
+  loadAll: () => Promise<AllRecords>,
+  { now = new Date(), bodyLanguage }: { now?: Date; bodyLanguage?: string } = {},
+): Promise<{ name: string; blob: Blob }> {
   // The reader's day, not UTC's: an export made late in the evening is named for that evening.
   const day = localDayValue(now.getTime());
   if (kind === 'markdown') return markdownFile(model, day);
@@ -30,7 +35,7 @@ export async function exportFile(kind: ExportKind, model: LibraryModel<ListedArt
     return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now)], { type: 'application/json' }) };
   }
   if (kind === 'w3c') {
-    const collection = exportAnnotations(records.articles, records.highlights);
+    const collection = exportAnnotations(records.articles, records.highlights, { bodyLanguage });
     return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
   }
   return markdownFile(model, day);

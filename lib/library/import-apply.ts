@@ -12,7 +12,10 @@ import type { NewsmarkDb } from '../db/schema';
 import { urlVariants } from '../db/url';
 import { cleanTags } from '../db/validate';
 import { write } from '../db/write';
-import type { ForeignHighlight } from './import-annotations';
+import type { Selector } from '../anchoring/types';
+import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHighlight } from './import-annotations';
+import { ImportError } from './import-errors';
+import { storedPosition } from './w3c-selectors';
 import type { ImportPlan } from './import-parse';
 
 export interface ImportSummary {
@@ -20,8 +23,10 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
-  /** Annotations without quoted text, left out. */
+  /** Annotations left out (not on a web page, quoting no text, replies). */
   skipped: number;
+  /** What was left out or changed on the way in, in words. */
+  remarks: string[];
 }
 
 const ARTICLE_FIELDS = ['url', 'urls', 'title', 'byline', 'publisher', 'publishedAt', 'language', 'text', 'entities', 'companyIds', 'tags', 'note', 'savedAt', 'deleted'];
@@ -29,12 +34,12 @@ const HIGHLIGHT_FIELDS = ['articleId', 'colour', 'note', 'tags', 'selectors', 'q
 
 export async function applyImport(db: NewsmarkDb, plan: ImportPlan, now = Date.now()): Promise<ImportSummary> {
   if (plan.format === 'newsmark') return applyRecords(db, plan.articles, plan.highlights, now);
-  return applyForeign(db, plan.format, plan.highlights, plan.skipped, now);
+  return applyForeign(db, plan, now);
 }
 
 async function applyRecords(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[], now: number): Promise<ImportSummary> {
   return write(db, [db.articles, db.highlights], now, async () => {
-    const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0 };
+    const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0, remarks: [] };
     await mergeInto(db.articles, articles, summary);
     await mergeInto(db.highlights, highlights, summary);
     return summary;
@@ -54,42 +59,81 @@ async function mergeInto<R extends { id: string; updatedAt: string }>(table: Ent
   await table.bulkPut(put);
 }
 
-async function applyForeign(db: NewsmarkDb, format: 'w3c' | 'hypothesis', highlights: ForeignHighlight[], skipped: number, now: number): Promise<ImportSummary> {
+async function applyForeign(db: NewsmarkDb, plan: { format: 'w3c' | 'hypothesis' } & ForeignAnnotations, now: number): Promise<ImportSummary> {
+  const { format, highlights } = plan;
   // Ids are digests (crypto.subtle): computed before the transaction, which must await only Dexie.
   const urls = [...new Set(highlights.map((h) => h.url))];
   const keysOf = new Map(urls.map((url) => [url, urlVariants(url)]));
   const newIdOf = new Map(await Promise.all(urls.map(async (url) => [url, await articleIdFor(keysOf.get(url)![0]!)] as const)));
   return write(db, [db.articles, db.highlights], now, async ({ stamp }) => {
-    const summary: ImportSummary = { format, added: 0, updated: 0, unchanged: 0, skipped };
-    const articleIdOf = new Map<string, string>();
+    const skipped = Object.values(plan.skipped).reduce((a, b) => a + b, 0);
+    const summary: ImportSummary = { format, added: 0, updated: 0, unchanged: 0, skipped, remarks: skipMessages(plan.skipped) };
+    const articleOf = new Map<string, ArticleRecord>();
     for (const url of urls) {
       const found = await db.articles.where('urls').anyOf(keysOf.get(url)!).toArray();
-      const article = found.find((a) => !a.deleted) ?? found[0];
-      if (article?.deleted) await db.articles.put(revive(article, stamp));
+      let article = found.find((a) => !a.deleted) ?? found[0];
+      if (article?.deleted) await db.articles.put((article = revive(article, stamp)));
       if (!article) {
-        const title = highlights.find((h) => h.url === url && h.title)?.title ?? url;
-        await db.articles.add(newArticle(newIdOf.get(url)!, url, keysOf.get(url)!, title, stamp, now));
+        article = newArticle(newIdOf.get(url)!, url, keysOf.get(url)!, metaOf(highlights.filter((h) => h.url === url)), stamp, now);
+        await db.articles.add(article);
         summary.added++;
       }
-      articleIdOf.set(url, article?.id ?? newIdOf.get(url)!);
+      articleOf.set(url, article);
     }
     const existing = await db.highlights.bulkGet(highlights.map((h) => h.id));
     const seen = new Set<string>();
-    const fresh = highlights.filter((h, i) => !existing[i] && !seen.has(h.id) && seen.add(h.id));
-    summary.unchanged += highlights.length - fresh.length;
+    let positionsDropped = 0;
+    const fresh: HighlightRecord[] = [];
+    highlights.forEach((h, i) => {
+      const article = articleOf.get(h.url)!;
+      const old = existing[i];
+      if (old && old.articleId !== article.id) {
+        throw new ImportError(
+          `${h.where} has the id "${h.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}"). Nothing was changed.`,
+        );
+      }
+      if (old || seen.has(h.id)) return void summary.unchanged++;
+      seen.add(h.id);
+      const selectors = onText(h.selectors, article.text);
+      if (selectors.length < h.selectors.length) positionsDropped++;
+      fresh.push(newHighlight({ ...h, selectors }, article.id, stamp, now));
+    });
     summary.added += fresh.length;
-    await db.highlights.bulkAdd(fresh.map((h) => newHighlight(h, articleIdOf.get(h.url)!, stamp, now)));
+    if (positionsDropped) {
+      summary.remarks.push(`${positionsDropped} ${positionsDropped === 1 ? 'position points' : 'positions point'} past the saved text of its article and ${positionsDropped === 1 ? 'was' : 'were'} left out; the quoted text places ${positionsDropped === 1 ? 'that highlight' : 'those highlights'}`);
+    }
+    await db.highlights.bulkAdd(fresh);
     return summary;
   });
+}
+
+/**
+ * The file's positions (code points) as the library keeps them: UTF-16 offsets into the saved
+ * text. An article without text (made by this import) keeps them as given until the reader
+ * saves the page; a position past the saved text cannot be of it and is dropped.
+ */
+function onText(selectors: Selector[], text: string): Selector[] {
+  if (!text) return selectors;
+  return selectors.flatMap((s): Selector[] => {
+    if (s.type !== 'TextPositionSelector') return [s];
+    const stored = storedPosition(s, text);
+    return stored ? [stored] : [];
+  });
+}
+
+/** Each field of the article as the first of its annotations that says it. */
+function metaOf(highlights: readonly ForeignHighlight[]): ArticleMeta {
+  const first = <K extends keyof ArticleMeta>(key: K) => highlights.find((h) => h.article[key])?.article[key] ?? null;
+  return { title: first('title'), byline: first('byline'), publisher: first('publisher'), publishedAt: first('publishedAt'), language: first('language') };
 }
 
 function revive(article: ArticleRecord, stamp: string): ArticleRecord {
   return { ...article, deleted: false, updatedAt: stamp, clocks: { ...article.clocks, deleted: stamp } };
 }
 
-function newArticle(id: string, url: string, urls: string[], title: string, stamp: string, now: number): ArticleRecord {
+function newArticle(id: string, url: string, urls: string[], meta: ArticleMeta, stamp: string, now: number): ArticleRecord {
   return {
-    id, url, urls, title, byline: null, publisher: null, publishedAt: null, language: null, text: '', entities: [], companyIds: [],
+    id, url, urls, ...meta, title: meta.title ?? url, text: '', entities: [], companyIds: [],
     tags: [], note: '', savedAt: now, deleted: false, updatedAt: stamp, clocks: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, stamp])),
   };
 }

@@ -5,6 +5,7 @@
 import { isObject, type Json } from './check';
 import { isHypothesisExport, isWebAnnotation, readHypothesisExport, readWebAnnotations, type ForeignAnnotations } from './import-annotations';
 import { checkImportSize, ImportError } from './import-errors';
+import { firstDuplicateKey } from './json-duplicates';
 import { readLibraryFile, type LibraryRecords } from './import-newsmark';
 import { LIBRARY_FORMAT } from './json-export';
 
@@ -16,11 +17,19 @@ export type ImportPlan =
 export function parseImport(text: string): ImportPlan {
   // UTF-16 length is at most the UTF-8 byte count for the characters JSON files hold mostly.
   checkImportSize(text.length);
+  // A byte-order mark is not JSON, but editors on Windows write one.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let value: Json;
   try {
-    value = JSON.parse(text) as Json;
+    value = JSON.parse(json) as Json;
   } catch (error) {
     throw new ImportError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+  }
+  const duplicate = firstDuplicateKey(json);
+  if (duplicate) {
+    throw new ImportError(
+      `The file names the key "${duplicate.key.slice(0, 60)}" twice in one object (at character ${duplicate.at + 1}), so which value it means is unclear. Nothing was changed.`,
+    );
   }
   if (isObject(value) && value.format === LIBRARY_FORMAT) return { format: 'newsmark', ...readLibraryFile(value) };
   if (isHypothesisExport(value)) return { format: 'hypothesis', ...readHypothesisExport(value as Record<string, Json>) };

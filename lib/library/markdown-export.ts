@@ -1,11 +1,24 @@
 /**
- * One Markdown file per article, for Obsidian and other Markdown note tools: YAML front matter
- * (title, source, author, dates, tags, companies) and the reader's note and highlights as
- * block quotes. Every value in the front matter is a JSON string, which is valid YAML and
- * cannot break out of its line whatever the article's title holds.
+ * The library as Markdown for Obsidian, Logseq and any CommonMark reader: one file per article
+ * (YAML front matter, then the article) for the zip, or one document with the articles as
+ * sections for the convert command.
+ *
+ * Quotes and titles are the page's words, escaped so that they show as written (see
+ * markdown-escape.ts). Notes are the reader's Markdown and stay Markdown, nested under what
+ * they are about: a highlight's note is a list item under the highlight, and an article note's
+ * headings are moved below the section that holds it.
+ *
+ * Each highlight shows its colour, its tags as tags, and a link that opens the page at the
+ * passage (a text fragment). Tags are written as the reader wrote them when they are valid
+ * Obsidian tags (letters, digits, "_", "-", "/", not only digits), which Logseq reads too;
+ * otherwise by one rule: each run of other characters becomes "-" ("M&A" → "M-A",
+ * "supply chain" → "supply-chain"), and a tag of digits only gets a leading "_" ("2026" → "_2026").
+ * Front matter keeps the tags as written in `newsmark_tags` when the rule changed any.
  */
 import type { HighlightRecord } from '../db/library-records';
+import { escapedLines, escapeLine } from './markdown-escape';
 import type { ListedArticle } from './query';
+import { urlAtQuote } from './text-fragment';
 
 export interface MarkdownFile {
   /** A file name safe on every common file system, unique within one export. */
@@ -17,7 +30,7 @@ const MAX_NAME_LENGTH = 80;
 
 /** One article (and its live highlights, in the order given) as a Markdown file. */
 export function articleToMarkdown(article: ListedArticle, highlights: readonly HighlightRecord[]): MarkdownFile {
-  const companies = [...new Set(article.entities.filter((e) => e.type === 'company').map((e) => e.name ?? e.text))];
+  const tags = article.tags.map(tagName);
   const front = [
     '---',
     `title: ${yamlString(article.title)}`,
@@ -25,27 +38,16 @@ export function articleToMarkdown(article: ListedArticle, highlights: readonly H
     ...(article.byline ? [`author: ${yamlString(article.byline)}`] : []),
     ...(article.publisher ? [`publisher: ${yamlString(article.publisher)}`] : []),
     ...(article.publishedAt ? [`published: ${yamlString(article.publishedAt)}`] : []),
+    ...(article.language ? [`language: ${yamlString(article.language)}`] : []),
     `saved: ${yamlString(new Date(article.savedAt).toISOString())}`,
-    `tags: ${yamlList(article.tags.map(obsidianTag).filter(Boolean))}`,
-    `companies: ${yamlList(companies)}`,
+    `tags: ${yamlList(tags)}`,
+    ...(tags.some((t, i) => t !== article.tags[i]) ? [`newsmark_tags: ${yamlList(article.tags)}`] : []),
+    `companies: ${yamlList(companiesOf(article))}`,
     `newsmark_id: ${yamlString(article.id)}`,
     '---',
     '',
   ];
-  const body = [`# ${oneLine(article.title) || article.url}`, ''];
-  if (article.note.trim()) body.push('## Note', '', article.note.trim(), '');
-  const live = highlights.filter((h) => !h.deleted);
-  if (live.length) {
-    body.push('## Highlights', '');
-    for (const h of live) {
-      body.push(blockQuote(h.quote));
-      const meta = [`colour: ${h.colour}`, ...(h.tags.length ? [`tags: ${h.tags.map((t) => `#${obsidianTag(t)}`).join(' ')}`] : [])];
-      body.push(`<!-- ${meta.join('; ').replace(/--/g, '- -')} -->`);
-      if (h.note.trim()) body.push('', h.note.trim());
-      body.push('');
-    }
-  }
-  return { name: `${fileStem(article.title)} ${article.id.slice(-8)}.md`, content: [...front, ...body].join('\n') };
+  return { name: `${fileStem(article.title)} ${article.id.slice(-8)}.md`, content: [...front, ...articleSection(article, highlights, 1)].join('\n') };
 }
 
 /** All articles as Markdown files (the caller zips them). */
@@ -53,6 +55,77 @@ export function libraryToMarkdown(articles: readonly ListedArticle[], highlights
   return articles.filter((a) => !a.deleted).map((a) => articleToMarkdown(a, highlightsOf(a.id)));
 }
 
+/** All articles as one document, each a section with its details listed under its title. */
+export function libraryToMarkdownDocument(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[]): string {
+  const sections = articles.filter((a) => !a.deleted).flatMap((a) => {
+    const details = [
+      `- Source: <${a.url}>`,
+      ...(a.byline ? [`- Author: ${escapeLine(oneLine(a.byline))}`] : []),
+      ...(a.publisher ? [`- Publisher: ${escapeLine(oneLine(a.publisher))}`] : []),
+      ...(a.publishedAt ? [`- Published: ${escapeLine(a.publishedAt)}`] : []),
+      ...(a.tags.length ? [`- Tags: ${a.tags.map((t) => `#${tagName(t)}`).join(' ')}`] : []),
+    ];
+    const [heading, blank, ...rest] = articleSection(a, highlightsOf(a.id), 2);
+    return [heading!, blank!, ...details, '', ...rest];
+  });
+  return ['# Newsmark highlights', '', ...sections].join('\n');
+}
+
+/** The article's title heading at `level`, its note and its highlights one level below. */
+function articleSection(article: ListedArticle, highlights: readonly HighlightRecord[], level: number): string[] {
+  const title = escapeLine(oneLine(article.title)) || `<${article.url}>`;
+  const lines = [`${'#'.repeat(level)} ${title}`, ''];
+  const sub = '#'.repeat(level + 1);
+  if (article.note.trim()) lines.push(`${sub} Note`, '', ...nestHeadings(article.note.trim(), level + 2).split('\n'), '');
+  const live = highlights.filter((h) => !h.deleted);
+  if (live.length) {
+    lines.push(`${sub} Highlights`, '');
+    for (const h of live) lines.push(...highlightItem(article.url, h), '');
+  }
+  return lines;
+}
+
+/**
+ * A highlight as a list item: the quote, a line with colour, tags and the link to the passage,
+ * and the note as a list item below it (so its own headings and lists stay inside).
+ */
+function highlightItem(url: string, h: HighlightRecord): string[] {
+  const quote = escapedLines(h.quote);
+  const link = urlAtQuote(url, h.selectors);
+  const meta = [h.colour, ...h.tags.map((t) => `#${tagName(t)}`), ...(link ? [`[open the passage](<${link}>)`] : [])].join(' · ');
+  const lines = [`- > ${quote[0] ?? ''}`, ...quote.slice(1).map((q) => `  > ${q}`), '', `  ${meta}`];
+  if (h.note.trim()) {
+    const [first, ...rest] = h.note.trim().split(/\r\n|\r|\n/);
+    lines.push('', `  - ${first}`, ...rest.map((l) => (l.trim() ? `    ${l}` : '')));
+  }
+  return lines;
+}
+
+/** Moves the ATX headings of a note (outside code fences) so the highest sits at `top`, at most level 6. */
+function nestHeadings(markdown: string, top: number): string {
+  const lines = markdown.split(/\r\n|\r|\n/);
+  let fence: string | null = null;
+  const levels = lines.map((line) => {
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (opener && (!fence || opener.startsWith(fence))) fence = fence ? null : opener;
+    return fence || opener ? 0 : (/^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(line)?.[1]?.length ?? 0);
+  });
+  const highest = Math.min(...levels.filter(Boolean));
+  if (!Number.isFinite(highest) || highest >= top) return lines.join('\n');
+  return lines.map((line, i) => (levels[i] ? line.replace(/#{1,6}/, '#'.repeat(Math.min(6, levels[i]! + top - highest))) : line)).join('\n');
+}
+
+/** A tag as Obsidian and Logseq take it (see the rule above). */
+export function tagName(tag: string): string {
+  const name = tag.trim().replace(/[^\p{L}\p{N}_\-/]+/gu, '-');
+  return /^\p{N}*$/u.test(name) ? `_${name}` : name;
+}
+
+function companiesOf(article: ListedArticle): string[] {
+  return [...new Set(article.entities.filter((e) => e.type === 'company').map((e) => e.name ?? e.text))];
+}
+
+/** A JSON string is a valid YAML scalar that no content can break out of. */
 function yamlString(value: string): string {
   return JSON.stringify(value);
 }
@@ -61,17 +134,8 @@ function yamlList(values: readonly string[]): string {
   return `[${values.map(yamlString).join(', ')}]`;
 }
 
-/** Obsidian tags: no spaces, and only letters, digits, `_`, `-` and `/`. */
-function obsidianTag(tag: string): string {
-  return tag.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_\-/]/gu, '');
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function blockQuote(text: string): string {
-  return text.trim().split(/\r?\n/).map((line) => `> ${line}`).join('\n');
 }
 
 /** A title as a file name: no path separators, reserved or control characters; short. */

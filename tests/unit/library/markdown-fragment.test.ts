@@ -15,11 +15,13 @@ describe('Markdown export', () => {
     const front = content.split('\n---\n')[0]!.split('\n');
     expect(front).toContain('title: "Nordwind buys \\"Baltic Grid\\"\\nfor €2.4bn"');
     expect(front).toContain('source: "https://news.example.com/2026/nordwind-baltic"');
-    expect(front).toContain('tags: ["energy", "MA"]');
+    expect(front).toContain('tags: ["energy", "M-A"]');
+    expect(front).toContain('newsmark_tags: ["energy", "M&A"]');
     expect(front).toContain('companies: ["Nordwind Energy"]');
     expect(front).toContain('published: "2026-11-24T08:00:00Z"');
-    expect(content).toContain('> values the grid operator at 11 times earnings\n<!-- colour: yellow -->\n\nexpensive');
-    expect(content).toContain('<!-- colour: green; tags: #valuation -->');
+    expect(content).toContain('- > values the grid operator at 11 times earnings\n\n  yellow · [open the passage](<https://news.example.com/2026/nordwind-baltic#:~:text=');
+    expect(content).toMatch(/\n {2}- expensive\n/);
+    expect(content).toContain('  green · #valuation · [open the passage](<');
     expect(content).toContain('## Note\n\nCheck <script>alert(1)</script> the multiple\nlater');
   });
 
