@@ -7,6 +7,7 @@
 import { NON_ARTICLE_TYPES, isArticleNode, typesOf, type LdNode } from './json-ld';
 import { FURNITURE_TAGS, isFeed, type ContentAnalysis } from './content';
 import { looksLikeBoilerplate } from './dom';
+import { PRINTED_BYLINE, PRINTED_DATE, headlineAbove, isListingUrl, looksLikeShop } from './page-kind';
 import type { TextMap } from './text-map';
 
 export interface DetectionInput {
@@ -31,27 +32,24 @@ const THRESHOLD = 3;
 const MIN_TEXT = 250;
 /** Text per linked heading below which the body is a list of teasers. */
 const LISTING_CHARS_PER_TEASER = 180;
-/**
- * Dates as pages print them: 2019-11-19, 19.11.2019, 11/19/2019, and a month's name in any
- * language between day and year: Nov 19, 2019 · 19 November 2019 · 5 de outubro de 2018 · 13 августа 2018.
- */
-const PRINTED_DATE = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)\d\d|\p{L}{3,10}\.?\s+\d\d?,\s+(?:19|20)\d\d|\d\d?\.?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])/u;
-/** A printed credit: "By Jane Doe", "Posted by Vortex", "Publicado por: Clarissa Borba", "von Max Muster". */
-const PRINTED_BYLINE = /(?<!\p{L})(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]oor|[Aa]v|[Аа]втор):?\s+\p{Lu}\p{Ll}/u;
 /** How much of the body's own text is searched for its date and credit. */
 const BODY_HEAD_CHARS = 1000;
+/** How much text around the body is searched for its date and credit. */
+const AROUND_HEAD_CHARS = 6000;
+/** Printed dates in the body from which it is a log of dated entries, not a story. */
+const DATED_ENTRIES = 6;
+const PRINTED_DATES = new RegExp(PRINTED_DATE.source, 'gu');
+/** Share of an `<article>`'s text in links from which it is a link card, not a post. */
+const MAX_POST_LINK_SHARE = 0.5;
 /** Teaser cards from which a page whose teasers hold more prose than its body is a listing. */
 const MIN_LISTING_TEASERS = 5;
+/** Times the body's prose its teaser cards hold, from which the page is a listing whatever else it shows. */
+const LISTING_TEASER_PROSE = 2;
 /** Links to the page's own sections from which a page reads as a manual with a table of contents. */
 const IN_PAGE_LINKS = 20;
-/** How much text around the body is searched for a printed date. */
-const DATE_SEARCH_CHARS = 6000;
-/** URL paths of listings: tag, category, search, author and archive pages, paged lists. */
-const LISTING_PATH = /\/(?:tags?|topics?|category|categories|section|sections|search|author|authors|archives?|page\/\d+|label)(?:\/|$)|[?&](?:s|q|query|search)=/i;
 
 export function detectArticle(input: DetectionInput): Detection {
   const { doc, ld, tags, content, map, canonicalUrl } = input;
-  const textLength = map.text.length;
   const signals: string[] = [];
   let score = 0;
   const add = (points: number, signal: string) => {
@@ -67,20 +65,27 @@ export function detectArticle(input: DetectionInput): Detection {
   if (tags.has('article:published_time') || tags.has('datepublished')) add(1, 'published-time');
   if (doc.querySelector('[itemtype*="schema.org/"][itemtype$="Article" i], [itemtype$="BlogPosting" i]')) add(1, 'microdata:article');
 
-  // Documentation, manuals and changelogs are long prose too, but claim nothing, carry no date
-  // and link to their own sections; a page that claims to be an article is spared these checks.
-  // A page that claims nothing but prints its date and author at the body, as articles do, earns
-  // what claims would have given it; a date alone is common in specifications and changelogs.
+  // Documentation, manuals and changelogs are long prose too, but claim nothing and link to their
+  // own sections; a page that claims to be an article is spared these checks. A page that claims
+  // nothing but prints its date (and author) at the body, under its headline, as stories do, earns
+  // what claims would have given it. A missing date costs nothing: many stories print theirs only
+  // through scripts, and saved pages lose their claims, so one dominant prose body carries the page.
   if (score <= 0 && content.root) {
-    const head = textsAround(content.root);
-    const dated = hasDate(content.root, head);
-    if (dated && head.some((text) => PRINTED_BYLINE.test(text))) add(2, 'dated-byline');
-    else if (!dated && !declaresDate(doc)) add(-2, 'undated');
-    if (doc.querySelectorAll('a[href^="#"]').length >= IN_PAGE_LINKS) add(-1, 'in-page-links');
+    const around = surroundings(content.root);
+    const head = textHead(content.root, around);
+    const datedHere = around.querySelector('time[datetime], [itemprop~="datePublished"]') !== null || PRINTED_DATE.test(head);
+    if (datedHere && PRINTED_BYLINE.test(head)) add(2, 'dated-byline');
+    else if (datedHere) add(1, 'dated');
+    if (headlineAbove(doc, content.root)) add(1, 'headline');
+    // A story prints its date once or twice; release notes, changelogs and archives one per entry.
+    const dates = map.text.match(PRINTED_DATES)?.length ?? 0;
+    if (dates >= DATED_ENTRIES) add(-3, `dated-entries:${dates}`);
+    if (tableOfContents(doc)) add(-2, 'in-page-links');
     if (listShare(content) > 0.5) add(-1, 'list-heavy');
   }
-  if (textLength >= 1500) add(2, 'text:long');
-  else if (textLength >= 700) add(1, 'text:medium');
+  const length = readingLength(map.text);
+  if (length >= 1500) add(2, 'text:long');
+  else if (length >= 700) add(1, 'text:medium');
   if (content.root?.closest('article')) add(1, 'in-article-element');
   const furnitureShare = content.furniture / Math.max(1, content.proseChars + content.furniture);
   if (content.proseChars >= 500 && furnitureShare < 0.25) add(1, 'prose-dominant');
@@ -88,21 +93,25 @@ export function detectArticle(input: DetectionInput): Detection {
 
   // One article has one headline; a listing has a linked heading per teaser inside what we took for the body.
   const teasers = content.root ? countTeaserHeadings(content.root) : 0;
-  if (teasers >= 5) add(textLength / teasers < LISTING_CHARS_PER_TEASER ? -5 : -2, `teaser-headings:${teasers}`);
+  if (teasers >= 5) add(length / teasers < LISTING_CHARS_PER_TEASER ? -5 : -2, `teaser-headings:${teasers}`);
   const code = content.root ? content.root.querySelectorAll('pre, code, kbd, samp').length : 0;
   if (code >= 5) add(-2, `code:${code}`);
-  if (doc.querySelectorAll('article').length >= 5) add(-1, 'many-article-elements');
-  const nested = content.root ? content.root.querySelectorAll('article').length : 0;
+  if (doc.body && postsIn(doc.body) >= 5) add(-1, 'many-article-elements');
+  const nested = content.root ? postsIn(content.root) : 0;
   if (nested >= 3) add(-3, `articles-in-body:${nested}`);
   if (content.root && insideFeed(content.root)) add(-3, 'in-feed');
-  if (content.teasers.count >= MIN_LISTING_TEASERS && content.teasers.prose > content.proseChars) add(-3, `teaser-cards:${content.teasers.count}`);
+  // A story may close on a strip of teaser cards holding about as much prose as itself; a
+  // listing's cards hold several times what it took for the body.
+  if (content.teasers.count >= MIN_LISTING_TEASERS && content.teasers.prose > content.proseChars) {
+    add(content.teasers.prose > content.proseChars * LISTING_TEASER_PROSE ? -3 : -1, `teaser-cards:${content.teasers.count}`);
+  }
   if (looksLikeShop(doc, tags)) add(-2, 'shop');
   if (canonicalUrl) {
     const { pathname, search } = new URL(canonicalUrl);
     if (pathname === '/' || pathname === '') add(-2, 'url:home');
-    else if (LISTING_PATH.test(pathname + search)) add(-2, 'url:listing');
+    else if (isListingUrl(pathname, search)) add(-2, 'url:listing');
   }
-  const isArticle = textLength >= MIN_TEXT && score >= THRESHOLD;
+  const isArticle = length >= MIN_TEXT && score >= THRESHOLD;
   return { isArticle, score, signals };
 }
 
@@ -118,29 +127,60 @@ function countTeaserHeadings(root: Element): number {
   return count;
 }
 
-/** Product and shop pages: declared as products, or showing prices and a basket. */
-function looksLikeShop(doc: Document, tags: Map<string, string>): boolean {
-  if (tags.get('og:type')?.toLowerCase().includes('product') || tags.has('product:price:amount')) return true;
-  if (doc.querySelector('[itemtype$="schema.org/Product"], [itemtype$="schema.org/Offer"]')) return true;
-  return doc.querySelectorAll('[class*="price"], [class*="Price"], [id*="add-to-cart"], [id*="addToCart"], [class*="add-to-cart"]').length >= 5;
+/** The body's near surroundings, where its headline, date and byline sit. */
+function surroundings(root: Element): Element {
+  return root.parentElement?.parentElement ?? root.parentElement ?? root;
 }
 
-/** A date the page declares anywhere, machine-readable. */
-function declaresDate(doc: Document): boolean {
-  return doc.querySelector('time[datetime], [itemprop~="datePublished"], meta[name="date" i], meta[property$="published_time"]') !== null;
+/** The head of the body's text and of its surroundings' text, searched for a date and a credit. */
+function textHead(root: Element, around: Element): string {
+  return `${(root.textContent ?? '').slice(0, BODY_HEAD_CHARS)}\n${(around.textContent ?? '').slice(0, AROUND_HEAD_CHARS)}`;
 }
 
-/** The head of the body's text and of its surroundings (where a headline, date and byline sit). */
-function textsAround(root: Element): string[] {
-  const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
-  return [(root.textContent ?? '').slice(0, BODY_HEAD_CHARS), (around.textContent ?? '').slice(0, DATE_SEARCH_CHARS)];
+/**
+ * Whether the page links to sections as a manual's table of contents does: bare fragments that
+ * name an element of the page (#intro), or sections of sibling files of the same document
+ * (index.html#intro, x34.html#AEN40). Script-driven "#" links name nothing and do not count.
+ */
+function tableOfContents(doc: Document): boolean {
+  const links = doc.querySelectorAll('a[href*="#"]');
+  if (links.length < IN_PAGE_LINKS) return false;
+  const anchors = new Set<string>();
+  for (const el of doc.querySelectorAll('[id], a[name]')) anchors.add(el.id || (el.getAttribute('name') ?? ''));
+  let count = 0;
+  for (const link of links) {
+    const href = link.getAttribute('href')!;
+    const fragment = href.slice(href.indexOf('#') + 1);
+    const file = href.slice(0, href.indexOf('#'));
+    const section = file ? !/[/:?]/.test(file) : anchors.has(fragment);
+    if (fragment && section && ++count >= IN_PAGE_LINKS) return true;
+  }
+  return false;
 }
 
-/** A machine-readable or printed date at the body: articles are dated, manuals are not. */
-function hasDate(root: Element, head: string[]): boolean {
-  const around = root.parentElement?.parentElement ?? root.parentElement ?? root;
-  if (around.querySelector('time[datetime], [itemprop~="datePublished"]')) return true;
-  return head.some((text) => PRINTED_DATE.test(text));
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;
+
+/**
+ * Text length as reading length: a CJK character counts as two, as in content scoring, since
+ * it carries about what two Latin letters do; a Japanese story is half as long in characters.
+ */
+function readingLength(text: string): number {
+  return text.length + (text.match(CJK_CHAR)?.length ?? 0);
+}
+
+/**
+ * `<article>` elements in the body that hold prose rather than links: posts listed side by
+ * side. A story's own strip of related-link cards, each an `<article>`, is not a feed.
+ */
+function postsIn(root: Element): number {
+  let posts = 0;
+  for (const article of root.querySelectorAll('article')) {
+    const chars = article.textContent?.trim().length ?? 0;
+    let linked = 0;
+    for (const link of article.querySelectorAll('a')) linked += link.textContent?.trim().length ?? 0;
+    if (chars > 0 && linked < chars * MAX_POST_LINK_SHARE) posts++;
+  }
+  return posts;
 }
 
 /** Whether the body is one of several posts listed side by side (a blog's front page). */
@@ -156,7 +196,10 @@ function insideFurniture(el: Element, root: Element): boolean {
   return false;
 }
 
-/** Share of the body's prose that sits in list items and table cells: high in changelogs and manuals. */
+/**
+ * Share of the body's prose that sits in list items and definitions, directly or in paragraphs
+ * inside them, and in table cells: high in changelogs, manuals and glossaries.
+ */
 function listShare(content: ContentAnalysis): number {
   const root = content.root;
   if (!root) return 0;
@@ -165,7 +208,9 @@ function listShare(content: ContentAnalysis): number {
   for (const [el, stats] of content.fragments) {
     if (!root.contains(el)) continue;
     all += stats.chars;
-    if (el.localName === 'li' || el.localName === 'td' || el.localName === 'dd' || el.localName === 'pre') listed += stats.chars;
+    // A table cell counts only as the prose's own block: old layouts set whole stories in one cell.
+    const item = el.localName === 'td' ? el : el.closest('li, dd, pre');
+    if (item && root.contains(item)) listed += stats.chars;
   }
   return all ? listed / all : 0;
 }

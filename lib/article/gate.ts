@@ -27,9 +27,11 @@ const MIN_LINE_BREAKS = 8;
 export function gatePage(doc: Document, ld: LdNode[] = readJsonLd(doc)): GateResult {
   const signals: string[] = [];
   if (ld.some(isArticleNode)) signals.push('json-ld');
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
+  // Also as saved pages write them: `name` for `property`, `value` for `content` (see readMetaTags).
+  const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]');
+  const ogType = (og?.getAttribute('content') ?? og?.getAttribute('value'))?.trim().toLowerCase();
   if (ogType === 'article') signals.push('og:article');
-  if (doc.querySelector('meta[property="article:published_time"]')) signals.push('article:published_time');
+  if (doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"]')) signals.push('article:published_time');
   if (doc.querySelector('article')) signals.push('article-element');
   if (paragraphChars(doc) >= MIN_PARAGRAPH_CHARS) signals.push('paragraph-text');
   else if (doc.querySelectorAll('br').length >= MIN_LINE_BREAKS) signals.push('line-breaks');

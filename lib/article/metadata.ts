@@ -18,11 +18,15 @@ export interface ArticleMetadata {
   description: string | null;
 }
 
-/** Meta tags by lower-cased property/name/itemprop (a space-separated list names several); first one wins. */
+/**
+ * Meta tags by lower-cased property/name/itemprop (a space-separated list names several); first one wins.
+ * Some saved and archived pages write the value in `value` rather than `content`
+ * (`<meta value="article" name="og:type">`): it is read the same, or the page loses every claim it makes.
+ */
 export function readMetaTags(doc: Document): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
-    const content = meta.getAttribute('content')?.trim();
+  for (const meta of doc.querySelectorAll('meta[content], meta[value]')) {
+    const content = (meta.getAttribute('content') ?? meta.getAttribute('value'))?.trim();
     if (!content) continue;
     const keys = `${meta.getAttribute('property') ?? ''} ${meta.getAttribute('name') ?? ''} ${meta.getAttribute('itemprop') ?? ''}`;
     for (const key of keys.toLowerCase().split(/\s+/)) if (key && !tags.has(key)) tags.set(key, content);

@@ -21,6 +21,11 @@ describe('gatePage', () => {
     expect(gatePage(doc(`<head><script type="application/ld+json">${website}</script></head><body><p>Short.</p></body>`)).pass).toBe(false);
   });
 
+  it('reads the article claims of saved pages, which write `name` for `property` and `value` for `content`', () => {
+    const head = '<meta value="article" name="og:type"><meta value="2019-12-11" name="article:published_time">';
+    expect(gatePage(doc(`<head>${head}</head><body><p>Short.</p></body>`)).signals).toEqual(['og:article', 'article:published_time']);
+  });
+
   it('ignores JSON-LD that does not parse, as detection does', () => {
     const broken = '{"@type": "NewsArticle", "headline": }';
     expect(gatePage(doc(`<head><script type="application/ld+json">${broken}</script></head><body><p>Short.</p></body>`)).pass).toBe(false);

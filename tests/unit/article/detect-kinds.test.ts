@@ -1,0 +1,127 @@
+/**
+ * The article decision on the kinds of page it used to get wrong on sites it was never tuned on
+ * (issue 21), one synthetic page a kind: stories with no metadata or metadata written oddly,
+ * with quote widgets, section URLs, related-link cards or teaser strips, in Japanese; and
+ * beside them the pages that must stay rejected (fronts, changelogs, manuals, shops).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '@/lib/article';
+import { isListingUrl } from '@/lib/article/page-kind';
+
+const sentences = [
+  'The central bank raised its benchmark rate by a quarter point on Wednesday, the third increase this year.',
+  'Officials said the labour market remained strong and that inflation was moving back toward their goal.',
+  'Several members of the committee had argued for a pause, citing weaker investment and slowing trade.',
+  'Markets had expected the move, and shares rose modestly in afternoon trading after the announcement.',
+  'Economists said the statement left room for another increase before the end of the year if prices rise.',
+];
+const story = (paragraphs = 10) => Array.from({ length: paragraphs }, (_, i) => `<p>${sentences[i % 5]} ${sentences[(i + 2) % 5]}</p>`).join('');
+const nav = '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a> <a href="/sport">Sport</a></nav>';
+const footer = '<footer><p>© The Daily Courier. All rights reserved. Contact us to report an error on this page.</p></footer>';
+
+/** A news page with nothing declared: no JSON-LD, no OpenGraph, no machine-readable date. */
+function storyPage({ head = '', before = '', after = '', body = story() } = {}): string {
+  return `<html><head><title>Fed raises rates for third time this year | The Daily Courier</title>${head}</head><body>${nav}
+    <main><div class="story"><h1>Fed raises rates for third time this year</h1><div class="story-body">${body}</div>${after}</div></main>${before}${footer}</body></html>`;
+}
+
+function analyze(html: string, url?: string) {
+  return analyzeArticle(new DOMParser().parseFromString(html, 'text/html'), { url });
+}
+
+const teaser = (i: number) => `<div class="card"><h3><a href="/story/${i}">Another story number ${i} about markets</a></h3><p>${sentences[i % 5]}</p></div>`;
+
+describe('article decision: stories as other sites write them', () => {
+  it('takes a story that declares nothing and prints no date, from its headline and prose', () => {
+    const result = analyze(storyPage());
+    expect(result.signals.some((s) => s.includes('dated'))).toBe(false);
+    expect(result.signals).toEqual(expect.arrayContaining(['headline', 'text:long']));
+    expect(result.isArticle).toBe(true);
+  });
+
+  it('takes a story whose date is printed as pages print it, ordinal and time included', () => {
+    const html = storyPage().replace('<div class="story-body">', '<p class="when">Published November 20th, 2019 - 07:50 GMT</p><div class="story-body">');
+    expect(analyze(html).signals).toContain('dated');
+  });
+
+  it('reads meta tags written with `value` and `name`, as saved pages store them', () => {
+    const head = '<meta value="article" name="og:type"><meta value="2019-12-11T14:00:00Z" name="article:published_time">';
+    const result = analyze(storyPage({ head }));
+    expect(result.signals).toEqual(expect.arrayContaining(['og:article', 'published-time']));
+    expect(result.isArticle).toBe(true);
+    expect(result.metadata.publishedAt).toBe('2019-12-11T14:00:00Z');
+  });
+
+  it('takes a finance story for a story, whatever its quote widget calls its prices', () => {
+    const quotes = Array.from({ length: 8 }, (_, i) => `<li class="quote"><span class="symbol">SYM${i}</span><span class="price">10${i}.5</span><span class="priceChange">+0.${i}%</span></li>`).join('');
+    const result = analyze(storyPage({ after: `<aside class="markets"><ul>${quotes}</ul></aside>` }));
+    expect(result.signals).not.toContain('shop');
+    expect(result.isArticle).toBe(true);
+  });
+
+  it('reads a section in the URL as a listing only when the path ends at the section', () => {
+    expect(isListingUrl('/sections/money/2019/11/19/fed-raises-rates', '')).toBe(false);
+    expect(isListingUrl('/section/business/fed-raises-rates-123', '')).toBe(false);
+    expect(isListingUrl('/sections/money/', '')).toBe(true);
+    expect(isListingUrl('/category/parenting/', '')).toBe(true);
+    expect(isListingUrl('/author/jane-doe', '')).toBe(true);
+    expect(isListingUrl('/tag/', '')).toBe(true);
+    expect(isListingUrl('/news/page/2/', '')).toBe(true);
+    expect(isListingUrl('/', '?s=rates')).toBe(true);
+    const html = storyPage({ head: '<link rel="canonical" href="https://example.com/sections/money/2019/11/19/fed-raises-rates">' });
+    expect(analyze(html).isArticle).toBe(true);
+  });
+
+  it('takes a story followed by ten <article> cards of related links', () => {
+    const cards = Array.from({ length: 10 }, (_, i) => `<article class="card"><a href="/r/${i}"><img src="r${i}.jpg"><span>Related headline number ${i}</span></a></article>`).join('');
+    const result = analyze(storyPage({ after: `<section>${cards}</section>` }));
+    expect(result.signals.some((s) => s.startsWith('articles-in-body') || s === 'many-article-elements')).toBe(false);
+    expect(result.isArticle).toBe(true);
+  });
+
+  it('takes a story that closes on a strip of teaser cards with summaries', () => {
+    const strip = `<div class="more">${Array.from({ length: 8 }, (_, i) => teaser(i)).join('')}</div>`;
+    const result = analyze(storyPage({ before: strip }));
+    expect(result.isArticle).toBe(true);
+  });
+
+  it('takes a Japanese story, whose characters carry twice what Latin letters do, and reads its printed date', () => {
+    const ja = '日本銀行は水曜日、金融政策決定会合で短期金利の誘導目標を据え置くことを決めた。物価の先行きには不確実性が大きいとしている。';
+    const body = Array.from({ length: 14 }, () => `<p>${ja}</p>`).join('');
+    const html = `<html lang="ja"><head><title>日銀、金融政策の現状維持を決定 - 経済ニュース</title></head><body>${nav}
+      <div class="article"><h1>日銀、金融政策の現状維持を決定</h1><div class="date">2019年11月19日 10時00分</div><div class="body">${body}</div></div>${footer}</body></html>`;
+    const result = analyze(html);
+    expect(result.signals).toEqual(expect.arrayContaining(['dated', 'text:long']));
+    expect(result.isArticle).toBe(true);
+  });
+});
+
+describe('article decision: pages that stay rejected', () => {
+  it('rejects a front page of teaser cards that declares nothing', () => {
+    const html = `<html><head><title>The Daily Courier</title></head><body>${nav}<main><h1>The Daily Courier</h1>
+      ${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</main>${footer}</body></html>`;
+    expect(analyze(html).isArticle).toBe(false);
+  });
+
+  it('rejects a changelog, which prints a date per entry', () => {
+    const entries = Array.from({ length: 8 }, (_, i) => `<h2>Release 1.${i}</h2><p>Released on 2019-0${i + 1}-15. ${sentences[i % 5]}</p><p>${sentences[(i + 1) % 5]} ${sentences[(i + 3) % 5]}</p>`).join('');
+    const html = `<html><head><title>News and changes</title></head><body><div class="doc"><h1>News and changes</h1>${entries}</div></body></html>`;
+    const result = analyze(html);
+    expect(result.signals.some((s) => s.startsWith('dated-entries'))).toBe(true);
+    expect(result.isArticle).toBe(false);
+  });
+
+  it('rejects a manual chapter whose table of contents links to sections of its sibling pages', () => {
+    const toc = `<dl class="toc">${Array.from({ length: 24 }, (_, i) => `<dt>${i + 1}. <a href="x${i}.html#AEN${i}">Section ${i + 1}</a></dt>`).join('')}</dl>`;
+    const html = `<html><head><title>Users and groups in the system</title></head><body><div class="book"><h1>Users and groups in the system</h1>${toc}<div class="chapter">${story(8)}</div></div></body></html>`;
+    const result = analyze(html);
+    expect(result.signals).toContain('in-page-links');
+    expect(result.isArticle).toBe(false);
+  });
+
+  it('still takes a page with a basket and prices for a shop', () => {
+    const product = `<div class="product"><h1>Walnut desk</h1><span class="price">$420</span><button class="add-to-cart">Add to cart</button>${story(3)}</div>`;
+    const result = analyze(`<html><head><title>Walnut desk</title></head><body>${nav}${product}${footer}</body></html>`);
+    expect(result.signals).toContain('shop');
+  });
+});
