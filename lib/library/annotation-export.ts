@@ -16,6 +16,7 @@ import type { Selector } from '../anchoring/types';
 import { decodeHlc } from '../db/hlc';
 import { HIGHLIGHT_COLOURS, type ArticleRecord, type HighlightColour, type HighlightRecord } from '../db/library-records';
 import { shortHash } from './hash';
+import { safeHttpUrl } from './safe-url';
 import { toW3cSelectors, type W3cSelector } from './w3c-selectors';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -74,7 +75,8 @@ export interface WebAnnotation {
 export interface AnnotationPage {
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
+  /** The collection described, as the model's example does (the test suite reads it so). */
+  partOf: { id: string; label: string; total: number };
   startIndex: 0;
   items: WebAnnotation[];
 }
@@ -106,14 +108,16 @@ export function exportAnnotations(articles: readonly ArticleRecord[], highlights
     .filter((h) => !h.deleted && byId.has(h.articleId))
     .map((h) => toAnnotation(h, byId.get(h.articleId)!, options.bodyLanguage));
   const id = `${COLLECTION_PREFIX}${shortHash(items.map((a) => a.id).join('\n'))}`;
+  const label = options.label ?? 'Newsmark highlights';
+  const total = items.length;
   return {
     '@context': ANNOTATION_CONTEXT,
     id,
     type: 'AnnotationCollection',
-    label: options.label ?? 'Newsmark highlights',
-    total: items.length,
+    label,
+    total,
     generator: GENERATOR,
-    ...(items.length ? { first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items } } : {}),
+    ...(total ? { first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: { id, label, total }, startIndex: 0, items } } : {}),
   };
 }
 
@@ -155,7 +159,8 @@ function modifiedAt(h: HighlightRecord): number | undefined {
 
 function articleResource(article: ArticleRecord): ArticleResource {
   return {
-    id: article.url,
+    // A URI, as the model asks: the library keeps the address as read ("zürich"), URL writes it percent-encoded.
+    id: safeHttpUrl(article.url) ?? article.url,
     type: 'Text',
     format: 'text/html',
     ...(article.language ? { language: article.language } : {}),

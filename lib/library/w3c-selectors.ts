@@ -22,9 +22,9 @@ export type W3cSelector = W3cQuote | TextPositionSelector | { type: 'RangeSelect
  */
 export function toW3cSelectors(selectors: readonly Selector[], articleText: string): W3cSelector[] {
   return selectors.flatMap((s): W3cSelector[] => {
-    if (s.type === 'TextQuoteSelector') return [s];
+    if (s.type === 'TextQuoteSelector') return [quote(s)];
     if (s.type === 'TextPositionSelector') {
-      if (!articleText) return [s];
+      if (!articleText) return [{ type: 'TextPositionSelector', start: s.start, end: s.end }];
       const start = codePointOffset(articleText, s.start);
       const end = codePointOffset(articleText, s.end);
       return start === undefined || end === undefined ? [] : [{ type: 'TextPositionSelector', start, end }];
@@ -33,10 +33,15 @@ export function toW3cSelectors(selectors: readonly Selector[], articleText: stri
     if (!endSelector.suffix) return [];
     return [{
       type: 'RangeSelector',
-      startSelector,
+      startSelector: quote(startSelector),
       endSelector: { type: 'TextQuoteSelector', exact: endSelector.suffix, prefix: endSelector.prefix + endSelector.exact },
     }];
   });
+}
+
+/** A quote with its keys in one order, whichever order the record was built in: equal highlights give equal files. */
+function quote({ exact, prefix, suffix }: TextQuoteSelector): W3cQuote {
+  return { type: 'TextQuoteSelector', exact, prefix, suffix };
 }
 
 /** Characters of the highlight's tail the library's endSelector quotes (as describe.ts makes it). */
