@@ -5,7 +5,7 @@
  * (paragraphs inserted, deleted and moved, words edited nearby, whitespace, page furniture)
  * and, separately, one word inside the quote too.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, type AnchorResult, type Selector } from '@/lib/anchoring';
@@ -16,10 +16,8 @@ import {
 
 // A path, not a URL: under vitest's DOM environment import.meta.url is not a file: URL.
 const groundTruth = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/scrapinghub-aeb/ground-truth.json');
-const corpus = JSON.parse(readFileSync(groundTruth, 'utf8')) as Record<
-  string,
-  { articleBody: string }
->;
+// Empty without ../shared: importing this file must not fail where the suites that use it are skipped.
+const corpus = (existsSync(groundTruth) ? JSON.parse(readFileSync(groundTruth, 'utf8')) : {}) as Record<string, { articleBody: string }>;
 /** The corpus article bodies long enough to hold a few paragraphs. */
 export const articles = Object.values(corpus).map((a) => a.articleBody).filter((t) => t.length > 400);
 const paragraphsOf = articles.map((t) => t.split(/\n+/).filter((p) => p.length > 40));

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
 import { matchPage, scorePages } from '@/lib/article/score';
 import { aebPages, parseFile } from '../support/article-corpus';
+import { describeWithShared } from '../support/shared-corpus';
 
 /** Floors a little under what the extractor reaches (F1 0.978, isArticle recall 181/181; 168/181 = 0.928 with no claims). */
 const MIN_F1 = 0.972;
@@ -17,7 +18,7 @@ function withoutClaims(doc: Document): Document {
   return doc;
 }
 
-describe('article extraction on the scrapinghub article-extraction-benchmark (181 pages)', () => {
+describeWithShared('article extraction on the scrapinghub article-extraction-benchmark (181 pages)', () => {
   const pages = aebPages();
   const results = pages.map((page) => {
     const analysis = analyzeArticle(parseFile(page.file), { url: page.url, skipGate: true });

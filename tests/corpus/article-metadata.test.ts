@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
 import { parseFile, readabilityCases } from '../support/article-corpus';
+import { describeWithShared } from '../support/shared-corpus';
 
 /** Floors a little under what the metadata reader reaches on the Readability corpus. */
 const MIN_TITLE = 0.945;
@@ -25,7 +26,7 @@ function sameHeadline(got: string | null, want: string | null): boolean {
   return rest !== null && /^\s*(?:[|\-–—:·•»_]|::|\[)|(?:[|\-–—:·•»_]|::)\s*$/.test(rest) && rest.length <= 60;
 }
 
-describe('article metadata on the Readability test pages', () => {
+describeWithShared('article metadata on the Readability test pages', () => {
   const cases = readabilityCases().map((c) => ({ ...c, metadata: analyzeArticle(parseFile(c.file), { skipGate: true }).metadata }));
 
   function accuracy(label: string, relevant: typeof cases, right: (c: (typeof cases)[number]) => boolean): number {

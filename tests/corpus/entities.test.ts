@@ -4,10 +4,11 @@
  * fails; `node --import tsx scripts/score-entities.ts --errors` prints the figures and misses.
  * Held-out documents are scored elsewhere: these floors are not the goal, the guidelines are.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
 import { score, type Span } from '@/lib/entities/score';
 import { loadDevSet } from './entities-dev-set';
+import { describeWithShared } from '../support/shared-corpus';
 
 const FLOORS: Record<string, { f1: number; valueAccuracy: number }> = {
   company: { f1: 0.9, valueAccuracy: 1 },
@@ -16,7 +17,7 @@ const FLOORS: Record<string, { f1: number; valueAccuracy: number }> = {
   number: { f1: 0.9, valueAccuracy: 0.99 },
 };
 
-describe('entities dev set', () => {
+describeWithShared('entities dev set', () => {
   const { texts, labels } = loadDevSet();
   const predictions: Span[] = [];
   for (const [doc, text] of texts) for (const e of recognize(text)) predictions.push({ doc, ...e });

@@ -4,18 +4,15 @@
  * clusters, 2014). Floors sit a little under the measured figures so a regression fails
  * while run-to-run noise cannot (the ranking is deterministic; the floors guard changes).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
 import { articleCompanies, buildIndex, rankRelated, type RelatedIndex } from '@/lib/related';
 import { meanScores, scoreQuery, type QueryScore } from '@/lib/related/evaluate';
 import { loadEpisodes, type Episode } from './related-stories';
+import { describeWithShared } from '../support/shared-corpus';
 
 let episodes: Episode[];
 let indexes: RelatedIndex[];
-beforeAll(() => {
-  episodes = loadEpisodes();
-  indexes = episodes.map((episode) => buildIndex(episode.pool));
-}, 60_000);
 
 function evaluate(options: Parameters<typeof rankRelated>[2] = {}): QueryScore {
   const scores: QueryScore[] = [];
@@ -29,7 +26,12 @@ function evaluate(options: Parameters<typeof rankRelated>[2] = {}): QueryScore {
   return meanScores(scores);
 }
 
-describe('related ranking on the stories corpus', () => {
+describeWithShared('related ranking on the stories corpus', () => {
+  beforeAll(() => {
+    episodes = loadEpisodes();
+    indexes = episodes.map((episode) => buildIndex(episode.pool));
+  }, 60_000);
+
   it('has 12 episodes of 15 queries with gold', () => {
     expect(episodes).toHaveLength(12);
     for (const episode of episodes) {

@@ -2,7 +2,8 @@
  * Hostile and odd pages, in Chromium and Firefox ESR: the content script still marks the
  * article, never logs a failure, never throws into the page, and leaves the page working.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithShared, hasShared } from '../support/shared-corpus';
 import { startPageServer, type PageServer } from './support/server';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { caixinArticlePage } from './support/pages';
@@ -12,6 +13,7 @@ import { expectBesideAndVisible, waitForUi } from './support/seen';
 
 let server: PageServer;
 beforeAll(async () => {
+  if (!hasShared) return;
   server = await startPageServer({
     '/plain': caixinArticlePage(),
     '/huge': hugeDomPage(),
@@ -42,7 +44,7 @@ function newsmarkMessages(page: DriverPage): string[] {
 }
 
 for (const makeDriver of [chromiumDriver, firefoxDriver]) {
-  describe(makeDriver === chromiumDriver ? 'Chromium' : 'Firefox ESR', () => {
+  describeWithShared(makeDriver === chromiumDriver ? 'Chromium' : 'Firefox ESR', () => {
     let driver: Driver;
     let plain: Record<string, number>;
     beforeAll(async () => {

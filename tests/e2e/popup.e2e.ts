@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithShared, hasShared } from '../support/shared-corpus';
 import { startPageServer, type PageServer } from './support/server';
 import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
 import { chromiumReader, clickOn, firefoxReader, scrollToWithWheel, type ReaderPage, type ReaderSession } from './support/reader';
@@ -59,6 +60,7 @@ function aboutPage(): string {
 }
 
 beforeAll(async () => {
+  if (!hasShared) return;
   const seed = readFileSync(resolve('../shared/fixtures/caixin-huawei-ai.html'));
   // The same story at another address and title: an article whose related coverage no earlier test looked up (and cached).
   const relatedSeed = seed.toString('utf8').replaceAll('Huawei’s $111 Million', `${RELATED_PAGE_TITLE}: Huawei’s $111 Million`);
@@ -68,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise((done) => feedServer?.close(done));
+  await new Promise<void>((done) => (feedServer ? feedServer.close(() => done()) : done()));
 });
 
 /** Scrolls the element into view with the mouse wheel if it is below the fold, checks it is on screen, and clicks it with the mouse. */
@@ -102,7 +104,7 @@ async function toolbarButton({ tabId, address }: { tabId: number; address: strin
 }
 
 for (const makeSession of [chromiumReader, firefoxReader]) {
-  describe(makeSession === chromiumReader ? 'Chromium' : 'Firefox ESR', () => {
+  describeWithShared(makeSession === chromiumReader ? 'Chromium' : 'Firefox ESR', () => {
     let ui: ReaderSession;
     beforeAll(async () => {
       ui = await makeSession();

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithShared, hasShared } from '../support/shared-corpus';
 import type { Page } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
@@ -23,6 +24,7 @@ let pages: PageServer;
 const sessions: ChromiumSession[] = [];
 
 beforeAll(async () => {
+  if (!hasShared) return;
   couch = await startCouchServer({ cors: true, credentials: { user: 'reader', password: 'secret' } });
   pages = await startPageServer({ '/caixin/huawei-ai': readFileSync(SEED, 'utf8') });
 });
@@ -61,7 +63,7 @@ async function device(): Promise<{ session: ChromiumSession; page: Page }> {
   return { session, page };
 }
 
-describe('sync between two Chromium profiles', () => {
+describeWithShared('sync between two Chromium profiles', () => {
   it('carries a highlight from one browser to another, where it is painted in place', async () => {
     const article = analyzeFiles([SEED]).get(SEED)!;
     const start = article.text.indexOf(QUOTE);

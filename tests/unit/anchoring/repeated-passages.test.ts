@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchor, describe as describeSpan } from '@/lib/anchoring';
 import { judge, trials, type Trial } from '../../../bench/anchoring/trials';
+import { describeWithShared } from '../../support/shared-corpus';
 
 /** Seed-7 trials the anchorer used to place wrongly, by the class of mistake. */
 const REGRESSIONS: { index: number; variant: 'intact' | 'wordChanged'; mistake: string }[] = [
@@ -19,7 +20,7 @@ const REGRESSIONS: { index: number; variant: 'intact' | 'wordChanged'; mistake: 
   { index: 3290, variant: 'wordChanged', mistake: 'a fuzzy edge moved onto the next repeat of the first word ("player.setav")' },
 ];
 
-describe('wrong placements found by the anchoring benchmark', () => {
+describeWithShared('wrong placements found by the anchoring benchmark', () => {
   const wanted = new Map<number, Trial>();
   const last = Math.max(...REGRESSIONS.map((r) => r.index));
   for (const trial of trials(last + 1, 7)) if (REGRESSIONS.some((r) => r.index === trial.index)) wanted.set(trial.index, trial);
