@@ -1,16 +1,26 @@
 /** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/i18n/format';
 import type { LibraryModel, ListedArticle } from '@/lib/library/query';
 import { exportFile, readImportFile, type ExportKind } from './library-io';
 import type { LibraryServices } from './Library';
 import { readerLocale, t } from './i18n';
 
+/** How long after an import its outcome line is kept in view as the list above it grows. */
+const OUTCOME_FOLLOW_MS = 3_000;
+
 type Outcome = { kind: 'ok'; text: string; remarks: string[] } | { kind: 'error'; text: string } | null;
 
 export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: LibraryServices }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const outcomeLine = useRef<HTMLParagraphElement>(null);
+  const outcomeAt = useRef(0);
+  // Imported entries are listed above this section and push it down, the outcome with it: keep
+  // the outcome on screen while the list grows just after it, so the reader sees that it worked.
+  useEffect(() => {
+    if (outcome && Date.now() - outcomeAt.current < OUTCOME_FOLLOW_MS) outcomeLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome, model]);
   const exportAs = async (kind: ExportKind) => {
     try {
       // Notes and tags are the reader's words, in (most likely) the language of their UI.
@@ -27,12 +37,14 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
     setOutcome(null);
     try {
       const summary = await services.importText(await readImportFile(file));
+      outcomeAt.current = Date.now();
       setOutcome({
         kind: 'ok',
         text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
         remarks: summary.remarks,
       });
     } catch (error) {
+      outcomeAt.current = Date.now();
       setOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });
     } finally {
       setBusy(false);
@@ -52,11 +64,11 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
         <input id="import-file" type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => void importFrom(e.currentTarget)} data-testid="import-file" />
       </p>
       <p class="muted">{t('importHelp')}</p>
-      {outcome?.kind === 'ok' && <p role="status" data-testid="import-outcome" data-ok="true">{outcome.text}</p>}
+      {outcome?.kind === 'ok' && <p role="status" ref={outcomeLine} data-testid="import-outcome" data-ok="true">{outcome.text}</p>}
       {outcome?.kind === 'ok' && outcome.remarks.length > 0 && (
         <ul class="muted" data-testid="import-remarks">{outcome.remarks.map((r) => <li key={r}>{r}.</li>)}</ul>
       )}
-      {outcome?.kind === 'error' && <p role="alert" class="error" data-testid="import-outcome" data-ok="false">{outcome.text}</p>}
+      {outcome?.kind === 'error' && <p role="alert" class="error" ref={outcomeLine} data-testid="import-outcome" data-ok="false">{outcome.text}</p>}
     </section>
   );
 }

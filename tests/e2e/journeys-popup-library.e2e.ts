@@ -178,9 +178,12 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
         await empty.chooseFile('[data-testid="import-file"]', { name: file.name, text: file.text });
         const outcome = await waitFor(empty, () => (document.querySelector('[data-testid="import-outcome"]') as HTMLElement | null)?.innerText);
         expect(outcome).toBe('Imported: 6 added, 0 updated, 0 already here, 0 skipped (without quoted text).');
-        // The imported entries are listed above the import box and push it, with the outcome
-        // line, below the fold: the reader has to scroll down to read that it worked.
-        await scrollToWithWheel(empty, '[data-testid="import-outcome"]');
+        // The imported entries are listed above the import box and push it down: the outcome
+        // line must stay on screen without the reader scrolling to find it.
+        await expect.poll(() => empty.evaluate(() => {
+          const box = document.querySelector('[data-testid="import-outcome"]')!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }), { timeout: 5_000, message: 'the import outcome is off screen' }).toBe(true);
         await expectOnScreen(empty, '[data-testid="import-outcome"]');
         await shoot(empty, shot('library-imported'));
 
