@@ -105,11 +105,3 @@ function moneyRows(facts: CardFacts, t: Translate): CardRow[] {
   rows.push({ label: t('cardRatesDate'), value: t('cardEcbRates', formatCalendarDay(rates.date, locale)) });
   return rows;
 }
-
-/** Short form of a large figure, for compact lists such as the popup's. */
-export function shortValue(entity: Entity, locale?: string): string | undefined {
-  if (entity.value === undefined) return undefined;
-  if (entity.type === 'money' && entity.currency) return formatMoney(entity.value, entity.currency, locale, true);
-  if (entity.type === 'percent') return formatPercent(entity.value, locale);
-  return formatCompact(entity.value, locale);
-}

@@ -7,7 +7,7 @@
  */
 import type { RankedItem } from '../types';
 import type { RelatedIndex } from './index-build';
-import type { Candidate } from './rank';
+import type { Candidate } from './candidate';
 
 /** Score multiplier for each result already taken from the same outlet. */
 export const OUTLET_REPEAT_FACTOR = 0.5;

@@ -6,7 +6,7 @@
  */
 import { idf } from './bm25';
 import type { RelatedIndex } from './index-build';
-import type { Candidate } from './rank';
+import type { Candidate } from './candidate';
 
 export interface FeedbackParams {
   /** At most this many words are added. */

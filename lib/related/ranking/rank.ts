@@ -10,6 +10,7 @@ import type { ArticleQuery, RankedItem } from '../types';
 import { DEFAULT_BM25, scoreBm25, type Bm25Params, type SparseScores } from './bm25';
 import { diversify } from './diversify';
 import { DEFAULT_FEEDBACK, expandQuery, type FeedbackParams } from './feedback';
+import type { Candidate } from './candidate';
 import type { RelatedIndex } from './index-build';
 
 export interface RankOptions {
@@ -46,12 +47,6 @@ export function rankRelated(index: RelatedIndex, article: ArticleQuery, options:
   }
   const candidates = topDocs(index, scoreBm25(index, terms, settings.bm25), excluded, prior, DIVERSITY_WINDOW);
   return diversify(index, candidates, settings.k);
-}
-
-/** A scored document. */
-export interface Candidate {
-  doc: number;
-  score: number;
 }
 
 function topDocs(
