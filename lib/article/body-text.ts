@@ -4,7 +4,7 @@
  * rails, newsletter boxes, ads, captions and credits), the headline, bylines and datelines,
  * and blocks made mostly of links.
  */
-import { BLOCK_TAGS, isHidden, looksLikeBoilerplate } from './dom';
+import { BLOCK_TAGS, isHidden, isNamedFurniture } from './dom';
 import { ELEMENTS_PER_STEP, FURNITURE_TAGS, MAX_ELEMENTS_WALKED, OPAQUE_TAGS, type ContentAnalysis } from './content';
 import { TextMapBuilder, type TextMap } from './text-map';
 
@@ -27,7 +27,7 @@ export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis):
   const skip = (el: Element): boolean => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || tag === 'h1' || isHidden(el)) return true;
-    if (FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el) || analysis.furnitureProse.has(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
+    if (FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || analysis.furnitureProse.has(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
     return false;
   };
 

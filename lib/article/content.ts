@@ -9,7 +9,7 @@
  * Furniture containers (nav, aside, footer, elements named "related", "comments", "share"…)
  * count all their prose as furniture, so that prose-like rails and comments repel the root.
  */
-import { BLOCK_TAGS, HEADING_TAGS, isHidden, looksLikeBoilerplate, looksLikeContent, visibleLength } from './dom';
+import { BLOCK_TAGS, HEADING_TAGS, isHidden, isNamedFurniture, looksLikeContent, visibleLength } from './dom';
 import { runSteps } from './steps';
 
 /** Elements walked for nothing: no readable text inside. */
@@ -116,7 +116,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
   const enter = (el: Element, inLink: boolean, inFurniture: boolean): Frame | null => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || isHidden(el)) return null;
-    const furniture = FURNITURE_TAGS.has(tag) || looksLikeBoilerplate(el) || feeds.has(el);
+    const furniture = FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || feeds.has(el);
     return { el, tag, linked: inLink || tag === 'a', inFurniture, furniture, totals: emptyTotals(), next: el.firstChild };
   };
 

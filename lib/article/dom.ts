@@ -74,6 +74,15 @@ export function looksLikeBoilerplate(el: Element): boolean {
   return hasWordOf(words, FURNITURE_WORDS) || (hasWordOf(words, MAYBE_FURNITURE_WORDS) && !hasWordOf(words, CONTENT_WORDS));
 }
 
+/**
+ * Whether a block is furniture by its class or id. A link is never furniture by its name: its
+ * text is part of a sentence, and auto-linkers name theirs after tags
+ * (`<a id="auto-tag_boeing_1">Boeing</a>`); a link-only block is caught by its link density.
+ */
+export function isNamedFurniture(el: Element): boolean {
+  return el.localName !== 'a' && looksLikeBoilerplate(el);
+}
+
 /** Whether the element's class or id names article content. */
 export function looksLikeContent(el: Element): boolean {
   return hasWordOf(nameWords(el), CONTENT_WORDS);

@@ -42,6 +42,12 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle(page(front)).isArticle).toBe(false);
   });
 
+  it('keeps a link inside a sentence whatever its id or class says (auto-linked tags)', () => {
+    const linked = '<p>Shares of <a id="auto-tag_boeing_1" class="tag-link" href="/tag/boeing">Boeing</a> fell after the company said deliveries would slow again this year, analysts said.</p>';
+    const doc = page(articlePage.replace('<div class="article-body" id="body">', `<div class="article-body" id="body">${linked}`));
+    expect(analyzeArticle(doc).map.text).toContain('Shares of Boeing fell after the company said');
+  });
+
   it('takes the element marked itemprop=articleBody when the scored root lies outside it', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Driver ${i}</td><td>${500 - i}</td></tr>`).join('');
     const blurb = `<div class="blurb">${paragraph(9)}${paragraph(8)}</div>`;
