@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityType } from '@/lib/entities';
 import type { MarkStyle, Settings } from '@/lib/settings/settings';
+import { parseSiteList, type SiteListParse } from '@/lib/settings/sites';
 import { SaveStatus } from './SaveStatus';
 import { useSaveState } from './useSaved';
 import { t } from './i18n';
@@ -22,6 +23,7 @@ export const CURRENCIES = [
 export function MarkingOptions({ store }: { store: MarkingStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [sites, setSites] = useState('');
+  const [refused, setRefused] = useState<SiteListParse['refused']>([]);
   const [status, track] = useSaveState();
   useEffect(() => {
     void store.load().then((s) => {
@@ -30,9 +32,25 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
     });
   }, [store]);
   if (!settings) return <section aria-busy="true"><h2>{t('markingTitle')}</h2></section>;
-  const update = (next: Settings) => {
+  /** Saves, then reads the stored value back: the page shows what was stored, and says "Saved." only when it is what was asked. */
+  const update = (next: Settings, onStored?: (stored: Settings) => void) => {
     setSettings(next);
-    void track(store.save(next));
+    void track(
+      store.save(next).then(async () => {
+        const stored = await store.load();
+        setSettings(stored);
+        onStored?.(stored);
+        if (JSON.stringify(stored) !== JSON.stringify(next)) throw new Error(t('notAllStored'));
+      }),
+    );
+  };
+  const saveSites = () => {
+    const parsed = parseSiteList(sites);
+    setRefused(parsed.refused);
+    update({ ...settings, disabledSites: parsed.sites }, (stored) =>
+      // The box shows the stored sites, and below them what was refused, as typed, to be corrected.
+      setSites([...stored.disabledSites, ...parsed.refused.map((r) => r.entry)].join('\n')),
+    );
   };
   return (
     <section aria-labelledby="marking-title" data-testid="marking-options">
@@ -61,8 +79,25 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
       </label>
       <p class="field">
         <label for="off-sites">{t('offSitesLabel')}</label>
-        <textarea id="off-sites" rows={4} value={sites} aria-describedby="off-sites-help" onInput={(e) => setSites(e.currentTarget.value)} onBlur={() => update({ ...settings, disabledSites: sites.split(/[\s,]+/).filter(Boolean) })} data-testid="off-sites" />
+        <textarea
+          id="off-sites"
+          rows={4}
+          value={sites}
+          aria-describedby={refused.length ? 'off-sites-refused off-sites-help off-sites-stored' : 'off-sites-help off-sites-stored'}
+          aria-invalid={refused.length > 0}
+          onInput={(e) => setSites(e.currentTarget.value)}
+          onBlur={saveSites}
+          data-testid="off-sites"
+        />
+        {refused.length > 0 && (
+          <span id="off-sites-refused" role="alert" class="error" data-testid="off-sites-refused">
+            {refused.map((r) => t(`offSiteBad_${r.reason}`, r.entry)).join(' ')}
+          </span>
+        )}
         <span id="off-sites-help" class="muted">{t('offSitesHelp')}</span>
+        <span id="off-sites-stored" class="muted" data-testid="off-sites-stored">
+          {settings.disabledSites.length ? t('offSitesStored', settings.disabledSites.join(', ')) : t('offSitesNone')}
+        </span>
       </p>
       <p class="field">
         <label for="currency">{t('currencyLabel')}</label>

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 
 export * from './settings';
+export * from './sites';
 
 /** The one stored settings item (version 1). Read through `loadSettings` to get a complete value. */
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -4,6 +4,7 @@
  * `storage.sync` allows 8 KB an item: the site list is capped to stay inside it.
  */
 import type { EntityType } from '../entities';
+import { parseSite } from './sites';
 
 export type MarkStyle = 'tint' | 'underline';
 
@@ -45,7 +46,11 @@ export function normalizeSettings(stored: Partial<Settings> | null | undefined):
 }
 
 function normalizeSites(sites: string[]): string[] {
-  const clean = sites.map((s) => s.trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.-]{1,253}$/.test(s));
+  // Whatever the stored list holds (an older version stored words split at spaces), only sites stay.
+  const clean = sites.flatMap((s) => {
+    const parsed = typeof s === 'string' ? parseSite(s) : null;
+    return parsed?.ok ? [parsed.site] : [];
+  });
   const kept: string[] = [];
   let bytes = 0;
   for (const site of new Set(clean)) {
@@ -66,7 +71,8 @@ export function isOffForHost(settings: Settings, hostname: string): boolean {
 
 /** The site list with `hostname` switched off (added) or on (removed). */
 export function withSite(settings: Settings, hostname: string, off: boolean): Settings {
-  const site = hostname.toLowerCase().replace(/^www\./, '');
+  const parsed = parseSite(hostname);
+  const site = parsed.ok ? parsed.site : hostname.toLowerCase().replace(/^www\./, '');
   const rest = settings.disabledSites.filter((s) => s !== site);
   return normalizeSettings({ ...settings, disabledSites: off ? [...rest, site] : rest });
 }
