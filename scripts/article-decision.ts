@@ -63,7 +63,8 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
   const ours = outcomes.filter((o) => o.ours === want).length;
   const theirs = outcomes.filter((o) => o.readerable === want).length;
   const matches = outcomes.flatMap((o) => (o.match ? [o.match] : []));
-  const f1 = matches.length ? ` body F1 ${scorePages(matches).f1.toFixed(4)}` : '';
+  // Body F1 only where a body is expected: a non-article's "truth" is whatever Readability returned.
+  const f1 = want && matches.length ? ` body F1 ${scorePages(matches).f1.toFixed(4)}` : '';
   console.log(`${set.padEnd(28)} ${want ? 'accepted' : 'rejected'} ${ours}/${outcomes.length}  isProbablyReaderable ${theirs}/${outcomes.length}${f1}`);
   if (list) for (const o of outcomes.filter((x) => x.ours !== want)) console.log(`    missed: ${o.name}`);
 }
