@@ -6,7 +6,7 @@
  */
 import { recognize } from '@/lib/entities';
 import { articleCompanies, buildIndex, rankRelated, type FeedItem, type RelatedIndex } from '@/lib/related';
-import { meanScores, scoreQuery, type QueryScore } from '@/lib/related/evaluate';
+import { meanScores, scoreQuery, type QueryScore } from '@/scripts/corpus/related-score';
 import { outletKey, tokenize } from '@/lib/related/text';
 import { loadEpisodes, type Episode } from '../tests/corpus/related-stories';
 import type { BenchLine } from './types';

@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { analyzeArticle } from '../lib/article/index';
-import { decodeHtml } from '../lib/article/decode';
+import { decodeHtml } from './analyze/decode';
 import { recognize } from '../lib/entities/index';
 import { binaryEvidence } from './analyze/binary-evidence';
 

@@ -14,7 +14,7 @@ import { basename, dirname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { isProbablyReaderable } from '@mozilla/readability';
 import { analyzeArticle } from '../lib/article/index';
-import { matchPage, scorePages, type PageMatch } from '../lib/article/score';
+import { matchPage, scorePages, type PageMatch } from './corpus/article-score';
 import { aebPages, gzippedPages, readabilityCases, readHtml, OWN_NON_ARTICLES_DIR, SHARED_NON_ARTICLES_DIR } from '../tests/support/article-corpus';
 
 type Variant = 'saved' | 'bare' | 'value-meta';

@@ -3,13 +3,6 @@
  * never layout or computed style, so they cost the same in a page, in happy-dom and in linkedom.
  */
 
-/** Elements whose content is never article text. */
-export const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
-  'button', 'select', 'textarea', 'input', 'label', 'nav', 'aside', 'footer', 'form', 'figcaption', 'menu',
-  'dialog', 'math', 'picture', 'img', 'head', 'title', 'link', 'meta',
-]);
-
 /** Elements that start a new paragraph in the text. */
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figure',

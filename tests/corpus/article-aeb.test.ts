@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
-import { matchPage, scorePages } from '@/lib/article/score';
+import { matchPage, scorePages } from '@/scripts/corpus/article-score';
 import { aebPages, parseFile } from '../support/article-corpus';
 import { describeWithShared } from '../support/shared-corpus';
 

@@ -7,7 +7,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
 import { articleCompanies, buildIndex, rankRelated, type RelatedIndex } from '@/lib/related';
-import { meanScores, scoreQuery, type QueryScore } from '@/lib/related/evaluate';
+import { meanScores, scoreQuery, type QueryScore } from '@/scripts/corpus/related-score';
 import { loadEpisodes, type Episode } from './related-stories';
 import { describeWithShared } from '../support/shared-corpus';
 

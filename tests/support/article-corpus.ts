@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../../lib/article/decode';
+import { decodeHtml } from '../../scripts/analyze/decode';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const AEB_DIR = join(repo, '../shared/corpus/scrapinghub-aeb');

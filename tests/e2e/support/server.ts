@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { declaredEncoding } from '../../../lib/article/decode';
+import { declaredEncoding } from '../../../scripts/analyze/decode';
 
 /** A page as text (sent as UTF-8), or as the original bytes, which the browser decodes as the page declares. */
 export type PageBody = string | Buffer | ServedPage;

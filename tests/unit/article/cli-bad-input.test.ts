@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeHtml } from '@/lib/article/decode';
+import { decodeHtml } from '@/scripts/analyze/decode';
 import { binaryEvidence } from '../../../scripts/analyze/binary-evidence';
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, declaredEncoding } from '@/lib/article/decode';
+import { decodeHtml, declaredEncoding } from '@/scripts/analyze/decode';
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 

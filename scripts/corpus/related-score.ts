@@ -3,8 +3,8 @@
  * top k results that are relevant; outlets@k is how many distinct outlets those relevant
  * results come from.
  */
-import { outletKey } from './text';
-import type { FeedItem } from './types';
+import { outletKey } from '../../lib/related/text';
+import type { FeedItem } from '../../lib/related/types';
 
 export interface QueryScore {
   precision: number;
