@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/library-records';
 import { formatCount } from '@/lib/i18n/format';
 import { readerLocale, t } from './i18n';
+import { focusFirst, focusWhenShown, neighbourControl } from './focus-after-removal';
 
 export interface HighlightActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -21,9 +22,19 @@ export interface HighlightListProps {
   actions: HighlightActions;
   /** The article's title, for the screen-reader labels of each item. */
   label: string;
+  /**
+   * Told of each deletion, when the owner shows its undo (the library, where the list goes
+   * with its article's last highlight); without it the list shows "Highlight deleted · Undo".
+   */
+  onDeleted?: (highlight: HighlightRecord) => void;
+  /** Where the focus goes when the last highlight is deleted (the next and previous ones come first). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
-export function HighlightList({ highlights, actions, label }: HighlightListProps) {
+/** The selector of a highlight's Delete button, for focus after a removal or an undo. */
+export const deleteButtonOf = (id: string) => `[data-testid="highlight"][data-id="${CSS.escape(id)}"] [data-testid="delete-highlight"]`;
+
+export function HighlightList({ highlights, actions, label, onDeleted, fallbackFocus }: HighlightListProps) {
   const [removed, setRemoved] = useState<HighlightRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -34,12 +45,23 @@ export function HighlightList({ highlights, actions, label }: HighlightListProps
       {removed && (
         <p role="status" class="undo">
           {t('highlightDeleted')}{' '}
-          <button type="button" onClick={() => run(actions.undoRemove(removed.id).then(() => setRemoved(null)))}>
+          <button
+            type="button"
+            onClick={(e) => {
+              // Back to the restored highlight once it is listed again; meanwhile not on <body>.
+              const list = e.currentTarget.closest('.highlights')?.querySelector<HTMLElement>('.highlight-list');
+              run(actions.undoRemove(removed.id).then(() => {
+                setRemoved(null);
+                focusFirst(list, fallbackFocus?.());
+                focusWhenShown(deleteButtonOf(removed.id));
+              }));
+            }}
+          >
             {t('undo')}
           </button>
         </p>
       )}
-      <ul class="highlight-list" aria-label={t('highlightsOf', label)}>
+      <ul class="highlight-list" aria-label={t('highlightsOf', label)} tabIndex={-1}>
         {highlights.map((h, i) => (
           <HighlightItem
             key={h.id}
@@ -47,7 +69,8 @@ export function HighlightList({ highlights, actions, label }: HighlightListProps
             position={t('highlightPosition', formatCount(i + 1, locale), formatCount(highlights.length, locale))}
             actions={actions}
             run={run}
-            onRemoved={() => setRemoved(h)}
+            onRemoved={() => (onDeleted ? onDeleted(h) : setRemoved(h))}
+            fallbackFocus={fallbackFocus}
           />
         ))}
       </ul>
@@ -61,9 +84,10 @@ interface ItemProps {
   actions: HighlightActions;
   run: (work: Promise<unknown>) => void;
   onRemoved: () => void;
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
-function HighlightItem({ highlight: h, position, actions, run, onRemoved }: ItemProps) {
+function HighlightItem({ highlight: h, position, actions, run, onRemoved, fallbackFocus }: ItemProps) {
   const [editing, setEditing] = useState(false);
   const [missing, setMissing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -96,7 +120,20 @@ function HighlightItem({ highlight: h, position, actions, run, onRemoved }: Item
           <button type="button" onClick={() => run(actions.jump(h).then((found) => setMissing(!found)))} data-testid="jump">
             {t('jumpTo')}
           </button>
-          <button type="button" onClick={() => run(actions.remove(h.id).then(onRemoved))} data-testid="delete-highlight">
+          <button
+            type="button"
+            onClick={(e) => {
+              // The focus goes to the next highlight's Delete (else the previous one's, else the fallback), not to <body>.
+              const item = e.currentTarget.closest('li');
+              const next = neighbourControl(item, '[data-testid="delete-highlight"]');
+              const list = item?.parentElement;
+              run(actions.remove(h.id).then(() => {
+                onRemoved();
+                focusFirst(next, fallbackFocus?.(), list);
+              }));
+            }}
+            data-testid="delete-highlight"
+          >
             {t('delete')}
           </button>
         </div>
@@ -109,10 +146,13 @@ interface NoteEditorProps {
   initial: string;
   onSave: (note: string) => void;
   onCancel: () => void;
+  /** The text area's label ("Note" when not given). */
+  label?: string;
+  testId?: string;
 }
 
 /** A labelled text area; Ctrl/Cmd+Enter saves and Escape cancels. */
-export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
+export function NoteEditor({ initial, onSave, onCancel, label, testId = 'note-input' }: NoteEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   // Read from the element: a save right after an edit must not see the previous render's text.
   const current = () => area.current?.value ?? initial;
@@ -126,13 +166,13 @@ export function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
         onSave(current());
       }}
     >
-      <label for={id}>{t('note')}</label>
+      <label for={id}>{label ?? t('note')}</label>
       <textarea
         id={id}
         ref={area}
         rows={3}
         defaultValue={initial}
-        data-testid="note-input"
+        data-testid={testId}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();

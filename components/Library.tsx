@@ -11,7 +11,9 @@ import type { ImportSummary } from '@/lib/library/import-apply';
 import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl } from '@/lib/library/safe-url';
 import { formatDate } from '@/lib/i18n/format';
-import { HighlightList, type HighlightActions } from './HighlightList';
+import { HighlightList, deleteButtonOf, type HighlightActions } from './HighlightList';
+import { ArticleNoteControl, ArticleTags, RemoveArticleButton, TAG_SUGGESTIONS_ID, type ArticleActions } from './ArticleControls';
+import { focusFirst, focusWhenShown } from './focus-after-removal';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer } from './LibraryTransfer';
 import type { AllRecords } from './library-io';
@@ -26,6 +28,7 @@ export interface LibraryServices {
   /** Every record as stored, tombstones included: what the JSON and W3C exports write. */
   loadAll(): Promise<AllRecords>;
   highlights: HighlightActions;
+  articles: ArticleActions;
   importText(text: string): Promise<ImportSummary>;
   download(name: string, blob: Blob): void;
 }
@@ -43,6 +46,19 @@ export interface LibraryReader {
 const PAGE = 20;
 /** Highlights shown per entry until the reader asks for all of them. */
 const HIGHLIGHTS_SHOWN = 3;
+
+/** The last removal, until it is undone or the next one replaces it. */
+interface Removal {
+  message: string;
+  undo: () => Promise<void>;
+  /** The control to focus once the removed item is back. */
+  focus: string;
+}
+
+/** The selector of an article's "Remove from library" button. */
+const removeButtonOf = (id: string) => `[data-testid="library-entry"][data-id="${CSS.escape(id)}"] [data-testid="remove-article"]`;
+
+const isTextField = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export interface LibraryProps {
   services: LibraryServices;
@@ -64,6 +80,35 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [shown, setShown] = useState(PAGE);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** Runs a write; answers whether it worked, and says why not on the page. */
+  const run = (work: Promise<unknown>) => work.then(
+    () => (setError(null), true),
+    (e: unknown) => (setError(e instanceof Error ? e.message : String(e)), false),
+  );
+  const undo = () => {
+    if (!removal) return;
+    // The Undo button goes: the heading holds the focus until the restored item is listed again.
+    heading.current?.focus();
+    void run(removal.undo()).then((ok) => {
+      if (!ok) return;
+      setRemoval(null);
+      focusWhenShown(removal.focus);
+    });
+  };
+  const entryActions: EntryActions = {
+    highlights: services.highlights,
+    articles: services.articles,
+    run,
+    heading: () => heading.current,
+    onHighlightDeleted: (h) => setRemoval({ message: t('highlightDeleted'), undo: () => services.highlights.undoRemove(h.id), focus: deleteButtonOf(h.id) }),
+    onArticleRemoved: (article, next) => {
+      setRemoval({ message: t('articleRemoved', article.title || article.url), undo: () => services.articles.undoRemove(article.id), focus: removeButtonOf(article.id) });
+      focusFirst(next, heading.current);
+    },
+  };
   const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
   const query = text.trim();
   const entries = useMemo(
@@ -88,9 +133,19 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
   }, [search.ready]);
 
   return (
-    <main class={compact ? 'library compact' : 'library'} aria-busy={!entries}>
+    <main
+      class={compact ? 'library compact' : 'library'}
+      aria-busy={!entries}
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+Z undoes the last removal (text fields keep their own undo).
+        if (removal && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextField(e.target)) {
+          e.preventDefault();
+          undo();
+        }
+      }}
+    >
       <header class="bar">
-        <h1>{t('libraryTitle')}</h1>
+        <h1 ref={heading} tabIndex={-1} data-testid="library-heading">{t('libraryTitle')}</h1>
         {model && <p class="muted">{t('libraryCounts', tCount('articleCount', model.articles.length), tCount('highlightCount', countHighlights(model.highlightsByArticle)))}</p>}
       </header>
       <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
@@ -101,11 +156,17 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
       <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
         {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
       </p>
+      {error && <p role="alert" class="error" data-testid="library-error">{error}</p>}
+      {facets && (
+        <datalist id={TAG_SUGGESTIONS_ID}>
+          {facets.tags.map((tag) => <option key={tag} value={tag} />)}
+        </datalist>
+      )}
       {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>}
       {listed && (
         <ol class="entries">
           {listed.slice(0, shown).map((entry) => (
-            <ArticleEntry key={entry.article.id} article={entry.article} highlights={entry.highlights} actions={services.highlights} />
+            <ArticleEntry key={entry.article.id} article={entry.article} highlights={entry.highlights} actions={entryActions} />
           ))}
         </ol>
       )}
@@ -115,6 +176,14 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
         </button>
       )}
       {model && !compact && <LibraryTransfer model={model} services={services} />}
+      <p role="status" class="undo-bar" data-testid="library-undo" hidden={!removal}>
+        {removal && (
+          <>
+            <span>{removal.message}</span>{' '}
+            <button type="button" onClick={undo} aria-keyshortcuts="Control+Z Meta+Z" data-testid="undo">{t('undo')}</button>
+          </>
+        )}
+      </p>
     </main>
   );
 }
@@ -178,21 +247,43 @@ function useLibrary(services: LibraryServices, start: boolean): LibraryState {
   return { index, model: state.model, ready: state.model !== null, version: state.version };
 }
 
-function ArticleEntry({ article, highlights, actions }: { article: ListedArticle; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: HighlightActions }) {
+interface EntryActions {
+  highlights: HighlightActions;
+  articles: ArticleActions;
+  run: (work: Promise<unknown>) => Promise<boolean>;
+  heading: () => HTMLElement | null;
+  onHighlightDeleted: (highlight: Parameters<typeof HighlightList>[0]['highlights'][number]) => void;
+  onArticleRemoved: (article: ListedArticle, next: HTMLElement | null) => void;
+}
+
+function ArticleEntry({ article, highlights, actions }: { article: ListedArticle; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: EntryActions }) {
   const [all, setAll] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
   const href = safeHttpUrl(article.url);
   const headingId = `article-${article.id}`;
   return (
-    <li class="entry" data-testid="library-entry" data-id={article.id} aria-labelledby={headingId}>
+    <li class="entry" ref={item} data-testid="library-entry" data-id={article.id} aria-labelledby={headingId}>
       <h2 id={headingId}>
         {href ? <a href={href} target="_blank" rel="noopener noreferrer">{article.title || href}</a> : <span>{article.title || article.url}</span>}
       </h2>
       <p class="muted">
         {`${siteLabel(article.publisher, article.url)} · ${t('savedOn', formatDate(article.savedAt, readerLocale()))}`}
-        {article.tags.length > 0 && ` · ${article.tags.map((tag) => `#${tag}`).join(' ')}`}
       </p>
-      {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}
-      {highlights.length > 0 && <HighlightList highlights={all ? highlights : highlights.slice(0, HIGHLIGHTS_SHOWN)} actions={actions} label={article.title} />}
+      <ArticleTags article={article} actions={actions.articles} run={actions.run} />
+      <div class="actions article-actions">
+        <ArticleNoteControl article={article} actions={actions.articles} run={actions.run} />
+        <RemoveArticleButton article={article} actions={actions.articles} run={actions.run} onRemove={(next) => actions.onArticleRemoved(article, next)} />
+      </div>
+      {highlights.length > 0 && (
+        <HighlightList
+          highlights={all ? highlights : highlights.slice(0, HIGHLIGHTS_SHOWN)}
+          actions={actions.highlights}
+          label={article.title}
+          onDeleted={actions.onHighlightDeleted}
+          // The article's last highlight: its note button, the next control in reading order above the list.
+          fallbackFocus={() => item.current?.querySelector<HTMLElement>('[data-testid="edit-article-note"]') ?? actions.heading()}
+        />
+      )}
       {!all && highlights.length > HIGHLIGHTS_SHOWN && (
         <button type="button" onClick={() => setAll(true)} data-testid="all-highlights">{tCount('allHighlights', highlights.length)}</button>
       )}

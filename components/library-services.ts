@@ -36,6 +36,12 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       await browser.tabs.create({ url });
       return true;
     }),
+    articles: {
+      saveNote: async (id, note) => void (await sendMessage('updateArticle', { id, changes: { note } })),
+      setTags: async (id, tags) => void (await sendMessage('updateArticle', { id, changes: { tags } })),
+      remove: async (id) => void (await sendMessage('unsaveArticle', { id })),
+      undoRemove: async (id) => void (await sendMessage('undoUnsaveArticle', { id })),
+    },
     importText: (text) => sendMessage('importLibrary', { text }),
     download: (name, blob) => {
       const link = document.createElement('a');

@@ -82,6 +82,11 @@ export async function unsaveArticle(db: NewsmarkDb, id: string, now = Date.now()
   return updateArticleFields(db, id, { deleted: true }, now);
 }
 
+/** Brings an unsaved article back as it was (its saved date, note and tags): the undo of `unsaveArticle`. */
+export async function undoUnsaveArticle(db: NewsmarkDb, id: string, now = Date.now()): Promise<ArticleRecord> {
+  return updateArticleFields(db, id, { deleted: false }, now);
+}
+
 /** Changes the article-level note and tags. */
 export async function updateArticle(db: NewsmarkDb, id: string, changes: ArticleChanges, now = Date.now()): Promise<ArticleRecord> {
   return updateArticleFields(

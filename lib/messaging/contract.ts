@@ -82,9 +82,11 @@ export interface MessageMap {
   saveArticle: { request: ArticleInput; response: ArticleRecord };
   /** popup -> background: remove from the library (a tombstone; highlights and notes are kept). */
   unsaveArticle: { request: { id: string }; response: ArticleRecord };
+  /** popup/library -> background: bring an unsaved article back as it was (undo of `unsaveArticle`). */
+  undoUnsaveArticle: { request: { id: string }; response: ArticleRecord };
   /** popup/content -> background: the saved article known under this URL or a variant of it. */
   getArticleByUrl: { request: { url: string }; response: ArticleRecord | null };
-  /** popup/content -> background: the article-level note and tags. */
+  /** popup/content/library -> background: the article-level note and tags. */
   updateArticle: { request: { id: string; changes: ArticleChanges }; response: ArticleRecord };
   /** content -> background: add a highlight to a saved article. */
   addHighlight: { request: HighlightInput; response: HighlightRecord };

@@ -2,7 +2,7 @@ import type { Handlers } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import {
   addHighlight, deleteHighlight, getArticleByUrl, listArticlesByCompany, listHighlights, saveArticle, undeleteHighlight,
-  unsaveArticle, updateArticle, updateHighlight,
+  undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
 
 /** The reader's library: every write goes through here, so it happens in the extension's database. */
@@ -10,6 +10,7 @@ export function libraryHandlers(db: NewsmarkDb): Handlers {
   return {
     saveArticle: (input) => saveArticle(db, input),
     unsaveArticle: ({ id }) => unsaveArticle(db, id),
+    undoUnsaveArticle: ({ id }) => undoUnsaveArticle(db, id),
     getArticleByUrl: ({ url }) => getArticleByUrl(db, url),
     updateArticle: ({ id, changes }) => updateArticle(db, id, changes),
     addHighlight: (input) => addHighlight(db, input),

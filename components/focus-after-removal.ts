@@ -1,0 +1,31 @@
+/**
+ * Where the keyboard focus goes when the control it was on goes away (a deleted highlight, a
+ * removed article): the same control in the next item of the list, else in the previous one,
+ * else a fallback (the list's heading). Never `<body>`, where a keyboard reader would start over.
+ */
+
+/** The control to focus once `item` is gone; read before it goes, while its siblings are known. */
+export function neighbourControl(item: Element | null | undefined, selector: string): HTMLElement | null {
+  const pick = (el: Element | null | undefined) => el?.querySelector<HTMLElement>(selector) ?? null;
+  return pick(item?.nextElementSibling) ?? pick(item?.previousElementSibling);
+}
+
+/** Focuses `target` when it is still on the page, else the first fallback that is. */
+export function focusFirst(...targets: (HTMLElement | null | undefined)[]): void {
+  const target = targets.find((el) => el?.isConnected);
+  target?.focus();
+}
+
+/**
+ * Focuses the element `selector` names once it is on the page (a restored item appears after
+ * the library is read again), or gives up after `timeoutMs`.
+ */
+export function focusWhenShown(selector: string, timeoutMs = 5000): void {
+  const started = Date.now();
+  const tryFocus = () => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) el.focus();
+    else if (Date.now() - started < timeoutMs) setTimeout(tryFocus, 30);
+  };
+  tryFocus();
+}
