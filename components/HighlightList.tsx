@@ -61,7 +61,7 @@ export function HighlightList({ highlights, actions, label, onDeleted, fallbackF
           </button>
         </p>
       )}
-      <ul class="highlight-list" aria-label={t('highlightsOf', label)} tabIndex={-1}>
+      {highlights.length > 0 && <ul class="highlight-list" aria-label={t('highlightsOf', label)} tabIndex={-1}>
         {highlights.map((h, i) => (
           <HighlightItem
             key={h.id}
@@ -73,7 +73,7 @@ export function HighlightList({ highlights, actions, label, onDeleted, fallbackF
             fallbackFocus={fallbackFocus}
           />
         ))}
-      </ul>
+      </ul>}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * this article's highlights and notes, and sync status. Everything it needs comes through
  * `PopupServices`, so tests render it with plain data.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageVisit } from '@/lib/db';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/messaging/contract';
@@ -30,6 +30,8 @@ export interface PopupServices {
   markPage(): Promise<number>;
   save(): Promise<void>;
   unsave(articleId: string): Promise<void>;
+  /** Brings an article just removed back as it was. */
+  undoUnsave(articleId: string): Promise<void>;
   saveArticleNote(articleId: string, note: string): Promise<void>;
   showEntity(index: number): Promise<void>;
   highlights: HighlightActions;
@@ -115,8 +117,8 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
       {page.state === 'error' && <p role="alert">{t('popupError', page.message)}</p>}
       {snapshot && <PageStatus visit={visit} />}
       {(notArticle || marked !== null) && <MarkPage marked={marked} mark={services.markPage} onMarked={setMarked} />}
-      {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} />}
-      {entities.state === 'ready' && entities.value && entities.value.entities.length > 0 && (
+      {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} canSave={!!visit} />}
+      {entities.state === 'ready' && entities.value && (entities.value.entities.length > 0 || entities.value.state === 'marked') && (
         <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} />
       )}
       {snapshot && (visit?.isArticle || snapshot.article) && <Related services={services} article={snapshot.article} visit={visit} />}
@@ -171,31 +173,67 @@ function PageStatus({ visit }: { visit: PageVisit | null }) {
   );
 }
 
-function SavedSection({ saved, services, isArticle }: { saved: SavedArticle; services: PopupServices; isArticle: boolean }) {
+/**
+ * Saved or not. Any page the content script runs in can be saved: saving an article the
+ * detection passed over extracts it anyway. "Remove from library" offers undo, which brings
+ * the record back as it was (note, tags, highlights, saved date).
+ */
+function SavedSection({ saved, services, isArticle, canSave }: { saved: SavedArticle; services: PopupServices; isArticle: boolean; canSave: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [removed, setRemoved] = useState<ArticleRecord | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const unsaveButton = useRef<HTMLButtonElement>(null);
   const act = (work: () => Promise<void>) => {
     setBusy(true);
-    work().then(() => setError(null), (e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
+    return work().then(() => (setError(null), true), (e: unknown) => (setError(messageOf(e)), false)).finally(() => setBusy(false));
   };
   const { article, highlights } = saved;
+  // "Remove from library" is gone with the article: the focus goes to Undo; after the undo, back to "Remove".
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+  const undo = (record: ArticleRecord) =>
+    void act(() => services.undoUnsave(record.id)).then((ok) => {
+      if (!ok) return;
+      setRemoved(null);
+      const started = Date.now();
+      const refocus = () => (unsaveButton.current ? unsaveButton.current.focus() : Date.now() - started < 3000 && setTimeout(refocus, 30));
+      refocus();
+    });
+  const undoLine = removed && !article && (
+    <p role="status" class="undo" data-testid="unsave-undo">
+      {t('removedFromLibrary')}{' '}
+      <button type="button" ref={undoButton} disabled={busy} onClick={() => undo(removed)} data-testid="undo-unsave">{t('undo')}</button>
+    </p>
+  );
   if (!article) {
-    if (!isArticle) return null;
+    if (!isArticle && !canSave) return null;
     return (
       <section class="saved" aria-label={t('library')}>
+        {undoLine}
         <p data-testid="saved-state" data-saved="false">{t('notSaved')}</p>
-        <button type="button" class="primary" disabled={busy} onClick={() => act(() => services.save())} data-testid="save">{t('saveArticle')}</button>
+        {!isArticle && <p class="muted" data-testid="save-any-page">{t('saveAnyPageHint')}</p>}
+        <button type="button" class="primary" disabled={busy} onClick={() => void act(() => services.save())} data-testid="save">{isArticle ? t('saveArticle') : t('savePage')}</button>
         {error && <p role="alert" class="error">{error}</p>}
       </section>
     );
   }
   return (
     <section class="saved" aria-labelledby="saved-title">
-      <h2 id="saved-title">{t('library')}</h2>
+      <h2 id="saved-title" tabIndex={-1}>{t('library')}</h2>
       <p data-testid="saved-state" data-saved="true">
         {t('savedOn', formatDate(article.savedAt, readerLocale()))}{' '}
-        <button type="button" disabled={busy} onClick={() => act(() => services.unsave(article.id))} data-testid="unsave">{t('unsaveArticle')}</button>
+        <button
+          type="button"
+          ref={unsaveButton}
+          disabled={busy}
+          onClick={() => void act(() => services.unsave(article.id)).then((ok) => ok && setRemoved(article))}
+          data-testid="unsave"
+        >
+          {t('unsaveArticle')}
+        </button>
       </p>
       {error && <p role="alert" class="error">{error}</p>}
       <ArticleNote
@@ -205,7 +243,9 @@ function SavedSection({ saved, services, isArticle }: { saved: SavedArticle; ser
         onSave={(note) => act(() => services.saveArticleNote(article.id, note).then(() => setEditing(false)))}
       />
       <h3>{t('highlightsTitle', formatCount(highlights.length, readerLocale()))}</h3>
-      {highlights.length === 0 ? <p class="muted">{t('noHighlights')}</p> : <HighlightList highlights={highlights} actions={services.highlights} label={article.title} />}
+      {highlights.length === 0 && <p class="muted">{t('noHighlights')}</p>}
+      {/* Kept when the last highlight goes: its "Highlight deleted · Undo" line is in the list. */}
+      <HighlightList highlights={highlights} actions={services.highlights} label={article.title} fallbackFocus={() => document.getElementById('saved-title')} />
     </section>
   );
 }
@@ -254,6 +294,7 @@ function EntityList({ entities, onShow }: { entities: EntitySummary[]; onShow: (
   return (
     <section aria-labelledby="entities-title">
       <h2 id="entities-title">{t('entitiesTitle')}</h2>
+      {entities.length === 0 && <p class="muted" data-testid="no-entities">{t('noEntities')}</p>}
       {group(t('companies'), companies, 'companies')}
       {group(t('figures'), figures, 'figures')}
     </section>

@@ -93,6 +93,7 @@ export function popupServices(tab: Promise<number | null>, page: SnapshotRequest
     markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
+    undoUnsave: async (articleId) => void (await sendMessage('undoUnsaveArticle', { id: articleId })),
     saveArticleNote: async (articleId, note) => void (await sendMessage('updateArticle', { id: articleId, changes: { note } })),
     showEntity: (index) => toTab(async (id) => void (await sendMessage('showEntity', { index }, id)), undefined),
     highlights: highlightActions((h) => toTab((id) => sendMessage('showHighlight', { selectors: h.selectors }, id).catch(() => false), false)),

@@ -14,7 +14,7 @@ const highlight = {
 
 const marked: PageEntities = { state: 'marked', isArticle: true, title: 'A story', entities: [{ index: 3, type: 'company', text: 'Acme', name: 'Acme Corp', mentions: 2 }] };
 
-type Mocked = PopupServices & { [K in 'showEntity' | 'save' | 'markPage' | 'openOptions' | 'loadEntities']: ReturnType<typeof vi.fn> };
+type Mocked = PopupServices & { [K in 'unsave' | 'undoUnsave' | 'showEntity' | 'save' | 'markPage' | 'openOptions' | 'loadEntities']: ReturnType<typeof vi.fn> };
 
 function services(saved: SavedArticle, { isArticle = true, entities = [marked] }: { isArticle?: boolean; entities?: PageEntities[] } = {}): Mocked {
   const answers = [...entities];
@@ -27,7 +27,8 @@ function services(saved: SavedArticle, { isArticle = true, entities = [marked] }
     loadEntities: vi.fn(async () => (answers.length > 1 ? answers.shift()! : answers[0]!)),
     markPage: vi.fn(async () => 4),
     save: vi.fn(async () => undefined),
-    unsave: async () => undefined,
+    unsave: vi.fn(async () => undefined),
+    undoUnsave: vi.fn(async () => undefined),
     saveArticleNote: async () => undefined,
     showEntity: vi.fn(async () => undefined),
     highlights: { saveNote: async () => undefined, remove: async () => undefined, undoRemove: async () => undefined, jump: async () => true },
@@ -107,8 +108,10 @@ describe('Popup', () => {
     const notArticle: PageEntities = { state: 'not-article', isArticle: false, title: 'Home', entities: [] };
     const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle, marked] });
     const root = await mount(s);
-    expect(root.querySelector('[data-testid="save"]')).toBeNull();
+    // A page not taken for an article can still be saved (saving extracts it anyway).
+    expect(root.querySelector('[data-testid="save"]')!.textContent).toBe('Save this page');
     expect(root.querySelector('[data-testid="companies"]')).toBeNull();
+    expect(root.querySelector('[data-testid="no-entities"]')).toBeNull();
     const button = root.querySelector<HTMLButtonElement>('[data-testid="mark-page"]')!;
     expect(button.textContent).toBe(messages.markPage!.message);
     await act(async () => button.click());
@@ -121,6 +124,70 @@ describe('Popup', () => {
     // The entities are asked for again, and the page's marks are listed.
     expect(s.loadEntities).toHaveBeenCalledTimes(2);
     expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+  });
+
+  it('saves a page that was not taken for an article', async () => {
+    const notArticle: PageEntities = { state: 'not-article', isArticle: false, title: 'Home', entities: [] };
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle] });
+    const root = await mount(s);
+    expect(root.querySelector('[data-testid="save-any-page"]')!.textContent).toBe(messages.saveAnyPageHint!.message);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="save"]')!.click());
+    expect(s.save).toHaveBeenCalledOnce();
+  });
+
+  it('says so when an article names no companies or figures', async () => {
+    const none: PageEntities = { state: 'marked', isArticle: true, title: 'A story', entities: [] };
+    const root = await mount(services({ article, highlights: [] }, { entities: [none] }));
+    expect(root.querySelector('[data-testid="no-entities"]')!.textContent).toBe('No companies or figures found on this page.');
+    expect(root.querySelector('#entities-title')!.textContent).toBe('On this page');
+  });
+
+  it('removes from the library with undo: the focus on Undo, the article back as it was', async () => {
+    let current: SavedArticle = { article, highlights: [highlight] };
+    let tell: (s: SavedArticle) => void = () => undefined;
+    const s = services(current);
+    const visit = { url: article.url, title: 'A story', isArticle: true, signals: [], seenAt: 0 };
+    s.watchPage = (onChange) => {
+      tell = (next) => onChange({ visit, ...(current = next) });
+      queueMicrotask(() => tell(current));
+      return () => undefined;
+    };
+    s.unsave.mockImplementation(async () => tell({ article: null, highlights: [] }));
+    s.undoUnsave.mockImplementation(async () => tell({ article, highlights: [highlight] }));
+    const root = await mount(s);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="unsave"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(s.unsave).toHaveBeenCalledWith('a-1');
+    expect(root.querySelector('[data-testid="saved-state"]')!.getAttribute('data-saved')).toBe('false');
+    const undo = root.querySelector<HTMLButtonElement>('[data-testid="undo-unsave"]')!;
+    expect(root.querySelector('[data-testid="unsave-undo"]')!.textContent).toContain('Removed from your library.');
+    expect(document.activeElement).toBe(undo);
+    await act(async () => undo.click());
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(s.undoUnsave).toHaveBeenCalledWith('a-1');
+    expect(root.querySelector('[data-testid="saved-state"]')!.getAttribute('data-saved')).toBe('true');
+    expect(root.querySelector('[data-testid="unsave-undo"]')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="unsave"]'));
+  });
+
+  it('deleting the only highlight offers undo there, and the focus stays in the popup', async () => {
+    let tell: (s: SavedArticle) => void = () => undefined;
+    const s = services({ article, highlights: [highlight] });
+    const visit = { url: article.url, title: 'A story', isArticle: true, signals: [], seenAt: 0 };
+    s.watchPage = (onChange) => {
+      tell = (next) => onChange({ visit, ...next });
+      queueMicrotask(() => tell({ article, highlights: [highlight] }));
+      return () => undefined;
+    };
+    s.highlights.remove = async () => tell({ article, highlights: [] });
+    const root = await mount(s);
+    const del = root.querySelector<HTMLButtonElement>('[data-testid="delete-highlight"]')!;
+    del.focus();
+    await act(async () => del.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="highlight"]')).toBeNull();
+    expect(root.querySelector('.highlights .undo')!.textContent).toContain('Highlight deleted');
+    expect(document.activeElement).toBe(root.querySelector('#saved-title'));
   });
 
   it('does not offer "Mark this page" on an article', async () => {
