@@ -12,6 +12,8 @@ import { SyncError } from './errors';
 const SEALED_PREFIX = 'x:';
 /** The database's key-check document; not a record. */
 export const KEY_CHECK_ID = 'newsmark-keycheck';
+/** The database's id document, created by the first device that syncs with it; not a record. */
+export const DB_ID_DOC = 'newsmark-database';
 
 export function localKey(body: Pick<SyncBody, 'kind' | 'id'>): string {
   return `${body.kind}:${body.id}`;

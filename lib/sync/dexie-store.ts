@@ -110,6 +110,28 @@ export class DexieSyncStore implements LocalStore {
     return this.db.syncRecords.where('synced').equals(0).count();
   }
 
+  async restartSync(): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+      await db.syncRecords.toCollection().modify((row) => {
+        delete row.rev;
+        row.synced = 0;
+      });
+      await db.meta.delete(META_PREFIX + 'checkpoint');
+    });
+    // Records never synced before (no row yet) are pending too: collected as local edits.
+    await this.collectLocalEdits();
+  }
+
+  async forgetRevisions(keys: string[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.syncRecords, async () => {
+      await db.syncRecords.where('key').anyOf(keys).modify((row) => {
+        delete row.rev;
+      });
+    });
+  }
+
   async resetSyncState(): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.syncRecords, db.meta], async () => {

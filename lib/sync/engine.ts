@@ -4,12 +4,22 @@
  * does (another device wrote meanwhile), `_bulk_get` fetches just those documents, they are
  * merged, and the merged states go out again.
  *
- * A run with nothing to do costs one request: the `_changes` call that comes back empty.
- * Every step commits before the next one, so a worker stopped at any point resumes safely:
- * merging is idempotent and a push that was not recorded only causes a conflict and a merge.
+ * A run with nothing to do costs two requests: reading this replica's `_local/` checkpoint on
+ * the server, and the `_changes` call that comes back empty. Every step commits before the next
+ * one, so a worker stopped at any point resumes safely: merging is idempotent and a push that
+ * was not recorded only causes a conflict and a merge.
+ *
+ * The server is checked on every run as CouchDB's replicator does it: the checkpoint is kept on
+ * both sides, each save under a new session id, with the id of the server database (our own id
+ * document, created on the first sync). When the server's checkpoint is missing or does not
+ * match ours, the server was emptied, recreated or restored from an older copy: the device
+ * forgets every revision and position, pulls the whole database and merges it (merging never
+ * takes an older state over a newer one, so nothing is reverted or dropped), and pushes every
+ * record the server lacks or holds in an older state. Nothing is duplicated: record ids are the
+ * documents' ids.
  */
 import { CouchClient, type CouchAuth } from './couch-client';
-import { decodeDoc, encodeDoc, isRecordDoc, KEY_CHECK_ID, localKey } from './codec';
+import { DB_ID_DOC, decodeDoc, encodeDoc, isRecordDoc, KEY_CHECK_ID, localKey } from './codec';
 import { createKeyCheck, DEFAULT_ITERATIONS, unlock, type KeyCheck, type SyncKeys } from './crypto';
 import { SyncError } from './errors';
 import type { FetchLike } from './http';
@@ -41,6 +51,19 @@ export interface SyncReport {
   /** Pushes the server refused because another device wrote first; merged and pushed again. */
   conflicts: number;
   requests: number;
+  /**
+   * Set when this run found the server had lost data it had before (emptied, recreated, or
+   * restored from an older copy) and refilled it: how many records this device uploaded again.
+   */
+  recovered?: { uploaded: number };
+}
+
+/** What to tell the reader after a run that refilled the server (shown once, with that run's outcome). */
+export function recoveryNotice(report: Pick<SyncReport, 'recovered'>): string | null {
+  if (!report.recovered) return null;
+  const n = report.recovered.uploaded;
+  if (n === 0) return 'The sync server had lost its data; another device had already uploaded everything this device holds.';
+  return `The sync server had lost its data; ${n.toLocaleString('en-US')} ${n === 1 ? 'record was' : 'records were'} uploaded again.`;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -56,6 +79,19 @@ interface Meta {
   /** Revision of the `_local/` checkpoint document on the server. */
   checkpointRev?: string;
   keyCheck?: KeyCheck | null;
+  /** The server database's id, from its id document (absent in bookkeeping older than the check). */
+  dbId?: string;
+  /** Session id of the last checkpoint saved on both sides: the server's must carry the same. */
+  session?: string;
+  /** A session being written to the server when the local save had not committed yet. */
+  nextSession?: string;
+}
+
+/** The `_local/` checkpoint document as this client writes it. */
+interface ServerCheckpoint {
+  last_seq?: unknown;
+  session?: unknown;
+  db?: unknown;
 }
 
 export async function syncOnce(store: LocalStore, target: SyncTarget, options: SyncOptions): Promise<SyncReport> {
@@ -81,10 +117,20 @@ class SyncRun {
 
   async run(): Promise<SyncReport> {
     try {
-      const meta = await this.prepare();
+      const { meta, fresh } = await this.prepare();
       this.keys = await this.openKeys(meta);
-      await this.pull(meta);
+      let restart = fresh;
+      let lost = false;
+      if (!fresh && !(await this.serverMatches(meta))) {
+        // Bookkeeping that never saved a checkpoint is a first sync that was cut short, not a loss.
+        lost = meta.session !== undefined || (await this.store.getMeta<unknown>(CHECKPOINT)) !== undefined;
+        await this.restart(meta);
+        restart = true;
+      }
+      const moved = await this.pull();
       await this.push();
+      if (restart || moved || this.report.pushed > 0) await this.saveCheckpoints(meta);
+      if (lost) this.report.recovered = { uploaded: this.report.pushed };
     } finally {
       this.report.requests = this.client.requests;
     }
@@ -92,27 +138,88 @@ class SyncRun {
   }
 
   /** Loads the bookkeeping; a new server or database starts over (the first run creates the database). */
-  private async prepare(): Promise<Meta> {
+  private async prepare(): Promise<{ meta: Meta; fresh: boolean }> {
     const targetId = `${this.target.serverUrl.replace(/\/+$/, '')}/${this.target.database}`;
     const meta = await this.store.getMeta<Meta>('sync');
-    if (meta && meta.target === targetId) return meta;
+    if (meta && meta.target === targetId) return { meta, fresh: false };
     await this.store.resetSyncState();
     await this.client.ensureDatabase();
     const fresh: Meta = { target: targetId, replicaId: randomId() };
-    fresh.keyCheck = await this.fetchOrCreateKeyCheck();
+    const idDoc = await this.client.getDoc(DB_ID_DOC);
+    fresh.keyCheck = await this.fetchOrCreateKeyCheck(idDoc ? 1 : 0);
+    fresh.dbId = await this.databaseId(idDoc, randomId());
     await this.store.setMeta('sync', fresh);
-    return fresh;
+    return { meta: fresh, fresh: true };
+  }
+
+  /** The server database's id from its id document, created with `proposed` when there is none. */
+  private async databaseId(existing: CouchDoc | null, proposed: string): Promise<string> {
+    if (existing && typeof existing.db === 'string') return existing.db;
+    try {
+      await this.client.putDoc({ _id: DB_ID_DOC, ...(existing?._rev ? { _rev: existing._rev } : {}), db: proposed });
+      return proposed;
+    } catch (error) {
+      // Another device created it first: use its id.
+      if (error instanceof SyncError && error.kind === 'conflict') return this.databaseId(await this.client.getDoc(DB_ID_DOC), proposed);
+      throw error;
+    }
+  }
+
+  /**
+   * Is the server the one this device synced with, where it left it? Its copy of our checkpoint
+   * must exist and carry our last session and the database id. (Bookkeeping from before sessions
+   * were kept compares the feed position instead.)
+   */
+  private async serverMatches(meta: Meta): Promise<boolean> {
+    const doc = (await this.client.getDoc(checkpointId(meta))) as (CouchDoc & ServerCheckpoint) | null;
+    if (!doc) return false;
+    meta.checkpointRev = doc._rev;
+    if (meta.session === undefined) {
+      const local: unknown = (await this.store.getMeta<unknown>(CHECKPOINT)) ?? 0;
+      if (JSON.stringify(doc.last_seq ?? 0) !== JSON.stringify(local)) return false;
+      // Once: learn (or give) the database its id; the next checkpoint carries it with a session.
+      meta.dbId ??= await this.databaseId(await this.client.getDoc(DB_ID_DOC), randomId());
+      await this.store.setMeta('sync', meta);
+      return true;
+    }
+    return (doc.session === meta.session || doc.session === meta.nextSession) && doc.db === meta.dbId;
+  }
+
+  /**
+   * The server lost data this device had synced: check it is still the same kind of database
+   * (the key check put back if it is gone), then forget every revision and feed position, so
+   * this run pulls everything the server has, merges it, and pushes whatever the server lacks.
+   */
+  private async restart(meta: Meta): Promise<void> {
+    await this.client.ensureDatabase();
+    const keyCheck = await this.client.getDoc(KEY_CHECK_ID);
+    if (meta.keyCheck && !keyCheck) {
+      try {
+        const { salt, iterations, check } = meta.keyCheck;
+        await this.client.putDoc({ _id: KEY_CHECK_ID, salt, iterations, check });
+      } catch (error) {
+        if (!(error instanceof SyncError && error.kind === 'conflict')) throw error;
+        return this.restart(meta);
+      }
+    } else if (!sameKeyCheck(meta.keyCheck ?? null, keyCheck)) {
+      throw new SyncError('encryption-mismatch', 'The sync database was replaced by one with other encryption settings: choose a new database, or set its passphrase.');
+    }
+    meta.dbId = await this.databaseId(await this.client.getDoc(DB_ID_DOC), meta.dbId ?? randomId());
+    delete meta.session;
+    delete meta.nextSession;
+    await this.store.restartSync();
+    await this.store.setMeta('sync', meta);
   }
 
   /** Reads the key check once per database and keeps it, so later runs need no extra request. */
-  private async fetchOrCreateKeyCheck(): Promise<KeyCheck | null> {
+  private async fetchOrCreateKeyCheck(ownDocs: number): Promise<KeyCheck | null> {
     const existing = await this.client.getDoc(KEY_CHECK_ID);
     if (existing) {
       if (!this.target.passphrase) throw new SyncError('encryption-mismatch', 'This database is encrypted: enter its passphrase in the sync settings.');
       return existing as unknown as KeyCheck;
     }
     if (!this.target.passphrase) return null;
-    if ((await this.client.docCount()) > 0) {
+    if ((await this.client.docCount()) > ownDocs) {
       throw new SyncError('encryption-mismatch', 'This database already holds unencrypted records: choose a new database to sync with encryption.');
     }
     const { keys, keyCheck } = await createKeyCheck(this.target.passphrase, this.options.iterations ?? DEFAULT_ITERATIONS);
@@ -120,7 +227,7 @@ class SyncRun {
       await this.client.putDoc({ _id: KEY_CHECK_ID, ...keyCheck });
     } catch (error) {
       // Another device encrypted the database first: use its key check.
-      if (error instanceof SyncError && error.kind === 'conflict') return this.fetchOrCreateKeyCheck();
+      if (error instanceof SyncError && error.kind === 'conflict') return this.fetchOrCreateKeyCheck(ownDocs);
       throw error;
     }
     this.options.keyCache?.set(cacheKey(this.target.passphrase, keyCheck), keys);
@@ -142,8 +249,8 @@ class SyncRun {
     return keys;
   }
 
-  /** Pages through `_changes`; each page is merged and checkpointed in one local transaction. */
-  private async pull(meta: Meta): Promise<void> {
+  /** Pages through `_changes`; each page is merged and checkpointed in one local transaction. True when the position moved. */
+  private async pull(): Promise<boolean> {
     const start: unknown = (await this.store.getMeta<unknown>(CHECKPOINT)) ?? 0;
     let since: unknown = start;
     for (;;) {
@@ -155,22 +262,32 @@ class SyncRun {
       since = page.lastSeq;
       if (page.rows < this.batch || !moved) break;
     }
-    if (JSON.stringify(since) !== JSON.stringify(start)) await this.saveServerCheckpoint(meta, since);
+    return JSON.stringify(since) !== JSON.stringify(start);
   }
 
-  /** The `_local/` checkpoint document, as the replication protocol keeps one per replica. */
-  private async saveServerCheckpoint(meta: Meta, since: unknown): Promise<void> {
-    const id = `_local/newsmark-${meta.replicaId}`;
-    let rev = meta.checkpointRev;
+  /**
+   * The `_local/` checkpoint document, as the replication protocol keeps one per replica, under a
+   * new session id that the local bookkeeping records too. The session is noted as coming first,
+   * so a worker stopped between the two writes does not take its own checkpoint for a stranger's.
+   */
+  private async saveCheckpoints(meta: Meta): Promise<void> {
+    const id = checkpointId(meta);
+    const session = randomId();
+    const since: unknown = (await this.store.getMeta<unknown>(CHECKPOINT)) ?? 0;
+    meta.nextSession = session;
+    await this.store.setMeta('sync', meta);
+    const doc = { _id: id, last_seq: since, session, db: meta.dbId };
+    let rev: string;
     try {
-      rev = await this.client.putDoc({ _id: id, ...(rev ? { _rev: rev } : {}), last_seq: since });
+      rev = await this.client.putDoc({ ...doc, ...(meta.checkpointRev ? { _rev: meta.checkpointRev } : {}) });
     } catch (error) {
       if (!(error instanceof SyncError && error.kind === 'conflict')) throw error;
       const current = await this.client.getDoc(id);
-      rev = await this.client.putDoc({ _id: id, ...(current?._rev ? { _rev: current._rev } : {}), last_seq: since });
+      rev = await this.client.putDoc({ ...doc, ...(current?._rev ? { _rev: current._rev } : {}) });
     }
-    // The local checkpoint was stored with the merged records; this keeps the server's rev.
     meta.checkpointRev = rev;
+    meta.session = session;
+    delete meta.nextSession;
     await this.store.setMeta('sync', meta);
   }
 
@@ -199,7 +316,12 @@ class SyncRun {
       if (conflicted.length > 0) {
         this.report.conflicts += conflicted.length;
         if (++conflictRounds > MAX_CONFLICT_ROUNDS) throw new SyncError('conflict', 'Other devices keep writing the same records; will retry.');
-        await this.store.applyRemote(await this.decodeAll(await this.client.bulkGet(conflicted)));
+        const current = await this.decodeAll(await this.client.bulkGet(conflicted));
+        await this.store.applyRemote(current);
+        // A revision the server does not hold at all (the document is gone): the next push writes it anew.
+        const found = new Set(current.map((state) => state.key));
+        const gone = outgoing.filter((state, i) => conflicted.includes(docs[i]!._id) && !found.has(state.key)).map((state) => state.key);
+        if (gone.length > 0) await this.store.forgetRevisions(gone);
       }
     }
     if (lastError) throw lastError;
@@ -210,6 +332,16 @@ class SyncRun {
     const bodies = await Promise.all(records.map((doc) => decodeDoc(doc, this.keys)));
     return bodies.map((body, i) => ({ key: localKey(body), rev: records[i]!._rev!, body }));
   }
+}
+
+function checkpointId(meta: Meta): string {
+  return `_local/newsmark-${meta.replicaId}`;
+}
+
+function sameKeyCheck(ours: KeyCheck | null, theirs: CouchDoc | null): boolean {
+  if (!ours || !theirs) return !ours && !theirs;
+  const other = theirs as unknown as KeyCheck;
+  return other.salt === ours.salt && other.iterations === ours.iterations;
 }
 
 function cacheKey(passphrase: string, keyCheck: KeyCheck): string {

@@ -4,7 +4,7 @@
  * unless the other run's lease is stale (the worker was stopped half-way).
  */
 import type { SyncError } from './errors';
-import type { SyncReport } from './engine';
+import { recoveryNotice, type SyncReport } from './engine';
 import type { SyncStatus } from './types';
 
 /** First retry after about this long; doubles with each failure in a row. */
@@ -31,7 +31,7 @@ export function started(status: SyncStatus, now: number): SyncStatus {
 }
 
 export function succeeded(status: SyncStatus, report: SyncReport, pending: number, now: number): SyncStatus {
-  return { ...status, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report };
+  return { ...status, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report, notice: recoveryNotice(report) };
 }
 
 /** Records the failure; retryable ones get a retry time, others wait for new settings or the next period. */

@@ -36,6 +36,14 @@ export interface LocalStore {
   markPushed(pushed: RemoteState[]): Promise<void>;
   /** How many records the server lacks (for the status line). */
   countOutgoing(): Promise<number>;
+  /**
+   * The server lost data (emptied, recreated, restored from an older copy): forgets every server
+   * revision and the feed position, and marks every record as one the server may lack. Records,
+   * note versions and the rest of the bookkeeping are kept; the next pull merges what the server has.
+   */
+  restartSync(): Promise<void>;
+  /** The server holds no document for these keys any more: their next push creates it anew. */
+  forgetRevisions(keys: string[]): Promise<void>;
   /** Forgets every revision, checkpoint and meta value (new server or database): the next sync starts over and merges. */
   resetSyncState(): Promise<void>;
 }

@@ -48,7 +48,12 @@ export interface SyncStatus {
   retryAt: number | null;
   /** Set while a run is under way; a stale lease (a stopped worker) is ignored. */
   runningSince: number | null;
-  lastReport: { pulled: number; pushed: number; conflicts: number; requests: number } | null;
+  lastReport: { pulled: number; pushed: number; conflicts: number; requests: number; recovered?: { uploaded: number } } | null;
+  /**
+   * Something the reader should be told once about the last successful run, e.g. "The sync
+   * server had lost its data; 2,525 records were uploaded again." Cleared by the next one.
+   */
+  notice?: string | null;
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
@@ -61,6 +66,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   retryAt: null,
   runningSince: null,
   lastReport: null,
+  notice: null,
 };
 
 /** A note text kept beside the shown one after concurrent edits, for the reader to see or dismiss. */

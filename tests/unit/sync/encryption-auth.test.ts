@@ -85,8 +85,8 @@ describe('signing in', () => {
     const first = await device.sync();
     expect(first.pulled).toBeGreaterThan(0);
     const idle = await device.sync();
-    // One _session login plus the empty _changes call.
-    expect(idle.requests).toBe(2);
+    // One _session login, the server's checkpoint, the empty _changes call.
+    expect(idle.requests).toBe(3);
     const bad = makeDevice({ ...base, serverUrl: secured.url, auth: { kind: 'session', user: 'reader', password: 'nope' } });
     expect((await rejection(bad.sync())).kind).toBe('unauthorized');
   });
