@@ -228,3 +228,18 @@ test('the reader is told once what happened', () => {
   expect(after.notice).toBe('The sync server had lost its data; 2,525 records were uploaded again.');
   expect(succeeded(after, { pulled: 0, pushed: 0, conflicts: 0, requests: 2 }, 0, 2).notice).toBeNull();
 });
+
+test('an edit to a record whose document the server no longer holds is written anew, not retried as a false conflict', async () => {
+  const { a, b, database, ids } = await syncedPair();
+  // Someone deleted one document on the server; the checkpoints still match, so this is no restart.
+  const key = `highlight:${ids[7]}`;
+  const doc = await http('GET', `/${database}/${encodeURIComponent(key)}`);
+  expect((await http('DELETE', `/${database}/${encodeURIComponent(key)}?rev=${doc.json._rev}`)).status).toBe(200);
+  await updateHighlight(a.db, ids[7]!, { note: 'edited, its document gone' });
+  const report = await a.sync();
+  expect(report.recovered).toBeUndefined();
+  expect(report.pushed).toBe(1);
+  await b.sync();
+  expect((await b.db.highlights.get(ids[7]!))!.note).toBe('edited, its document gone');
+  await expectEverywhere(database, [a, b], await records(a));
+});
