@@ -1,20 +1,114 @@
 /**
- * Compiles lib/entities/data/companies.txt (the curated source, see lib/entities/SOURCES.md)
- * into lib/entities/gazetteer-data.ts, the compact string the content script ships:
+ * Compiles lib/entities/data/companies.txt (the curated source) and
+ * lib/entities/data/listed-companies.txt (imported listed companies; see lib/entities/SOURCES.md)
+ * into lib/entities/gazetteer-data.ts, the compact strings the background worker loads:
  *   node --import tsx scripts/build-gazetteer.ts [--check]
- * It gives each company a stable id, drops duplicate aliases, and fails on an alias two companies claim. `--check` only reports whether
- * the committed file is up to date (the unit tests run the same comparison).
+ * It gives each company a stable id, drops duplicate aliases, and fails on an alias two curated
+ * companies claim, and on a line it cannot parse (with its file and line number). `--check` only
+ * reports whether the committed file is up to date (the unit tests run the same comparison).
+ *
+ * Re-importing the listed companies from the sources' files (not shipped, not read by tests):
+ *   node --import tsx scripts/build-gazetteer.ts --import <FinanceDatabase database/equities dir> <SEC company_tickers_exchange.json>
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGazetteerSource } from '../lib/entities/gazetteer-compile';
+import { importListed, nameKey, parseCsv, titleCase, websiteHost, type ListedRow } from '../lib/entities/gazetteer-import';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'lib/entities/data/companies.txt');
+const listedSource = join(root, 'lib/entities/data/listed-companies.txt');
 const target = join(root, 'lib/entities/gazetteer-data.ts');
 
-const compiled = compileGazetteerSource(readFileSync(source, 'utf8'));
+/** FinanceDatabase exchange codes: the prefix our tickers use, and the exchange's country. */
+const EXCHANGES: Record<string, [string, string]> = {
+  NYQ: ['NYSE', 'United States'], NMS: ['NASDAQ', 'United States'], NGM: ['NASDAQ', 'United States'], NCM: ['NASDAQ', 'United States'],
+  ASE: ['NYSEAMERICAN', 'United States'], LSE: ['LON', 'United Kingdom'], AQS: ['AQSE', 'United Kingdom'], JPX: ['TYO', 'Japan'],
+  HKG: ['HKEX', 'Hong Kong'], ASX: ['ASX', 'Australia'], NSE: ['NSE', 'India'], BSE: ['BSE', 'India'], SHH: ['SSE', 'China'],
+  SHZ: ['SZSE', 'China'], TOR: ['TSX', 'Canada'], VAN: ['TSXV', 'Canada'], CNQ: ['CSE', 'Canada'], NEO: ['NEO', 'Canada'],
+  KSC: ['KRX', 'South Korea'], KOE: ['KOSDAQ', 'South Korea'], TAI: ['TWSE', 'Taiwan'], TWO: ['TPEX', 'Taiwan'],
+  PAR: ['EPA', 'France'], AMS: ['AMS', 'Netherlands'], BRU: ['EBR', 'Belgium'], LIS: ['ELI', 'Portugal'], MIL: ['BIT', 'Italy'],
+  MCE: ['BME', 'Spain'], STO: ['STO', 'Sweden'], CPH: ['CPH', 'Denmark'], HEL: ['HEL', 'Finland'], OSL: ['OSL', 'Norway'],
+  ICE: ['ICE', 'Iceland'], EBS: ['SWX', 'Switzerland'], GER: ['ETR', 'Germany'], FRA: ['FRA', 'Germany'], BER: ['BER', 'Germany'],
+  MUN: ['MUN', 'Germany'], DUS: ['DUS', 'Germany'], HAM: ['HAM', 'Germany'], HAN: ['HAN', 'Germany'], STU: ['STU', 'Germany'],
+  VIE: ['VIE', 'Austria'], PRA: ['PRA', 'Czech Republic'], BUD: ['BUD', 'Hungary'], WSE: ['WSE', 'Poland'], ATH: ['ATH', 'Greece'],
+  IST: ['IST', 'Turkey'], TLV: ['TASE', 'Israel'], SAU: ['TADAWUL', 'Saudi Arabia'], DOH: ['QSE', 'Qatar'], DFM: ['DFM', 'United Arab Emirates'],
+  ADX: ['ADX', 'United Arab Emirates'], KUW: ['BK', 'Kuwait'], CAI: ['EGX', 'Egypt'], JNB: ['JSE', 'South Africa'], SAO: ['BVMF', 'Brazil'],
+  MEX: ['BMV', 'Mexico'], BUE: ['BCBA', 'Argentina'], SGO: ['BCS', 'Chile'], BVC: ['BVC', 'Colombia'], CCS: ['BVC', 'Venezuela'],
+  SES: ['SGX', 'Singapore'], SET: ['SET', 'Thailand'], KLS: ['KLSE', 'Malaysia'], JKT: ['IDX', 'Indonesia'], NZE: ['NZX', 'New Zealand'],
+  MCX: ['MOEX', 'Russia'], TAL: ['TAL', 'Estonia'], RIS: ['RIS', 'Latvia'], LIT: ['VSE', 'Lithuania'], CSE: ['CSE', 'Sri Lanka'],
+  IOB: ['LON', 'United Kingdom'], TLO: ['TLO', 'Italy'], SAP: ['SAP', 'Japan'], FKA: ['FKA', 'Japan'], NSI: ['NSE', 'India'],
+};
+const CAP_RANK: Record<string, number> = { 'Mega Cap': 6, 'Large Cap': 5, 'Mid Cap': 4, 'Small Cap': 3, 'Micro Cap': 2, 'Nano Cap': 1 };
+const SEC_EXCHANGES: Record<string, string> = { Nasdaq: 'NASDAQ', NYSE: 'NYSE', CBOE: 'CBOE', OTC: 'OTC' };
+
+function runImport(fdDir: string, secJson: string): void {
+  const rows: ListedRow[] = [];
+  const commonCounts = new Map<string, number>();
+  const places = new Set<string>();
+  for (const file of readdirSync(fdDir).filter((f) => f.endsWith('.csv')).sort()) {
+    const code = file.slice(0, -4);
+    const exchange = EXCHANGES[code];
+    if (!exchange) continue;
+    for (const r of parseCsv(readFileSync(join(fdDir, file), 'utf8'))) {
+      for (const w of (r.summary ?? '').split(/[^A-Za-z]+/)) if (/^[a-z]+$/.test(w)) commonCounts.set(w, (commonCounts.get(w) ?? 0) + 1);
+      for (const p of [r.city, r.state, r.country]) if (p && /^\p{Lu}/u.test(p)) for (const w of [p, ...p.split(' ')]) places.add(w);
+      const name = r.name ?? '';
+      // Rows the source fills only with a truncated upper-case name (secondary German listings) carry no facts: skipped.
+      if (!name || !/[a-z]/.test(name) || (!r.industry && !r.website && !r.country)) continue;
+      const symbol = (r.symbol ?? '').replace(/\.[A-Z]{1,3}$/, '');
+      const home = r.country === exchange[1];
+      // A secondary listing of a foreign company (Frankfurt, Mexico) is no ticker the press writes.
+      const ticker = home && /^[A-Z0-9]+(\.[A-Z])?$/.test(symbol) ? `${exchange[0]}:${symbol}` : '';
+      rows.push({
+        legalName: name,
+        ticker,
+        country: r.country ?? '',
+        industry: r.industry ?? '',
+        website: websiteHost(r.website ?? ''),
+        source: 'financedatabase',
+        rank: (CAP_RANK[r.market_cap ?? ''] ?? 0) + (home ? 0.5 : 0) + (r.delisted === 'True' ? -0.25 : 0),
+      });
+    }
+  }
+  const sec = JSON.parse(readFileSync(secJson, 'utf8')) as { data: Array<[number | string, string, string, string]> };
+  sec.data.forEach(([, name, ticker, exchange], index) => {
+    const prefix = SEC_EXCHANGES[exchange];
+    rows.push({
+      legalName: titleCase(name),
+      ticker: prefix && /^[A-Z0-9]+(\.[A-Z])?$/.test(ticker) ? `${prefix}:${ticker}` : '',
+      country: '',
+      industry: '',
+      website: '',
+      source: 'sec',
+      // The SEC lists the largest companies first.
+      rank: 5.75 - Math.min(5, index / 2000),
+    });
+  });
+  const commonWords = commonCounts;
+  const curated = readFileSync(source, 'utf8');
+  const curatedNames = new Set<string>();
+  for (const line of curated.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [name = '', aliases = ''] = line.split('|');
+    for (const n of [name, ...aliases.split(';')]) if (n) curatedNames.add(nameKey(n));
+  }
+  const header = [
+    '# Listed companies imported by scripts/build-gazetteer.ts --import (see lib/entities/SOURCES.md). Do not edit:',
+    '# add or correct a company in companies.txt, which wins over this file. One company a line:',
+    '#   Name|alias;alias|EXCHANGE:TICKER;...|flags||country|industry|website',
+    '',
+  ].join('\n');
+  const result = importListed(rows, curatedNames, { commonWords, places }, header);
+  writeFileSync(listedSource, result.text);
+  console.log(`wrote ${listedSource}: ${result.companies} companies, ${result.names} names, by source ${JSON.stringify(result.bySource)}, ${result.skippedCurated} rows of curated companies left out`);
+}
+
+const importAt = process.argv.indexOf('--import');
+if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!);
+
+const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }));
 const current = readFileSync(target, { encoding: 'utf8', flag: 'a+' });
 if (process.argv.includes('--check')) {
   if (current !== compiled.module) {

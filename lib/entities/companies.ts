@@ -115,13 +115,59 @@ function findListedNames(doc: Doc): void {
     if (!match) continue;
     const company = gaz.company(match.company);
     if (blocked(doc, company, match.first, match.last)) continue;
+    // "Ceres Robotics", "Emirates Airline Group": a known name at the head of a longer one that ends
+    // in a company word is that longer company, not the known one.
+    const longer = longerNameEnd(doc, match.last);
+    if (longer !== undefined && plausibleName(doc, match.first, longer)) {
+      // A curated name still shows itself a company's here: later mentions of it count ("Emirates");
+      // an imported one may be another firm's name ("Mercury" of "Mercury Robotics").
+      const mention = ruleMention(doc, match.first, extendWithSuffix(tokens, longer), longer);
+      add(doc, company.oneWordNeedsEvidence ? mention : { ...mention, company: match.company });
+      i = longer;
+      continue;
+    }
     const last = extendWithSuffix(tokens, match.last);
     // "Lawson said", "Ferguson says": people say things too, so a name that is also a word or a
-    // surname needs a stronger cue than a following "said".
-    const context = company.needsEvidence ? isStrongContext(doc, match.first, last) : isCompanyContext(doc, match.first, last);
+    // surname needs a stronger cue than a following "said"; so does a listed company's one-word name.
+    const weak = company.needsEvidence || (company.oneWordNeedsEvidence && match.first === last);
+    // "Orbit Beyond", "SBM Intel": a name that needs evidence, right after another name word, is the end of a longer name.
+    if (weak && continuesName(tokens, match.first)) continue;
+    const context = weak ? isStrongContext(doc, match.first, last) : isCompanyContext(doc, match.first, last);
     add(doc, companyMention(doc, match.company, match.first, last, last !== match.last || context));
     i = last;
   }
+}
+
+/** Company words that end a longer name after a known one ("Emirates Airline"): the heads, and a few singular ones. */
+const LONGER_NAME_ENDS = new Set([...COMPANY_HEADS, 'Airline', 'Bank', 'Bancorp', 'Motor', 'Cells', 'Solar', 'Energy', 'Pharmaceutical', 'Technology']);
+
+/**
+ * The last token of a longer company name continuing a known one at `last`: adjacent capitalised
+ * name words (at most three) ending in a company word or a legal suffix ("Ceres" + "Robotics",
+ * "Hanwha" + "Q Cells", "Emirates" + "Airline"); undefined when the name stops at `last`.
+ */
+function longerNameEnd(doc: Doc, last: number): number | undefined {
+  const { tokens } = doc;
+  let end: number | undefined;
+  for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (doc.taken[k] || !adjacent(tokens, k - 1, k) || !isNameWord(t) || STOP_CAPITALISED.has(t.text) || PRODUCT_WORDS.has(t.text)) break;
+    if (LONGER_NAME_ENDS.has(t.text) || (k > last + 1 && LEGAL_SUFFIXES.has(t.text) && !WEAK_SUFFIXES.has(t.text))) end = k;
+    if (LEGAL_SUFFIXES.has(t.text)) break;
+  }
+  return end;
+}
+
+function isAllCapsWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === Kind.Word && t.text.length > 1 && isAllCaps(t.text);
+}
+
+/** Whether token `first` continues a capitalised name begun by the word before it ("Nordwind Energy"). */
+function continuesName(tokens: readonly Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev || !isNameWord(prev) || STOP_CAPITALISED.has(prev.text) || PLACES.has(prev.text) || !adjacent(tokens, first - 1, first)) return false;
+  // "Off LEGO Star Wars": a capitalised word before an all-capitals name is no part of it.
+  return isAllCaps(prev.text) === isAllCaps(tokens[first]!.text) && !isAllCaps(prev.text);
 }
 
 /** Whether what follows or precedes a listed name says it is something else here. */
@@ -275,9 +321,18 @@ function isCompanyContext(doc: Doc, first: number, last: number): boolean {
     if (COMPANY_CUES_POSSESSIVE.has(cue) || (cue === 'chief' && CHIEF_TITLES.has(word(tokens, last + 3) ?? ''))) return true;
   }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
-  if (after?.text === '(' && doc.gaz.listedUnder(tokens[last + 2]?.text ?? '') !== undefined && tokens[last + 3]?.text === ')') return true;
+  // "Foo Corp (FOO)": a ticker in brackets of a listed company of that name. With tens of thousands
+  // of listings nearly every abbreviation is someone's ticker ("(AP)", "(CDC)", "(1982)"), so the
+  // listed company must share the name's first word.
+  if (after?.text === '(' && tokens[last + 3]?.text === ')' && listedUnderName(doc, tokens[last + 2]?.text ?? '', tokens[first]!.text)) return true;
   if (after?.text === 'said' || after?.text === 'says') return true;
   return false;
+}
+
+/** Whether a company listed under `symbol` has a name starting with `firstWord`. */
+function listedUnderName(doc: Doc, symbol: string, firstWord: string): boolean {
+  const key = firstWord.toUpperCase();
+  return (doc.gaz.listedUnder(symbol) ?? []).some((c) => doc.gaz.company(c).name.split(' ')[0]!.toUpperCase() === key);
 }
 
 /**
@@ -389,15 +444,19 @@ function linkBracketTickers(doc: Doc): void {
  */
 function acceptListedCommonWords(doc: Doc): void {
   const proven = new Set<number>();
+  const needsEvidence = (c: Company, m: Mention) => c.needsEvidence || (c.oneWordNeedsEvidence && m.first === m.last);
   for (const m of doc.mentions) {
     if (m.company === undefined) continue;
     const c = doc.gaz.company(m.company);
     const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end);
     const name = c.name.replace(/^The /, '');
-    if (!c.needsEvidence || m.evidence || (span !== name && span !== name.split(' ')[0])) proven.add(m.company);
+    // "WIRED spoke to": a name in capitals among lower-case words is written as a brand; in a
+    // headline in capitals ("LOOK WHAT YOU MADE ME DO") it is only a word.
+    const styled = span !== name && span !== name.split(' ')[0] && !(isAllCaps(span) && (isAllCapsWord(doc.tokens[m.first - 1]) || isAllCapsWord(doc.tokens[m.last + 1])));
+    if (!needsEvidence(c, m) || m.evidence || (c.needsEvidence && !c.oneWordNeedsEvidence && styled)) proven.add(m.company);
   }
   doc.mentions = doc.mentions.filter((m) => {
-    if (m.company === undefined || !doc.gaz.company(m.company).needsEvidence || proven.has(m.company)) return true;
+    if (m.company === undefined || !needsEvidence(doc.gaz.company(m.company), m) || proven.has(m.company)) return true;
     for (let k = m.first; k <= m.last; k++) doc.taken[k] = 0;
     return false;
   });

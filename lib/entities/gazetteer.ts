@@ -3,7 +3,7 @@
  * with the first words a document contains, each filled in on its first lookup by binary
  * search over the records (sorted by their name's first word, see gazetteer-compile.ts), and
  * a record is parsed only when a match needs it. A page pays for the few dozen names it could
- * mention, not for all five thousand.
+ * mention, not for all fifty thousand.
  */
 import { GAZETTEER_DATA } from './gazetteer-data';
 import { slug } from './slug';
@@ -20,6 +20,10 @@ export interface GazetteerData {
   otherFirstWords: string;
   /** Keys of the first words of names that start with a lower-case letter ("EBAY"), space-joined. */
   lowerFirstWords: string;
+  /** Country names, one a line: a record's country field is an index here (base 36). */
+  countries?: string;
+  /** Industry names, one a line, likewise. */
+  industries?: string;
 }
 
 export interface Company {
@@ -29,8 +33,14 @@ export interface Company {
   tickers: string[];
   /** The name is also a common word or a place: marked only with evidence in the document. */
   needsEvidence: boolean;
+  /** An imported listed company: its one-word names ("Kandi" of "Kandi Technologies") are marked only with evidence. */
+  oneWordNeedsEvidence: boolean;
   /** Lower-cased words after the name (or, prefixed "<", before it) that mean it is not the company. */
   blockers: Set<string>;
+  /** Facts where the data has them: country and industry names, the website's host ("agilent.com"). */
+  country?: string;
+  industry?: string;
+  website?: string;
 }
 
 interface Alias {
@@ -88,6 +98,8 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   const keyAt = (line: number) => (lineKeys[line] ??= firstWordKey(lines[line]!));
   const companies: Array<Company | undefined> = [];
   const otherFirstWords = new KeyIndex(data.otherFirstWords);
+  let tables: { countries: string[]; industries: string[] } | undefined;
+  const tablesOf = () => (tables ??= { countries: (data.countries ?? '').split('\n'), industries: (data.industries ?? '').split('\n') });
   let lineStarts: number[] | undefined;
   const filled = new Set<string>();
   const root: TrieNode = {
@@ -102,7 +114,7 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   };
   return {
     size: lines.length,
-    company: (index) => (companies[index] ??= parseRecord(lines[index]!)),
+    company: (index) => (companies[index] ??= parseRecord(lines[index]!, tablesOf)),
     listedUnder: (symbol) => recordsListedUnder(data.records, () => (lineStarts ??= startsOf(lines)), symbol),
     root,
   };
@@ -135,15 +147,20 @@ function recordsNamed(count: number, keyAt: (line: number) => string, key: strin
   return found;
 }
 
-function parseRecord(line: string): Company {
-  const [name = '', , tickerField = '', flags = '', blockerField = ''] = line.split('|');
-  return {
+function parseRecord(line: string, tables: () => { countries: string[]; industries: string[] }): Company {
+  const [name = '', , tickerField = '', flags = '', blockerField = '', country = '', industry = '', website = ''] = line.split('|');
+  const company: Company = {
     id: slug(name),
     name,
     tickers: tickerField ? tickerField.split(';') : [],
     needsEvidence: flags.includes('w'),
+    oneWordNeedsEvidence: flags.includes('o'),
     blockers: new Set(blockerField ? blockerField.split(';').map((b) => b.toLowerCase()) : []),
   };
+  if (country) company.country = tables().countries[parseInt(country, 36)];
+  if (industry) company.industry = tables().industries[parseInt(industry, 36)];
+  if (website) company.website = website;
+  return company;
 }
 
 /**

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { recognize } from '@/lib/entities';
+import { gazetteer } from '@/lib/entities/gazetteer';
+import { compileGazetteerSource } from '@/lib/entities/gazetteer-compile';
+import { importListed, isAmbiguous, pressName, shortForm, titleCase, websiteHost, type ListedRow } from '@/lib/entities/gazetteer-import';
+
+const companies = (text: string) => recognize(text).filter((e) => e.type === 'company').map((e) => e.text);
+
+describe('imported listed companies', () => {
+  it('derive the name the press writes from a legal name', () => {
+    expect(pressName('APPLE INC.')).toBe('Apple');
+    expect(pressName('Alphabet Inc. Class A')).toBe('Alphabet');
+    expect(pressName('Agilent Technologies, Inc.')).toBe('Agilent Technologies');
+    expect(pressName('Shanghai Huide Science & Technology Co.,Ltd')).toBe('Shanghai Huide Science & Technology');
+    expect(pressName('Bank of America Corporation')).toBe('Bank of America');
+    expect(pressName('The Aaron\'s Company, Inc.')).toBe("Aaron's");
+    expect(pressName('Tattelecom Public Joint-Stock Company')).toBe('Tattelecom');
+    expect(pressName('iShares Core S&P 500 ETF')).toBeUndefined();
+    expect(pressName('NextEra Energy Inc. 7.375% Corporate Units')).toBeUndefined();
+    expect(titleCase('VIRTU FINANCIAL INC')).toBe('Virtu Financial INC');
+    expect(titleCase('KKR & CO INC')).toBe('KKR & Co INC');
+  });
+
+  it('take a short form only where the rest of the name is generic', () => {
+    expect(shortForm('Agilent Technologies')).toBe('Agilent');
+    expect(shortForm('Kandi Technologies Group')).toBe('Kandi');
+    expect(shortForm('Bank of America')).toBeUndefined();
+    expect(shortForm('Maple Leaf Foods')).toBeUndefined();
+  });
+
+  it('flag names that are words, places or given names', () => {
+    const vocab = { commonWords: new Map([['tasty', 3], ['global', 900], ['industries', 900], ['devices', 100]]), places: new Set(['Lakeland']) };
+    expect(isAmbiguous('Tasty', vocab)).toBe(true);
+    expect(isAmbiguous('Lakeland', vocab)).toBe(true);
+    expect(isAmbiguous('Global Industries', vocab)).toBe(true);
+    expect(isAmbiguous('Taylor Devices', vocab)).toBe(false);
+    expect(isAmbiguous('Zyxel', vocab)).toBe(false);
+  });
+
+  it('merge one company listed twice, and leave out what the curated list names', () => {
+    const row = (legalName: string, ticker: string, rank: number): ListedRow => ({ legalName, ticker, country: 'Spain', industry: 'Banks', website: 'santander.com', source: 'fd', rank });
+    const vocab = { commonWords: new Map<string, number>(), places: new Set<string>() };
+    const out = importListed([row('Banco Ejemplo, S.A.', 'BME:BEJ', 5), row('Banco Ejemplo SA', 'LON:BEJ', 3), row('Apple Inc.', 'NASDAQ:AAPL', 6)], new Set(['apple']), vocab, '');
+    expect(out.text).toBe('Banco Ejemplo||BME:BEJ;LON:BEJ|o||Spain|Banks|santander.com\n');
+    expect(websiteHost('http://www.agilent.com/')).toBe('agilent.com');
+    expect(websiteHost('aircraft_co.avic.com')).toBe('');
+  });
+
+  it('fail the build on a listed line that does not parse, with its line number', () => {
+    expect(() => compileGazetteerSource('Foo', '# header\nBar|||x')).toThrow(/listed-companies.txt:2: unknown flags/);
+    expect(() => compileGazetteerSource('Foo', 'Bar|||o||US|Tech|not a host')).toThrow(/listed-companies.txt:1: bad website/);
+    // A listed company gives way to a curated one of the same name.
+    expect(compileGazetteerSource('Foo|Bar', 'Bar||NYSE:BAR|o\nBaz|Bar|NYSE:BAZ|o').companies).toBe(2);
+  });
+
+  it('carry facts: country, industry, website', () => {
+    const gaz = gazetteer();
+    const c = gaz.company(gaz.listedUnder('KNDI')![0]!);
+    expect(c).toMatchObject({ name: 'Kandi Technologies Group', tickers: ['NASDAQ:KNDI'], country: 'China', industry: 'Auto Components', website: 'kandivehicle.com' });
+  });
+
+  it('are marked by their full name; a one-word name needs evidence in the document', () => {
+    expect(companies('Kandi raised its forecast.')).toEqual([]);
+    expect(companies('Kandi Technologies Group said sales rose. Kandi shipped 500 cars.')).toEqual(['Kandi Technologies Group', 'Kandi']);
+    expect(companies('Shares of Kandi rose 5%.')).toEqual(['Kandi']);
+  });
+});
+
+describe('longer names', () => {
+  it('a known name followed by name words ending in a company word is the longer company', () => {
+    expect(companies('Hanwha Q Cells will build a plant in Georgia.')).toEqual(['Hanwha Q Cells']);
+    expect(companies('Sierra Nevada Corp. and Ceres Robotics are developing landers.')).toEqual(['Sierra Nevada Corp.', 'Ceres Robotics']);
+    expect(companies('Emirates Airline cut flights. Emirates said demand fell.')).toEqual(['Emirates Airline', 'Emirates']);
+  });
+
+  it('a name that needs evidence, right after another name word, is the end of a longer name', () => {
+    expect(companies('companies Astrobotic, Intuitive Machines and Orbit Beyond. Orbit Beyond dropped out.')).toContain('Orbit Beyond');
+  });
+
+  it('a bracketed abbreviation is a ticker only of a listed company of that name', () => {
+    expect(companies('WASHINGTON (AP) — the Centre for Disease Control (CDC) said the Falklands War (1982) ended.')).toEqual(['AP']);
+  });
+});
