@@ -19,7 +19,21 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
   // Imported entries are listed above this section and push it down, the outcome with it: keep
   // the outcome on screen while the list grows just after it, so the reader sees that it worked.
   useEffect(() => {
-    if (outcome && Date.now() - outcomeAt.current < OUTCOME_FOLLOW_MS) outcomeLine.current?.scrollIntoView({ block: 'nearest' });
+    if (!outcome) return undefined;
+    const follow = () => {
+      if (Date.now() - outcomeAt.current < OUTCOME_FOLLOW_MS) outcomeLine.current?.scrollIntoView({ block: 'nearest' });
+    };
+    follow();
+    // Entries are laid out when near the viewport (content-visibility): the page grows after the
+    // list is rendered too, so the line is followed as the page's size changes, for a while.
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(follow);
+    observer.observe(document.body);
+    const stop = setTimeout(() => observer.disconnect(), Math.max(0, OUTCOME_FOLLOW_MS - (Date.now() - outcomeAt.current)));
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [outcome, model]);
   const exportAs = async (kind: ExportKind) => {
     try {

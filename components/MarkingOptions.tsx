@@ -81,7 +81,7 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
         <label for="off-sites">{t('offSitesLabel')}</label>
         <textarea
           id="off-sites"
-          rows={4}
+          rows={Math.min(12, Math.max(4, sites.split('\n').length + 1))}
           value={sites}
           aria-describedby={refused.length ? 'off-sites-refused off-sites-help off-sites-stored' : 'off-sites-help off-sites-stored'}
           aria-invalid={refused.length > 0}
