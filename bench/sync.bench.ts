@@ -80,6 +80,12 @@ export default async function* syncBench(): AsyncIterable<BenchLine> {
       const idle = await timed(up);
       yield { metric: `${label}.no-op.ms`, value: round(idle.ms), unit: 'ms' };
       yield { metric: `${label}.no-op.requests`, value: idle.report.requests, unit: 'requests' };
+      // The server loses its data (deleted, then recreated empty by the refill): the uploader puts everything back.
+      await fetch(`${server.url}/${target.database}`, { method: 'DELETE' });
+      const refill = await timed(up);
+      if (refill.report.recovered?.uploaded !== highlights.length + 1) throw new Error(`the refill uploaded ${refill.report.recovered?.uploaded ?? 0} records`);
+      yield { metric: `${label}.refill-emptied-server-10k.ms`, value: round(refill.ms), unit: 'ms' };
+      yield { metric: `${label}.refill-emptied-server-10k.requests`, value: refill.report.requests, unit: 'requests' };
     }
     yield* baseline(server.url);
   } finally {

@@ -1,4 +1,4 @@
-/** One line on sync: off, last synced when, changes waiting, or the last error. */
+/** One line on sync: off, last synced when, changes waiting, what the last run had to repair, or the last error. */
 import type { SyncStatus } from '@/lib/sync/types';
 import { formatDateTime } from '@/lib/i18n/format';
 import { readerLocale, t, tCount } from './i18n';
@@ -12,6 +12,7 @@ export function SyncStatusLine({ status }: { status: SyncStatus }) {
   return (
     <p class="sync-status" data-testid="sync-status" data-state={status.state}>
       {parts.join(' · ')}
+      {status.notice && <span role="status" data-testid="sync-notice">{' · '}{status.notice}</span>}
       {status.state === 'error' && status.lastError && <span role="alert">{' · '}{t('syncError', status.lastError.message)}</span>}
     </p>
   );

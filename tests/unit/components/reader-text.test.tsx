@@ -53,6 +53,13 @@ describe('sync status line', () => {
     const root = await show(<SyncStatusLine status={{ ...INITIAL_SYNC_STATUS, state: 'idle', lastSyncAt }} />);
     expect(text(root, '[data-testid="sync-status"]')).toBe('Last synced 03.03.2026, 09:05');
   });
+
+  it('tells what the last run had to repair, beside when it ran', async () => {
+    const notice = 'The sync server had lost its data; 3 records were uploaded again.';
+    const lastSyncAt = new Date(2026, 2, 3, 9, 5).getTime();
+    const root = await show(<SyncStatusLine status={{ ...INITIAL_SYNC_STATUS, state: 'idle', lastSyncAt, notice }} />);
+    expect(text(root, '[data-testid="sync-status"]')).toBe(`Last synced 03.03.2026, 09:05 · ${notice}`);
+  });
 });
 
 describe('related coverage', () => {
