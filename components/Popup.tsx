@@ -94,7 +94,9 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
   const page = usePage(services, first?.page);
   // Asked again after "Mark this page", when the page has marks to list.
   const [marked, setMarked] = useState<number | null>(null);
-  const entities = useLoad(services.loadEntities, { version: marked ?? -1, first: first && { value: first.entities } });
+  // And after a save: saving a page not taken for an article extracts and marks it.
+  const [saves, setSaves] = useState(0);
+  const entities = useLoad(services.loadEntities, { version: saves * 1_000_000 + (marked ?? -1), first: first && { value: first.entities } });
   // Sync status is asked for once the rest is shown: counting pending changes can take a while
   // on a large library, and the line at the bottom may arrive after the rest.
   const ready = page.state !== 'loading' && entities.state !== 'loading';
@@ -117,7 +119,7 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
       {page.state === 'error' && <p role="alert">{t('popupError', page.message)}</p>}
       {snapshot && <PageStatus visit={visit} />}
       {(notArticle || marked !== null) && <MarkPage marked={marked} mark={services.markPage} onMarked={setMarked} />}
-      {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} canSave={!!visit} />}
+      {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} canSave={!!visit} onSaved={() => setSaves((n) => n + 1)} />}
       {entities.state === 'ready' && entities.value && (entities.value.entities.length > 0 || entities.value.state === 'marked') && (
         <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} />
       )}
@@ -178,7 +180,7 @@ function PageStatus({ visit }: { visit: PageVisit | null }) {
  * detection passed over extracts it anyway. "Remove from library" offers undo, which brings
  * the record back as it was (note, tags, highlights, saved date).
  */
-function SavedSection({ saved, services, isArticle, canSave }: { saved: SavedArticle; services: PopupServices; isArticle: boolean; canSave: boolean }) {
+function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved: SavedArticle; services: PopupServices; isArticle: boolean; canSave: boolean; onSaved: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -191,13 +193,19 @@ function SavedSection({ saved, services, isArticle, canSave }: { saved: SavedArt
   };
   const { article, highlights } = saved;
   // "Remove from library" is gone with the article: the focus goes to Undo; after the undo, back to "Remove".
+  // (The record's removal may be shown before or after the unsave answers: focused once both are in.)
+  const undoFocused = useRef<string | null>(null);
   useEffect(() => {
-    if (removed) undoButton.current?.focus();
-  }, [removed]);
+    if (removed && !article && undoFocused.current !== removed.id && undoButton.current) {
+      undoFocused.current = removed.id;
+      undoButton.current.focus();
+    }
+  }, [removed, article]);
   const undo = (record: ArticleRecord) =>
     void act(() => services.undoUnsave(record.id)).then((ok) => {
       if (!ok) return;
       setRemoved(null);
+      undoFocused.current = null;
       const started = Date.now();
       const refocus = () => (unsaveButton.current ? unsaveButton.current.focus() : Date.now() - started < 3000 && setTimeout(refocus, 30));
       refocus();
@@ -215,7 +223,7 @@ function SavedSection({ saved, services, isArticle, canSave }: { saved: SavedArt
         {undoLine}
         <p data-testid="saved-state" data-saved="false">{t('notSaved')}</p>
         {!isArticle && <p class="muted" data-testid="save-any-page">{t('saveAnyPageHint')}</p>}
-        <button type="button" class="primary" disabled={busy} onClick={() => void act(() => services.save())} data-testid="save">{isArticle ? t('saveArticle') : t('savePage')}</button>
+        <button type="button" class="primary" disabled={busy} onClick={() => void act(() => services.save()).then((ok) => ok && onSaved())} data-testid="save">{isArticle ? t('saveArticle') : t('savePage')}</button>
         {error && <p role="alert" class="error">{error}</p>}
       </section>
     );

@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import { axeViolations, send, waitFor } from './support/extension-ui';
+import { startPageServer, type PageServer } from './support/server';
+import { popupAddress } from '../../lib/messaging/popup-address';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';
 
 const ARTICLES = [
@@ -84,6 +86,38 @@ function storedSettings(page: ReaderPage): Promise<{ disabledSites: string[] } |
     return (await (g.browser ?? g.chrome)!.storage.sync.get('settings')).settings as { disabledSites: string[] } | undefined;
   });
 }
+
+const ABOUT_TITLE = 'About Example Partners';
+
+/** A company page, not an article (undated, short): the popup still offers to save it. */
+function aboutPage(): string {
+  const paragraphs = [
+    'Example Partners advises manufacturers on supply chains across Asia and Europe. Our clients include Siemens and Toyota, and we have worked with Samsung on semiconductor sourcing.',
+    'The firm manages projects worth more than $1.2 billion a year and has grown its staff by 15% since it was founded. We answer every enquiry within two working days.',
+    'Our offices in Singapore, Munich and Osaka work as one team, so a client has one contact wherever its suppliers are. Write to us to arrange a first meeting.',
+  ];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ABOUT_TITLE}</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/contact">Contact</a></nav></header><main><h1>About us</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main></body></html>`;
+}
+
+/** In an extension page: the tab whose content script left its page unmarked as not an article, by title. */
+async function tabNotMarked(title: string): Promise<number | null> {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  for (const tab of await api.tabs.query({})) {
+    const reply = (await api.tabs.sendMessage(tab.id!, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => null)) as
+      { ok: boolean; value: { title: string; state: string } } | null;
+    if (reply?.ok && reply.value.state === 'not-article' && reply.value.title.includes(title)) return tab.id!;
+  }
+  return null;
+}
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer({ '/about': aboutPage() });
+});
+afterAll(() => server?.close());
 
 for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR', firefoxReader]] as const) {
   describe(label, () => {
@@ -245,6 +279,35 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       expect((await send<ArticleRecord | null>(helper, 'getArticleByUrl', { url: vantor.url }))!.tags).toEqual(['Lisbon']);
       expect((await focused(library)).body).toBe(false);
       await library.close();
+    });
+
+    it('popup: a page not taken for an article is saved with a click; "Remove from library" is undone from the keyboard, the record back as it was', async () => {
+      const url = server.url('/about');
+      await ui.openPage(url);
+      const tabId = (await waitFor(helper, tabNotMarked, ABOUT_TITLE, 15_000))!;
+      const popup = await ui.openExtensionPage(popupAddress(tabId, url));
+      await waitFor(popup, () => document.querySelector('main')?.getAttribute('data-ready') === 'true' && !!document.querySelector('[data-testid="save"]'), undefined, 15_000);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-article'))).toBe('false');
+      await clickOn(popup, { selector: 'button', text: 'Save this page' });
+      await waitFor(popup, () => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved') === 'true', undefined, 15_000);
+      const saved = await send<ArticleRecord | null>(helper, 'getArticleByUrl', { url });
+      expect(saved).toMatchObject({ title: expect.stringContaining('About'), deleted: false });
+      expect(saved!.text).toContain('Example Partners advises manufacturers');
+      // Saving marked the page: the popup lists its companies and no longer offers "Mark this page".
+      await waitFor(popup, () => !document.querySelector('[data-testid="mark-page"]') && !!document.querySelector('[data-testid="companies"] button'), undefined, 10_000);
+
+      await clickOn(popup, { selector: 'button', text: 'Remove from library' });
+      await waitFor(popup, () => !!document.querySelector('[data-testid="undo-unsave"]'));
+      expect(await send<ArticleRecord | null>(helper, 'getArticleByUrl', { url })).toBeNull();
+      expect((await expectOnScreen(popup, '[data-testid="unsave-undo"]')).text).toContain('Removed from your library.');
+      expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-unsave');
+      expect(await axeViolations(popup)).toEqual([]);
+      await shoot(popup, shot('popup-removed-undo'));
+      await popup.press('Enter');
+      await waitFor(popup, () => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved') === 'true', undefined, 10_000);
+      expect(await send<ArticleRecord | null>(helper, 'getArticleByUrl', { url })).toMatchObject({ id: saved!.id, savedAt: saved!.savedAt, deleted: false });
+      await waitFor(popup, () => document.activeElement?.getAttribute('data-testid') === 'unsave');
+      await popup.close();
     });
   });
 }

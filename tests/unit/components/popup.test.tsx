@@ -128,11 +128,17 @@ describe('Popup', () => {
 
   it('saves a page that was not taken for an article', async () => {
     const notArticle: PageEntities = { state: 'not-article', isArticle: false, title: 'Home', entities: [] };
-    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle] });
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [notArticle, marked] });
     const root = await mount(s);
     expect(root.querySelector('[data-testid="save-any-page"]')!.textContent).toBe(messages.saveAnyPageHint!.message);
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="save"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(s.save).toHaveBeenCalledOnce();
+    // Saving marked the page: its marks are asked for again and listed, and "Mark this page" goes.
+    expect(s.loadEntities).toHaveBeenCalledTimes(2);
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+    expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
   });
 
   it('says so when an article names no companies or figures', async () => {
@@ -152,11 +158,12 @@ describe('Popup', () => {
       queueMicrotask(() => tell(current));
       return () => undefined;
     };
-    s.unsave.mockImplementation(async () => tell({ article: null, highlights: [] }));
+    // The removal is seen after the unsave answers, as from the background.
+    s.unsave.mockImplementation(async () => void setTimeout(() => tell({ article: null, highlights: [] }), 150));
     s.undoUnsave.mockImplementation(async () => tell({ article, highlights: [highlight] }));
     const root = await mount(s);
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="unsave"]')!.click());
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await act(async () => new Promise((r) => setTimeout(r, 300)));
     expect(s.unsave).toHaveBeenCalledWith('a-1');
     expect(root.querySelector('[data-testid="saved-state"]')!.getAttribute('data-saved')).toBe('false');
     const undo = root.querySelector<HTMLButtonElement>('[data-testid="undo-unsave"]')!;
