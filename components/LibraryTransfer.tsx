@@ -6,8 +6,12 @@ import { exportFile, readImportFile, type ExportKind } from './library-io';
 import type { LibraryServices } from './Library';
 import { readerLocale, t } from './i18n';
 
-/** How long after an import its outcome line is kept in view as the list above it grows. */
-const OUTCOME_FOLLOW_MS = 3_000;
+/**
+ * How long after an import its outcome line is kept in view as the list above it grows, unless
+ * the reader scrolls, clicks or types first (a loaded machine lays the list out seconds later).
+ */
+const OUTCOME_FOLLOW_MS = 15_000;
+const READER_MOVES = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
 type Outcome = { kind: 'ok'; text: string; remarks: string[] } | { kind: 'error'; text: string } | null;
 
@@ -20,19 +24,25 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
   // the outcome on screen while the list grows just after it, so the reader sees that it worked.
   useEffect(() => {
     if (!outcome) return undefined;
+    const until = outcomeAt.current + OUTCOME_FOLLOW_MS;
     const follow = () => {
-      if (Date.now() - outcomeAt.current < OUTCOME_FOLLOW_MS) outcomeLine.current?.scrollIntoView({ block: 'nearest' });
+      // Centred, not at the nearest edge: there it can end a fraction of a pixel past the fold.
+      if (Date.now() < until) outcomeLine.current?.scrollIntoView({ block: 'center' });
     };
     follow();
     // Entries are laid out when near the viewport (content-visibility): the page grows after the
     // list is rendered too, so the line is followed as the page's size changes, for a while.
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(follow);
-    observer.observe(document.body);
-    const stop = setTimeout(() => observer.disconnect(), Math.max(0, OUTCOME_FOLLOW_MS - (Date.now() - outcomeAt.current)));
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(follow);
+    observer?.observe(document.body);
+    const stop = () => {
+      observer?.disconnect();
+      for (const type of READER_MOVES) window.removeEventListener(type, stop, true);
+    };
+    for (const type of READER_MOVES) window.addEventListener(type, stop, { capture: true, passive: true });
+    const timer = setTimeout(stop, Math.max(0, until - Date.now()));
     return () => {
-      observer.disconnect();
-      clearTimeout(stop);
+      stop();
+      clearTimeout(timer);
     };
   }, [outcome, model]);
   const exportAs = async (kind: ExportKind) => {

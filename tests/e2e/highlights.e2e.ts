@@ -181,6 +181,8 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       const target = (await highlightCentre(page, 'newsmark-hl-pink'))!;
       await page.mouseClick(target.x, target.y);
       await expect.poll(() => panelRect(page), { timeout: 5_000 }).not.toBeNull();
+      // The editor focuses its note once it has rendered: keys pressed before that go to the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 3_000 }).toBe('NEWSMARK-UI');
       // The editor focuses the note: type into the closed shadow root and save with Ctrl+Enter.
       const note = '<b>Bullish</b> & <img src=x onerror=alert(1)> watch capex';
       await page.type(note);
@@ -193,6 +195,8 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       // Reopen the editor; Tab from the note to tags, Save, Delete; Enter deletes; "Undo" takes the focus.
       await page.mouseClick(target.x, target.y);
       await expect.poll(() => panelRect(page), { timeout: 5_000 }).not.toBeNull();
+      // The editor focuses its note once it has rendered: keys pressed before that go to the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 3_000 }).toBe('NEWSMARK-UI');
       for (const key of ['Tab', 'Tab', 'Tab', 'Enter']) await page.press(key);
       await expect.poll(() => markedTexts(page, 'newsmark-hl-pink'), { timeout: 5_000 }).toEqual([]);
       expect(await toastShown(page)).toBe(true);

@@ -72,9 +72,10 @@ function libraryShows(page: ReaderPage, query = ''): Promise<number> {
   }, query, 15_000).then((n) => n - 1);
 }
 
-/** The library's entries as the reader sees them: each entry's rendered text. */
+/** The library's entries: each entry's text, in order. */
 function entryTexts(page: ReaderPage): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-testid="library-entry"]')].map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  // textContent, not innerText: entries far from the viewport are not rendered (content-visibility) and have no innerText.
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-testid="library-entry"]')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 }
 
 const withoutDate = (json: string) => json.replace(/"exportedAt": "[^"]*"/, '');
