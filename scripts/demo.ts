@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from '../tests/e2e/support/driver';
 import { findTabId, send, type UiPage } from '../tests/e2e/support/extension-ui';
 import { waitForMarks } from '../tests/e2e/support/marks';
-import { dragSelect, waitForUi } from '../tests/e2e/support/seen';
+import { selectByDragging, waitForUi } from '../tests/e2e/support/seen';
 import { startPageServer, type PageServer } from '../tests/e2e/support/server';
 import { popupAddress } from '../lib/messaging/popup-address';
 
@@ -90,13 +90,13 @@ async function tour({ driver, server, feedUrls, prefix }: Demo, full: boolean): 
   await article.press('Escape');
 
   if (full) {
-    await selectPassage(article, 'the wires carrying renewable power will earn steadier returns');
+    await selectByDragging(article, 'the wires carrying renewable power will earn steadier returns');
     const toolbar = await waitForUi(article, 'highlight-panel');
     await shoot(article, 'article-highlight-toolbar');
     // The second swatch is green (1px border, 4px padding, 24px swatches 4px apart).
     await article.mouseClick(toolbar.left + 5 + 28 + 12, toolbar.top + toolbar.height / 2);
     await article.mouseClick(4, 300);
-    await selectPassage(article, 'Regulators in both Baltic states must approve the transaction');
+    await selectByDragging(article, 'Regulators in both Baltic states must approve the transaction');
     const again = await waitForUi(article, 'highlight-panel');
     await article.mouseClick(again.left + again.width - 20, again.top + again.height / 2);
     await waitForUi(article, 'highlight-panel');
@@ -168,27 +168,6 @@ async function hover(page: DriverPage, name: string, text: string): Promise<void
   await page.mouseMove(4, at.y);
   await page.mouseMove(at.x, at.y, 3);
   await waitForUi(page, 'card');
-}
-
-/** Drags the mouse across `quote` in the article. */
-async function selectPassage(page: DriverPage, quote: string): Promise<void> {
-  const lines = await page.evaluate((q: string) => {
-    const p = [...document.querySelectorAll('article p')].find((el) => el.textContent!.includes(q))!;
-    p.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(q);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + q.length);
-      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, top: r.top, right: r.right, height: r.height }));
-    }
-    throw new Error(`"${q}" is not in one text node`);
-  }, quote);
-  const first = lines[0]!;
-  const last = lines[lines.length - 1]!;
-  await dragSelect(page, { x: first.left + 1, y: first.top + first.height / 2 }, { x: last.right - 1, y: last.top + last.height / 2 });
 }
 
 /** Makes the viewport as tall as the page, so the screenshot shows all of it. */

@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import { axeViolations, send, waitFor } from './support/extension-ui';
+import { axeViolations, send, tabNotMarked, waitFor } from './support/extension-ui';
+import { ABOUT_TITLE, aboutPage } from './support/pages';
 import { startPageServer, type PageServer } from './support/server';
 import { popupAddress } from '../../lib/messaging/popup-address';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';
@@ -87,31 +88,7 @@ function storedSettings(page: ReaderPage): Promise<{ disabledSites: string[] } |
   });
 }
 
-const ABOUT_TITLE = 'About Example Partners';
 
-/** A company page, not an article (undated, short): the popup still offers to save it. */
-function aboutPage(): string {
-  const paragraphs = [
-    'Example Partners advises manufacturers on supply chains across Asia and Europe. Our clients include Siemens and Toyota, and we have worked with Samsung on semiconductor sourcing.',
-    'The firm manages projects worth more than $1.2 billion a year and has grown its staff by 15% since it was founded. We answer every enquiry within two working days.',
-    'Our offices in Singapore, Munich and Osaka work as one team, so a client has one contact wherever its suppliers are. Write to us to arrange a first meeting.',
-  ];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ABOUT_TITLE}</title></head>
-<body><header><nav><a href="/">Home</a> <a href="/contact">Contact</a></nav></header><main><h1>About us</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main></body></html>`;
-}
-
-/** In an extension page: the tab whose content script left its page unmarked as not an article, by title. */
-async function tabNotMarked(title: string): Promise<number | null> {
-  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
-  const g = globalThis as unknown as { browser?: Api; chrome: Api };
-  const api = g.browser ?? g.chrome;
-  for (const tab of await api.tabs.query({})) {
-    const reply = (await api.tabs.sendMessage(tab.id!, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => null)) as
-      { ok: boolean; value: { title: string; state: string } } | null;
-    if (reply?.ok && reply.value.state === 'not-article' && reply.value.title.includes(title)) return tab.id!;
-  }
-  return null;
-}
 
 let server: PageServer;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_LAYOUTS, SAMPLE_ARTICLE } from './support/article-pages';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { markLineBox, markedTexts, waitForMarks } from './support/marks';
-import { expectBesideAndVisible, paintedShare, readBySelecting, uiBox, viewportOf, waitForUi, dragSelect, type Box } from './support/seen';
+import { expectBesideAndVisible, paintedShare, quoteLines, readBySelecting, selectByDragging, uiBox, viewportOf, waitForUi } from './support/seen';
 import { startPageServer, type PageServer } from './support/server';
 
 const EVIDENCE = resolve('test-results/page-ui');
@@ -30,30 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** The line boxes of `quote` in the article, scrolled into view, to drag across with the mouse. */
-function quoteLines(page: DriverPage, quote: string): Promise<Box[]> {
-  return page.evaluate((q: string) => {
-    const p = [...document.querySelectorAll('article p')].find((el) => el.textContent!.includes(q));
-    const node = p?.firstChild as Text | undefined;
-    if (!node) throw new Error(`no paragraph says "${q}"`);
-    p!.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const range = document.createRange();
-    range.setStart(node, node.data.indexOf(q));
-    range.setEnd(node, node.data.indexOf(q) + q.length);
-    return [...range.getClientRects()].filter((r) => r.width > 0).map(({ left, top, width, height }) => ({ left, top, width, height }));
-  }, quote);
-}
-
-/** Selects `quote` by dragging the mouse from its first letter to its last, as a reader does. */
-async function selectByDragging(page: DriverPage, quote: string): Promise<Box> {
-  const lines = await quoteLines(page, quote);
-  const first = lines[0]!;
-  const last = lines[lines.length - 1]!;
-  await dragSelect(page, { x: first.left + 1, y: first.top + first.height / 2 }, { x: last.left + last.width - 1, y: last.top + last.height / 2 });
-  const left = Math.min(...lines.map((l) => l.left));
-  const right = Math.max(...lines.map((l) => l.left + l.width));
-  return { left, top: first.top, width: right - left, height: last.top + last.height - first.top };
-}
 
 /** The screenshot once the browser has painted the last change (a DOM change reaches the screen a frame later). */
 async function screenshotAfterPaint(page: DriverPage): Promise<Buffer> {

@@ -14,14 +14,14 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithShared, hasShared } from '../support/shared-corpus';
 import { startPageServer, type PageServer } from './support/server';
-import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
+import { axeViolations, findTabId, send, tabNotMarked, waitFor } from './support/extension-ui';
+import { ABOUT_TITLE, aboutPage } from './support/pages';
 import { chromiumReader, clickOn, firefoxReader, scrollToWithWheel, type ReaderPage, type ReaderSession } from './support/reader';
 import { markCounts } from './support/marks';
 import { popupAddress } from '../../lib/messaging/popup-address';
 
 const TITLE = 'Huawei';
 const QUOTE = 'Huawei';
-const ABOUT_TITLE = 'About Example Partners';
 let server: PageServer;
 let feedServer: Server;
 let feedUrl: string;
@@ -45,19 +45,6 @@ async function startFeedServer(body: string): Promise<Server> {
   return feed;
 }
 
-/**
- * A company page, not an article: enough prose to be looked at (so there is a body to mark),
- * but undated and short, so it is not taken for one. It names companies and figures.
- */
-function aboutPage(): string {
-  const paragraphs = [
-    'Example Partners advises manufacturers on supply chains across Asia and Europe. Our clients include Huawei, Siemens and Toyota, and we have worked with Samsung on semiconductor sourcing.',
-    'The firm manages projects worth more than $1.2 billion a year and has grown its staff by 15% since it was founded. We answer every enquiry within two working days.',
-    'Our offices in Singapore, Munich and Osaka work as one team, so a client has one contact wherever its suppliers are. Write to us to arrange a first meeting. We are independent and owned by our partners.',
-  ];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ABOUT_TITLE}</title></head>
-<body><header><nav><a href="/">Home</a> <a href="/contact">Contact</a></nav></header><main><h1>About us</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</main></body></html>`;
-}
 
 beforeAll(async () => {
   if (!hasShared) return;
@@ -81,18 +68,6 @@ async function click(page: ReaderPage, selector: string): Promise<void> {
 
 interface ArticleShape { id: string; text: string }
 
-/** In an extension page: the tab whose content script left its page unmarked as not an article, by title. */
-async function tabNotMarked(title: string): Promise<number | null> {
-  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
-  const g = globalThis as unknown as { browser?: Api; chrome: Api };
-  const api = g.browser ?? g.chrome;
-  for (const tab of await api.tabs.query({})) {
-    const reply = (await api.tabs.sendMessage(tab.id!, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => null)) as
-      { ok: boolean; value: { title: string; state: string } } | null;
-    if (reply?.ok && reply.value.state === 'not-article' && reply.value.title.includes(title)) return tab.id!;
-  }
-  return null;
-}
 
 /** In an extension page: tab `tabId`'s toolbar button once the background has addressed its popup to the tab. */
 async function toolbarButton({ tabId, address }: { tabId: number; address: string }): Promise<{ badge: string; popup: string } | null> {

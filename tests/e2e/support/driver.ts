@@ -114,7 +114,7 @@ export async function firefoxDriver(): Promise<Driver> {
  * to three times, seen needed under a load average of 8) is the harness's business, not the
  * extension's.
  */
-async function gotoRetryingAbortedNavigation(page: PuppeteerPage, url: string): Promise<void> {
+export async function gotoRetryingAbortedNavigation(page: PuppeteerPage, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.goto(url);

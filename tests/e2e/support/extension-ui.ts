@@ -154,3 +154,16 @@ export async function waitFor<T, A = undefined>(page: UiPage, probe: (arg: A) =>
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** In an extension page: the tab whose content script left its page unmarked as not an article, by title. */
+export async function tabNotMarked(title: string): Promise<number | null> {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  for (const tab of await api.tabs.query({})) {
+    const reply = (await api.tabs.sendMessage(tab.id!, { newsmark: 1, type: 'getPageEntities', data: {} }).catch(() => null)) as
+      { ok: boolean; value: { title: string; state: string } } | null;
+    if (reply?.ok && reply.value.state === 'not-article' && reply.value.title.includes(title)) return tab.id!;
+  }
+  return null;
+}

@@ -19,6 +19,7 @@ import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { gotoRetryingAbortedNavigation } from './driver';
 import { playwrightInput, puppeteerInput } from './input';
 import { waitFor, type UiPage } from './extension-ui';
 
@@ -230,19 +231,6 @@ export async function firefoxReader(): Promise<ReaderSession> {
       rmSync(downloads, { recursive: true, force: true });
     },
   };
-}
-
-/** As driver.ts: Firefox's remote agent now and then rejects a local navigation on a loaded machine; try again. */
-async function gotoRetryingAbortedNavigation(page: PuppeteerPage, url: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.goto(url);
-      return;
-    } catch (error) {
-      if (attempt === 3 || !/Address rejected|NS_BINDING_ABORTED/.test(String(error))) throw error;
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
-  }
 }
 
 export interface ElementBox {

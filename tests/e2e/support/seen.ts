@@ -114,3 +114,33 @@ export async function readBySelecting(page: LookingPage, box: Box): Promise<stri
   await page.evaluate(() => getSelection()?.removeAllRanges());
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** The line boxes of `quote` in the page's article paragraphs, scrolled into view: where a reader drags across it. */
+export function quoteLines(page: LookingPage, quote: string): Promise<Box[]> {
+  return page.evaluate((q: string) => {
+    for (const p of document.querySelectorAll('article p')) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(q);
+        if (at < 0) continue;
+        p.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + q.length);
+        return [...range.getClientRects()].filter((r) => r.width > 0).map(({ left, top, width, height }) => ({ left, top, width, height }));
+      }
+    }
+    throw new Error(`no article paragraph says "${q}" in one text node`);
+  }, quote);
+}
+
+/** Selects `quote` by dragging the mouse from its first letter to its last, as a reader does; answers the selection's box. */
+export async function selectByDragging(page: LookingPage, quote: string): Promise<Box> {
+  const lines = await quoteLines(page, quote);
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  await dragSelect(page, { x: first.left + 1, y: first.top + first.height / 2 }, { x: last.left + last.width - 1, y: last.top + last.height / 2 });
+  const left = Math.min(...lines.map((l) => l.left));
+  const right = Math.max(...lines.map((l) => l.left + l.width));
+  return { left, top: first.top, width: right - left, height: last.top + last.height - first.top };
+}
