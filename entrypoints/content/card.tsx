@@ -16,6 +16,9 @@ import { sentenceAround } from '@/lib/marking/sentence';
 import { createShadowHost, type ShadowHost } from '@/lib/marking/shadow-host';
 import type { Settings } from '@/lib/settings/settings';
 
+/** How long the first draw waits for the background's answer (a cached answer comes at once). */
+const FIRST_DRAW_WAIT_MS = 150;
+
 export function createCardView(doc: Document, getSettings: () => Settings): PageMarkerServices['card'] & { destroy(): void } {
   let host: ShadowHost | null = null;
   let rates: Promise<ExchangeRates | null> | null = null;
@@ -59,15 +62,35 @@ export function createCardView(doc: Document, getSettings: () => Settings): Page
       );
       h.showNear(anchor);
     };
-    draw({});
+    const extra = extraFacts(entity, facts.readerCurrency);
+    if (!extra) return draw({});
+    // Drawn once the background answers, or after a short wait with what is known: a card that
+    // opened and then grew (flipped above its mark, it grew upwards) jumped under the pointer.
+    let drawn = false;
+    const timer = setTimeout(() => {
+      drawn = true;
+      draw({});
+    }, FIRST_DRAW_WAIT_MS);
+    void extra.then((more) => {
+      clearTimeout(timer);
+      if (drawn && Object.values(more).every((value) => value == null)) return;
+      drawn = true;
+      draw(more);
+    });
+  };
+
+  /** What the card shows that only the background knows, or null when it needs nothing more. */
+  const extraFacts = (entity: CardFacts['entity'], readerCurrency: string): Promise<Partial<CardFacts>> | null => {
     if (entity.type === 'company' && entity.id) {
       const id = entity.id;
       if (!savedCounts.has(id)) savedCounts.set(id, sendMessage('countSavedArticlesNaming', { companyId: id }).catch(() => 0));
-      void savedCounts.get(id)!.then((savedArticleCount) => draw({ savedArticleCount }));
-    } else if (entity.type === 'money' && entity.currency && entity.currency !== facts.readerCurrency) {
-      rates ??= sendMessage('getExchangeRates', {}).catch(() => null);
-      void rates.then((r) => draw({ rates: r }));
+      return savedCounts.get(id)!.then((savedArticleCount) => ({ savedArticleCount }));
     }
+    if (entity.type === 'money' && entity.currency && entity.currency !== readerCurrency) {
+      rates ??= sendMessage('getExchangeRates', {}).catch(() => null);
+      return rates.then((r) => ({ rates: r }));
+    }
+    return null;
   };
 
   return {

@@ -77,12 +77,17 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       await expectBesideAndVisible(page, card, words);
       const open = await screenshotAfterPaint(page);
       writeFileSync(resolve(EVIDENCE, `${browserName}-${label}.png`), open);
+      // The card must still stand where it was measured when the screenshot was taken: a card
+      // that closed or moved by itself in between is a fault of its own, not an unpainted card.
+      expect(await uiBox(page, 'card'), `the ${label} card closed or moved by itself after it opened`).toEqual(card);
       const text = await readBySelecting(page, card);
       await page.press('Escape');
       await expect.poll(() => uiBox(page, 'card'), { timeout: 3_000, message: 'Escape did not close the card' }).toBeNull();
       const closed = await screenshotAfterPaint(page);
       const { frameWidth } = await viewportOf(page);
-      expect(paintedShare(open, closed, card, frameWidth), `the ${label} card is not painted`).toBeGreaterThan(PAINTED);
+      const share = paintedShare(open, closed, card, frameWidth);
+      if (share <= PAINTED) writeFileSync(resolve(EVIDENCE, `${browserName}-${label}-closed.png`), closed);
+      expect(share, `the ${label} card is not painted (${JSON.stringify(card)} in a ${frameWidth}px frame; screenshots in ${EVIDENCE})`).toBeGreaterThan(PAINTED);
       return text;
     }
 
