@@ -112,7 +112,12 @@ export class HighlightLayer {
 
   private highlightOf(colour: HighlightColour): Highlight {
     let highlight = this.byColour.get(colour);
-    if (!highlight) this.byColour.set(colour, (highlight = this.api.create([])));
+    if (!highlight) {
+      highlight = this.api.create([]);
+      // The reader's own colour paints over Newsmark's marks where the two meet.
+      highlight.priority = 1;
+      this.byColour.set(colour, highlight);
+    }
     return highlight;
   }
 
