@@ -8,7 +8,8 @@
  *   the extension, written as Markdown into the Markdown export), each tag a tagging one;
  * - the colour a CSS class `newsmark-<colour>` on the target, with the stylesheet that defines
  *   the classes on the annotation itself, where the model says a reader looks for it;
- * - `created`, and `modified` once a field was changed after the highlight was made.
+ * - `created`, and `modified` once a field was changed after the highlight was made (here, or
+ *   where it was made, as the file it was imported from said).
  * No `creator`: Newsmark keeps no account or name, and a device id would tell anyone the file
  * is shared with which devices the reader uses. `generator` names Newsmark instead.
  */
@@ -147,14 +148,15 @@ function toAnnotation(h: HighlightRecord, article: ArticleRecord, bodyLanguage: 
 }
 
 /**
- * When the reader last changed the highlight, if after making it: the wall time of its last
- * change stamp, when that is not the stamp it was made with (an import stamps every field at once).
+ * When the highlight was last changed, if after it was made: the wall time of its last change
+ * stamp when that is not the stamp it was made with (an import stamps every field at once),
+ * else the change time the file it was imported from gave.
  */
 function modifiedAt(h: HighlightRecord): number | undefined {
   const made = h.clocks.createdAt;
-  if (!made || h.updatedAt === made) return undefined;
-  const wall = decodeHlc(h.updatedAt).wall;
-  return wall > h.createdAt ? wall : undefined;
+  const here = made && h.updatedAt !== made ? decodeHlc(h.updatedAt).wall : 0;
+  const latest = Math.max(here, h.modifiedAt ?? 0);
+  return latest > h.createdAt ? latest : undefined;
 }
 
 function articleResource(article: ArticleRecord): ArticleResource {

@@ -45,6 +45,8 @@ export interface ForeignHighlight {
   colour: HighlightColour;
   /** 0 when the file does not say. */
   createdAt: number;
+  /** When it was last changed, if the file says so and it is after `createdAt`. */
+  modifiedAt?: number;
 }
 
 /** Why an annotation was left out. */
@@ -88,6 +90,7 @@ export function readWebAnnotations(value: Json): ForeignAnnotations {
       tags: bodies.filter(isTag).map(bodyText).filter(Boolean),
       colour: colourOf(target?.styleClass),
       created: raw.created,
+      modified: raw.modified,
       isReply: false,
     };
   });
@@ -110,6 +113,8 @@ export function readHypothesisExport(value: JsonObject): ForeignAnnotations {
       tags: raw.tags ?? [],
       colour: 'yellow',
       created: raw.created,
+      // The API writes `updated` at creation too; it counts only when later than `created`.
+      modified: raw.updated,
       isReply: Array.isArray(raw.references) && raw.references.length > 0,
     };
   });
@@ -127,6 +132,7 @@ interface Fields {
   tags: Json;
   colour: HighlightColour;
   created: Json | undefined;
+  modified: Json | undefined;
   isReply: boolean;
 }
 
@@ -247,6 +253,7 @@ function foreign(problems: Problems, path: string, fields: Fields): ForeignHighl
   const note = str(problems, `${path} note`, fields.note, MAX_NOTE_LENGTH) ?? '';
   const tags = strList(problems, `${path} tags`, fields.tags, 100, 100);
   const createdAt = dateOf(problems, `${path} created`, fields.created);
+  const modifiedAt = dateOf(problems, `${path} modified`, fields.modified);
   if (problems.list.length !== before) return undefined;
   const quote = parsed.find((s) => s.type === 'TextQuoteSelector');
   if (quote?.type !== 'TextQuoteSelector') return undefined;
@@ -267,6 +274,7 @@ function foreign(problems: Problems, path: string, fields: Fields): ForeignHighl
     tags,
     colour: fields.colour,
     createdAt: createdAt ?? 0,
+    ...(createdAt !== undefined && modifiedAt !== undefined && modifiedAt > createdAt ? { modifiedAt } : {}),
   };
 }
 

@@ -139,8 +139,10 @@ function newArticle(id: string, url: string, urls: string[], meta: ArticleMeta, 
 }
 
 function newHighlight(h: ForeignHighlight, articleId: string, stamp: string, now: number): HighlightRecord {
+  const modified = h.modifiedAt === undefined ? {} : { modifiedAt: h.modifiedAt };
+  const fields = [...HIGHLIGHT_FIELDS, ...Object.keys(modified)];
   return {
     id: h.id, articleId, colour: h.colour, note: h.note, tags: cleanTags(h.tags), selectors: h.selectors, quote: h.quote,
-    createdAt: h.createdAt || now, deleted: false, updatedAt: stamp, clocks: Object.fromEntries(HIGHLIGHT_FIELDS.map((f) => [f, stamp])),
+    createdAt: h.createdAt || now, ...modified, deleted: false, updatedAt: stamp, clocks: Object.fromEntries(fields.map((f) => [f, stamp])),
   };
 }

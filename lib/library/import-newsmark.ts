@@ -124,7 +124,20 @@ function readArticle(problems: Problems, path: string, raw: unknown): ArticleRec
     deleted: bool(problems, `${path}.deleted`, raw.deleted),
     clocks: clocks(problems, `${path}.clocks`, raw.clocks),
   };
-  return problems.list.length === before ? record : undefined;
+  return problems.list.length === before ? withEveryClock(record) : undefined;
+}
+
+/**
+ * A field the file gives no clock (`"clocks": {}` from an older export or another tool) was
+ * written no later than the record's `updatedAt`: stamped so, it keeps its place in sync's
+ * field-by-field merge instead of borrowing the stamp of whichever field is edited next.
+ */
+function withEveryClock<R extends { updatedAt: string; clocks: Record<string, string> }>(record: R): R {
+  const clocks = { ...record.clocks };
+  for (const [field, value] of Object.entries(record)) {
+    if (value !== undefined && field !== 'id' && field !== 'updatedAt' && field !== 'clocks') clocks[field] ??= record.updatedAt;
+  }
+  return { ...record, clocks };
 }
 
 function entities(problems: Problems, path: string, value: unknown): SavedEntity[] {
@@ -171,9 +184,10 @@ function readHighlight(problems: Problems, path: string, raw: unknown): Highligh
     selectors: selectors(problems, `${path}.selectors`, raw.selectors),
     quote: str(problems, `${path}.quote`, raw.quote, 100_000) ?? '',
     createdAt: num(problems, `${path}.createdAt`, raw.createdAt) ?? 0,
+    ...(raw.modifiedAt === undefined ? {} : { modifiedAt: num(problems, `${path}.modifiedAt`, raw.modifiedAt) ?? 0 }),
     updatedAt: stamp(problems, `${path}.updatedAt`, raw.updatedAt) ?? '',
     deleted: bool(problems, `${path}.deleted`, raw.deleted),
     clocks: clocks(problems, `${path}.clocks`, raw.clocks),
   };
-  return problems.list.length === before ? record : undefined;
+  return problems.list.length === before ? withEveryClock(record) : undefined;
 }

@@ -7,6 +7,7 @@ import { exportLibraryJson } from '@/lib/library/json-export';
 import type { NewsmarkDb } from '@/lib/db';
 import { dump, freshDb, seedLibrary } from './seed';
 import { seedRichLibrary } from './rich-seed';
+import { apiBaseline, clientExport, jsonLd, type HypothesisRow } from './hypothesis-shapes';
 
 const importInto = async (db: NewsmarkDb, value: unknown) => applyImport(db, parseImport(typeof value === 'string' ? value : JSON.stringify(value)));
 const w3cOf = async (db: NewsmarkDb) => exportAnnotations(await db.articles.toArray(), await db.highlights.toArray(), { bodyLanguage: 'en' });
@@ -89,6 +90,65 @@ describe('Hypothesis', () => {
   });
 });
 
+describe("Hypothesis's own files: its client's baseline of an API answer, the client export and the JSON-LD of the same rows", () => {
+  const NOW = 1_800_000_000_000;
+  const WIKI = 'https://en.wikipedia.org/wiki/Regression_testing';
+  /** Records without their change stamps, which name the device that imported them. */
+  const unstamped = async (db: NewsmarkDb) => {
+    const { articles, highlights } = (await dump(db)) as { articles: Record<string, unknown>[]; highlights: Record<string, unknown>[] };
+    const strip = ({ updatedAt: _u, clocks: _c, ...rest }: Record<string, unknown>) => rest;
+    return { articles: articles.map(strip), highlights: highlights.map(strip) };
+  };
+
+  it('imports every annotation of the API answer onto its article, titled as the answer says', async () => {
+    const db = freshDb();
+    const { rows } = apiBaseline();
+    expect(await applyImport(db, parseImport(JSON.stringify(apiBaseline())), NOW)).toEqual({ format: 'hypothesis', added: 6, updated: 0, unchanged: 0, skipped: 0, remarks: [] });
+    const [article, ...others] = await db.articles.toArray();
+    expect(others).toEqual([]);
+    expect(article).toMatchObject({ url: WIKI, title: 'Regression testing - Wikipedia', text: '', savedAt: NOW });
+    const highlights = await db.highlights.toArray();
+    const quoteOf = (row: HypothesisRow) => row.target[0]!.selector!.find((s) => s.type === 'TextQuoteSelector')!.exact;
+    expect(highlights.map((h) => [h.note, h.quote, h.createdAt]).sort()).toEqual(
+      rows.map((row) => [row.text, quoteOf(row), Date.parse(row.created.slice(0, 23) + 'Z') + (Number(row.created.slice(23, 26)) >= 500 ? 1 : 0)]).sort(),
+    );
+    // Never edited (updated is created): no modified time.
+    expect(highlights.every((h) => h.modifiedAt === undefined && h.articleId === article!.id)).toBe(true);
+  });
+
+  it("reads the client's JSON export and the JSON-LD of the same rows as the same highlights", async () => {
+    const { rows } = apiBaseline();
+    const fromApi = freshDb();
+    await applyImport(fromApi, parseImport(JSON.stringify(apiBaseline())), NOW);
+    expect(await importInto(fromApi, clientExport(rows))).toMatchObject({ format: 'hypothesis', added: 0, unchanged: 5, skipped: 0 });
+    expect(await importInto(fromApi, rows.map(jsonLd))).toMatchObject({ format: 'w3c', added: 0, unchanged: 5, skipped: 0 });
+    expect((await fromApi.articles.toArray())[0]!.title).toBe('Regression testing - Wikipedia');
+    const expected = await unstamped(fromApi);
+    const fromExport = freshDb();
+    await applyImport(fromExport, parseImport(JSON.stringify(clientExport(rows))), NOW);
+    expect(await unstamped(fromExport)).toEqual(expected);
+    // The JSON-LD names no document title: the same article, named by its address.
+    const fromJsonLd = freshDb();
+    await applyImport(fromJsonLd, parseImport(JSON.stringify(rows.map(jsonLd))), NOW);
+    expect(await unstamped(fromJsonLd)).toEqual({ ...expected, articles: expected.articles.map((a) => ({ ...a, title: WIKI })) });
+  });
+
+  it("keeps an edit's time from either shape, and reads a range across elements as no selector of ours", async () => {
+    const [first] = apiBaseline().rows;
+    const edited: HypothesisRow = { ...first!, updated: '2017-01-05T09:30:00.250000+00:00', text: 'Footer, edited' };
+    const across = { type: 'RangeSelector', startContainer: '/div[5]/ul[1]/li[1]', startOffset: 32, endContainer: '/div[5]/ul[1]/li[2]', endOffset: 3 };
+    const spanning: HypothesisRow = { ...edited, target: [{ ...edited.target[0], selector: [across, ...edited.target[0]!.selector!.slice(1)] }] };
+    for (const file of [{ total: 1, rows: [edited] }, [jsonLd(spanning)]]) {
+      const db = freshDb();
+      await importInto(db, file);
+      const [h] = await db.highlights.toArray();
+      expect(h!.modifiedAt).toBe(Date.UTC(2017, 0, 5, 9, 30, 0, 250));
+      expect(h!.selectors.map((s) => s.type)).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+      expect((await w3cOf(db)).first!.items[0]!.modified).toBe('2017-01-05T09:30:00.250Z');
+    }
+  });
+});
+
 describe('W3C Web Annotation in', () => {
   const annotation = (extra: Record<string, unknown>, target: Record<string, unknown> = {}) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'https://annotations.example/1', created: '2026-01-02T03:04:05Z',
@@ -148,9 +208,9 @@ describe('W3C Web Annotation in', () => {
     const target = freshDb();
     expect(await importInto(target, first)).toMatchObject({ added: 6, skipped: 0 });
     const again = await w3cOf(target);
-    // An import is not an edit: the edit time of the one edited highlight is not kept (see the report).
-    const withoutModified = JSON.parse(JSON.stringify(first, (key, value: unknown) => (key === 'modified' ? undefined : value))) as unknown;
-    expect(again).toEqual(withoutModified);
+    // The edited highlight's `modified` too, though the import is not an edit.
+    expect(first.first!.items.filter((a) => a.modified)).toHaveLength(1);
+    expect(again).toEqual(first);
     const [article] = await target.articles.toArray();
     expect(article).toMatchObject({ title: 'Fusion: #deal for "Baltic Grid" — *largest* <b>ever</b> 🚀', byline: 'Zoë Ørsted', publisher: 'Exämple News', publishedAt: '2026-11-24T08:00:00+01:00', language: 'de' });
   });
@@ -178,6 +238,19 @@ describe('Newsmark JSON', () => {
     await importInto(target, file);
     expect(exportLibraryJson(await target.articles.toArray(), await target.highlights.toArray(), new Date(0))).toBe(file);
   });
+
+  it('round-trips highlights imported from another tool, with the edit time their file gave', async () => {
+    const source = freshDb();
+    await seedRichLibrary(source);
+    const imported = freshDb();
+    await importInto(imported, await w3cOf(source));
+    const file = exportLibraryJson(await imported.articles.toArray(), await imported.highlights.toArray(), new Date(0));
+    expect(file).toContain('"modifiedAt": ');
+    const target = freshDb();
+    await importInto(target, file);
+    expect(exportLibraryJson(await target.articles.toArray(), await target.highlights.toArray(), new Date(0))).toBe(file);
+    expect(await w3cOf(target)).toEqual(await w3cOf(source));
+  });
 });
 
 describe('bad input changes nothing and says why', () => {
@@ -200,6 +273,8 @@ describe('bad input changes nothing and says why', () => {
     await seedLibrary(db);
     const text = JSON.stringify({ type: 'Annotation', id: 'x', created: 'last Tuesday', target: { source: PAGE, selector: QUOTE } });
     expect(await refusal(db, text)).toMatch(/annotation 1 created: "last Tuesday" is not an ISO 8601 date/);
+    const modified = JSON.stringify({ type: 'Annotation', id: 'x', created: '2026-01-02', modified: '2026-13-01', target: { source: PAGE, selector: QUOTE } });
+    expect(await refusal(db, modified)).toMatch(/annotation 1 modified: "2026-13-01" is not an ISO 8601 date/);
   });
 
   it('refuses an id that names a highlight on another article', async () => {
