@@ -1,9 +1,15 @@
-/** The sentence of `text` around [start, end), trimmed to at most `max` characters. */
-export function sentenceAround(text: string, start: number, end: number, max = 280): string {
+/** The bounds [from, to) of the sentence of `text` around [start, end), looking at most `max` characters each way. */
+export function sentenceBounds(text: string, start: number, end: number, max = 280): [number, number] {
   let from = start;
   while (from > 0 && !isSentenceEnd(text, from - 1) && start - from < max) from--;
   let to = end;
   while (to < text.length && !isSentenceEnd(text, to - 1) && to - end < max) to++;
+  return [from, to];
+}
+
+/** The sentence of `text` around [start, end), trimmed to at most `max` characters. */
+export function sentenceAround(text: string, start: number, end: number, max = 280): string {
+  const [from, to] = sentenceBounds(text, start, end, max);
   const sentence = text.slice(from, to).trim();
   if (sentence.length <= max) return sentence;
   // Keep the figure in view: centre the excerpt on it.
