@@ -40,9 +40,36 @@ export async function applyImport(db: NewsmarkDb, plan: ImportPlan, now = Date.n
 async function applyRecords(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[], now: number): Promise<ImportSummary> {
   return write(db, [db.articles, db.highlights], now, async () => {
     const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0, remarks: [] };
+    await refuseCollisions(db, articles, highlights);
     await mergeInto(db.articles, articles, summary);
     await mergeInto(db.highlights, highlights, summary);
     return summary;
+  });
+}
+
+/**
+ * A record of the file with the id of a different record of the library (an article at another
+ * address, a highlight on another article) is not a version of it: the file is refused rather
+ * than one of the two lost.
+ */
+async function refuseCollisions(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[]): Promise<void> {
+  const oldArticles = await db.articles.bulkGet(articles.map((a) => a.id));
+  articles.forEach((article, i) => {
+    const old = oldArticles[i];
+    if (old && !old.urls.some((key) => article.urls.includes(key))) {
+      throw new ImportError(
+        `articles[${i}] has the id "${article.id}" of an article your library keeps at another address (${old.url.slice(0, 100)}), but is at ${article.url.slice(0, 100)}. Nothing was changed.`,
+      );
+    }
+  });
+  const oldHighlights = await db.highlights.bulkGet(highlights.map((h) => h.id));
+  highlights.forEach((highlight, i) => {
+    const old = oldHighlights[i];
+    if (old && old.articleId !== highlight.articleId) {
+      throw new ImportError(
+        `highlights[${i}] has the id "${highlight.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}"). Nothing was changed.`,
+      );
+    }
   });
 }
 

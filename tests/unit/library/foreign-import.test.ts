@@ -284,6 +284,18 @@ describe('bad input changes nothing and says why', () => {
     expect(await refusal(db, text)).toMatch(/annotation 1 has the id ".*" of a highlight your library keeps on another article \("values the grid operator/);
   });
 
+  it('refuses a Newsmark file whose ids name other records of the library: an article at another address, a highlight on another article', async () => {
+    const db = freshDb();
+    const { articleIds, highlightIds } = await seedLibrary(db);
+    const file = JSON.parse(exportLibraryJson(await db.articles.toArray(), await db.highlights.toArray(), new Date(0))) as { articles: Record<string, unknown>[]; highlights: Record<string, unknown>[] };
+    const moved = { ...file, articles: file.articles.map((a) => (a.id === articleIds[1] ? { ...a, url: 'https://elsewhere.example/chips', urls: [] } : a)) };
+    expect(await refusal(db, JSON.stringify(moved))).toMatch(
+      /articles\[\d\] has the id ".*" of an article your library keeps at another address \(https:\/\/other.example.org\/markets\/chips\), but is at https:\/\/elsewhere.example\/chips/,
+    );
+    const swapped = { ...file, highlights: file.highlights.map((h) => (h.id === highlightIds[0] ? { ...h, articleId: articleIds[1] } : h)) };
+    expect(await refusal(db, JSON.stringify(swapped))).toMatch(/highlights\[\d\] has the id ".*" of a highlight your library keeps on another article \("values the grid operator/);
+  });
+
   it('leaves out, and says so, a position that points past the saved text', async () => {
     const db = freshDb();
     await seedLibrary(db);
