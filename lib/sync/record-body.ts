@@ -6,7 +6,7 @@
  */
 import { decodeHlc } from '../db/hlc';
 import type { SyncedRecord } from '../db/library-records';
-import { latestClock, type FieldRegister, type Json, type SyncBody, type TextRegister } from './body';
+import { latestClock, type Clock, type FieldRegister, type Json, type SyncBody, type TextRegister } from './body';
 import { shownText, writeText } from './merge';
 
 /** Fields the reader writes as free text: kept as multi-value registers, never silently lost. */
@@ -17,18 +17,48 @@ const DERIVED = new Set(['id', 'updatedAt', 'clocks']);
 export function bodyOf(kind: string, record: SyncedRecord, texts: Record<string, TextRegister>): SyncBody {
   const fields: Record<string, FieldRegister> = {};
   const merged: Record<string, TextRegister> = { ...texts };
+  const missing = missingClock(record);
+  const first = Object.entries(record).some(([name, value]) => !DERIVED.has(name) && value !== undefined && !(name in record.clocks)) ? AFTER_FLOOR : EMPTY;
   for (const [name, value] of Object.entries(record)) {
     if (DERIVED.has(name) || value === undefined) continue;
-    const clock = record.clocks[name] ?? record.updatedAt;
-    if (TEXT_FIELDS.includes(name)) merged[name] = withLocalText(texts[name], clock, String(value));
-    else fields[name] = { c: clock, v: value as Json };
+    const own = record.clocks[name];
+    if (TEXT_FIELDS.includes(name)) merged[name] = withLocalText(texts[name], own ?? missing, String(value), own === undefined, first);
+    else fields[name] = { c: own ?? missing, v: value as Json };
   }
   return { kind, id: record.id, fields, texts: merged };
 }
 
-function withLocalText(register: TextRegister | undefined, clock: string, text: string): TextRegister {
-  if (register?.versions[0]?.c === clock) return register;
-  return writeText(register, decodeHlc(clock).node, clock, text);
+/**
+ * Below every clock a device ever writes: the stamp of a field whose write time is unknown,
+ * so that any edit of that field, made anywhere, wins over it.
+ */
+export const FLOOR_CLOCK: Clock = '0000000000000-00000-0';
+
+/**
+ * The stamp of a field the record keeps no clock for (records imported before the import
+ * filled them). A record with no field clock at all was not written since it was stored, so
+ * its `updatedAt` is when its fields were written, or later. Once any field was written,
+ * `updatedAt` is that write's stamp and says nothing about the others: taking it let an old
+ * note borrow a colour change's stamp and replace another device's newer note.
+ */
+function missingClock(record: SyncedRecord): Clock {
+  return Object.keys(record.clocks).length === 0 ? record.updatedAt : FLOOR_CLOCK;
+}
+
+const EMPTY: TextRegister = { versions: [], seen: {} };
+/**
+ * Where a record lacks clocks, a register first built here has seen the floor version: a device
+ * that edits a note whose earlier text had no clock replaces that text; it is not a concurrent
+ * edit to keep a copy of.
+ */
+const AFTER_FLOOR: TextRegister = { versions: [], seen: { [decodeHlc(FLOOR_CLOCK).node]: FLOOR_CLOCK } };
+
+function withLocalText(register: TextRegister | undefined, clock: Clock, text: string, unstamped: boolean, first: TextRegister): TextRegister {
+  const shown = register?.versions[0];
+  if (shown?.c === clock) return register!;
+  // No clock of its own, and the text sync last saw: not an edit.
+  if (unstamped && shown?.t === text) return register!;
+  return writeText(register ?? first, decodeHlc(clock).node, clock, text);
 }
 
 /** The record a state shows: field values, the latest version of each text, the clocks. */

@@ -6,7 +6,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addHighlight, deleteHighlight, saveArticle, undeleteHighlight, updateHighlight, type HighlightRecord } from '@/lib/db/library';
+import { addHighlight, deleteHighlight, saveArticle, undeleteHighlight, updateHighlight, type ArticleRecord, type HighlightRecord } from '@/lib/db/library';
+import { applyImport } from '@/lib/library/import-apply';
+import { parseImport } from '@/lib/library/import-parse';
+import { exportLibraryJson } from '@/lib/library/json-export';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeDevice, type Device } from './support/devices';
 import { EditLog, snapshot } from './support/library-model';
@@ -47,7 +50,14 @@ function steps(devices: number, length: number): fc.Arbitrary<Step[]> {
   return fc.array(step, { minLength: length, maxLength: length });
 }
 
-async function play(deviceCount: number, script: Step[]): Promise<void> {
+/**
+ * How the first records came to be: made in the extension, imported from a file written without
+ * per-field clocks (`"clocks": {}`), or stored that way on every device by an import from before
+ * imports filled the clocks.
+ */
+type Origin = 'made' | 'imported' | 'unclocked';
+
+async function play(deviceCount: number, script: Step[], origins: Origin[] = ['made', 'made', 'made']): Promise<void> {
   const target = { serverUrl: server.url, database: `converge-${++runs}`, auth: { kind: 'none' } as const };
   const devices: Device[] = Array.from({ length: deviceCount }, () => makeDevice(target, { batchSize: 7 }));
   const offline = new Set<number>();
@@ -60,7 +70,12 @@ async function play(deviceCount: number, script: Step[]): Promise<void> {
       log.record(undefined, made);
       ids.push(made.id);
     };
-    for (let i = 0; i < 3; i++) await create(devices[0]!);
+    for (const d of devices) await d.sync();
+    const stored = (await devices[0]!.db.articles.get(article.id))!;
+    for (const [i, origin] of origins.entries()) {
+      if (origin === 'made') await create(devices[0]!);
+      else ids.push(await clockless(origin, devices, i % deviceCount, stored, `${runs}-${i}`));
+    }
     for (const d of devices) await d.sync();
     for (const step of script) {
       const d = devices[step.device]!;
@@ -84,6 +99,18 @@ async function play(deviceCount: number, script: Step[]): Promise<void> {
   }
 }
 
+/** A highlight with an `updatedAt` and no per-field clocks, imported on one device or stored as such on all. */
+async function clockless(origin: Exclude<Origin, 'made'>, devices: Device[], importer: number, article: ArticleRecord, id: string): Promise<string> {
+  const highlight: HighlightRecord = {
+    id: `old-${id}`, articleId: article.id, colour: 'pink', note: 'written before clocks', tags: ['old'], quote: 'Acme',
+    selectors: [{ type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' }], createdAt: 1_600_000_000_000,
+    updatedAt: '1600000000000-00000-oldexport', deleted: false, clocks: {},
+  };
+  if (origin === 'imported') await applyImport(devices[importer]!.db, parseImport(exportLibraryJson([article], [highlight])));
+  else for (const d of devices) await d.db.highlights.put(highlight);
+  return highlight.id;
+}
+
 async function edit(d: Device, id: string, step: Exclude<Step, { op: 'create' | 'sync' | 'offline' }>, log: EditLog): Promise<void> {
   const before = (await d.db.highlights.get(id)) as HighlightRecord | undefined;
   if (!before) return; // Made on a device that has not synced yet: this one cannot see it.
@@ -104,5 +131,10 @@ describe('devices syncing through a real server converge and lose no edit', () =
 
   test('three devices', async () => {
     await fc.assert(fc.asyncProperty(steps(3, 90), (script) => play(3, script)), { numRuns: 9 });
+  });
+
+  test('three devices, with records imported without clocks', async () => {
+    const origins = fc.array(fc.constantFrom<Origin>('made', 'imported', 'unclocked'), { minLength: 3, maxLength: 3 });
+    await fc.assert(fc.asyncProperty(steps(3, 80), origins, (script, from) => play(3, script, from)), { numRuns: 8 });
   });
 });
