@@ -182,9 +182,16 @@ interface Target {
   styleClass: Json | undefined;
 }
 
+/**
+ * The first target: a SpecificResource (its source and selectors), or the resource itself
+ * (its address as a string, or an object with an id and no source), which selects no text.
+ */
 function firstTarget(value: Json | undefined): Target | undefined {
-  const target = listOf(value).find(isObject);
-  return target ? { source: target.source, selector: textSelectors(target.selector), styleClass: target.styleClass } : undefined;
+  const target = listOf(value)[0];
+  if (typeof target === 'string') return { source: target, selector: [], styleClass: undefined };
+  if (!isObject(target)) return undefined;
+  const source = target.source ?? (typeof target.id === 'string' ? target.id : undefined);
+  return { source, selector: textSelectors(target.selector), styleClass: target.styleClass };
 }
 
 /**

@@ -164,6 +164,19 @@ describe('W3C Web Annotation in', () => {
     expect((await db.highlights.toArray()).map((h) => h.note).sort()).toEqual(['One & two\n\n- three', 'plain words']);
   });
 
+  it('counts an annotation of a whole page (its target the address, or the page itself) as quoting no text, not as off the web', async () => {
+    const db = freshDb();
+    const summary = await importInto(db, [
+      annotation({ target: PAGE }),
+      annotation({ target: { id: PAGE, type: 'Text' } }),
+      annotation({ target: 'urn:x-pdf:6c2fa7aa8c2d4bd3' }),
+    ]);
+    expect(summary).toMatchObject({ added: 0, skipped: 3, remarks: [
+      '1 annotation on a document that is not a web page (a local PDF or file) was left out',
+      '2 annotations that quote no text (page notes or image regions) were left out',
+    ] });
+  });
+
   it('reads a text quote that refines a fragment selector', async () => {
     const db = freshDb();
     const refined = annotation({}, { selector: { type: 'FragmentSelector', value: 'para5', refinedBy: QUOTE } });
