@@ -33,17 +33,49 @@ const ARTICLE_FIELDS = ['url', 'urls', 'title', 'byline', 'publisher', 'publishe
 const HIGHLIGHT_FIELDS = ['articleId', 'colour', 'note', 'tags', 'selectors', 'quote', 'createdAt', 'deleted'];
 
 export async function applyImport(db: NewsmarkDb, plan: ImportPlan, now = Date.now()): Promise<ImportSummary> {
-  if (plan.format === 'newsmark') return applyRecords(db, plan.articles, plan.highlights, now);
-  return applyForeign(db, plan, now);
+  return run(db, plan, now, (summary) => summary);
 }
 
-async function applyRecords(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[], now: number): Promise<ImportSummary> {
+/**
+ * What importing `plan` would do, without doing it: the import runs in its transaction as it
+ * would, and the transaction is then aborted. The counts (or the refusal) are the import's own,
+ * so the library can show them, "updated" being records of the reader's the file would
+ * replace, and ask before importing.
+ */
+export async function previewImport(db: NewsmarkDb, plan: ImportPlan, now = Date.now()): Promise<ImportSummary> {
+  try {
+    await run(db, plan, now, (summary) => {
+      throw new Rollback(summary);
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.summary;
+    throw error;
+  }
+  throw new Error('previewImport: the import was not rolled back');
+}
+
+/** Thrown at the end of a previewed import: IndexedDB aborts the transaction, writing nothing. */
+class Rollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('import previewed');
+  }
+}
+
+/** `finish` is called inside the transaction with the outcome; what it throws aborts the transaction. */
+type Finish = (summary: ImportSummary) => ImportSummary;
+
+function run(db: NewsmarkDb, plan: ImportPlan, now: number, finish: Finish): Promise<ImportSummary> {
+  if (plan.format === 'newsmark') return applyRecords(db, plan.articles, plan.highlights, now, finish);
+  return applyForeign(db, plan, now, finish);
+}
+
+async function applyRecords(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[], now: number, finish: Finish): Promise<ImportSummary> {
   return write(db, [db.articles, db.highlights], now, async () => {
     const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0, remarks: [] };
     await refuseCollisions(db, articles, highlights);
     await mergeInto(db.articles, articles, summary);
     await mergeInto(db.highlights, highlights, summary);
-    return summary;
+    return finish(summary);
   });
 }
 
@@ -86,7 +118,7 @@ async function mergeInto<R extends { id: string; updatedAt: string }>(table: Ent
   await table.bulkPut(put);
 }
 
-async function applyForeign(db: NewsmarkDb, plan: { format: 'w3c' | 'hypothesis' } & ForeignAnnotations, now: number): Promise<ImportSummary> {
+async function applyForeign(db: NewsmarkDb, plan: { format: 'w3c' | 'hypothesis' } & ForeignAnnotations, now: number, finish: Finish): Promise<ImportSummary> {
   const { format, highlights } = plan;
   // Ids are digests (crypto.subtle): computed before the transaction, which must await only Dexie.
   const urls = [...new Set(highlights.map((h) => h.url))];
@@ -130,7 +162,7 @@ async function applyForeign(db: NewsmarkDb, plan: { format: 'w3c' | 'hypothesis'
       summary.remarks.push(`${positionsDropped} ${positionsDropped === 1 ? 'position points' : 'positions point'} past the saved text of its article and ${positionsDropped === 1 ? 'was' : 'were'} left out; the quoted text places ${positionsDropped === 1 ? 'that highlight' : 'those highlights'}`);
     }
     await db.highlights.bulkAdd(fresh);
-    return summary;
+    return finish(summary);
   });
 }
 

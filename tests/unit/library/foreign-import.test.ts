@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportAnnotations } from '@/lib/library/annotation-export';
-import { applyImport } from '@/lib/library/import-apply';
+import { applyImport, previewImport } from '@/lib/library/import-apply';
+import { updateHighlight } from '@/lib/db/library';
 import { ImportError } from '@/lib/library/import-errors';
 import { parseImport } from '@/lib/library/import-parse';
 import { exportLibraryJson } from '@/lib/library/json-export';
@@ -263,6 +264,38 @@ describe('Newsmark JSON', () => {
     await importInto(target, file);
     expect(exportLibraryJson(await target.articles.toArray(), await target.highlights.toArray(), new Date(0))).toBe(file);
     expect(await w3cOf(target)).toEqual(await w3cOf(source));
+  });
+});
+
+describe('an import previewed: what it would do, with nothing written', () => {
+  const clockOf = async (db: NewsmarkDb) => (await db.meta.get('clock'))?.value;
+
+  it('counts the records of the reader a newer file would replace, the records it would add, and writes none', async () => {
+    const source = freshDb();
+    const { highlightIds } = await seedLibrary(source);
+    const target = freshDb();
+    await importInto(target, exportLibraryJson(await source.articles.toArray(), await source.highlights.toArray()));
+    await updateHighlight(source, highlightIds[0]!, { note: 'edited on the other device' }, 1_900_000_000_000);
+    await seedRichLibrary(source);
+    const file = parseImport(exportLibraryJson(await source.articles.toArray(), await source.highlights.toArray()));
+    const [before, clock] = [await dump(target), await clockOf(target)];
+    const preview = await previewImport(target, file);
+    expect(preview).toEqual({ format: 'newsmark', added: 9, updated: 1, unchanged: 4, skipped: 0, remarks: [] });
+    expect([await dump(target), await clockOf(target)]).toEqual([before, clock]);
+    expect(await applyImport(target, file)).toEqual(preview);
+    expect((await target.highlights.get(highlightIds[0]!))!.note).toBe('edited on the other device');
+  });
+
+  it("says what another tool's file would add and leave out, and refuses as the import would", async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const before = await dump(db);
+    const preview = await previewImport(db, parseImport(JSON.stringify(apiBaseline())));
+    expect(preview).toMatchObject({ format: 'hypothesis', added: 6, skipped: 0 });
+    expect(await dump(db)).toEqual(before);
+    const colliding = JSON.stringify({ type: 'Annotation', id: `urn:newsmark:highlight:${(await db.highlights.toArray())[0]!.id}`, target: { source: PAGE, selector: QUOTE } });
+    await expect(previewImport(db, parseImport(colliding))).rejects.toThrow(/of a highlight your library keeps on another article/);
+    expect(await dump(db)).toEqual(before);
   });
 });
 
