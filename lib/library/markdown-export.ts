@@ -80,25 +80,35 @@ function articleSection(article: ListedArticle, highlights: readonly HighlightRe
   const live = highlights.filter((h) => !h.deleted);
   if (live.length) {
     lines.push(`${sub} Highlights`, '');
-    for (const h of live) lines.push(...highlightItem(article.url, h), '');
+    for (const h of live) lines.push(...highlightItem(article.url, h, level + 2), '');
   }
   return lines;
 }
 
 /**
  * A highlight as a list item: the quote, a line with colour, tags and the link to the passage,
- * and the note as a list item below it (so its own headings and lists stay inside).
+ * and the note as a list item below it (so its own headings and lists stay inside), its
+ * headings at `noteLevel` or below.
  */
-function highlightItem(url: string, h: HighlightRecord): string[] {
+function highlightItem(url: string, h: HighlightRecord, noteLevel: number): string[] {
   const quote = escapedLines(h.quote);
   const link = urlAtQuote(url, h.selectors);
-  const meta = [h.colour, ...h.tags.map((t) => `#${tagName(t)}`), ...(link ? [`[open the passage](<${link}>)`] : [])].join(' · ');
+  const meta = [h.colour, ...h.tags.map((t) => `#${tagName(t)}`), ...(link ? [`[open the passage](${linkDestination(link)})`] : [])].join(' · ');
   const lines = [`- > ${quote[0] ?? ''}`, ...quote.slice(1).map((q) => `  > ${q}`), '', `  ${meta}`];
   if (h.note.trim()) {
-    const [first, ...rest] = h.note.trim().split(/\r\n|\r|\n/);
+    const [first, ...rest] = nestHeadings(h.note.trim(), noteLevel).split('\n');
     lines.push('', `  - ${first}`, ...rest.map((l) => (l.trim() ? `    ${l}` : '')));
   }
   return lines;
+}
+
+/**
+ * A URL as a link destination every reader takes: written bare, with its parentheses
+ * percent-encoded (the same address), since Logseq ends a link at the first ")" and reads
+ * `<…>` destinations unevenly. The URL is http(s) as URL writes it, so it holds no blanks or `<>`.
+ */
+function linkDestination(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 /** Moves the ATX headings of a note (outside code fences) so the highest sits at `top`, at most level 6. */

@@ -19,9 +19,9 @@ describe('Markdown export', () => {
     expect(front).toContain('newsmark_tags: ["energy", "M&A"]');
     expect(front).toContain('companies: ["Nordwind Energy"]');
     expect(front).toContain('published: "2026-11-24T08:00:00Z"');
-    expect(content).toContain('- > values the grid operator at 11 times earnings\n\n  yellow · [open the passage](<https://news.example.com/2026/nordwind-baltic#:~:text=');
+    expect(content).toContain('- > values the grid operator at 11 times earnings\n\n  yellow · [open the passage](https://news.example.com/2026/nordwind-baltic#:~:text=');
     expect(content).toMatch(/\n {2}- expensive\n/);
-    expect(content).toContain('  green · #valuation · [open the passage](<');
+    expect(content).toContain('  green · #valuation · [open the passage](https://news.example.com/2026/nordwind-baltic#:~:text=');
     expect(content).toContain('## Note\n\nCheck <script>alert(1)</script> the multiple\nlater');
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { articleToMarkdown, libraryToMarkdownDocument, tagName } from '@/lib/library/markdown-export';
 import { escapedLines, escapeLine } from '@/lib/library/markdown-escape';
+import { urlAtQuote } from '@/lib/library/text-fragment';
 import { freshDb } from './seed';
 import { seedRichLibrary } from './rich-seed';
 
@@ -107,7 +108,21 @@ describe('the Markdown export of a realistic library', () => {
     let parent = myTake.parent;
     while (parent && parent.type !== 'item') parent = parent.parent;
     expect(parent?.type).toBe('item');
+    expect(myTake.level).toBe(3);
     expect(nodes.filter((n) => n.type === 'heading' && n.parent?.type === 'document').map(textOf)).toEqual([article.title, 'Highlights']);
+  });
+
+  it('links to a passage on an address with parentheses as one link, in CommonMark and in Logseq (no ")" in it)', () => {
+    const url = 'https://en.wikipedia.org/wiki/Matching_(graph_theory)';
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'a set of edges (no two adjacent)', prefix: 'is ', suffix: '.' };
+    const article = { id: 'a1', url, title: 'Matching (graph theory)', byline: null, publisher: null, publishedAt: null, language: 'en', text: '', entities: [], companyIds: [], tags: [], note: '', savedAt: 0, urls: [url], deleted: false, updatedAt: '', clocks: {} };
+    const highlight = { id: 'h1', articleId: 'a1', colour: 'blue' as const, note: '', tags: [], selectors: [quote], quote: quote.exact, createdAt: 0, deleted: false, updatedAt: '', clocks: {} };
+    const body = articleToMarkdown(article, [highlight]).content;
+    const [link] = nodesOf(body).filter((n) => n.type === 'link');
+    const expected = urlAtQuote(url, [quote])!;
+    expect(link!.destination).toBe(expected.replace(/\(/g, '%28').replace(/\)/g, '%29'));
+    expect(decodeURIComponent(link!.destination!)).toBe(decodeURIComponent(expected));
+    expect(body).toContain('[open the passage](https://en.wikipedia.org/wiki/Matching_%28graph_theory%29#:~:text=');
   });
 
   it('names tags by one rule: kept when Obsidian takes them, else other characters become "-" and digits-only get "_"', () => {
@@ -118,8 +133,8 @@ describe('the Markdown export of a realistic library', () => {
     const { article, highlights } = await files();
     const doc = libraryToMarkdownDocument([article], () => highlights);
     const headings = nodesOf(doc).filter((n) => n.type === 'heading').map((n) => `${n.level} ${textOf(n)}`);
-    // "My take" is the note's own heading, inside the highlight's list item.
-    expect(headings).toEqual(['1 Newsmark highlights', `2 ${article.title}`, '3 Highlights', '2 My take']);
+    // "My take" is the note's own heading, inside the highlight's list item and below its "Highlights".
+    expect(headings).toEqual(['1 Newsmark highlights', `2 ${article.title}`, '3 Highlights', '4 My take']);
     expect(doc).toContain('- Source: <https://news.example.com/2026/zürich-fusion>');
   });
 });
