@@ -2,6 +2,7 @@
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
 import { SORT_ORDERS, type Facets, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { localDayStart, localDayValue } from '@/lib/i18n/format';
+import { dossierAddress } from '@/lib/dossier/address';
 import { t } from './i18n';
 
 interface Props {
@@ -21,7 +22,10 @@ export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: P
       <legend>{t('filtersLegend')}</legend>
       <Choice id="filter-site" label={t('filterSite')} value={filters.site} options={facets.sites.map((s) => [s, s])} onChange={(site) => set({ site })} />
       <Choice id="filter-tag" label={t('filterTag')} value={filters.tag} options={facets.tags.map((s) => [s, `#${s}`])} onChange={(tag) => set({ tag })} />
-      <Choice id="filter-company" label={t('filterCompany')} value={filters.company} options={facets.companies.map((c) => [c.id, c.name])} onChange={(company) => set({ company })} />
+      <span class="field">
+        <Choice id="filter-company" label={t('filterCompany')} value={filters.company} options={facets.companies.map((c) => [c.id, c.name])} onChange={(company) => set({ company })} />
+        <DossierLink companyId={filters.company} name={facets.companies.find((c) => c.id === filters.company)?.name} />
+      </span>
       <Choice
         id="filter-colour"
         label={t('filterColour')}
@@ -44,6 +48,15 @@ export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: P
         </select>
       </span>
     </fieldset>
+  );
+}
+
+/** The chosen company's dossier, or without a company the list of every company the library names. */
+function DossierLink({ companyId, name }: { companyId: string | undefined; name: string | undefined }) {
+  return companyId && name ? (
+    <a href={dossierAddress(companyId)} data-testid="open-dossier">{t('dossierOpen', name)}</a>
+  ) : (
+    <a href={dossierAddress(null)} data-testid="open-dossier-index">{t('dossierIndexTitle')}</a>
   );
 }
 

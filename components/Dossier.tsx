@@ -1,0 +1,176 @@
+/**
+ * The company dossier page: one company across every article the reader saved. Its facts,
+ * mentions per week, a timeline of the articles that name it (the sentences that do, with the
+ * figures printed in them), the reader's highlights and notes on those articles, and exports.
+ * Without a company it lists the companies the library names most.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
+import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
+import { buildDossier, type Dossier as DossierModel, type DossierSentence } from '@/lib/dossier/model';
+import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
+import { formatDate, localDayValue } from '@/lib/i18n/format';
+import { DossierChart } from './DossierChart';
+import { readerLocale, t, tCount } from './i18n';
+
+export interface DossierRecords {
+  articles: ArticleRecord[];
+  highlights: HighlightRecord[];
+}
+
+export interface DossierServices {
+  /** The live articles naming the company and the highlights on them (or every article, for the index). */
+  load(companyId: string | null): Promise<DossierRecords>;
+  /** Calls back after every change to the library; returns a stop function. */
+  watch(onChange: () => void): () => void;
+  download(name: string, type: string, text: string): void;
+  /** The address of the dossier of `companyId`, or of the index for null. */
+  addressOf(companyId: string | null): string;
+  libraryAddress: string;
+}
+
+type Loaded = { state: 'loading' } | { state: 'ready'; records: DossierRecords } | { state: 'error'; message: string };
+
+export function Dossier({ services, companyId }: { services: DossierServices; companyId: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  useEffect(() => {
+    let stopped = false;
+    const read = () =>
+      services.load(companyId).then(
+        (records) => !stopped && setLoaded({ state: 'ready', records }),
+        (e: unknown) => !stopped && setLoaded({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+    void read();
+    const stop = services.watch(() => void read());
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, [services, companyId]);
+
+  if (loaded.state === 'loading') return <main class="dossier"><p class="muted">{t('dossierLoading')}</p></main>;
+  if (loaded.state === 'error') return <main class="dossier"><p class="error" role="alert">{t('dossierLoadFailed', loaded.message)}</p></main>;
+  return companyId === null
+    ? <CompanyIndex services={services} records={loaded.records} />
+    : <CompanyDossier services={services} companyId={companyId} records={loaded.records} />;
+}
+
+function CompanyIndex({ services, records }: { services: DossierServices; records: DossierRecords }) {
+  const companies = useMemo(() => companiesNamedMost(records.articles), [records]);
+  useEffect(() => void (document.title = t('dossierIndexTitle')), []);
+  return (
+    <main class="dossier">
+      <p><a href={services.libraryAddress}>{t('dossierBackToLibrary')}</a></p>
+      <h1>{t('dossierIndexTitle')}</h1>
+      {companies.length === 0 ? <p class="muted">{t('dossierIndexEmpty')}</p> : <CompanyList services={services} companies={companies} />}
+    </main>
+  );
+}
+
+function CompanyList({ services, companies }: { services: DossierServices; companies: NamedCompany[] }) {
+  return (
+    <ol class="company-index" data-testid="company-index">
+      {companies.map((c) => (
+        <li key={c.id}>
+          <a href={services.addressOf(c.id)}>{c.name}</a>{' '}
+          <span class="muted">{tCount('dossierArticleCount', c.articles)} · {tCount('dossierMentionCount', c.mentions)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CompanyDossier({ services, companyId, records }: { services: DossierServices; companyId: string; records: DossierRecords }) {
+  const dossier = useMemo(() => buildDossier(companyId, records.articles, records.highlights), [companyId, records]);
+  useEffect(() => void (document.title = dossier ? t('dossierTitle', dossier.facts.name) : t('dossierIndexTitle')), [dossier]);
+  if (!dossier) {
+    return (
+      <main class="dossier">
+        <p><a href={services.addressOf(null)}>{t('dossierAllCompanies')}</a></p>
+        <p role="status">{t('dossierNothing')}</p>
+      </main>
+    );
+  }
+  const exportAs = (kind: 'markdown' | 'json') => {
+    const stem = `newsmark-dossier-${dossier.facts.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'company'}-${localDayValue(Date.now())}`;
+    if (kind === 'markdown') services.download(`${stem}.md`, 'text/markdown', dossierToMarkdown(dossier));
+    else services.download(`${stem}.json`, 'application/json', dossierToJson(dossier, Date.now()));
+  };
+  return (
+    <main class="dossier">
+      <p><a href={services.libraryAddress}>{t('dossierBackToLibrary')}</a> · <a href={services.addressOf(null)}>{t('dossierAllCompanies')}</a></p>
+      <h1>{dossier.facts.name}</h1>
+      <Facts dossier={dossier} />
+      <div class="actions">
+        <button type="button" onClick={() => exportAs('markdown')}>{t('dossierExportMarkdown')}</button>
+        <button type="button" onClick={() => exportAs('json')}>{t('dossierExportJson')}</button>
+      </div>
+      <h2>{t('dossierMentionsPerWeek')}</h2>
+      <DossierChart weeks={dossier.weeks} />
+      <h2>{t('dossierTimeline')}</h2>
+      <ol class="entries" data-testid="dossier-timeline">
+        {dossier.articles.map((a) => (
+          <li key={a.id} class="entry">
+            <h3><a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a></h3>
+            <p class="muted">
+              {formatDate(a.time, readerLocale())}{a.dated === 'saved' ? ` (${t('dossierSavedDate')})` : ''}
+              {a.publisher ? ` · ${a.publisher}` : ''} · {tCount('dossierNamedTimes', a.mentions)}
+            </p>
+            {a.sentences.map((s, i) => <Sentence key={i} sentence={s} />)}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('dossierHighlights')}</h2>
+      {dossier.highlights.length === 0 ? (
+        <p class="muted">{t('dossierNoHighlights')}</p>
+      ) : (
+        <ul class="highlight-list" data-testid="dossier-highlights">
+          {dossier.highlights.map((h) => (
+            <li key={h.id} class={`highlight colour-${h.colour}`}>
+              <span class="swatch" aria-hidden="true" />
+              <blockquote>{h.quote}</blockquote>
+              {h.note && <p class="note">{h.note}</p>}
+              <p class="muted">{h.articleTitle}{h.tags.length ? ` · ${h.tags.join(', ')}` : ''}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function Facts({ dossier }: { dossier: DossierModel }) {
+  const { facts } = dossier;
+  const rows: [string, preact.ComponentChild][] = [];
+  if (facts.otherNames.length) rows.push([t('dossierAlsoWritten'), facts.otherNames.join(', ')]);
+  if (facts.ticker) rows.push([t('dossierListing'), facts.ticker]);
+  if (facts.country) rows.push([t('dossierCountry'), facts.country]);
+  if (facts.industry) rows.push([t('dossierIndustry'), facts.industry]);
+  if (facts.website) rows.push([t('dossierWebsite'), <a href={`https://${facts.website}`} target="_blank" rel="noopener noreferrer">{facts.website}</a>]);
+  rows.push([t('dossierInLibrary'), `${tCount('dossierArticleCount', dossier.articles.length)} · ${tCount('dossierMentionCount', dossier.mentions)}`]);
+  return (
+    <dl class="facts" data-testid="dossier-facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Sentence({ sentence }: { sentence: DossierSentence }) {
+  return (
+    <div class="dossier-sentence">
+      <blockquote>{sentence.text}</blockquote>
+      {sentence.figures.length > 0 && (
+        <ul class="chips" aria-label={t('dossierFigures')}>
+          {sentence.figures.map((f, i) => (
+            <li key={i} class={`chip figure-${f.type}`}>{f.text}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * A reader's journey to a company's dossier, in Chromium and Firefox ESR, by real input: in the
+ * library the company filter is chosen by keyboard, the link to the company's dossier clicked;
+ * the dossier shows the company's facts, its articles newest first with the sentences that name
+ * it and their figures, the reader's highlight, a painted chart, and exports as Markdown by a click.
+ * The library is seeded through the background's messages (not a reader's action under test).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord, SavedEntity } from '@/lib/db/library-records';
+import { axeViolations, send, waitFor } from './support/extension-ui';
+import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';
+
+const NORDWIND = { id: 'nordwind-energy', name: 'Nordwind Energy', country: 'Denmark', ticker: 'CPH:NWE', industry: 'Utilities' };
+
+function company(text: string, words: string, nth = 0): SavedEntity {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = text.indexOf(words, start + 1);
+  return { type: 'company', start, end: start + words.length, text: words, ...NORDWIND };
+}
+
+function figure(text: string, words: string, type: 'money' | 'percent', value: number, currency?: string): SavedEntity {
+  const start = text.indexOf(words);
+  return { type, start, end: start + words.length, text: words, value, ...(currency ? { currency } : {}) };
+}
+
+const TAKEOVER = 'Nordwind Energy agreed to buy Baltic Grid for €2.4 billion on Monday. The deal values the operator at 11 times earnings. Analysts at Kestrel Bank said the price was steep.';
+const RESULTS = 'Nordwind reported revenue of €640 million, up 8% on the year. Its shares rose in Copenhagen.';
+const OTHER = 'Tessel Semiconductor shares rose 12% after results.';
+
+const SEEDED = [
+  { url: 'https://news.example.com/2026/11/nordwind-baltic-grid', title: 'Nordwind agrees to buy Baltic Grid for €2.4bn', publisher: 'Harbour Ledger', publishedAt: '2026-11-09T08:00:00Z', text: TAKEOVER,
+    entities: [company(TAKEOVER, 'Nordwind Energy'), figure(TAKEOVER, '€2.4 billion', 'money', 2.4e9, 'EUR')] },
+  { url: 'https://markets.example.org/nordwind-results', title: 'Nordwind revenue climbs', publisher: 'Markets Daily', publishedAt: '2026-11-26T08:00:00Z', text: RESULTS,
+    entities: [company(RESULTS, 'Nordwind'), figure(RESULTS, '€640 million', 'money', 6.4e8, 'EUR'), figure(RESULTS, '8%', 'percent', 8)] },
+  { url: 'https://markets.example.org/tessel', title: 'Tessel shares jump', publishedAt: '2026-11-20T08:00:00Z', text: OTHER, entities: [] },
+];
+const NOTE = 'Steep, but the grid earns a regulated return';
+
+function selectorsFor(text: string, exact: string) {
+  const start = text.indexOf(exact);
+  return [
+    { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) },
+    { type: 'TextPositionSelector', start, end: start + exact.length },
+  ];
+}
+
+const textOf = (page: ReaderPage, selector: string) => page.evaluate((s: string) => [...document.querySelectorAll<HTMLElement>(s)].map((e) => e.innerText.replace(/\s+/g, ' ').trim()), selector);
+
+for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR', firefoxReader]] as const) {
+  describe(label, () => {
+    let ui: ReaderSession;
+
+    beforeAll(async () => {
+      ui = await makeSession();
+      const helper = await ui.openExtensionPage('options.html');
+      const saved: ArticleRecord[] = [];
+      for (const article of SEEDED) saved.push(await send<ArticleRecord>(helper, 'saveArticle', article));
+      await send(helper, 'addHighlight', { articleId: saved[0]!.id, colour: 'pink', selectors: selectorsFor(TAKEOVER, 'the price was steep'), note: NOTE });
+      await helper.close();
+    });
+    afterAll(() => ui?.close());
+
+    it("from the library's company filter to the company's dossier: facts, timeline with figures, highlight, chart, Markdown export", async () => {
+      const library = await ui.openExtensionPage('library.html');
+      await waitFor(library, () => document.querySelectorAll('[data-testid="library-entry"]').length === 3 && document.querySelectorAll('#filter-company option').length === 2, undefined, 15_000);
+
+      // A click on the label focuses the list (a click on the list opens the browser's own drop-down); typing picks.
+      await clickOn(library, { selector: 'label[for="filter-company"]' });
+      await library.type('Nordwind');
+      await waitFor(library, () => document.querySelectorAll('[data-testid="library-entry"]').length === 2);
+      await clickOn(library, { selector: '[data-testid="open-dossier"]', text: 'Everything about Nordwind Energy in your library' });
+
+      await waitFor(library, () => location.pathname.endsWith('/dossier.html') && !!document.querySelector('[data-testid="dossier-timeline"]'), undefined, 15_000);
+      expect(await library.evaluate(() => document.title)).toBe('Nordwind Energy — Newsmark dossier');
+      await expectOnScreen(library, { selector: 'h1', text: 'Nordwind Energy' });
+      const facts = (await textOf(library, '[data-testid="dossier-facts"]'))[0]!;
+      for (const words of ['Listing CPH:NWE', 'Country Denmark', 'Industry Utilities', '2 saved articles · 2 mentions']) expect(facts).toContain(words);
+
+      // The chart is on screen and painted: its bars are drawn in the accent colour.
+      const chart = await expectOnScreen(library, '[data-testid="dossier-chart"]');
+      expect(chart.height).toBeGreaterThan(40);
+      expect(await library.evaluate(() => document.querySelectorAll('[data-testid="dossier-chart"] rect.week').length)).toBe(2);
+
+      const entries = await textOf(library, '[data-testid="dossier-timeline"] > li');
+      expect(entries).toHaveLength(2);
+      expect(entries[0]).toContain('Nordwind revenue climbs');
+      expect(entries[0]).toContain('Nordwind reported revenue of €640 million, up 8% on the year.');
+      expect(entries[0]).toContain('Markets Daily');
+      expect(entries[1]).toContain('Nordwind agrees to buy Baltic Grid for €2.4bn');
+      expect(await textOf(library, '[data-testid="dossier-timeline"] > li:first-child .chip')).toEqual(['€640 million', '8%']);
+
+      await scrollToWithWheel(library, '[data-testid="dossier-highlights"]');
+      const highlight = await expectOnScreen(library, { selector: '[data-testid="dossier-highlights"] li', text: NOTE });
+      expect(highlight.text).toContain('the price was steep');
+      expect(await axeViolations(library)).toEqual([]);
+      await shoot(library, `${ui.name}-dossier`);
+
+      await scrollToWithWheel(library, { selector: 'button', text: 'Export as Markdown' });
+      const file = await library.download(async () => void (await clickOn(library, { selector: 'button', text: 'Export as Markdown' })));
+      expect(file.name).toMatch(/^newsmark-dossier-nordwind-energy-\d{4}-\d\d-\d\d\.md$/);
+      expect(file.text).toContain('# Nordwind Energy');
+      expect(file.text).toContain('- money: €640 million = 640000000 EUR');
+      expect(file.text).toContain(NOTE);
+      await library.close();
+    });
+
+    it('lists the companies the library names most, each a link to its dossier', async () => {
+      const index = await ui.openExtensionPage('dossier.html');
+      await waitFor(index, () => !!document.querySelector('[data-testid="company-index"] a'), undefined, 15_000);
+      expect(await textOf(index, '[data-testid="company-index"] li')).toEqual(['Nordwind Energy 2 saved articles · 2 mentions']);
+      await clickOn(index, { selector: '[data-testid="company-index"] a', text: 'Nordwind Energy' });
+      await waitFor(index, () => document.querySelector('h1')?.textContent === 'Nordwind Energy', undefined, 15_000);
+      await index.close();
+    });
+  });
+}

@@ -1,0 +1,109 @@
+/** The dossier page over a real (fake-indexeddb) library, with the English strings. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Dossier, type DossierServices } from '@/components/Dossier';
+import { dossierServices } from '@/components/dossier-services';
+import { addHighlight, unsaveArticle, saveArticle } from '@/lib/db/library';
+import { describe as describeSelectors } from '@/lib/anchoring';
+import { companyFromSearch, dossierAddress } from '@/lib/dossier/address';
+import { englishMessage } from '../components/english-messages';
+import { freshDb } from '../library/seed';
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+async function mount(vnode: preact.VNode, done: (root: HTMLElement) => boolean): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => render(vnode, root));
+  for (let i = 0; i < 200 && !done(root); i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+  expect(done(root), root.textContent ?? '').toBe(true);
+  return root;
+}
+
+const FIRST = 'Nordwind Energy agreed to buy Baltic Grid for €2.4 billion on Monday. Analysts were wary.';
+const SECOND = 'Nordwind said revenue rose 12%. <b>Bold</b> claims followed.';
+const company = (text: string, words: string) => ({ type: 'company' as const, start: text.indexOf(words), end: text.indexOf(words) + words.length, text: words, id: 'nordwind', name: 'Nordwind Energy', country: 'Denmark', ticker: 'CPH:NWE' });
+
+async function seed() {
+  const db = freshDb();
+  const a = await saveArticle(db, {
+    url: 'https://news.example/one', title: 'Nordwind buys Baltic Grid', publisher: 'Example News', publishedAt: '2026-11-24T08:00:00Z', text: FIRST,
+    entities: [company(FIRST, 'Nordwind Energy'), { type: 'money', start: FIRST.indexOf('€2.4 billion'), end: FIRST.indexOf('€2.4 billion') + 12, text: '€2.4 billion', value: 2.4e9, currency: 'EUR' }],
+  }, 1_700_000_000_000);
+  const b = await saveArticle(db, { url: 'https://news.example/two', title: 'Nordwind results', publishedAt: '2026-12-02T08:00:00Z', text: SECOND, entities: [company(SECOND, 'Nordwind')] }, 1_700_000_100_000);
+  const start = FIRST.indexOf('Analysts were wary.');
+  await addHighlight(db, { articleId: a.id, colour: 'pink', selectors: describeSelectors(FIRST, start, start + 19), note: 'ask <them>' }, 1_700_000_001_000);
+  return { db, a, b };
+}
+
+describe('the dossier page', () => {
+  it("shows the company's facts, its articles newest first with the sentences and figures, and the reader's highlights", async () => {
+    const { db } = await seed();
+    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
+    expect(root.querySelector('h1')!.textContent).toBe('Nordwind Energy');
+    const facts = root.querySelector('[data-testid="dossier-facts"]')!.textContent!;
+    expect(facts).toContain('Denmark');
+    expect(facts).toContain('CPH:NWE');
+    expect(facts).toContain('2 saved articles · 2 mentions');
+    const entries = [...root.querySelectorAll('[data-testid="dossier-timeline"] > li')];
+    expect(entries.map((e) => e.querySelector('h3')!.textContent)).toEqual(['Nordwind results', 'Nordwind buys Baltic Grid']);
+    expect(entries[0]!.querySelector('blockquote')!.textContent).toBe('Nordwind said revenue rose 12%.');
+    expect(entries[1]!.textContent).toContain('named once');
+    expect([...entries[1]!.querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['€2.4 billion']);
+    const highlight = root.querySelector('[data-testid="dossier-highlights"] li')!;
+    expect(highlight.querySelector('blockquote')!.textContent).toBe('Analysts were wary.');
+    // The reader's note is text, never markup.
+    expect(highlight.querySelector('.note')!.textContent).toBe('ask <them>');
+    expect(highlight.querySelector('them')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="dossier-chart"] rect')).toHaveLength(2);
+  });
+
+  it('follows the library: an article removed elsewhere leaves the dossier', async () => {
+    const { db, b } = await seed();
+    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 2);
+    await act(async () => void (await unsaveArticle(db, b.id, 1_700_000_200_000)));
+    for (let i = 0; i < 200 && root.querySelectorAll('[data-testid="dossier-timeline"] > li').length !== 1; i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+    expect(root.querySelectorAll('[data-testid="dossier-timeline"] > li')).toHaveLength(1);
+  });
+
+  it('exports the dossier as Markdown and JSON', async () => {
+    const { db } = await seed();
+    const downloads: [string, string, string][] = [];
+    const services: DossierServices = { ...dossierServices(db), download: (...args) => void downloads.push(args) };
+    const root = await mount(<Dossier services={services} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
+    const [markdown, json] = [...root.querySelectorAll<HTMLButtonElement>('.actions button')];
+    await act(async () => markdown!.click());
+    await act(async () => json!.click());
+    expect(downloads.map(([name, type]) => [name.replace(/\d{4}-\d{2}-\d{2}/, 'DAY'), type])).toEqual([['newsmark-dossier-nordwind-energy-DAY.md', 'text/markdown'], ['newsmark-dossier-nordwind-energy-DAY.json', 'application/json']]);
+    expect(downloads[0]![2]).toContain('# Nordwind Energy');
+    expect(JSON.parse(downloads[1]![2]).articles).toHaveLength(2);
+  });
+
+  it('lists the companies the library names most when no company is named, each linking to its dossier', async () => {
+    const { db } = await seed();
+    const root = await mount(<Dossier services={dossierServices(db)} companyId={null} />, (r) => !!r.querySelector('[data-testid="company-index"]'));
+    const link = root.querySelector<HTMLAnchorElement>('[data-testid="company-index"] a')!;
+    expect(link.textContent).toBe('Nordwind Energy');
+    expect(companyFromSearch(new URL(link.href, 'chrome-extension://x/').search)).toBe('nordwind');
+  });
+
+  it('says so when no saved article names the company', async () => {
+    const { db } = await seed();
+    const root = await mount(<Dossier services={dossierServices(db)} companyId="unknown" />, (r) => !!r.querySelector('[role="status"]'));
+    expect(root.textContent).toContain('No saved article names this company any more.');
+  });
+
+  it('reads its company from its address', () => {
+    expect(companyFromSearch(new URL(dossierAddress('x:acme & co'), 'chrome-extension://x/').search)).toBe('x:acme & co');
+    expect(companyFromSearch('?company=')).toBeNull();
+    expect(dossierAddress(null)).toBe('dossier.html');
+  });
+});
