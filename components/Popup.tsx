@@ -10,10 +10,11 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/messaging/contract';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SyncStatus } from '@/lib/sync/types';
+import type { LiveSyncStatus } from '@/lib/sync/status-view';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { RelatedCoverage } from './RelatedCoverage';
-import { SyncStatusLine } from './SyncStatusLine';
+import { SyncStatusLine, useLiveSyncStatus } from './SyncStatusLine';
 import { readerLocale, t, tCount } from './i18n';
 
 export interface SavedArticle {
@@ -37,6 +38,8 @@ export interface PopupServices {
   highlights: HighlightActions;
   /** null when sync is not available. */
   loadSyncStatus(): Promise<SyncStatus | null>;
+  /** Every sync status the background stores, as it is stored (the line stays live); returns the unwatch function. */
+  watchSyncStatus?(listener: (status: LiveSyncStatus) => void): () => void;
   /** The cached related coverage, and a refresh when it is stale (null: nothing to search for). */
   loadRelated(saved: ArticleRecord | null, visit: PageVisit | null): { cached: Promise<RelatedResult | null>; fresh: Promise<RelatedResult | null> };
   openLibrary(): void;
@@ -124,7 +127,7 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
         <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} />
       )}
       {snapshot && (visit?.isArticle || snapshot.article) && <Related services={services} article={snapshot.article} visit={visit} />}
-      {ready && <SyncSection load={services.loadSyncStatus} />}
+      {ready && <SyncSection load={services.loadSyncStatus} watch={services.watchSyncStatus} />}
     </main>
   );
 }
@@ -152,13 +155,14 @@ function MarkPage({ marked, mark, onMarked }: { marked: number | null; mark: () 
   );
 }
 
-function SyncSection({ load }: { load: PopupServices['loadSyncStatus'] }) {
+function SyncSection({ load, watch }: { load: PopupServices['loadSyncStatus']; watch: PopupServices['watchSyncStatus'] }) {
   const sync = useLoad(load, { mark: 'sync' });
-  if (sync.state !== 'ready' || !sync.value) return null;
+  const status = useLiveSyncStatus(sync.state === 'ready' ? sync.value : null, watch);
+  if (sync.state !== 'ready' || !sync.value || !status) return null;
   return (
     <section aria-labelledby="sync-title">
       <h2 id="sync-title">{t('syncTitle')}</h2>
-      <SyncStatusLine status={sync.value} />
+      <SyncStatusLine status={status} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 import { sendMessage } from '@/lib/messaging';
 import { DEFAULT_RELATED_SETTINGS, relatedSettingsItem } from '@/lib/related/settings';
 import { REMOTE_ORIGINS } from '@/lib/related/sources/remote';
+import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { OptionsServices } from './Options';
 
 export function optionsServices(): OptionsServices {
@@ -22,6 +23,7 @@ export function optionsServices(): OptionsServices {
       save: (settings) => sendMessage('saveSyncSettings', settings),
       status: () => sendMessage('getSyncStatus', {}),
       syncNow: () => sendMessage('syncNow', {}),
+      watch: watchSyncStatus,
     },
   };
 }

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot, RequestOf } from '@/lib/messaging/contract';
 import type { PopupAddress } from '@/lib/messaging/popup-address';
+import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 import { readSnapshotCopy } from '@/lib/library/snapshot-copies';
@@ -98,6 +99,7 @@ export function popupServices(tab: Promise<number | null>, page: SnapshotRequest
     showEntity: (index) => toTab(async (id) => void (await sendMessage('showEntity', { index }, id)), undefined),
     highlights: highlightActions((h) => toTab((id) => sendMessage('showHighlight', { selectors: h.selectors }, id).catch(() => false), false)),
     loadSyncStatus: () => sendMessage('getSyncStatus', {}).catch(() => null),
+    watchSyncStatus,
     loadRelated: (article, visit) => {
       const articleUrl = article?.url ?? visit?.url;
       if (!articleUrl) return { cached: Promise.resolve(null), fresh: Promise.resolve(null) };

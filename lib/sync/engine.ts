@@ -43,6 +43,8 @@ export interface SyncOptions {
   iterations?: number;
   /** Derived keys by passphrase and salt, kept for the worker's lifetime: PBKDF2 is slow on purpose. */
   keyCache?: Map<string, SyncKeys>;
+  /** Told after each page received and each batch sent, with the run's totals so far (awaited, so a late call cannot outrun the outcome). */
+  onProgress?: (progress: { pulled: number; pushed: number }) => void | Promise<void>;
 }
 
 export interface SyncReport {
@@ -258,6 +260,7 @@ class SyncRun {
       const states = await this.decodeAll(page.docs);
       await this.store.applyRemote(states, page.lastSeq);
       this.report.pulled += states.length;
+      await this.progress();
       const moved = JSON.stringify(page.lastSeq) !== JSON.stringify(since);
       since = page.lastSeq;
       if (page.rows < this.batch || !moved) break;
@@ -313,6 +316,7 @@ class SyncRun {
       });
       await this.store.markPushed(accepted);
       this.report.pushed += accepted.length;
+      await this.progress();
       if (conflicted.length > 0) {
         this.report.conflicts += conflicted.length;
         if (++conflictRounds > MAX_CONFLICT_ROUNDS) throw new SyncError('conflict', 'Other devices keep writing the same records; will retry.');
@@ -325,6 +329,10 @@ class SyncRun {
       }
     }
     if (lastError) throw lastError;
+  }
+
+  private async progress(): Promise<void> {
+    await this.options.onProgress?.({ pulled: this.report.pulled, pushed: this.report.pushed });
   }
 
   private async decodeAll(docs: CouchDoc[]): Promise<RemoteState[]> {

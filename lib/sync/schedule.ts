@@ -6,6 +6,7 @@
 import type { SyncError } from './errors';
 import { recoveryNotice, type SyncReport } from './engine';
 import type { SyncStatus } from './types';
+import type { LiveSyncStatus } from './status-view';
 
 /** First retry after about this long; doubles with each failure in a row. */
 export const BACKOFF_BASE_MS = 30_000;
@@ -26,20 +27,22 @@ export function isRunning(status: SyncStatus, now: number): boolean {
   return status.runningSince !== null && now - status.runningSince < LEASE_MS;
 }
 
-export function started(status: SyncStatus, now: number): SyncStatus {
-  return { ...status, state: 'syncing', runningSince: now, lastAttemptAt: now };
+export function started(status: SyncStatus, now: number): LiveSyncStatus {
+  return { ...status, state: 'syncing', runningSince: now, lastAttemptAt: now, progress: { pulled: 0, pushed: 0 } };
 }
 
-export function succeeded(status: SyncStatus, report: SyncReport, pending: number, now: number): SyncStatus {
-  return { ...status, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report, notice: recoveryNotice(report) };
+export function succeeded(status: SyncStatus, report: SyncReport, pending: number, now: number): LiveSyncStatus {
+  return { ...status, progress: null, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report, notice: recoveryNotice(report) };
 }
 
 /** Records the failure; retryable ones get a retry time, others wait for new settings or the next period. */
-export function failed(status: SyncStatus, error: SyncError, pending: number, now: number, random: () => number = Math.random): SyncStatus {
+export function failed(status: SyncStatus, error: SyncError, pending: number, now: number, random: () => number = Math.random): LiveSyncStatus {
   const failures = status.failures + 1;
   return {
     ...status,
-    state: error.kind === 'offline' ? 'offline' : 'error',
+    progress: null,
+    // 'offline' is the browser's word (wentOffline): a server that cannot be reached is an error to show as such.
+    state: 'error',
     pending,
     lastError: { kind: error.kind, message: error.message },
     failures,
@@ -49,6 +52,6 @@ export function failed(status: SyncStatus, error: SyncError, pending: number, no
 }
 
 /** The browser says there is no network: no request, no failure counted, wait for the next alarm. */
-export function wentOffline(status: SyncStatus, pending: number): SyncStatus {
-  return { ...status, state: 'offline', pending, runningSince: null, lastError: { kind: 'offline', message: 'The browser is offline; sync will resume when it is back online.' } };
+export function wentOffline(status: SyncStatus, pending: number): LiveSyncStatus {
+  return { ...status, progress: null, state: 'offline', pending, runningSince: null, lastError: { kind: 'offline', message: 'The browser is offline; sync will resume when it is back online.' } };
 }

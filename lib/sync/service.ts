@@ -3,7 +3,6 @@
  * skip when disabled, offline or already running, run, and store the outcome. Nothing lives
  * only in memory but the derived-key cache, so a worker stopped at any point loses nothing.
  */
-import { storage } from 'wxt/utils/storage';
 import type { NewsmarkDb } from '../db/schema';
 import type { SyncKeys } from './crypto';
 import { DexieSyncStore } from './dexie-store';
@@ -14,8 +13,10 @@ import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
 import { conflictCopies, dismissCopy } from './merge';
 
-export const syncSettingsItem = storage.defineItem<SyncSettings>('local:syncSettings', { fallback: DEFAULT_SYNC_SETTINGS, version: 1 });
-export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: INITIAL_SYNC_STATUS, version: 1 });
+import { syncSettingsItem, syncStatusItem } from './status-item';
+import type { LiveSyncStatus } from './status-view';
+
+export { syncSettingsItem, syncStatusItem };
 
 export interface SyncServiceDeps {
   db: NewsmarkDb;
@@ -76,15 +77,18 @@ async function runOnce(deps: SyncServiceDeps, why: 'scheduled' | 'retry' | 'manu
   if (why === 'scheduled' && status.retryAt !== null && status.retryAt > now()) return status;
   if (!deps.isOnline()) return save(wentOffline(status, await store.countOutgoing()));
   status = await save(started(status, now()));
+  const running = status;
+  // The line the popup and options watch moves with the run, not only at its end.
+  const onProgress = async (progress: { pulled: number; pushed: number }) => void (await save({ ...running, progress }));
   try {
-    const report = await syncOnce(store, targetOf(settings), { fetch: deps.fetch, keyCache: deps.keyCache });
+    const report = await syncOnce(store, targetOf(settings), { fetch: deps.fetch, keyCache: deps.keyCache, onProgress });
     return save(succeeded(status, report, await store.countOutgoing(), now()));
   } catch (error) {
     return save(failed(status, toSyncError(error), await store.countOutgoing(), now(), deps.random));
   }
 }
 
-async function save(status: SyncStatus): Promise<SyncStatus> {
+async function save(status: LiveSyncStatus): Promise<LiveSyncStatus> {
   await syncStatusItem.setValue(status);
   return status;
 }

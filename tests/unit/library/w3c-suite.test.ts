@@ -3,6 +3,9 @@ import { exportAnnotations, type AnnotationCollection, type WebAnnotation } from
 import { freshDb } from './seed';
 import { RICH_TEXT, seedRichLibrary } from './rich-seed';
 import { failures, MUST_TESTS, OPTIONAL_TESTS } from './w3c-suite';
+import { apiBaseline } from './hypothesis-shapes';
+import { applyImport } from '@/lib/library/import-apply';
+import { parseImport } from '@/lib/library/import-parse';
 
 async function richExport(): Promise<{ collection: AnnotationCollection; items: WebAnnotation[]; lib: Awaited<ReturnType<typeof seedRichLibrary>> }> {
   const db = freshDb();
@@ -41,6 +44,19 @@ describe('the W3C Web Annotation test suite over the export', () => {
       const failed = failures(OPTIONAL_TESTS.annotation, standalone(collection, a)).map((f) => f.assertion);
       expect(failed.filter((f) => claimed.includes(f))).toEqual([]);
     }
+  });
+
+  it("finds no MUST failure in a library imported from Hypothesis's own files, with an edit", async () => {
+    const db = freshDb();
+    const { rows } = apiBaseline();
+    await applyImport(db, parseImport(JSON.stringify({ total: 5, rows: rows.map((r, i) => (i ? r : { ...r, updated: '2017-01-05T09:30:00.250000+00:00' })) })));
+    const collection = exportAnnotations(await db.articles.toArray(), await db.highlights.toArray());
+    const items = collection.first?.items ?? [];
+    expect(items).toHaveLength(5);
+    expect(items.filter((a) => a.modified)).toHaveLength(1);
+    expect(failures(MUST_TESTS.collection, collection)).toEqual([]);
+    expect(failures(MUST_TESTS.page, collection)).toEqual([]);
+    for (const a of items) expect(failures(MUST_TESTS.annotation, standalone(collection, a))).toEqual([]);
   });
 
   it('exports an empty library as a valid empty collection, without a page', () => {

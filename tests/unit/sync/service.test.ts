@@ -66,7 +66,8 @@ test('offline: no request, no failure counted', async () => {
 test('a failure is stored with a retry time; scheduled runs wait for it, a retry does not', async () => {
   await saveSyncSettings({ ...DEFAULT_SYNC_SETTINGS, enabled: true, serverUrl: 'http://127.0.0.1:9', auth: 'none' });
   const first = await runSync(deps, 'scheduled');
-  expect(first.state).toBe('offline');
+  // The browser is online: a server not reached is an error, not "offline".
+  expect(first.state).toBe('error');
   expect(first.lastError?.kind).toBe('offline');
   expect(first.retryAt).toBe(clock + backoffDelay(1, () => 0.5));
   expect(await syncStatusItem.getValue()).toEqual(first);
