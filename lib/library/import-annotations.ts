@@ -37,7 +37,7 @@ export interface ForeignHighlight {
   id: string;
   url: string;
   article: ArticleMeta;
-  /** Positions count code points, as the model does; the import maps them onto saved text. */
+  /** Positions (kept from Newsmark's own export only) count code points, as the model does; the import maps them onto saved text. */
   selectors: Selector[];
   quote: string;
   note: string;
@@ -264,7 +264,11 @@ function foreign(problems: Problems, path: string, fields: Fields): ForeignHighl
   if (problems.list.length !== before) return undefined;
   const quote = parsed.find((s) => s.type === 'TextQuoteSelector');
   if (quote?.type !== 'TextQuoteSelector') return undefined;
+  const own = ownIdOf(fields);
   const kept = parsed.flatMap((s): Selector[] => {
+    // Another tool counts positions over its own text of the page (Hypothesis: the whole
+    // document's, in UTF-16 units), not the article text Newsmark keeps: they would mislead.
+    if (s.type === 'TextPositionSelector') return own ? [s] : [];
     if (s.type !== 'RangeSelector') return [s];
     const range = storedRange(s as RangeSelector, quote.exact);
     return range ? [range] : [];
@@ -272,7 +276,7 @@ function foreign(problems: Problems, path: string, fields: Fields): ForeignHighl
   const url = fields.url as string;
   return {
     where: path,
-    id: idOf(fields, url, quote, createdAt),
+    id: own ?? foreignIdOf(fields, url, quote, createdAt),
     url,
     article: fields.article,
     selectors: kept,
@@ -293,15 +297,19 @@ function dateOf(problems: Problems, path: string, value: Json | undefined): numb
   return ms;
 }
 
-/**
- * Our own exported ids come back as the same highlight. Others are named by their page, quote
- * and time of making, so one annotation read from two formats is one highlight; without a
- * time, by the file's id (or its place in the file).
- */
-function idOf(fields: Fields, url: string, quote: { exact: string; prefix: string; suffix: string }, createdAt: number | undefined): string {
+/** Our own exported ids come back as the same highlight. */
+function ownIdOf(fields: Fields): string | undefined {
   const raw = typeof fields.rawId === 'string' ? fields.rawId : '';
   const own = fields.ownPrefix && raw.startsWith(fields.ownPrefix) ? raw.slice(fields.ownPrefix.length) : '';
-  if (own && /^[A-Za-z0-9:_.-]{1,128}$/.test(own)) return own;
+  return own && /^[A-Za-z0-9:_.-]{1,128}$/.test(own) ? own : undefined;
+}
+
+/**
+ * Other tools' annotations are named by their page, quote and time of making, so one annotation
+ * read from two formats is one highlight; without a time, by the file's id.
+ */
+function foreignIdOf(fields: Fields, url: string, quote: { exact: string; prefix: string; suffix: string }, createdAt: number | undefined): string {
+  const raw = typeof fields.rawId === 'string' ? fields.rawId : '';
   const page = urlVariants(url)[0] ?? url;
   const made = createdAt !== undefined ? `@${createdAt}` : raw ? `#${raw}` : '';
   return `ext-${shortHash([page, quote.prefix, quote.exact, quote.suffix, made].join('\n'))}`;

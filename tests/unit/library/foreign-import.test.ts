@@ -144,7 +144,8 @@ describe("Hypothesis's own files: its client's baseline of an API answer, the cl
       await importInto(db, file);
       const [h] = await db.highlights.toArray();
       expect(h!.modifiedAt).toBe(Date.UTC(2017, 0, 5, 9, 30, 0, 250));
-      expect(h!.selectors.map((s) => s.type)).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+      // The XPath range is dropped, and the position too: it counts over Hypothesis's text of the page.
+      expect(h!.selectors.map((s) => s.type)).toEqual(['TextQuoteSelector']);
       expect((await w3cOf(db)).first!.items[0]!.modified).toBe('2017-01-05T09:30:00.250Z');
     }
   });
@@ -342,12 +343,20 @@ describe('bad input changes nothing and says why', () => {
     expect(await refusal(db, JSON.stringify(swapped))).toMatch(/highlights\[\d\] has the id ".*" of a highlight your library keeps on another article \("values the grid operator/);
   });
 
-  it('leaves out, and says so, a position that points past the saved text', async () => {
+  it('leaves out, and says so, a position of its own export that points past the saved text', async () => {
     const db = freshDb();
     await seedLibrary(db);
-    const text = JSON.stringify({ type: 'Annotation', id: 'x', target: { source: 'https://other.example.org/markets/chips', selector: [{ type: 'TextPositionSelector', start: 5000, end: 5010 }, { ...QUOTE, exact: 'raised guidance' }] } });
+    const text = JSON.stringify({ type: 'Annotation', id: 'urn:newsmark:highlight:from-elsewhere', target: { source: 'https://other.example.org/markets/chips', selector: [{ type: 'TextPositionSelector', start: 5000, end: 5010 }, { ...QUOTE, exact: 'raised guidance' }] } });
     const summary = await importInto(db, text);
     expect(summary.remarks).toEqual(['1 position points past the saved text of its article and was left out; the quoted text places that highlight']);
+    expect((await db.highlights.get('from-elsewhere'))!.selectors.map((s) => s.type)).toEqual(['TextQuoteSelector']);
+  });
+
+  it("keeps no position of another tool's annotation: it counts over that tool's text of the page", async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const text = JSON.stringify({ type: 'Annotation', id: 'https://annotations.example/9', target: { source: 'https://other.example.org/markets/chips', selector: [{ type: 'TextPositionSelector', start: 3, end: 18 }, { ...QUOTE, exact: 'raised guidance' }] } });
+    expect((await importInto(db, text)).remarks).toEqual([]);
     const added = (await db.highlights.toArray()).find((h) => h.id.startsWith('ext-'))!;
     expect(added.selectors.map((s) => s.type)).toEqual(['TextQuoteSelector']);
   });
