@@ -16,7 +16,7 @@ export function DossierChart({ weeks }: { weeks: WeekCount[] }) {
   const most = Math.max(1, ...weeks.map((w) => w.mentions));
   const busiest = weeks.reduce((a, b) => (b.mentions > a.mentions ? b : a));
   // "Busiest" only where one week stands out; with every week alike it says nothing.
-  const standsOut = weeks.filter((w) => w.mentions === busiest.mentions).length === 1;
+  const standsOut = weeks.length > 1 && weeks.filter((w) => w.mentions === busiest.mentions).length === 1;
   const barWidth = Math.max(4, Math.min(32, Math.floor(640 / weeks.length) - BAR_GAP));
   const width = weeks.length * (barWidth + BAR_GAP);
   const weekLabel = (w: WeekCount) => t('dossierWeekOf', formatDate(w.start, locale), tCount('dossierMentionCount', w.mentions));
@@ -34,7 +34,7 @@ export function DossierChart({ weeks }: { weeks: WeekCount[] }) {
         <line class="baseline" x1={0} y1={HEIGHT - 0.5} x2={width} y2={HEIGHT - 0.5} />
       </svg>
       <figcaption class="muted">
-        {t('dossierChartSpan', formatDate(weeks[0]!.start, locale), formatDate(weeks.at(-1)!.start, locale))}
+        {weeks.length === 1 ? weekLabel(weeks[0]!) : t('dossierChartSpan', formatDate(weeks[0]!.start, locale), formatDate(weeks.at(-1)!.start, locale))}
         {standsOut && ` · ${t('dossierBusiestWeek', weekLabel(busiest))}`}
       </figcaption>
     </figure>

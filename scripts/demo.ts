@@ -3,7 +3,7 @@
  * small feed of other outlets' coverage on 127.0.0.1, and uses Newsmark on them in Chromium
  * and Firefox ESR (headless when there is no display) as a reader would, with the mouse and
  * keyboard: hovers a company and a sum of money, highlights a passage, writes a note, saves
- * the article from the popup. It leaves a gallery of screenshots in demo-output/.
+ * the article from the popup, opens a company's dossier. It leaves a gallery of screenshots in demo-output/.
  */
 import { execSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -126,6 +126,18 @@ async function tour({ driver, server, feedUrls, prefix }: Demo, full: boolean): 
     await library.setViewport(1100, 760);
     await until(library, () => document.querySelector('[data-testid="library-entry"]') !== null);
     await shoot(library, 'library');
+    // The companies the library names, and the first one's dossier, opened with a click.
+    const dossier = await driver.openExtensionPage('dossier.html');
+    await dossier.setViewport(1000, 900);
+    await until(dossier, () => document.querySelector('[data-testid="company-index"] a') !== null);
+    const first = await dossier.evaluate(() => {
+      const rect = document.querySelector('[data-testid="company-index"] a')!.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await dossier.mouseClick(first.x, first.y);
+    await until(dossier, () => document.querySelector('[data-testid="dossier-timeline"]') !== null);
+    await fitHeight(dossier, 1000);
+    await shoot(dossier, 'dossier');
     const options = await driver.openExtensionPage('options.html');
     await options.setViewport(900, 1000);
     await fitHeight(options, 900);
