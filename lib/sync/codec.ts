@@ -1,7 +1,8 @@
 /**
  * Server documents <-> record states. In the clear a document is `kind:id` with the state's
- * fields; encrypted, the id is blinded and the body sealed, so the server sees only the id,
- * the revision and `updatedAt` (the record's latest clock).
+ * fields and `updatedAt` (the record's latest clock). Encrypted, the server sees the blinded id,
+ * the revision and the sealed body, padded to a size bucket; no clock, so no device id and no
+ * time of edit beyond when the server itself received the write.
  */
 import { latestClock, type SyncBody } from './body';
 import type { CouchDoc } from './couch-client';
@@ -15,6 +16,27 @@ export const KEY_CHECK_ID = 'newsmark-keycheck';
 /** The database's id document, created by the first device that syncs with it; not a record. */
 export const DB_ID_DOC = 'newsmark-database';
 
+/**
+ * The body's JSON followed by spaces (which JSON.parse skips) up to a size bucket, so a sealed
+ * document's length tells the server a bucket, not an article's length or a note's. Buckets
+ * follow Padmé (Nikitin et al., PETS 2019): at least 512 bytes, then a size keeping only its
+ * top log2(log2(size)) + 1 bits, which costs at most 12% and leaks O(log log size) bits.
+ */
+export function padded(json: string): string {
+  const bytes = new TextEncoder().encode(json).length;
+  return json + ' '.repeat(paddedLength(bytes) - bytes);
+}
+
+export const MIN_SEALED_BYTES = 512;
+
+export function paddedLength(bytes: number): number {
+  const length = Math.max(bytes, MIN_SEALED_BYTES);
+  const exponent = Math.floor(Math.log2(length));
+  const kept = Math.floor(Math.log2(exponent)) + 1;
+  const mask = 2 ** (exponent - kept) - 1;
+  return Math.ceil(length / (mask + 1)) * (mask + 1);
+}
+
 export function localKey(body: Pick<SyncBody, 'kind' | 'id'>): string {
   return `${body.kind}:${body.id}`;
 }
@@ -26,10 +48,10 @@ export function isRecordDoc(doc: CouchDoc): boolean {
 
 export async function encodeDoc(body: SyncBody, rev: string | undefined, keys: SyncKeys | null): Promise<CouchDoc> {
   const key = localKey(body);
-  const base = { updatedAt: latestClock(body), ...(rev ? { _rev: rev } : {}) };
-  if (!keys) return { _id: key, ...base, kind: body.kind, id: body.id, fields: body.fields, texts: body.texts };
+  const revision = rev ? { _rev: rev } : {};
+  if (!keys) return { _id: key, ...revision, updatedAt: latestClock(body), kind: body.kind, id: body.id, fields: body.fields, texts: body.texts };
   const _id = SEALED_PREFIX + (await blindId(keys, key));
-  return { _id, ...base, sealed: await seal(keys, _id, JSON.stringify(body)) };
+  return { _id, ...revision, sealed: await seal(keys, _id, padded(JSON.stringify(body))) };
 }
 
 /** The record state in a server document; throws when it cannot be read (never guesses). */

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHighlight, saveArticle } from '@/lib/db/library';
 import { SyncError } from '@/lib/sync/errors';
+import { paddedLength } from '@/lib/sync/codec';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeDevice, type Device } from './support/devices';
 
@@ -38,7 +39,7 @@ async function rejection(run: Promise<unknown>): Promise<SyncError> {
 describe('end-to-end encryption', () => {
   const target = { serverUrl: '', database: 'sealed', auth: { kind: 'none' } as const, passphrase: 'correct horse battery staple' };
 
-  test('the server sees only ids, revisions and timestamps; a device with the passphrase reads everything', async () => {
+  test('the server sees only blinded ids, revisions and padded sealed bodies; a device with the passphrase reads everything', async () => {
     target.serverUrl = server.url;
     const a = makeDevice(target);
     const id = await addNote(a, 'my private note');
@@ -46,10 +47,39 @@ describe('end-to-end encryption', () => {
     const docs = await allDocs('sealed');
     const raw = JSON.stringify(docs);
     for (const secret of ['my private note', 'Secret title', 'news.example', id, 'Acme']) expect(raw).not.toContain(secret);
-    for (const doc of docs.filter((d) => String(d._id).startsWith('x:'))) expect(Object.keys(doc).sort()).toEqual(['_id', '_rev', 'sealed', 'updatedAt']);
+    for (const doc of docs.filter((d) => String(d._id).startsWith('x:'))) expect(Object.keys(doc).sort()).toEqual(['_id', '_rev', 'sealed']);
     const b = makeDevice(target);
     await b.sync();
     expect((await b.db.highlights.get(id))?.note).toBe('my private note');
+  });
+
+  test('metadata: no device id or edit time in clear, sizes in buckets, a different pseudonym for each database', async () => {
+    const sizes = { serverUrl: server.url, database: 'sealed-sizes', auth: { kind: 'none' } as const, passphrase: 'pad me' };
+    const a = makeDevice(sizes);
+    const quote = { type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' } as const;
+    // Ten articles from 8,200 to 10,000 characters long, each with a highlight whose note is 1 to 150 characters.
+    for (let i = 0; i < 10; i++) {
+      const article = await saveArticle(a.db, { url: `https://news.example/sizes-${i}`, title: 'T', text: `Acme bought Beta. ${'w'.repeat(8_200 + 200 * i)}` });
+      await addHighlight(a.db, { articleId: article.id, colour: 'green', selectors: [quote], note: 'n'.repeat(1 + 16 * i) });
+    }
+    await a.sync();
+    const node = (await a.db.meta.get('node'))!.value;
+    const replicaId = (JSON.parse((await a.db.meta.get('sync:sync'))!.value) as { replicaId: string }).replicaId;
+    const checkpoint = await (await fetch(`${server.url}/sealed-sizes/_local/newsmark-${replicaId}`)).json();
+    const docs = await allDocs('sealed-sizes');
+    const everything = JSON.stringify([docs, checkpoint]);
+    expect(everything).not.toContain(node);
+    expect(everything).not.toMatch(/\d{13}-[0-9a-z]{5}-/); // no clock stamp at all
+    // Every sealed body is a bucket's size (IV 12 bytes and GCM tag 16 around the padded text).
+    const sealed = docs.filter((d) => String(d._id).startsWith('x:')).map((d) => Buffer.from(String(d.sealed), 'base64').length - 28);
+    expect(sealed).toHaveLength(20);
+    for (const size of sealed) expect(paddedLength(size)).toBe(size);
+    // Twenty records of twenty different lengths: at most half as many sizes on the server (9 here).
+    expect(new Set(sealed).size).toBeLessThanOrEqual(10);
+    // The same device syncing another database is another pseudonym there.
+    await a.sync({ database: 'sealed-sizes-2' });
+    const other = (JSON.parse((await a.db.meta.get('sync:sync'))!.value) as { replicaId: string }).replicaId;
+    expect(other).not.toBe(replicaId);
   });
 
   test('a wrong passphrase is reported and writes nothing, here or on the server', async () => {
