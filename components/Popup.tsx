@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageVisit } from '@/lib/db';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/messaging/contract';
+import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/contracts/messages';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SyncStatus } from '@/lib/sync/types';
 import type { LiveSyncStatus } from '@/lib/sync/status-view';

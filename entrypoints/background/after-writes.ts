@@ -1,13 +1,14 @@
-import type { Handlers, MessageName } from '@/lib/messaging';
+import { LIBRARY_WRITES } from '@/lib/contracts/messages';
+import type { Handlers } from '@/lib/messaging';
 
-/** Messages that only read: everything else a library handler answers is a write. */
-const READS = /^(get|list|count|export)/;
-
-/** The same handlers, calling `onWrite` after each write succeeds (sync soon after local changes). */
+/**
+ * The same handlers, calling `onWrite` after each message that changes the reader's library
+ * (its `writes` flag in lib/contracts/messages) succeeds: open pages read it again, sync runs soon.
+ */
 export function afterWrites(handlers: Handlers, onWrite: () => unknown): Handlers {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, handler] of Object.entries(handlers) as [MessageName, (...args: unknown[]) => unknown][]) {
-    wrapped[name] = READS.test(name)
+  for (const [name, handler] of Object.entries(handlers) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = !Object.hasOwn(LIBRARY_WRITES, name)
       ? handler
       : async (...args: unknown[]) => {
           const result = await handler(...args);

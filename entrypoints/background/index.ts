@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessages } from '@/lib/messaging';
+import type { ToBackground } from '@/lib/contracts/messages';
+import { allHandlers, handleMessages } from '@/lib/messaging';
 import { openDb } from '@/lib/db';
 import { pageHandlers } from './handlers/pages';
 import { markingHandlers } from './handlers/marking';
@@ -19,21 +20,25 @@ export default defineBackground(() => {
   const syncDeps = createSyncDeps(db);
   // Popup snapshots, in memory and copied to storage.session for popups opened while the worker sleeps.
   const snapshots = cachedSnapshots(db, snapshotCopies(browser.storage.session));
-  handleMessages({
+  // Every change to the library asks for a sync soon after (when sync is set up), and open
+  // pages to read it again.
+  const handlers = allHandlers<ToBackground>()(
     // A page just recorded has its popup snapshot read and copied at once: the popup is most
     // often opened on a page loaded a while ago, when the worker may be asleep.
-    ...pageHandlers(db, (url) => void snapshots.refresh(url).catch(() => undefined)),
-    ...markingHandlers(),
-    ...popupHandlers(snapshots),
-    // Every change to the library asks for a sync soon after (when sync is set up), and open
-    // popups to read it again.
-    ...afterWrites({ ...libraryHandlers(db), ...libraryIoHandlers(db) }, () => {
+    pageHandlers(db, (url) => void snapshots.refresh(url).catch(() => undefined)),
+    popupHandlers(snapshots),
+    markingHandlers(),
+    libraryHandlers(db),
+    libraryIoHandlers(db),
+    relatedHandlers(db),
+    syncHandlers(syncDeps),
+  );
+  handleMessages(
+    afterWrites(handlers, () => {
       notifyLibraryChanged();
       return syncSoon();
     }),
-    ...relatedHandlers(db),
-    ...syncHandlers(syncDeps),
-  });
+  );
   // Alarm listeners are registered on every start: a stopped service worker is woken for them.
   const onFeedAlarm = feedAlarmListener(db);
   browser.alarms.onAlarm.addListener((alarm) => {

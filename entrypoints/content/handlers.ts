@@ -1,10 +1,10 @@
-import type { Handlers } from '@/lib/messaging';
-import type { EntitySummary } from '@/lib/messaging/contract';
+import type { EntitySummary, PageMarkMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 import type { PageMarker } from '@/lib/marking/page-marker';
 import { showHighlight } from './show-highlight';
 
 /** What the popup and background may ask of the page. */
-export function contentHandlers(marker: PageMarker, offHere: () => boolean): Handlers {
+export function contentHandlers(marker: PageMarker, offHere: () => boolean): HandlersOf<PageMarkMessages> {
   return {
     markPage: async () => {
       await marker.run(true);

@@ -15,14 +15,15 @@ import type { PageHighlights } from '@/lib/highlights/page-highlights';
 import type { TextSpan } from '@/lib/highlights/selection';
 import { isInViewport, selectionAnchor, type Rect } from '@/lib/marking/card-placement';
 import { createShadowHost } from '@/lib/marking/shadow-host';
-import type { Handlers } from '@/lib/messaging';
+import type { PageHighlightMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 
 /** How long "Undo" stays offered after a delete. */
 const UNDO_MS = 8000;
 const DEFAULT_COLOUR: HighlightColour = 'yellow';
 
 export interface HighlightUi {
-  handlers: Handlers;
+  handlers: HandlersOf<PageHighlightMessages>;
   /** Closes toolbar, editor and toast (the page is being cleared). */
   hide(): void;
   destroy(): void;
@@ -203,7 +204,7 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
   doc.addEventListener('click', onClick, options);
   doc.addEventListener('selectionchange', onSelectionChange, { signal: listeners.signal });
 
-  const handlers: Handlers = {
+  const handlers: HandlersOf<PageHighlightMessages> = {
     // The keyboard command is a deliberate request: any article text found on the page will do.
     highlightSelection: async ({ colour }) => {
       const span = highlights.spanOf(win.getSelection());

@@ -6,7 +6,8 @@ import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { idleScheduler } from '@/lib/marking/watch';
-import { handleMessages, sendMessage } from '@/lib/messaging';
+import type { PageHighlightMessages, ToContent } from '@/lib/contracts/messages';
+import { allHandlers, handleMessages, sendMessage, type HandlersOf } from '@/lib/messaging';
 import { isOffForHost, loadSettings, watchSettings } from '@/lib/settings';
 import { createCardView } from './card';
 import { contentHandlers } from './handlers';
@@ -44,17 +45,17 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     highlights?.model.clear();
   };
 
-  const stopMessages = handleMessages({
-    ...contentHandlers(marker, () => offHere()),
-    ...highlights?.ui.handlers,
-    savePageArticle: async () => {
-      if (!highlights) throw new Error('This browser cannot show highlights.');
-      if (offHere()) throw new Error('Newsmark is turned off on this site.');
-      // Saving says "this is an article": extract and mark it even if detection said otherwise.
-      if (marker.state !== 'marked') await marker.run(true);
-      return highlights.model.save();
-    },
-  });
+  const stopMessages = handleMessages(
+    allHandlers<ToContent>()(contentHandlers(marker, () => offHere()), highlights?.ui.handlers ?? NO_HIGHLIGHTS, {
+      savePageArticle: async () => {
+        if (!highlights) throw new Error(NO_HIGHLIGHT_API);
+        if (offHere()) throw new Error('Newsmark is turned off on this site.');
+        // Saving says "this is an article": extract and mark it even if detection said otherwise.
+        if (marker.state !== 'marked') await marker.run(true);
+        return highlights.model.save();
+      },
+    }),
+  );
   const stopWatching = watchSettings((next) => {
     settings = next;
     if (offHere()) clearHighlights();
@@ -77,6 +78,14 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   if (!offHere()) runWhenIdle();
   else marker.state = 'off';
 }
+
+const NO_HIGHLIGHT_API = 'This browser cannot show highlights.';
+
+/** Where the browser has no way to draw highlights, asking for them fails with why. */
+const NO_HIGHLIGHTS: HandlersOf<PageHighlightMessages> = {
+  getPageHighlights: () => Promise.reject(new Error(NO_HIGHLIGHT_API)),
+  highlightSelection: () => Promise.reject(new Error(NO_HIGHLIGHT_API)),
+};
 
 /** The reader's highlights, where the browser has the CSS Custom Highlight API (every supported version does). */
 function createHighlights(): { model: PageHighlights; ui: ReturnType<typeof createHighlightUi> } | null {

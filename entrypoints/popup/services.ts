@@ -5,8 +5,9 @@
  * opening the database was most of the popup's time to first render.
  */
 import { browser } from 'wxt/browser';
-import { handleMessages, sendMessage } from '@/lib/messaging';
-import type { PopupSnapshot, RequestOf } from '@/lib/messaging/contract';
+import { allHandlers, handleMessages, sendMessage } from '@/lib/messaging';
+import type { PopupSnapshot, ToPages } from '@/lib/contracts/messages';
+import type { RequestOf } from '@/lib/messaging';
 import type { PopupAddress } from '@/lib/messaging/popup-address';
 import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
@@ -168,12 +169,14 @@ function firstThenFresh<T>(read: () => Promise<T>, first: Promise<T>): () => Pro
 export function watchSnapshots(read: () => Promise<PopupSnapshot>, first: Promise<PopupSnapshot>[] = [read()]): PopupServices['watchPage'] {
   let changes = 0;
   const watchers = new Set<() => void>();
-  handleMessages({
-    libraryChanged: () => {
-      changes++;
-      for (const reread of watchers) reread();
-    },
-  });
+  handleMessages(
+    allHandlers<ToPages>()({
+      libraryChanged: () => {
+        changes++;
+        for (const reread of watchers) reread();
+      },
+    }),
+  );
   let early: { answers: Promise<PopupSnapshot>[]; changes: number } | null = { answers: first, changes };
   for (const answer of first) answer.catch(() => undefined);
   return (onChange, onError) => {

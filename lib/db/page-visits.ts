@@ -1,5 +1,5 @@
-import type { NewsmarkDb, PageVisit } from './schema';
-import type { PageReport } from '../messaging/contract';
+import type { PageReport, PageVisit } from '../contracts/records';
+import type { NewsmarkDb } from './schema';
 
 /** Stores the latest report for a URL, replacing the previous one. */
 export async function recordPageVisit(db: NewsmarkDb, report: PageReport, now = Date.now()): Promise<PageVisit> {

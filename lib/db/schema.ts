@@ -5,21 +5,13 @@
  * script runs in the page's origin and would open the site's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ArticleRecord, HighlightRecord, MetaEntry } from './library-records';
-import type { SyncRecordState } from '../sync/sync-record';
-import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../related/records';
+import type { ArticleRecord, HighlightRecord, MetaEntry, PageVisit } from '../contracts/records';
+import type { SyncRecordState } from '../contracts/sync';
+import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../contracts/related';
 
 export const DB_NAME = 'newsmark';
 
-/** The last time a tab reported a page at this URL. */
-export interface PageVisit {
-  url: string;
-  title: string;
-  isArticle: boolean;
-  signals: string[];
-  /** Milliseconds since the epoch. */
-  seenAt: number;
-}
+export type { PageVisit };
 
 export type NewsmarkDb = Dexie & {
   pageVisits: EntityTable<PageVisit, 'url'>;
@@ -49,7 +41,7 @@ export function declareSchema(db: Dexie): void {
   db.version(3).stores({
     syncRecords: 'key, synced',
   });
-  // Related coverage (lib/related/records.ts): the reader's feed subscriptions, their items
+  // Related coverage (lib/contracts/related.ts): the reader's feed subscriptions, their items
   // by feed and by time (the ranking window), and cached results per article.
   db.version(4).stores({
     feeds: '&url, nextFetchAt',

@@ -10,7 +10,7 @@
  * Between a write and the new token reaching the storage, a popup may still show the old
  * copy for the moment until the worker's answer replaces it.
  */
-import type { PopupSnapshot } from '../messaging/contract';
+import type { PopupSnapshot } from '../contracts/messages';
 
 /** The parts of a `storage.session` area used here. */
 export interface SessionArea {

@@ -1,25 +1,52 @@
+/**
+ * The runtime of the message contracts (lib/contracts/messages): typed sending, and one
+ * listener per context that dispatches to its handlers and carries errors back as text.
+ */
 import { browser, type Browser } from 'wxt/browser';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from './contract';
+import type { AllMessages, Message, MessageMap, ToBackground, ToContent, ToPages } from '../contracts/messages';
 
-export type { MessageMap, MessageName, PageReport } from './contract';
+export type MessageName = keyof AllMessages;
+export type RequestOf<N extends MessageName> = AllMessages[N]['request'];
+export type ResponseOf<N extends MessageName> = AllMessages[N]['response'];
 
-export type Handler<N extends MessageName> = (
-  data: RequestOf<N>,
+/** What answers one message. */
+export type HandlerFor<E extends Message<unknown, unknown, boolean>> = (
+  data: E['request'],
   sender: Browser.runtime.MessageSender,
-) => ResponseOf<N> | Promise<ResponseOf<N>>;
+) => E['response'] | Promise<E['response']>;
 
+export type Handler<N extends MessageName> = HandlerFor<AllMessages[N]>;
+
+/** Handlers for some messages, as `handleMessages` takes them. */
 export type Handlers = { [N in MessageName]?: Handler<N> };
+
+/**
+ * A handler for every message of `M` and for no other: what a feature's part, or a context's
+ * whole map, is typed as.
+ */
+export type HandlersOf<M extends MessageMap> = { [N in keyof M]: HandlerFor<M[N]> } & { [N in Exclude<MessageName, keyof M>]?: never };
+
+/** The wire shape of a request. `newsmark` tells our messages apart from other senders'. */
+export interface Envelope<N extends MessageName = MessageName> {
+  newsmark: 1;
+  type: N;
+  data: RequestOf<N>;
+}
+
+/** The wire shape of an answer: errors travel as text so every context can show them. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export { allHandlers } from './handlers';
 
 function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as Envelope).newsmark === 1;
 }
 
-/** Sends a typed request to the background (or, with `tabId`, to that tab's content script). */
-export async function sendMessage<N extends MessageName>(
-  type: N,
-  data: RequestOf<N>,
-  tabId?: number,
-): Promise<ResponseOf<N>> {
+/** Sends a typed request to the background (or, from the background, tells open extension pages). */
+export async function sendMessage<N extends keyof ToBackground | keyof ToPages>(type: N, data: RequestOf<N>): Promise<ResponseOf<N>>;
+/** Sends a typed request to the content script of tab `tabId`. */
+export async function sendMessage<N extends keyof ToContent>(type: N, data: RequestOf<N>, tabId: number): Promise<ResponseOf<N>>;
+export async function sendMessage<N extends MessageName>(type: N, data: RequestOf<N>, tabId?: number): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { newsmark: 1, type, data };
   const reply = (tabId === undefined
     ? await browser.runtime.sendMessage(envelope)

@@ -7,17 +7,10 @@ import { groupByStory } from './ranking/group';
 import { buildIndex } from './ranking/index-build';
 import { rankRelated } from './ranking/rank';
 import { SourceError } from './sources/http';
-import type { RelatedSource, SearchContext, SourceStatus } from './sources/types';
-import type { ArticleQuery, FeedItem, StoryGroup } from './types';
+import type { RelatedSource, SearchContext } from './sources/types';
+import type { ArticleQuery, FeedItem, RelatedResult, SourceStatus } from '../contracts/related';
 
-/** What the popup shows for one article, and what the cache keeps. */
-export interface RelatedResult {
-  articleUrl: string;
-  /** Milliseconds since the epoch. */
-  fetchedAt: number;
-  groups: StoryGroup[];
-  sources: SourceStatus[];
-}
+export type { RelatedResult };
 
 export interface GatherOptions {
   /** Results to rank before grouping. */

@@ -3,12 +3,9 @@
  * Addresses as the outlets publish them; a feed that moves shows its error in the options
  * page and can be removed.
  */
-export interface StarterFeed {
-  url: string;
-  title: string;
-  /** ISO 3166 alpha-2 of the outlet's home. */
-  country: string;
-}
+import type { StarterFeed } from '../contracts/related';
+
+export type { StarterFeed };
 
 export const STARTER_FEEDS: readonly StarterFeed[] = [
   { title: 'BBC News', url: 'https://feeds.bbci.co.uk/news/rss.xml', country: 'GB' },

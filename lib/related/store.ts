@@ -3,13 +3,11 @@
  * refresh, and the per-article result cache. Dexie in, plain data out.
  */
 import type { NewsmarkDb } from '../db/schema';
-import type { RelatedResult } from './gather';
+import type { FeedItem, FeedSubscription, RefreshSummary, RelatedResult, StoredFeedItem } from '../contracts/related';
 import { parseOpml, toOpml } from './feeds/opml';
 import { fetchFeed } from './feeds/refresh';
-import type { FeedSubscription, StoredFeedItem } from './records';
 import { SourceError, type FetchLike } from './sources/http';
 import type { LoadStoredItems } from './sources/local-feeds';
-import type { FeedItem } from './types';
 
 /** A feed is fetched again this long after a success. */
 export const FEED_INTERVAL_MS = 30 * 60_000;
@@ -77,11 +75,7 @@ export async function exportOpml(db: NewsmarkDb): Promise<string> {
   return toOpml((await listFeeds(db)).map((f) => ({ url: f.url, title: f.title, ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}) })));
 }
 
-export interface RefreshSummary {
-  fetched: number;
-  notModified: number;
-  failed: number;
-}
+export type { RefreshSummary };
 
 /** Fetches every feed that is due, one after another (gentle on a woken service worker), then prunes old items. */
 export async function refreshDueFeeds(db: NewsmarkDb, fetch: FetchLike, now = Date.now()): Promise<RefreshSummary> {

@@ -4,34 +4,17 @@
  * registers stamped with a hybrid logical clock; text the reader writes (notes) is a
  * multi-value register so concurrent edits are both kept, the later one shown.
  */
+import type { Clock, TextRegister } from '../contracts/sync';
+
+export type { Clock, TextRegister, TextVersion } from '../contracts/sync';
 
 /** JSON values, the only thing a field may hold. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** A hybrid logical clock value. Clocks compare as strings: later is greater. */
-export type Clock = string;
 
 /** A last-writer-wins field: the value written at clock `c`. */
 export interface FieldRegister {
   c: Clock;
   v: Json;
-}
-
-/** One written version of a text: its clock, the device that wrote it, the text. */
-export interface TextVersion {
-  c: Clock;
-  n: string;
-  t: string;
-}
-
-/**
- * A multi-value register: the versions no later write has replaced, and for each device
- * the latest of its writes this state has seen (a version vector). A version the other side
- * has seen but no longer holds was replaced there, so a merge drops it.
- */
-export interface TextRegister {
-  versions: TextVersion[];
-  seen: Record<string, Clock>;
 }
 
 /** The mergeable state of one record. `fields.deleted` is the tombstone. */

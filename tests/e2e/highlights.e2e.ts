@@ -10,7 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import type { MessageName, PageHighlightsReport } from '@/lib/messaging/contract';
+import type { MessageName } from '@/lib/messaging';
+import type { PageHighlightsReport } from '@/lib/contracts/messages';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { markedTexts, waitForMarks } from './support/marks';
 import { startPageServer, type PageServer } from './support/server';

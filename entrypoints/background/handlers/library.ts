@@ -1,4 +1,5 @@
-import type { Handlers } from '@/lib/messaging';
+import type { LibraryMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import {
   addHighlight, deleteHighlight, getArticleByUrl, listArticlesByCompany, listHighlights, saveArticle, undeleteHighlight,
@@ -6,7 +7,7 @@ import {
 } from '@/lib/db/library';
 
 /** The reader's library: every write goes through here, so it happens in the extension's database. */
-export function libraryHandlers(db: NewsmarkDb): Handlers {
+export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
   return {
     saveArticle: (input) => saveArticle(db, input),
     unsaveArticle: ({ id }) => unsaveArticle(db, id),

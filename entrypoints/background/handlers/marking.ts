@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Handlers } from '@/lib/messaging';
+import type { MarkingMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 import { popupAddress } from '@/lib/messaging/popup-address';
 import { recognize } from '@/lib/entities';
 import { currentRates, type StoredRates } from '@/lib/rates/cache';
@@ -8,7 +9,7 @@ import { currentRates, type StoredRates } from '@/lib/rates/cache';
 const ratesItem = storage.defineItem<StoredRates | null>('local:ecbRates', { fallback: null });
 
 /** Recognition for pages, the toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
-export function markingHandlers(): Handlers {
+export function markingHandlers(): HandlersOf<MarkingMessages> {
   return {
     recognizeText: ({ text }) => recognize(text),
     // The tab's toolbar button: its badge counts the page's marks, and its popup is addressed

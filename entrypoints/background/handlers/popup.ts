@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type Handlers } from '@/lib/messaging';
-import type { PopupSnapshot } from '@/lib/messaging/contract';
+import type { PopupMessages, PopupSnapshot } from '@/lib/contracts/messages';
+import { sendMessage, type HandlersOf } from '@/lib/messaging';
 import { findPageVisit, type NewsmarkDb } from '@/lib/db';
 import { getArticleByUrl, listHighlights } from '@/lib/db/library';
 import { onTablesChanged } from '@/lib/library/changes';
@@ -10,7 +10,7 @@ import type { SnapshotCopies } from '@/lib/library/snapshot-copies';
  * The popup's first read, answered here where the database is already open: the popup then
  * loads no database code and opens no database, which was most of its time to first render.
  */
-export function popupHandlers(snapshots: SnapshotCache): Handlers {
+export function popupHandlers(snapshots: SnapshotCache): HandlersOf<PopupMessages> {
   return {
     getPopupSnapshot: async ({ url, tabId }) => {
       const pageUrl = url ?? (tabId === undefined ? await activeTabUrl() : await tabUrl(tabId));

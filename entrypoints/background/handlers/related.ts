@@ -2,12 +2,13 @@
  * Related coverage in the background: results per article (cached, then refreshed), the
  * reader's feed subscriptions, and the alarm that keeps feeds fresh. Wired in index.ts:
  *
- *   handleMessages({ ...relatedHandlers(db) });
+ *   allHandlers<ToBackground>()(..., relatedHandlers(db), ...);
  *   scheduleFeedRefresh();
  *   browser.alarms.onAlarm.addListener(feedAlarmListener(db));
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '@/lib/messaging';
+import type { RelatedMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import { recognize } from '@/lib/entities';
 import { articleCompanies, type ArticleQuery } from '@/lib/related';
@@ -74,8 +75,8 @@ export async function cachedRelated(db: NewsmarkDb, articleUrl: string): Promise
   return { result, stale: !result || !isFresh(result) };
 }
 
-/** Message handlers of related coverage (see MessageMap in lib/messaging/contract.ts). */
-export function relatedHandlers(db: NewsmarkDb, deps: RelatedDeps = defaultRelatedDeps): Handlers {
+/** Message handlers of related coverage (see lib/contracts/messages/related.ts). */
+export function relatedHandlers(db: NewsmarkDb, deps: RelatedDeps = defaultRelatedDeps): HandlersOf<RelatedMessages> {
   return {
     getCachedRelated: ({ url }) => cachedRelated(db, url),
     refreshRelated: ({ article }) => refreshRelated(db, article, deps),

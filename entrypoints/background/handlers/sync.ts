@@ -4,7 +4,8 @@
  * may stop at any time: alarms persist in the browser and every bit of state is in storage.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Handlers } from '@/lib/messaging';
+import type { SyncMessages } from '@/lib/contracts/messages';
+import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import type { SyncKeys } from '@/lib/sync/crypto';
 import {
@@ -28,7 +29,8 @@ export function createSyncDeps(db: NewsmarkDb): SyncServiceDeps {
   };
 }
 
-export function syncHandlers(deps: SyncServiceDeps): Handlers {
+/** Sync's messages; `dismissNoteConflict` writes, so a sync follows it (see after-writes.ts). */
+export function syncHandlers(deps: SyncServiceDeps): HandlersOf<SyncMessages> {
   return {
     getSyncStatus: () => loadSyncStatus(deps.db),
     syncNow: () => runAndArmRetry(deps, 'manual'),
@@ -41,7 +43,6 @@ export function syncHandlers(deps: SyncServiceDeps): Handlers {
     listNoteConflicts: ({ kind, id }) => listNoteConflicts(deps.db, kind, id),
     dismissNoteConflict: async ({ kind, id, clock, node }) => {
       await dismissNoteConflict(deps.db, kind, id, { clock, node });
-      await syncSoon();
       return listNoteConflicts(deps.db, kind, id);
     },
   };

@@ -3,11 +3,12 @@
  * backoff on network errors, timeouts, 429 and 5xx (honouring Retry-After), a cap on the
  * body size, and errors that say what went wrong in words a reader can act on.
  */
+import type { SourceErrorKind } from '../../contracts/related';
 
 /** The part of `fetch` the sources use; tests and the background pass the real one. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-export type SourceErrorKind = 'network' | 'timeout' | 'http' | 'rate-limited' | 'too-large' | 'parse' | 'service';
+export type { SourceErrorKind };
 
 /** A failure of one source; its message is shown next to that source in the popup. */
 export class SourceError extends Error {

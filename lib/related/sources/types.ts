@@ -1,8 +1,8 @@
 /** One interface for every place related coverage comes from. */
-import type { ArticleQuery, FeedItem } from '../types';
-import type { FetchLike, SourceErrorKind } from './http';
+import type { ArticleQuery, FeedItem, SourceId, SourceStatus } from '../../contracts/related';
+import type { FetchLike } from './http';
 
-export type SourceId = 'feeds' | 'google-news' | 'bing-news' | 'gdelt';
+export type { SourceId, SourceStatus };
 
 export interface SearchContext {
   fetch: FetchLike;
@@ -17,8 +17,3 @@ export interface RelatedSource {
   /** Candidate items for the article; the shared ranking picks and orders them. Throws SourceError. */
   search(article: ArticleQuery, context: SearchContext): Promise<FeedItem[]>;
 }
-
-/** How one source did for one article, shown next to its results. */
-export type SourceStatus =
-  | { id: SourceId; ok: true; count: number }
-  | { id: SourceId; ok: false; kind: SourceErrorKind; error: string };

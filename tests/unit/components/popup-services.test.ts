@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
-import type { PopupSnapshot } from '@/lib/messaging/contract';
+import type { PopupSnapshot } from '@/lib/contracts/messages';
 import { currentTab, popupServices, snapshotCopyFor, snapshotRequest, watchSnapshots } from '@/entrypoints/popup/services';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
 

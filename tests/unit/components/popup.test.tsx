@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Popup, type PopupServices, type SavedArticle } from '@/components/Popup';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import type { PageEntities } from '@/lib/messaging/contract';
+import type { PageEntities } from '@/lib/contracts/messages';
 import { englishMessage, messages } from './english-messages';
 
 const article = { id: 'a-1', url: 'https://news.example.com/a', title: 'A story', note: '', savedAt: 0, text: 'x', tags: [] } as unknown as ArticleRecord;

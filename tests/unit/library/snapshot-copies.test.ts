@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PopupSnapshot } from '@/lib/messaging/contract';
+import type { PopupSnapshot } from '@/lib/contracts/messages';
 import { readSnapshotCopy, snapshotCopies } from '@/lib/library/snapshot-copies';
 
 afterEach(() => {

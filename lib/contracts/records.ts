@@ -1,0 +1,132 @@
+/**
+ * The shapes of the reader's library (saved articles and their highlights) and of the pages
+ * tabs report. Every record that
+ * sync will carry has a stable `id`, an `updatedAt` hybrid-logical-clock stamp (see lib/db/hlc.ts),
+ * one stamp per user-editable field in `clocks` (for field-by-field merging) and a `deleted`
+ * tombstone: records are never removed, so a deletion can travel to other devices and be undone.
+ */
+import type { Entity } from '../entities/types';
+import type { Selector } from './selectors';
+
+export interface SyncedRecord {
+  id: string;
+  /** HLC stamp of the last change to any field. */
+  updatedAt: string;
+  deleted: boolean;
+  /** HLC stamp of the last change to each field, by field name. */
+  clocks: Record<string, string>;
+}
+
+/** An entity as saved with its article (offsets into `ArticleRecord.text`). */
+export type SavedEntity = Entity;
+
+export interface ArticleRecord extends SyncedRecord {
+  /** The canonical URL when the page gave one, else the URL it was saved from. */
+  url: string;
+  /** Keys (see lib/db/url.ts) of every URL this article was seen under; indexed, multi-entry. */
+  urls: string[];
+  title: string;
+  byline: string | null;
+  publisher: string | null;
+  /** ISO 8601 as the page gave it. */
+  publishedAt: string | null;
+  language: string | null;
+  /** The extracted article text that highlights' selectors refer to. */
+  text: string;
+  entities: SavedEntity[];
+  /** Ids of the companies among `entities`; indexed, multi-entry. */
+  companyIds: string[];
+  /** Indexed, multi-entry. */
+  tags: string[];
+  /** The reader's article-level note, plain text. */
+  note: string;
+  /** Milliseconds since the epoch when the reader (last) saved it. */
+  savedAt: number;
+}
+
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
+
+export interface HighlightRecord extends SyncedRecord {
+  articleId: string;
+  colour: HighlightColour;
+  /** Plain text: shown with textContent, never parsed as markup. */
+  note: string;
+  tags: string[];
+  /** W3C Web Annotation selectors over `ArticleRecord.text`, as `describe` makes them. */
+  selectors: Selector[];
+  /** The highlighted text when it was made (the TextQuoteSelector's `exact`), for lists and orphans. */
+  quote: string;
+  createdAt: number;
+  /**
+   * Milliseconds when it was last changed before it came into this library (the `modified`
+   * or `updated` of the file it was imported from), so an export says it again; absent for
+   * highlights made here, whose changes the clocks tell.
+   */
+  modifiedAt?: number;
+}
+
+/** One key/value of database bookkeeping (this install's node id, the clock). */
+export interface MetaEntry {
+  key: string;
+  value: string;
+}
+
+/** What the content script sends to save the article it extracted. */
+export interface ArticleInput {
+  /** The page's URL. */
+  url: string;
+  canonicalUrl?: string | null;
+  /** Other URLs known for the same article (og:url, AMP link). */
+  alternateUrls?: string[];
+  title: string;
+  byline?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+  language?: string | null;
+  text: string;
+  entities?: SavedEntity[];
+  tags?: string[];
+}
+
+export interface HighlightInput {
+  articleId: string;
+  colour: HighlightColour;
+  selectors: Selector[];
+  note?: string;
+  tags?: string[];
+}
+
+/** Fields of a highlight the reader can change. */
+export interface HighlightChanges {
+  colour?: HighlightColour;
+  note?: string;
+  tags?: string[];
+  /** After re-anchoring on a changed page, the highlight's fresh description. */
+  selectors?: Selector[];
+}
+
+/** Fields of an article the reader can change. */
+export interface ArticleChanges {
+  note?: string;
+  tags?: string[];
+}
+
+/** The last time a tab reported a page at this URL (the `pageVisits` table). */
+export interface PageVisit {
+  url: string;
+  title: string;
+  isArticle: boolean;
+  signals: string[];
+  /** Milliseconds since the epoch. */
+  seenAt: number;
+}
+
+/** What the content script learned about the page it runs in. */
+export interface PageReport {
+  url: string;
+  title: string;
+  isArticle: boolean;
+  /** Names of the cheap signals that fired, for the popup and for debugging. */
+  signals: string[];
+}
