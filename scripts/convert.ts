@@ -1,7 +1,7 @@
 /**
  * `npm run --silent convert -- --to w3c|markdown|json FILE...`: reads the files the library's
- * import takes (Newsmark JSON, W3C Web Annotation JSON-LD, Hypothesis JSON), in the order
- * given, and prints them as one file of the chosen format on stdout (Markdown: one document,
+ * import takes (Newsmark JSON, W3C Web Annotation JSON-LD, Hypothesis JSON, Omnivore's export
+ * zip), in the order given, and prints them as one file of the chosen format on stdout (Markdown: one document,
  * the articles as sections). What the import leaves out is said on stderr, as the library
  * says it. A file that cannot be read or is refused: its reason on stderr, exit status 1, and
  * nothing on stdout.
@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { openDb } from '../lib/db/schema';
 import { CONVERT_FORMATS, convertFiles, type ConvertFormat } from '../lib/library/convert';
 import { checkImportSize, ImportError } from '../lib/library/import-errors';
+import { readImportBytes } from '../lib/library/import-omnivore';
 
 const USAGE = `usage: npm run --silent convert -- --to ${CONVERT_FORMATS.join('|')} FILE...`;
 
@@ -33,7 +34,7 @@ function readInput(path: string): { name: string; text: string } {
     const stat = statSync(path);
     if (!stat.isFile()) fail(`${path}: not a file`);
     checkImportSize(stat.size);
-    return { name: path, text: readFileSync(path, 'utf8') };
+    return { name: path, text: readImportBytes(readFileSync(path)) };
   } catch (error) {
     if (error instanceof ImportError) fail(`${path}: ${error.message}`);
     fail(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);

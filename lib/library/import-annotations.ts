@@ -72,8 +72,9 @@ export function isHypothesisExport(value: Json): boolean {
   return isObject(value) && ((Array.isArray(value.annotations) && ('export_date' in value || 'client_version' in value)) || (Array.isArray(value.rows) && 'total' in value));
 }
 
-export function readWebAnnotations(value: Json): ForeignAnnotations {
-  return readAll(webAnnotationItems(value), 'W3C Web Annotation data', (raw, path, problems) => {
+/** `kind` names the file in messages (annotations made from another format are read here too). */
+export function readWebAnnotations(value: Json, kind = 'W3C Web Annotation data'): ForeignAnnotations {
+  return readAll(webAnnotationItems(value), kind, (raw, path, problems) => {
     const target = firstTarget(raw.target);
     const source = target?.source;
     const url = typeof source === 'string' ? source : isObject(source) && typeof source.id === 'string' ? source.id : raw.uri;

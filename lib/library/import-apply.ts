@@ -16,7 +16,7 @@ import type { Selector } from '../anchoring/types';
 import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHighlight } from './import-annotations';
 import { ImportError } from './import-errors';
 import { storedPosition } from './w3c-selectors';
-import type { ImportPlan } from './import-parse';
+import type { ForeignFormat, ImportPlan } from './import-parse';
 
 export interface ImportSummary {
   format: ImportPlan['format'];
@@ -118,7 +118,7 @@ async function mergeInto<R extends { id: string; updatedAt: string }>(table: Ent
   await table.bulkPut(put);
 }
 
-async function applyForeign(db: NewsmarkDb, plan: { format: 'w3c' | 'hypothesis' } & ForeignAnnotations, now: number, finish: Finish): Promise<ImportSummary> {
+async function applyForeign(db: NewsmarkDb, plan: { format: ForeignFormat } & ForeignAnnotations, now: number, finish: Finish): Promise<ImportSummary> {
   const { format, highlights } = plan;
   // Ids are digests (crypto.subtle): computed before the transaction, which must await only Dexie.
   const urls = [...new Set(highlights.map((h) => h.url))];

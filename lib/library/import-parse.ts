@@ -7,11 +7,14 @@ import { isHypothesisExport, isWebAnnotation, readHypothesisExport, readWebAnnot
 import { checkImportSize, ImportError } from './import-errors';
 import { firstDuplicateKey } from './json-duplicates';
 import { readLibraryFile, type LibraryRecords } from './import-newsmark';
+import { isOmnivoreExport, isOmnivoreItemList, readOmnivoreExport } from './import-omnivore';
 import { LIBRARY_FORMAT } from './json-export';
 
 export type ImportPlan =
   | ({ format: 'newsmark' } & LibraryRecords)
-  | ({ format: 'w3c' | 'hypothesis' } & ForeignAnnotations);
+  | ({ format: ForeignFormat } & ForeignAnnotations);
+
+export type ForeignFormat = 'w3c' | 'hypothesis' | 'omnivore';
 
 /** The records a file would import; throws ImportError with the reason when it is refused. */
 export function parseImport(text: string): ImportPlan {
@@ -34,7 +37,11 @@ export function parseImport(text: string): ImportPlan {
   if (isObject(value) && value.format === LIBRARY_FORMAT) return { format: 'newsmark', ...readLibraryFile(value) };
   if (isHypothesisExport(value)) return { format: 'hypothesis', ...readHypothesisExport(value as Record<string, Json>) };
   if (isWebAnnotation(value)) return { format: 'w3c', ...readWebAnnotations(value) };
+  if (isOmnivoreExport(value)) return { format: 'omnivore', ...readOmnivoreExport(value) };
+  if (isOmnivoreItemList(value)) {
+    throw new ImportError("This is the list of articles in Omnivore's export; their highlights are in the export's highlights folder. Import the export's zip file itself. Nothing was changed.");
+  }
   throw new ImportError(
-    'Newsmark does not recognise this file. It imports its own JSON export, W3C Web Annotation JSON-LD and Hypothesis JSON exports. Nothing was changed.',
+    "Newsmark does not recognise this file. It imports its own JSON export, W3C Web Annotation JSON-LD, Hypothesis JSON exports and Omnivore's export zip. Nothing was changed.",
   );
 }
