@@ -10,9 +10,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
 import { analyzeArticle } from '../lib/article/index';
 import { decodeHtml } from './analyze/decode';
+import { parseDocument } from './analyze/parse';
 import { recognize } from '../lib/entities/index';
 import { binaryEvidence } from './analyze/binary-evidence';
 
@@ -61,10 +61,8 @@ function readContent(file: string, decode: (bytes: Uint8Array) => string): strin
 
 function analyzeHtml(file: string): Line {
   const html = readContent(file, decodeHtml);
-  // linkedom builds no document from a fragment without <html>; browsers supply one, and so do we.
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`);
-  // linkedom's Document implements the DOM subset the pipeline reads; its types are its own.
-  const analysis = analyzeArticle(document as unknown as Document, { skipGate: true });
+  // The tree a browser would build (one <html>, one body), which linkedom alone does not (see parseDocument).
+  const analysis = analyzeArticle(parseDocument(html), { skipGate: true });
   const { metadata, map } = analysis;
   return {
     file,

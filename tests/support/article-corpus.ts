@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../../scripts/analyze/decode';
+import { parseDocument } from '../../scripts/analyze/parse';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const AEB_DIR = join(repo, '../shared/corpus/scrapinghub-aeb');
@@ -56,7 +56,7 @@ export function readHtml(file: string): string {
   return decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
 }
 
-/** A linkedom document of the file (typed as a DOM Document: linkedom implements what the pipeline reads). */
+/** A linkedom document of the file, built as a browser builds it (see parseDocument). */
 export function parseFile(file: string): Document {
-  return parseHTML(readHtml(file)).document as unknown as Document;
+  return parseDocument(readHtml(file));
 }

@@ -1,0 +1,68 @@
+/**
+ * HTML to a linkedom Document as a browser would build it, for the CLI, the corpus tests and the
+ * dev scripts. linkedom builds the tree as the tags come, where a browser's parser repairs it:
+ * with a second `<html>` start tag (pages that open one per IE version between conditional
+ * comments, or a stray `<html></html>` in the body) it nests a new document inside the first and
+ * leaves the body empty, with no `<html>` tag outside comments it puts what follows the head
+ * beside the body, and after a `</body>` or `</html>` it puts the rest outside the body. The
+ * markup is rewritten to the one `<html>` a browser keeps, without those end tags.
+ */
+import { parseHTML } from 'linkedom';
+
+/** Comments (where conditional comments hide `<html>` tags), scripts and styles (where strings hold them), and `<html>` start tags. */
+const COMMENT_OR_HTML_TAG = /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<html(?=[\s>/])[^>]*>|<\/(?:html|body)\s*>/gi;
+
+/** The page's markup with exactly one `<html>` start tag outside comments, the first it had. */
+export function withOneHtmlTag(html: string): string {
+  let seen = false;
+  const repaired = html.replace(COMMENT_OR_HTML_TAG, (match) => {
+    // A browser ignores end tags of the body and the document where they stand (what follows is body text).
+    if (match.startsWith('</')) return '';
+    if (!/^<html/i.test(match)) return match;
+    if (seen) return '';
+    seen = true;
+    return match;
+  });
+  if (seen) return repaired;
+  // No <html>: a browser supplies one around whatever there is, after the doctype.
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(repaired);
+  const rest = doctype ? repaired.slice(doctype[0].length) : repaired;
+  return /<(?:head|body)[\s>]/i.test(rest) ? `<!DOCTYPE html><html>${rest}</html>` : `<!DOCTYPE html><html><body>${rest}</body></html>`;
+}
+
+/** A linkedom document of `html` (typed as a DOM Document: linkedom implements what the pipeline reads). */
+export function parseDocument(html: string): Document {
+  const doc = parseHTML(withOneHtmlTag(html)).document as unknown as Document;
+  mergeBodies(doc);
+  return doc;
+}
+
+/**
+ * linkedom's `document.body` is the element right after the head, or a new empty body it inserts
+ * there: where the page has an element between its head and its `<body>` (a `<script>` or
+ * `<noscript>` outside both, a `<div>` in the head), the page's own body is never returned, and
+ * a second `<body>` tag makes a second body. A browser keeps one body, holding everything after
+ * the head in order: so does this.
+ */
+function mergeBodies(doc: Document): void {
+  const root = doc.documentElement;
+  const children = [...root.children];
+  const firstBody = children.find((child) => child.localName === 'body');
+  if (!firstBody) return;
+  const head = children.find((child) => child.localName === 'head');
+  const bodies = children.filter((child) => child.localName === 'body').length;
+  if (bodies === 1 && firstBody === children[children.length - 1] && (head ? head.nextElementSibling === firstBody : children[0] === firstBody)) return;
+  const body = doc.createElement('body');
+  for (const attr of [...firstBody.attributes]) body.setAttribute(attr.name, attr.value);
+  for (let child = head ? head.nextSibling : root.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (child.nodeType === 1 && (child as Element).localName === 'body') {
+      while (child.firstChild) body.appendChild(child.firstChild);
+      child.parentNode!.removeChild(child);
+    } else {
+      body.appendChild(child);
+    }
+    child = next;
+  }
+  root.appendChild(body);
+}
