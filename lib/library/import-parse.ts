@@ -16,12 +16,20 @@ export type ImportPlan =
 
 export type ForeignFormat = 'w3c' | 'hypothesis' | 'omnivore';
 
+/** The header of Readwise's CSV export (it has no column for a page's address). */
+const READWISE_CSV = /^"?Highlight"?,"?Book Title"?,"?Book Author"?,/;
+
 /** The records a file would import; throws ImportError with the reason when it is refused. */
 export function parseImport(text: string): ImportPlan {
   // UTF-16 length is at most the UTF-8 byte count for the characters JSON files hold mostly.
   checkImportSize(text.length);
   // A byte-order mark is not JSON, but editors on Windows write one.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (READWISE_CSV.test(json)) {
+    throw new ImportError(
+      "This is Readwise's CSV export. It names the book or article of each highlight but no web address, so Newsmark cannot place its highlights on pages. Nothing was changed.",
+    );
+  }
   let value: Json;
   try {
     value = JSON.parse(json) as Json;

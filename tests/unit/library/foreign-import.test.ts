@@ -361,6 +361,13 @@ describe('bad input changes nothing and says why', () => {
     expect(added.selectors.map((s) => s.type)).toEqual(['TextQuoteSelector']);
   });
 
+  it("says why Readwise's CSV export cannot be imported: it names no page address", async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const csv = 'Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,Location,Highlighted at,Document tags\n"The deal values the grid operator at 11 times earnings",Nordwind buys Baltic Grid,Ana Ruiz,,expensive,yellow,,offset,120,2026-11-24 09:00:00+00:00,\n';
+    expect(await refusal(db, csv)).toMatch(/This is Readwise's CSV export\. It names the book or article of each highlight but no web address/);
+  });
+
   it('refuses a 50 MB file before reading it', async () => {
     const db = freshDb();
     expect(await refusal(db, `[${' '.repeat(50 * 1024 * 1024)}]`)).toMatch(/at most 40 MB/);
