@@ -31,6 +31,7 @@ const EXTRA: Array<[string, string, number]> = [
   ['GUM_news_clock', 'Google', 0],
   ['GUM_news_hackers', 'YouTube', 0],
   ['GUM_news_hackers', 'Hitwise UK', 0],
+  ['GUM_news_hackers', 'Gawker.com', 0],
   ['GUM_news_ie9', 'Microsoft', 0],
   ['GUM_news_ie9', 'Mozilla', 0],
   ['GUM_news_ie9', 'Secunia.com', 0],

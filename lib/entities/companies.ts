@@ -8,8 +8,8 @@ import { Kind, adjacent, glued, isAllCaps, isCapitalized, type Token } from './t
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer } from './gazetteer';
 import { slug } from './slug';
 import {
-  CHIEF_TITLES, COMMON_CAPITALISED, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, DETERMINERS, EXCHANGES,
-  GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
+  APPOSITION_FOLLOWERS, APPOSITION_NOUNS, DEFINITE_APPOSITION_FOLLOWERS, CHIEF_TITLES, COMMON_CAPITALISED, GENERIC_MEDIA_WORDS, MEDIA_HEADS, REGIONS, WHICH_VERBS, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, DETERMINERS, EXCHANGES,
+  GIVEN_NAMES, KNOWN_ORGS, PERSON_ROLES, PERSON_TITLES, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
 import { DATE_WORDS } from './figure-words';
 
@@ -26,6 +26,9 @@ interface Mention {
   company?: number;
 }
 
+/** The facts an entity carries for the hover card, from a listed company. */
+type Facts = Pick<Entity, 'country' | 'industry' | 'website'>;
+
 interface Doc {
   text: string;
   tokens: readonly Token[];
@@ -33,17 +36,22 @@ interface Doc {
   mentions: Mention[];
   /** Tokens already inside a mention. */
   taken: Uint8Array;
+  /** Surnames of the people the document names ("Musk" of "Elon Musk"), and its sports teams ("Tottenham's manager"). */
+  people: Set<string>;
 }
 
 const MAX_CHAIN = 6;
 
 /** Company mentions in `text` (already tokenised), as entities in text order, never overlapping. */
 export function findCompanies(text: string, tokens: readonly Token[], options: RecognizeOptions): Entity[] {
-  const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length) };
+  const doc: Doc = { text, tokens, gaz: gazetteer(), mentions: [], taken: new Uint8Array(tokens.length), people: personNames(tokens) };
   findTickers(doc);
   findListedNames(doc);
   findSuffixedNames(doc);
+  findMediaNames(doc);
+  findDomainNames(doc);
   findContextNames(doc);
+  findLowerCaseNames(doc);
   acceptListedCommonWords(doc);
   findRepeatedNames(doc, options.extraCompanies ?? []);
   linkShortForms(doc);
@@ -126,7 +134,30 @@ function findListedNames(doc: Doc): void {
       i = longer;
       continue;
     }
+    // "SBM Intel, a Lagos intelligence firm": a known name at the end of a longer name that the
+    // text presents as a firm is part of that firm's name.
+    const before = match.first > 0 && !doc.taken[match.first - 1] && continuesAnyName(tokens, match.first) ? chainEndingAt(doc, match.first - 1) : undefined;
+    if (before !== undefined && (hasCompanyApposition(tokens, match.last) || isWhichMakes(tokens, match.last)) && plausibleName(doc, before, match.last)) {
+      add(doc, ruleMention(doc, before, match.last, match.last));
+      i = match.last;
+      continue;
+    }
+    // "Ford Europe", "GM Korea": a maker's regional company.
+    const region = company.needsEvidence ? undefined : regionAfter(doc, match.last);
+    if (region !== undefined) {
+      add(doc, ruleMention(doc, match.first, region, region));
+      i = region;
+      continue;
+    }
+    // "New GM" beside "Old GM": the company formed from the old one's assets.
+    if (isNewCompanyForm(doc, match.first, match.last)) {
+      add(doc, ruleMention(doc, match.first - 1, match.last, match.last));
+      i = match.last;
+      continue;
+    }
     const last = extendWithSuffix(tokens, match.last);
+    // "Icahn said" after "Carl Icahn": the person; "shares of Icahn" is the company.
+    if (match.first === last && doc.people.has(tokens[last]!.text) && !isCompanyOnlyContext(doc, match.first, last)) continue;
     // "Lawson said", "Ferguson says": people say things too, so a name that is also a word or a
     // surname needs a stronger cue than a following "said"; so does a listed company's one-word name.
     const weak = company.needsEvidence || (company.oneWordNeedsEvidence && match.first === last);
@@ -160,6 +191,48 @@ function longerNameEnd(doc: Doc, last: number): number | undefined {
 
 function isAllCapsWord(t: Token | undefined): boolean {
   return t !== undefined && t.kind === Kind.Word && t.text.length > 1 && isAllCaps(t.text);
+}
+
+/**
+ * "New GM", "New Chrysler": the new company that took a failed one's business. "New" opens a
+ * sentence or a headline as often ("New Apple phones"), so the document must also name the old
+ * one ("Old GM") or write the new form twice.
+ */
+function isNewCompanyForm(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  if (tokens[first - 1]?.text !== 'New' || doc.taken[first - 1] || !adjacent(tokens, first - 1, first) || isNameWord(tokens[first - 2])) return false;
+  // "New Apple H1 headphone chip": a headline about a product.
+  if (isNameWord(tokens[last + 1]) && adjacent(tokens, last, last + 1)) return false;
+  const name = doc.text.slice(tokens[first]!.start, tokens[last]!.end);
+  const written = (form: string) => doc.text.split(`${form} ${name}`).length - 1;
+  return written('Old') > 0 || written('New') > 1;
+}
+
+/** Whether the word before token `first` is an adjacent name word of any case ("SBM" of "SBM Intel"). */
+function continuesAnyName(tokens: readonly Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  return isNameWord(prev) && !STOP_CAPITALISED.has(prev!.text) && !PLACES.has(prev!.text) && !GIVEN_NAMES.has(prev!.text) && adjacent(tokens, first - 1, first);
+}
+
+/** The last token of a region right after a known name ("Ford Europe", "Nissan North America"), when no more name words follow. */
+function regionAfter(doc: Doc, last: number): number | undefined {
+  const { tokens } = doc;
+  for (const size of [2, 1]) {
+    const end = last + size;
+    if (end >= tokens.length) continue;
+    let name = '';
+    let ok = true;
+    for (let k = last + 1; k <= end; k++) {
+      if (doc.taken[k] || tokens[k]!.kind !== Kind.Word || !adjacent(tokens, k - 1, k)) ok = false;
+      name += (name ? ' ' : '') + tokens[k]!.text;
+    }
+    if (!ok || !REGIONS.has(name)) continue;
+    const next = tokens[end + 1];
+    if (isNameWord(next) && adjacent(tokens, end, end + 1)) return undefined;
+    // "Ford Europe's", "GM Korea and": the regional company; "in China" after "Apple" reads the same, so only adjacent.
+    return end;
+  }
+  return undefined;
 }
 
 /** Whether token `first` continues a capitalised name begun by the word before it ("Nordwind Energy"). */
@@ -258,7 +331,7 @@ function plausibleName(doc: Doc, first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const w = tokens[k]!.text;
     if (tokens[k]!.kind !== Kind.Word) continue;
-    if (ORG_WORDS.has(w) || KNOWN_ORGS.has(w)) return false;
+    if (ORG_WORDS.has(w) || KNOWN_ORGS.has(w) || PERSON_TITLES.has(w)) return false;
     if (!COMMON_CAPITALISED.has(w) && !PLACES.has(w) && !LEGAL_SUFFIXES.has(w) && !COMPANY_HEADS.has(w) && !STOP_CAPITALISED.has(w)) distinctive = true;
   }
   if (GIVEN_NAMES.has(tokens[first]!.text) && last > first) return false;
@@ -303,6 +376,78 @@ function findSuffixedNames(doc: Doc): void {
   }
 }
 
+/**
+ * News outlets named by their head word: "the Deseret News", "Saudi Gazette", "Edmonton Sun".
+ * Their other words may be places, unlike other companies' ("New Zealand Herald"); a section or
+ * a genre is not an outlet ("Breaking News", "Business News"), nor is a journal "of" something.
+ */
+function findMediaNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (w === undefined || doc.taken[i] || !MEDIA_HEADS.has(w) || word(tokens, i + 1) === 'of') continue;
+    // "Korean Central News Agency": the head word is inside a longer name.
+    if (isNameWord(tokens[i + 1]) && adjacent(tokens, i, i + 1)) continue;
+    // "Pittsburgh Post-Gazette", "Wheeling News-Register".
+    const end = tokens[i + 1]?.text === '-' && glued(tokens, i) && glued(tokens, i + 1) && isNameWord(tokens[i + 2]) ? i + 2 : i;
+    if (!adjacent(tokens, i - 1, i) || doc.taken[i - 1]) continue;
+    const first = chainEndingAt(doc, i);
+    if (first === undefined || first === i) continue;
+    let distinctive = false;
+    let allowed = true;
+    for (let k = first; k < i; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== Kind.Word) continue;
+      if (ORG_WORDS.has(t.text) || KNOWN_ORGS.has(t.text) || (k === first && GIVEN_NAMES.has(t.text))) allowed = false;
+      if (!GENERIC_MEDIA_WORDS.has(t.text) && !COMMON_CAPITALISED.has(t.text) && !STOP_CAPITALISED.has(t.text)) distinctive = true;
+    }
+    // "Saudi Gazette": a place names an outlet; "Sun" and "Post" need one, being words too.
+    if (!allowed || !distinctive) continue;
+    add(doc, ruleMention(doc, first, end, end));
+    i = end;
+  }
+}
+
+/** Host names that are no company's: social sites' link hosts and the like are caught by their lower case. */
+const DOMAIN = /^(?:\p{Lu}|\d)[\p{L}\d-]*\.(?:com|net|co\.uk|co|io|ca|ai|tv|de|fr|news|app)$/u;
+
+/**
+ * "Edmunds.com", "CBC.ca", "9to5Mac.com": a capitalised domain name written as a name is the
+ * company's ("pic.twitter.com/..." and "whitehouse.gov" are not). Its stem counts later on
+ * ("Edmunds"), see findRepeatedNames.
+ */
+function findDomainNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (doc.taken[i] || t.kind !== Kind.Word || !DOMAIN.test(t.text)) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if ((prev && glued(tokens, i - 1) && (prev.text === '@' || prev.text === '/' || prev.text === '.')) || (next && glued(tokens, i) && next.text === '/')) continue;
+    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+  }
+}
+
+/**
+ * Lower-case brands the text presents as companies: "adgorithm, an ad-tech start-up",
+ * "shares of ecobee". A lower-case word is a name only at the start of a sentence or after a
+ * preposition; after a determiner or another word it is a noun ("the device, a company product").
+ */
+function findLowerCaseNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text)) continue;
+    const prev = tokens[i - 1];
+    const opens = !prev || /^[.!?"“(]$/.test(prev.text) || LOWER_NAME_OPENERS.has(prev.text);
+    const article = word(tokens, i + 2);
+    if (!opens || !((hasCompanyApposition(tokens, i) && article !== 'the') || isWhichMakes(tokens, i))) continue;
+    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+  }
+}
+
+const LOWER_NAME_OPENERS = new Set(['in', 'at', 'of', 'from', 'by', 'with', 'for', 'to', 'and', 'on', 'about', 'like', 'including']);
+
 /** "Code Media conference", "Bangkok International Motor Show": the name of an event, not a company. */
 function namesAnEvent(tokens: readonly Token[], last: number): boolean {
   const next = word(tokens, last + 1);
@@ -321,6 +466,8 @@ function isCompanyContext(doc: Doc, first: number, last: number): boolean {
     if (COMPANY_CUES_POSSESSIVE.has(cue) || (cue === 'chief' && CHIEF_TITLES.has(word(tokens, last + 3) ?? ''))) return true;
   }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
+  if (hasCompanyApposition(tokens, last) || isWhichMakes(tokens, last) || saidInStatement(tokens, last) || ownsNext(tokens, last)) return true;
+  if (isAccordingTo(doc, first, last)) return true;
   // "Foo Corp (FOO)": a ticker in brackets of a listed company of that name. With tens of thousands
   // of listings nearly every abbreviation is someone's ticker ("(AP)", "(CDC)", "(1982)"), so the
   // listed company must share the name's first word.
@@ -349,7 +496,86 @@ function hasCueBefore(tokens: readonly Token[], first: number): boolean {
   const cue = word(tokens, k);
   if (cue === undefined) return false;
   if (COMPANY_CUES_BEFORE.has(cue) || (!comma && COMPANY_CUES_BEFORE.has(singular(cue)))) return true;
+  // "the Amazon-owned Ring", "the SoftBank-backed Nubank": owned by a named owner.
+  if (!comma && (cue === 'owned' || cue === 'backed') && tokens[k - 1]?.text === '-' && glued(tokens, k - 1) && isOwnerName(tokens, k - 2)) return true;
   return cue === 'of' && word(tokens, k - 1)?.toLowerCase() === 'shares';
+}
+
+/**
+ * "according to Edmunds.", "according to the Saudi Gazette,": a source the text cites by name,
+ * where the name ends the phrase. People are cited the same way ("according to Rathbun"), so
+ * not a surname of the document's people, and not a name before a noun ("according to the
+ * Afghan team's coach").
+ */
+function isAccordingTo(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  let k = first - 1;
+  if (word(tokens, k)?.toLowerCase() === 'the') k--;
+  if (word(tokens, k) !== 'to' || word(tokens, k - 1)?.toLowerCase() !== 'according') return false;
+  const next = tokens[last + 1];
+  if (next && !/^[,.;:)]$/.test(next.text)) return false;
+  for (let n = first; n <= last; n++) if (doc.people.has(tokens[n]!.text)) return false;
+  return true;
+}
+
+/** The capitalised owner of "X-owned" / "X-backed": not a place ("Iran-backed") or an agency. */
+function isOwnerName(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return isNameWord(t) && glued(tokens, k) && !PLACES.has(t!.text) && !KNOWN_ORGS.has(t!.text) && !ORG_WORDS.has(t!.text);
+}
+
+/** "X-owned Y": the name ending at `last` owns the capitalised name after it. */
+function ownsNext(tokens: readonly Token[], last: number): boolean {
+  const verb = word(tokens, last + 2);
+  return tokens[last + 1]?.text === '-' && glued(tokens, last) && (verb === 'owned' || verb === 'backed') && isNameWord(tokens[last + 3]) && isOwnerName(tokens, last);
+}
+
+/**
+ * "Wyze, a smart-home camera maker based in Seattle", "Nordlys Labb, a Norwegian start-up":
+ * an apposition whose head noun is a company word. The noun must head the phrase: "Jane
+ * Dorsey, a company director" and "Dorsey, a firm believer" use it to modify another noun.
+ */
+function hasCompanyApposition(tokens: readonly Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  const article = word(tokens, last + 2)?.toLowerCase();
+  if (article !== 'a' && article !== 'an' && article !== 'the') return false;
+  for (let k = last + 3; k < last + 10 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== Kind.Word) {
+      if (t.text === '-' && glued(tokens, k - 1) && glued(tokens, k)) continue;
+      return false;
+    }
+    // "start-up", "spin-off": a hyphenated noun read whole.
+    const hyphenated = tokens[k + 1]?.text === '-' && glued(tokens, k) && glued(tokens, k + 1) && tokens[k + 2]?.kind === Kind.Word ? `${t.text}-${tokens[k + 2]!.text}` : undefined;
+    const noun = hyphenated && APPOSITION_NOUNS.has(hyphenated.toLowerCase()) ? hyphenated : APPOSITION_NOUNS.has(t.text.toLowerCase()) ? t.text : undefined;
+    if (noun === undefined) continue;
+    const afterAt = hyphenated === noun ? k + 3 : k + 1;
+    const after = tokens[afterAt];
+    if (!after || after.kind !== Kind.Word) return true;
+    // "Marco Villa, the company's chief operating officer": the noun belongs to another.
+    if (isPossessive(after)) return false;
+    // "With Sonos Move, the company created": "the company" opens a clause of its own.
+    if (article === 'the') return DEFINITE_APPOSITION_FOLLOWERS.has(after.text);
+    return APPOSITION_FOLLOWERS.has(after.text) || !/^\p{Ll}/u.test(after.text);
+  }
+  return false;
+}
+
+/** "Skullcandy, which makes headphones": what only a business does. */
+function isWhichMakes(tokens: readonly Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',' || word(tokens, last + 2) !== 'which') return false;
+  // "Meetup, which it acquired for $200 million": bought by the company the text is about.
+  const subject = word(tokens, last + 3);
+  const verb = subject === 'it' || subject === 'they' || subject === 'we' ? word(tokens, last + 4) : subject;
+  return WHICH_VERBS.has(verb ?? '');
+}
+
+/** "Arlo said in a statement", "... said in a filing": a company's way of speaking; "said" alone is anyone's. */
+function saidInStatement(tokens: readonly Token[], last: number): boolean {
+  const verb = word(tokens, last + 1);
+  if (verb !== 'said' && verb !== 'says') return false;
+  const [a, b, c] = [word(tokens, last + 2), word(tokens, last + 3), word(tokens, last + 4)];
+  return (a === 'in' && (b === 'a' || b === 'its') && (c === 'statement' || c === 'filing' || c === 'release' || c === 'press')) || (a === 'on' && b === 'its' && c === 'website');
 }
 
 /** "companies" -> "company", "rivals" -> "rival". */
@@ -367,19 +593,45 @@ function afterListSeparator(tokens: readonly Token[], k: number): number {
 }
 
 /** Surnames in this document: the second word after a given name ("Elon Musk" makes "Musk" a person). */
-function personNames(doc: Doc): Set<string> {
+function personNames(tokens: readonly Token[]): Set<string> {
   const people = new Set<string>();
-  const { tokens } = doc;
+  // "curator Kristen Wilkins", "Fuad Basya, spokesman for", "Kristen Wilkins, assistant professor": a role beside two name words.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (a.kind !== Kind.Word || b.kind !== Kind.Word || !isCapitalized(a.text) || !isCapitalized(b.text) || !adjacent(tokens, i, i + 1)) continue;
+    if (STOP_CAPITALISED.has(a.text) || PLACES.has(a.text) || PLACES.has(b.text)) continue;
+    const before = word(tokens, i - 1) ?? '';
+    let k = i + 2;
+    if (tokens[k]?.text === ',') k++;
+    if (['the', 'a', 'an'].includes(word(tokens, k) ?? '')) k++;
+    const role = (w: string | undefined) => w !== undefined && (PERSON_ROLES.has(w) || PERSON_ROLES.has(singular(w)));
+    const roleAfter = tokens[i + 2]?.text === ',' && (role(word(tokens, k)) || role(word(tokens, k + 1)));
+    if (role(before) || PERSON_TITLES.has(before) || roleAfter) people.add(b.text);
+  }
+  // "Tottenham's manager", "Pittsburgh quarterback": a team, which issues statements too.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== Kind.Word || !isCapitalized(t.text)) continue;
+    const next = isPossessive(tokens[i + 1]) ? word(tokens, i + 2) : word(tokens, i + 1);
+    if (next !== undefined && TEAM_ROLES.has(next)) people.add(t.text);
+  }
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i]!.kind === Kind.Word && GIVEN_NAMES.has(tokens[i - 1]!.text) && isCapitalized(tokens[i]!.text)) people.add(tokens[i]!.text);
+    // "James P. Kennedy Jr.", "John M. Ford": a middle initial between two name words.
+    const initial = tokens[i]!;
+    if (initial.kind === Kind.Word && /^\p{Lu}$/u.test(initial.text) && tokens[i + 1]?.text === '.' && isNameWord(tokens[i - 1]) && isCapitalized(tokens[i + 2]?.text ?? '')) {
+      people.add(tokens[i + 2]!.text);
+    }
   }
   return people;
 }
 
+const TEAM_ROLES = new Set(['manager', 'coach', 'players', 'fans', 'striker', 'squad', 'midfielder', 'defender', 'goalkeeper', 'quarterback', 'forward', 'winger', 'shirt', 'supporters', 'lineup', 'roster']);
+
 /** Unlisted names in company context, and tickers in brackets right after a company. */
 function findContextNames(doc: Doc): void {
   const { tokens } = doc;
-  const people = personNames(doc);
+  const { people } = doc;
   // A name that follows a company in a list ("companies Astrobotic, Intuitive Machines and ...") is one too.
   let listContinuesAt = -1;
   // Listed names carry the list on too: "companies Astrobotic, Intuitive Machines and Orbit Beyond".
@@ -393,9 +645,15 @@ function findContextNames(doc: Doc): void {
     if (doc.taken[i] || !isNameWord(tokens[i]) || STOP_CAPITALISED.has(tokens[i]!.text)) continue;
     const last = chainStartingAt(doc, i);
     if (last === undefined) continue;
+    // "Church of Scientology's website": the end of a longer "X of Y" name, not a name of its own.
+    if (word(tokens, i - 1) === 'of' && isNameWord(tokens[i - 2]) && !STOP_CAPITALISED.has(tokens[i - 2]!.text)) {
+      i = last;
+      continue;
+    }
     const cue = i === listContinuesAt || isStrongContext(doc, i, last);
     listContinuesAt = -1;
-    if (cue && plausibleName(doc, i, last) && !(i === last && people.has(tokens[i]!.text))) {
+    const person = i === last && people.has(tokens[i]!.text) && !isCompanyOnlyContext(doc, i, last);
+    if (cue && plausibleName(doc, i, last) && !person) {
       add(doc, ruleMention(doc, i, last, last));
       listContinuesAt = afterListSeparator(tokens, last + 1);
     }
@@ -404,10 +662,18 @@ function findContextNames(doc: Doc): void {
   linkBracketTickers(doc);
 }
 
+/** Context only a company has: not "said", not even "said in a statement" (a person makes statements too). */
+function isCompanyOnlyContext(doc: Doc, first: number, last: number): boolean {
+  const { tokens } = doc;
+  const after = tokens[last + 1];
+  // Not "Neumann's shares": a person holds shares too.
+  return hasCueBefore(tokens, first) || (after !== undefined && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) || ownsNext(tokens, last);
+}
+
 /** Context strong enough for an unlisted name: "said" is left out, people say things too. */
 function isStrongContext(doc: Doc, first: number, last: number): boolean {
   const next = doc.tokens[last + 1]?.text;
-  return next !== 'said' && next !== 'says' && isCompanyContext(doc, first, last);
+  return ((next !== 'said' && next !== 'says') || saidInStatement(doc.tokens, last)) && isCompanyContext(doc, first, last);
 }
 
 /** "Lowe's (LOW)", "HD THE HOME DEPOT INC.": a ticker beside its company. */
@@ -486,7 +752,13 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     const words = m.name.split(/[\s,]+/).filter((w) => w && !LEGAL_SUFFIXES.has(w.replace(/\.$/, '')));
     if (words.length) addName(words.join(' '), m);
     const head = words[0];
-    if (head && words.length > 1 && head.length >= 3 && !COMMON_CAPITALISED.has(head) && !STOP_CAPITALISED.has(head) && !PLACES.has(head) && !GIVEN_NAMES.has(head) && !COMPANY_HEADS.has(head)) addName(head, m);
+    // "Trump" of "Trump Airlines" in a story naming Donald Trump is the man: no short form of a surname.
+    // An outlet goes by its whole name: "Pittsburgh" of "Pittsburgh Post-Gazette" is the city or its team.
+    const outlet = words.some((w) => MEDIA_HEADS.has(w.split('-')[0]!));
+    if (head && !outlet && words.length > 1 && head.length >= 3 && !COMMON_CAPITALISED.has(head) && !STOP_CAPITALISED.has(head) && !PLACES.has(head) && !GIVEN_NAMES.has(head) && !COMPANY_HEADS.has(head) && !doc.people.has(head)) addName(head, m);
+    // "Edmunds" of "Edmunds.com".
+    const stem = DOMAIN.test(m.name) ? m.name.slice(0, m.name.indexOf('.')) : undefined;
+    if (stem && stem.length >= 3 && !COMMON_CAPITALISED.has(stem) && !PLACES.has(stem) && !doc.people.has(stem)) addName(stem, m);
   }
   if (!targets.length) return;
   const { tokens } = doc;
@@ -538,6 +810,12 @@ function linkShortForms(doc: Doc): void {
   }
 }
 
+function factsOf(doc: Doc, m: Mention): Facts {
+  if (m.company === undefined) return {};
+  const { country, industry, website } = doc.gaz.company(m.company);
+  return { ...(country ? { country } : {}), ...(industry ? { industry } : {}), ...(website ? { website } : {}) };
+}
+
 function toEntities(doc: Doc, ignored: readonly string[]): Entity[] {
   const skip = new Set(ignored.map((n) => n.toLowerCase()));
   const { tokens, text } = doc;
@@ -547,7 +825,7 @@ function toEntities(doc: Doc, ignored: readonly string[]): Entity[] {
     const end = tokens[m.last]!.end;
     const span = text.slice(start, end);
     if (skip.has(m.id) || skip.has(m.name.toLowerCase()) || skip.has(span.toLowerCase())) continue;
-    out.push({ type: 'company', start, end, text: span, id: m.id, name: m.name, ...(m.ticker ? { ticker: m.ticker } : {}) });
+    out.push({ type: 'company', start, end, text: span, id: m.id, name: m.name, ...(m.ticker ? { ticker: m.ticker } : {}), ...factsOf(doc, m) });
   }
   return out.sort((a, b) => a.start - b.start);
 }

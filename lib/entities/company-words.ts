@@ -163,6 +163,87 @@ export const COMPANY_CUES_POSSESSIVE = new Set([
   'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'shares', 'stock', 'shareholders', 'stockholders', 'subsidiary',
   'subsidiaries', 'co-founder', 'ipo', 'valuation', 'executives', 'acquisition', 'merger', 'quarterly', 'fiscal',
   'investors', 'earnings', 'revenue', 'revenues', 'profit', 'profits', 'layoffs', 'stake',
+  // What a company makes and runs: "Eufy's doorbells", "Wyze's cameras", "Arlo's app".
+  'products', 'devices', 'cameras', 'doorbells', 'app', 'apps', 'website', 'stores', 'factories', 'factory', 'plants',
+  // Not "lineup", "subscribers", "app": a product or service has those too ("Stadia's lineup").
+  'smartphones', 'headphones', 'chips', 'vehicles', 'brand', 'brands',
+]);
+
+/**
+ * Nouns of an apposition that make the name before it a company: "Wyze, a smart-home camera
+ * maker", "Nordlys Labb, a Norwegian start-up". Nouns that also name a person's job
+ * (developer, broker, publisher, owner, operator) are left out: "Smith, a software developer".
+ */
+export const APPOSITION_NOUNS = new Set([
+  'firm', 'company', 'start-up', 'startup', 'maker', 'manufacturer', 'retailer', 'carmaker', 'automaker', 'chipmaker',
+  'lender', 'insurer', 'airline', 'carrier', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'outlet', 'newspaper',
+  'broadcaster', 'chain', 'provider', 'vendor', 'supplier', 'fintech', 'unicorn', 'label', 'publication', 'magazine',
+  'business', 'brand', 'website', 'platform', 'marketplace', 'app', 'giant', 'spinoff', 'spin-off', 'venture',
+]);
+
+/**
+ * Lower-case words that may follow an apposition noun and keep it the head of the phrase
+ * ("a maker based in Seattle", "a start-up that sells"); any other lower-case word makes it a
+ * modifier of another noun ("a company director", "a firm believer").
+ */
+export const APPOSITION_FOLLOWERS = new Set([
+  'that', 'which', 'based', 'in', 'of', 'owned', 'with', 'whose', 'founded', 'backed', 'and', 'from', 'for', 'headquartered',
+  'known', 'specialising', 'specializing', 'focused', 'run', 'valued', 'called', 'named', 'listed', 'created', 'set', 'best',
+  'behind', 'led', 'where', 'owns', 'makes', 'sells',
+]);
+
+/** Titles and roles that mark a person: "curator Kristen Wilkins", "Kristen Wilkins, assistant professor". */
+export const PERSON_ROLES = new Set([
+  'professor', 'curator', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'analyst', 'chairman', 'chairwoman',
+  'founder', 'co-founder', 'economist', 'editor', 'author', 'president', 'minister', 'executive', 'coach', 'lawyer',
+  'attorney', 'researcher', 'scientist', 'official', 'secretary', 'ambassador', 'actor', 'actress', 'singer', 'artist',
+  'writer', 'journalist', 'reporter', 'manager', 'senator', 'governor', 'mayor', 'judge', 'detective', 'officer', 'member',
+  'student', 'teacher', 'doctor', 'head', 'leader', 'general', 'captain', 'commissioner', 'chief', 'ceo', 'cfo', 'investor',
+  'billionaire', 'entrepreneur', 'photographer', 'poster', 'blogger', 'designer', 'engineer', 'resident', 'owner',
+]);
+
+/** Capitalised titles before a name: never part of a company's name ("Afghan Ambassador", "Emeritus Professor John Burrows"). */
+export const PERSON_TITLES = new Set([
+  'Ambassador', 'Professor', 'Prof.', 'Emeritus', 'General', 'Major', 'Colonel', 'Captain', 'Detective', 'Commissioner',
+  'Mayor', 'Bishop', 'Pope', 'Rev.', 'Reverend', 'Father', 'Sister', 'Brother', 'Sergeant', 'Lieutenant', 'Admiral', 'Senator',
+  'Congressman', 'Congresswoman', 'Representative', 'Chancellor', 'Premier', 'Sheikh', 'Emir', 'Sultan', 'Ayatollah', 'Dean',
+  'Minister', 'President', 'Secretary', 'Governor', 'King', 'Queen', 'Prince', 'Princess', 'Attorney', 'Judge', 'Justice',
+]);
+
+/** Words that keep a company noun after "the" the head of an apposition: "X, the company behind Y"; not "X, the company said". */
+export const DEFINITE_APPOSITION_FOLLOWERS = new Set(['that', 'which', 'based', 'headquartered', 'behind', 'owned', 'backed', 'founded', 'in', 'of', 'whose']);
+
+/** Verbs after ", which" that only a business does with its products: "Skullcandy, which makes headphones". */
+export const WHICH_VERBS = new Set([
+  'makes', 'made', 'sells', 'sold', 'owns', 'operates', 'builds', 'runs', 'provides', 'produces', 'develops', 'manufactures',
+  'designs', 'offers', 'publishes', 'supplies', 'distributes', 'employs', 'markets', 'licenses', 'acquired', 'bought',
+]);
+
+/**
+ * Words that end a news outlet's name ("Deseret News", "Saudi Gazette", "Edmonton Sun"). The
+ * words before them may be places, unlike other company names.
+ */
+export const MEDIA_HEADS = new Set([
+  'News', 'Times', 'Herald', 'Gazette', 'Post', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Press', 'Weekly', 'Sun',
+  'Magazine', 'Observer', 'Examiner', 'Inquirer', 'Courier', 'Mail', 'Globe', 'Register', 'Dispatch', 'Bulletin',
+]);
+
+/** Words that make a media-headed phrase a section or a genre, not an outlet: "Breaking News", "Local News". */
+export const GENERIC_MEDIA_WORDS = new Set([
+  'Breaking', 'Latest', 'Top', 'Local', 'World', 'Business', 'Daily', 'Morning', 'Evening', 'Sunday', 'Weekly', 'Good',
+  'Bad', 'Fake', 'Big', 'Financial', 'National', 'International', 'Digital', 'Online', 'Tech', 'Technology', 'Sports',
+  'Science', 'Health', 'Market', 'Markets', 'Money', 'Entertainment', 'Finance', 'More', 'Related', 'Other', 'Live',
+  'Medical', 'Press', 'Hard', 'Modern', 'End', 'New', 'Old', 'Front', 'Page', 'Press', 'Your', 'Our', 'Blog', 'Guest',
+  'Opinion', 'Politics', 'Economy', 'Weather', 'Travel', 'Style', 'Food', 'Home', 'Family', 'Lifestyle', 'Video', 'Photo',
+]);
+
+/** Place words that make a maker's regional company ("Ford Europe", "GM Korea", "Nissan North America"). */
+export const REGIONS = new Set([
+  'Europe', 'America', 'North America', 'Latin America', 'South America', 'Asia', 'Asia Pacific', 'Africa', 'Korea', 'China',
+  'India', 'Japan', 'Canada', 'Australia', 'UK', 'Germany', 'France', 'Brazil', 'Mexico', 'Russia', 'Italy', 'Spain',
+  'Ireland', 'Nigeria', 'Indonesia', 'Thailand', 'Vietnam', 'Philippines', 'Turkey', 'Poland', 'Argentina', 'Taiwan',
+  'Malaysia', 'Singapore', 'Pakistan', 'Egypt', 'Kenya', 'Netherlands', 'Belgium', 'Sweden', 'Switzerland', 'Austria',
+  'Middle East', 'US', 'USA', 'Hong Kong', 'South Africa', 'New Zealand', 'Israel', 'Chile', 'Colombia', 'Peru',
 ]);
 
 /** "X's chief executive": "chief" counts before these words only (the Taliban has a chief negotiator). */

@@ -17,6 +17,14 @@ export interface Entity {
   name?: string;
   /** company: primary listing as "EXCHANGE:SYMBOL", when known. */
   ticker?: string;
+  /**
+   * company facts, where the gazetteer has them: country and industry names, the website's
+   * host ("agilent.com"). Recognition runs in the background, so the content script gets
+   * these with the entity and needs no gazetteer of its own.
+   */
+  country?: string;
+  industry?: string;
+  website?: string;
 }
 
 export interface RecognizeOptions {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { recognize } from '@/lib/entities';
+
+function companies(text: string): string[] {
+  return recognize(text).filter((e) => e.type === 'company').map((e) => e.text);
+}
+
+// Companies no gazetteer lists, found by what the text says about them; each rule beside the
+// people, places and agencies it must leave alone (org in the guidelines).
+describe('unknown names the text presents as companies', () => {
+  it('takes a name followed by an apposition with a company word, also in lower case', () => {
+    expect(companies('Wyze, a smart-home camera maker based in Seattle, cut prices. Wyze sold 2 million units.')).toEqual(['Wyze', 'Wyze']);
+    expect(companies('Nordlys Labb, a Norwegian start-up, raised money.')).toEqual(['Nordlys Labb']);
+    expect(companies('adgorithm, an ad-tech start-up, was sold. Investors in adgorithm were paid.')).toEqual(['adgorithm', 'adgorithm']);
+    expect(companies('SBM Intel, a Lagos intelligence firm, said turnout was low.')).toEqual(['SBM Intel']);
+    // A person, a place, an agency, and a company word that heads another noun.
+    expect(companies('Jane Dorsey, a company director, resigned. Dorsey, a firm believer in rules, left.')).toEqual([]);
+    expect(companies('Lagos, a city of 15 million, and Ofcom, a regulator, agreed.')).toEqual([]);
+  });
+
+  it('takes a name followed by ", which makes ..."', () => {
+    expect(companies('Skullcandy, which makes headphones, was bought in 2016.')).toEqual(['Skullcandy']);
+    expect(companies('It cut jobs at Meetup, which it acquired for $200 million.')).toEqual(['Meetup']);
+    expect(companies('Texas, which makes up a tenth of output, and Nevada, which owns land, voted.')).toEqual([]);
+  });
+
+  it('takes a name "according to", and one that said something "in a statement"', () => {
+    expect(companies('Prices fell 3%, according to Edmunds.')).toEqual(['Edmunds']);
+    expect(companies('According to the Saudi Gazette, the cranes fell.')).toEqual(['Saudi Gazette']);
+    expect(companies('Arlo said in a statement that it had fixed the flaw.')).toEqual(['Arlo']);
+    expect(companies('Mary Barra said it would. Barra said in a statement that she agreed.')).toEqual([]);
+    expect(companies('The rate rose, according to the Federal Statistics Office. According to John Smith, it fell.')).toEqual([]);
+  });
+
+  it("takes a name whose cameras, products or app the text mentions", () => {
+    expect(companies("Ring's cameras and Eufy's doorbells sold out. Eufy's products were recalled.")).toEqual(['Ring', 'Eufy', 'Eufy']);
+    // A product has a lineup and subscribers too.
+    expect(companies("Stadia's lineup is thin and Stadia's subscribers are few.")).toEqual([]);
+    expect(companies("Mary Smith's cameras were stolen; Texas's products were praised.")).toEqual([]);
+  });
+
+  it('takes "X-owned Y" and "X-backed Y" as a company owning another', () => {
+    expect(companies('The Amazon-owned Ring and the Kaszek-backed Nubank grew.')).toEqual(['Amazon', 'Ring', 'Kaszek', 'Nubank']);
+    expect(companies('The state-owned bank and the Iran-backed group and the Scientology-owned cruise ship.')).toEqual([]);
+  });
+
+  it('takes a domain name as a company, and its stem later on', () => {
+    expect(companies('Edmunds.com said prices rose. Edmunds expects more.')).toEqual(['Edmunds.com', 'Edmunds']);
+    expect(companies('Read it on CBC.ca and 9to5Mac.com today.')).toEqual(['CBC.ca', '9to5Mac.com']);
+    expect(companies('Go to pic.twitter.com/abc or example.org or whitehouse.gov for more.')).toEqual([]);
+  });
+
+  it('takes a news outlet by its name word, places included', () => {
+    expect(companies('The Deseret News observed it; the Straits Times noted it; the Edmonton Sun and the Canadian Press agreed.')).toEqual([
+      'Deseret News', 'Straits Times', 'Edmonton Sun', 'Canadian Press',
+    ]);
+    expect(companies('Breaking News: Local News and Business News at the Medical Journal of Australia.')).toEqual([]);
+  });
+
+  it('counts every later mention of a name once found', () => {
+    expect(companies('Kasa, a maker of smart plugs, grew. Kasa plans to hire. Shares of Kasa rose.')).toEqual(['Kasa', 'Kasa', 'Kasa']);
+  });
+});
+
+describe('a surname is a person, not the company named after him', () => {
+  it('does not carry a company name over to a person of that name', () => {
+    expect(companies('Trump Airlines flew in 1989. Donald Trump said he would sell it. Trump said no.')).toEqual(['Trump Airlines']);
+  });
+
+  it('takes the surname as the company where the text uses it so', () => {
+    expect(companies('Carl Icahn said he sold. Icahn Enterprises said it bought. Shares of Icahn fell.')).toEqual(['Icahn Enterprises', 'Icahn']);
+  });
+});
+
+describe('names built on a known company', () => {
+  it('takes a maker with a region as the regional company ("Maker Country")', () => {
+    expect(companies('Ford Europe and GM Korea cut jobs.')).toEqual(['Ford Europe', 'GM Korea']);
+  });
+
+  it('takes the new-company form "New X"', () => {
+    expect(companies('New GM emerged from bankruptcy; Old GM was wound down.')).toEqual(['New GM', 'GM']);
+  });
+});
+
+describe('statements from teams and people', () => {
+  it('does not take a sports team or a person with a middle initial for a company', () => {
+    expect(companies("Mourinho replaces Pochettino as Tottenham's manager. Tottenham said in a statement that he starts today.")).toEqual([]);
+    expect(companies('James P. Kennedy Jr. filed the case. Kennedy said in a statement that it was closed.')).toEqual([]);
+  });
+});
