@@ -58,6 +58,21 @@ export interface SyncReport {
    * restored from an older copy) and refilled it: how many records this device uploaded again.
    */
   recovered?: { uploaded: number };
+  /**
+   * Ids of server documents this run could not read (a sealed body that does not open with this
+   * database's key, a body that is not a Newsmark record): left as they are, the rest synced.
+   */
+  unreadable?: string[];
+}
+
+/** What to tell the reader about documents a run could not read: how many, and their ids. */
+export function unreadableNotice(report: Pick<SyncReport, 'unreadable'>): string | null {
+  const ids = report.unreadable ?? [];
+  if (ids.length === 0) return null;
+  const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+  return ids.length === 1
+    ? `One document on the sync server could not be read and was left as it is: ${shown}.`
+    : `${ids.length.toLocaleString('en-US')} documents on the sync server could not be read and were left as they are: ${shown}.`;
 }
 
 /** What to tell the reader after a run that refilled the server (shown once, with that run's outcome). */
@@ -257,7 +272,7 @@ class SyncRun {
     let since: unknown = start;
     for (;;) {
       const page = await this.client.changes(since, this.batch);
-      const states = await this.decodeAll(page.docs);
+      const states = await this.decodeReadable(page.docs);
       await this.store.applyRemote(states, page.lastSeq);
       this.report.pulled += states.length;
       await this.progress();
@@ -333,6 +348,22 @@ class SyncRun {
 
   private async progress(): Promise<void> {
     await this.options.onProgress?.({ pulled: this.report.pulled, pushed: this.report.pushed });
+  }
+
+  /**
+   * The pulled documents this device can read. One that does not open or is not a record is
+   * reported by its id and left on the server as it is; it does not stop the others.
+   */
+  private async decodeReadable(docs: CouchDoc[]): Promise<RemoteState[]> {
+    const records = docs.filter(isRecordDoc);
+    const decoded = await Promise.all(records.map((doc) => decodeDoc(doc, this.keys).catch((error: unknown) => (error instanceof SyncError || error instanceof SyntaxError ? null : Promise.reject(error)))));
+    const states: RemoteState[] = [];
+    decoded.forEach((body, i) => {
+      const doc = records[i]!;
+      if (body) states.push({ key: localKey(body), rev: doc._rev!, body });
+      else (this.report.unreadable ??= []).push(doc._id);
+    });
+    return states;
   }
 
   private async decodeAll(docs: CouchDoc[]): Promise<RemoteState[]> {

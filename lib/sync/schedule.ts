@@ -4,7 +4,7 @@
  * unless the other run's lease is stale (the worker was stopped half-way).
  */
 import type { SyncError } from './errors';
-import { recoveryNotice, type SyncReport } from './engine';
+import { recoveryNotice, unreadableNotice, type SyncReport } from './engine';
 import type { SyncStatus } from './types';
 import type { LiveSyncStatus } from './status-view';
 
@@ -32,7 +32,7 @@ export function started(status: SyncStatus, now: number): LiveSyncStatus {
 }
 
 export function succeeded(status: SyncStatus, report: SyncReport, pending: number, now: number): LiveSyncStatus {
-  return { ...status, progress: null, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report, notice: recoveryNotice(report) };
+  return { ...status, progress: null, state: 'idle', lastSyncAt: now, pending, lastError: null, failures: 0, retryAt: null, runningSince: null, lastReport: report, notice: [recoveryNotice(report), unreadableNotice(report)].filter(Boolean).join(' ') || null };
 }
 
 /** Records the failure; retryable ones get a retry time, others wait for new settings or the next period. */

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addHighlight, saveArticle } from '@/lib/db/library';
 import { SyncError } from '@/lib/sync/errors';
 import { paddedLength } from '@/lib/sync/codec';
+import { unreadableNotice } from '@/lib/sync/engine';
+import { blindId, unlock } from '@/lib/sync/crypto';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeDevice, type Device } from './support/devices';
 
@@ -80,6 +82,38 @@ describe('end-to-end encryption', () => {
     await a.sync({ database: 'sealed-sizes-2' });
     const other = (JSON.parse((await a.db.meta.get('sync:sync'))!.value) as { replicaId: string }).replicaId;
     expect(other).not.toBe(replicaId);
+  });
+
+  test('a sealed document that does not open is reported by its id; the rest syncs', async () => {
+    const broken = { serverUrl: server.url, database: 'sealed-broken', auth: { kind: 'none' } as const, passphrase: 'one key' };
+    const a = makeDevice(broken);
+    const article = await saveArticle(a.db, { url: 'https://news.example/broken', title: 'T', text: 'Acme bought Beta.' });
+    const quote = { type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' } as const;
+    const ids: string[] = [];
+    for (const note of ['one', 'two', 'three']) ids.push((await addHighlight(a.db, { articleId: article.id, colour: 'green', selectors: [quote], note })).id);
+    await a.sync();
+    const docs = await allDocs('sealed-broken');
+    const keys = await unlock('one key', docs.find((d) => d._id === 'newsmark-keycheck') as never);
+    const docOf = async (id: string) => {
+      const blinded = `x:${await blindId(keys, `highlight:${id}`)}`;
+      return docs.find((d) => d._id === blinded)!;
+    };
+    // One highlight's body altered on the server, and another's copied under a new id (a seal is bound to its id).
+    const [altered, moved] = [await docOf(ids[0]!), await docOf(ids[1]!)];
+    const flip = (text: string) => text.slice(0, 40) + (text[40] === 'A' ? 'B' : 'A') + text.slice(41);
+    const put = (doc: Record<string, unknown>) => fetch(`${server.url}/sealed-broken/${encodeURIComponent(String(doc._id))}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
+    expect((await put({ ...altered, sealed: flip(String(altered.sealed)) })).ok).toBe(true);
+    expect((await put({ _id: 'x:moved-here', sealed: moved.sealed })).ok).toBe(true);
+    const b = makeDevice(broken);
+    const report = await b.sync();
+    expect(report.unreadable?.sort()).toEqual([altered._id, 'x:moved-here'].sort());
+    expect(await b.db.highlights.count()).toBe(2);
+    expect(await b.db.articles.count()).toBe(1);
+    expect(unreadableNotice(report)).toContain(String(altered._id));
+    // Left as it is on the server, and the next run does not stop on it either.
+    expect(JSON.stringify(await allDocs('sealed-broken'))).toContain(flip(String(altered.sealed)));
+    await addHighlight(b.db, { articleId: article.id, colour: 'blue', selectors: [quote], note: 'four' });
+    expect((await b.sync()).pushed).toBe(1);
   });
 
   test('a wrong passphrase is reported and writes nothing, here or on the server', async () => {
