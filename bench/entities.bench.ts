@@ -5,9 +5,13 @@
  * gazetteer's shipped size (gzip) and what it costs a document: setting it up and filling in
  * the names that start with the document's words (see gazetteer.ts), on a fresh gazetteer.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import nlp from 'compromise';
 import { recognize } from '@/lib/entities';
 import { matchAt, parseGazetteer } from '@/lib/entities/gazetteer';
@@ -63,6 +67,8 @@ export default function* entitiesBench(): Iterable<BenchLine> {
   yield { metric: 'gazetteer.raw', value: gazetteerModule.length, unit: 'bytes' };
   yield { metric: 'gazetteer.gzip', value: gzipSync(gazetteerModule, { level: 9 }).length, unit: 'bytes' };
 
+  yield* wakeCost(join(ENTITIES_DIR, 'seed-caixin-huawei.txt'));
+
   recognize('Warm-up: Apple Inc. paid $5 million, up 3%.');
   throughput(texts, recognize, 1500); // let the JIT settle before measuring
   const ours = throughput(texts, recognize, 4000);
@@ -70,6 +76,34 @@ export default function* entitiesBench(): Iterable<BenchLine> {
   const baselineName = 'compromise organizations()+money()+percentages()';
   yield { metric: 'recognize.throughput', value: round(ours.wall), unit: 'MB/s', baseline: round(theirs.wall), baselineName };
   yield { metric: 'recognize.throughput.cpu', value: round(ours.cpu), unit: 'MB/s (CPU time)', baseline: round(theirs.cpu), baselineName };
+}
+
+/**
+ * What the background worker pays for the gazetteer when it wakes: a fresh Node process imports
+ * the recogniser bundled and minified as the extension ships it, and recognises one article;
+ * the heap it then holds (after a full GC) and the time taken, median of five processes. The
+ * baseline is compromise, bundled the same way, running organizations() on the same text.
+ */
+function* wakeCost(textFile: string): Iterable<BenchLine> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'newsmark-wake-'));
+  const script = fileURLToPath(new URL('./support/gazetteer-wake.mjs', import.meta.url));
+  const measure = (name: string, code: string) => {
+    const outfile = join(dir, `${name}.mjs`);
+    buildSync({ stdin: { contents: code, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'node', outfile, alias: { '@': root }, logLevel: 'error' });
+    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', script, outfile, textFile], { encoding: 'utf8' })) as { ms: number; mb: number });
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+    return { ms: median(runs.map((r) => r.ms)), mb: median(runs.map((r) => r.mb)) };
+  };
+  try {
+    const ours = measure('ours', "import { recognize } from '@/lib/entities'; export const run = (text) => recognize(text);");
+    const theirs = measure('compromise', "import nlp from 'compromise'; export const run = (text) => nlp(text).organizations().out('array');");
+    const baselineName = 'compromise organizations(), bundled the same way';
+    yield { metric: 'gazetteer.background.memory', value: round(ours.mb), unit: 'MB', baseline: round(theirs.mb), baselineName };
+    yield { metric: 'gazetteer.background.load', value: round(ours.ms), unit: 'ms', baseline: round(theirs.ms), baselineName };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function round(x: number): number {

@@ -23,7 +23,15 @@ export function EntityCard({ model, onNext, onCoverage, onClose }: EntityCardPro
         {model.rows.map((row) => (
           <div class="row" key={row.label}>
             <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
+            <dd>
+              {row.href ? (
+                <a href={row.href} target="_blank" rel="noopener noreferrer">
+                  {row.value}
+                </a>
+              ) : (
+                row.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
@@ -66,7 +74,8 @@ export const ENTITY_CARD_CSS = `
 dl { margin: 0; }
 .row { display: flex; justify-content: space-between; gap: 12px; padding: 2px 0; }
 dt { color: #5b6270; }
-dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+dd a { color: #1d5fd1; }
 blockquote { margin: 8px 0 0; padding-left: 8px; border-left: 3px solid #d5d9e0; color: inherit; font-style: italic; }
 .actions { display: flex; gap: 6px; margin-top: 8px; }
 button { font: inherit; font-size: 12px; border: 1px solid #c7ccd5; background: #f4f6f9; color: #1b1d21; border-radius: 5px; padding: 3px 8px; cursor: pointer; }

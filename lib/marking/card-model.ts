@@ -24,6 +24,8 @@ export interface CardFacts {
 export interface CardRow {
   label: string;
   value: string;
+  /** A web address the value links to (a company's website, from the gazetteer, never from the page). */
+  href?: string;
 }
 
 export interface CardModel {
@@ -54,6 +56,7 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
         title: entity.name ?? entity.text,
         rows: [
           ...(entity.ticker ? [{ label: t('cardTicker'), value: entity.ticker }] : []),
+          ...companyFactRows(entity, t),
           mentions,
           {
             label: t('cardInLibrary'),
@@ -80,6 +83,18 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
         ...(facts.sentence ? { quote: facts.sentence } : {}),
       };
   }
+}
+
+/** What the gazetteer knows of a listed company: the same labels as the company's dossier. */
+function companyFactRows(entity: Entity, t: Translate): CardRow[] {
+  const rows: CardRow[] = [];
+  if (entity.country) rows.push({ label: t('dossierCountry'), value: entity.country });
+  if (entity.industry) rows.push({ label: t('dossierIndustry'), value: entity.industry });
+  // A host name as the gazetteer stores it ("agilent.com"); anything else is not linked.
+  if (entity.website && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(entity.website)) {
+    rows.push({ label: t('dossierWebsite'), value: entity.website, href: `https://${entity.website}` });
+  }
+  return rows;
 }
 
 function moneyRows(facts: CardFacts, t: Translate): CardRow[] {

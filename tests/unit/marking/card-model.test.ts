@@ -25,6 +25,26 @@ describe('cardModel', () => {
     expect(model.canShowCoverage).toBe(true);
   });
 
+  it("shows a listed company's country, industry and website, the website as a link", () => {
+    const entity = {
+      type: 'company' as const, start: 0, end: 7, text: 'Agilent', id: 'agilent-technologies', name: 'Agilent Technologies',
+      ticker: 'NYSE:A', country: 'United States', industry: 'Life Sciences Tools & Services', website: 'agilent.com',
+    };
+    const model = cardModel({ entity, mentionCount: 1, mentionNumber: 1, readerCurrency: 'EUR' }, englishT);
+    expect(model.rows.slice(0, 4)).toEqual([
+      { label: 'Ticker', value: 'NYSE:A' },
+      { label: 'Country', value: 'United States' },
+      { label: 'Industry', value: 'Life Sciences Tools & Services' },
+      { label: 'Website', value: 'agilent.com', href: 'https://agilent.com' },
+    ]);
+  });
+
+  it('leaves out facts a company lacks, and links no website that is not a plain host name', () => {
+    const entity = { type: 'company' as const, start: 0, end: 4, text: 'Wyze', id: 'x:wyze', name: 'Wyze', website: 'javascript:alert(1)//x.com' };
+    const model = cardModel({ entity, mentionCount: 2, mentionNumber: 1, readerCurrency: 'EUR' }, t);
+    expect(model.rows.map((r) => r.label)).toEqual(['cardMentions', 'cardInLibrary']);
+  });
+
   it('gives money its normalised value and the value in the reader currency with the rates date', () => {
     const model = cardModel(
       { entity: { type: 'money', start: 0, end: 12, text: '$111 million', value: 111e6, currency: 'USD' }, mentionCount: 1, mentionNumber: 1, rates, readerCurrency: 'EUR', locale: 'en-US' },
