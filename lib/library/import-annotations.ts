@@ -28,6 +28,8 @@ export interface ArticleMeta {
   publisher: string | null;
   publishedAt: string | null;
   language: string | null;
+  /** The article's own tags, where the format has them (Omnivore's labels of an item). */
+  tags?: string[];
 }
 
 /** One highlight to attach to the article saved (or to be made) under `url`. */

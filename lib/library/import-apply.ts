@@ -183,7 +183,8 @@ function onText(selectors: Selector[], text: string): Selector[] {
 /** Each field of the article as the first of its annotations that says it. */
 function metaOf(highlights: readonly ForeignHighlight[]): ArticleMeta {
   const first = <K extends keyof ArticleMeta>(key: K) => highlights.find((h) => h.article[key])?.article[key] ?? null;
-  return { title: first('title'), byline: first('byline'), publisher: first('publisher'), publishedAt: first('publishedAt'), language: first('language') };
+  const tags = highlights.find((h) => h.article.tags?.length)?.article.tags ?? [];
+  return { title: first('title'), byline: first('byline'), publisher: first('publisher'), publishedAt: first('publishedAt'), language: first('language'), tags };
 }
 
 function revive(article: ArticleRecord, stamp: string): ArticleRecord {
@@ -193,7 +194,7 @@ function revive(article: ArticleRecord, stamp: string): ArticleRecord {
 function newArticle(id: string, url: string, urls: string[], meta: ArticleMeta, stamp: string, now: number): ArticleRecord {
   return {
     id, url, urls, ...meta, title: meta.title ?? url, text: '', entities: [], companyIds: [],
-    tags: [], note: '', savedAt: now, deleted: false, updatedAt: stamp, clocks: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, stamp])),
+    tags: cleanTags(meta.tags), note: '', savedAt: now, deleted: false, updatedAt: stamp, clocks: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, stamp])),
   };
 }
 

@@ -10,7 +10,8 @@
  *
  *     the note, Markdown
  *
- * (the labels and note lines only when there are some). The zip is read on the reader's side
+ * (the labels and note lines only when there are some); an item's own labels become its
+ * article's tags. The zip is read on the reader's side
  * into one JSON text, {format: "omnivore-export", items, highlights: {slug: markdown}}, which
  * the import reads like any other file; each highlight becomes an annotation quoting its text.
  *
@@ -103,7 +104,17 @@ export function readOmnivoreExport(value: JsonObject): ForeignAnnotations {
       ],
     }));
   });
-  return readWebAnnotations(annotations as Json[], 'Omnivore export');
+  const read = readWebAnnotations(annotations as Json[], 'Omnivore export');
+  // The item's labels are the article's tags (the W3C form above has no place for them).
+  const labelsOf = new Map(items.map((item) => [item.url, labelsOfItem(item)]));
+  for (const h of read.highlights) h.article = { ...h.article, tags: labelsOf.get(h.url) ?? [] };
+  return read;
+}
+
+/** Up to 100 labels of up to 100 characters, as the library keeps tags. */
+function labelsOfItem(item: JsonObject): string[] {
+  const labels = Array.isArray(item.labels) ? item.labels : [];
+  return labels.filter((l): l is string => typeof l === 'string').slice(0, 100).map((l) => l.slice(0, 100));
 }
 
 export interface OmnivoreHighlight {

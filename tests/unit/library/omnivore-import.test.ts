@@ -70,7 +70,7 @@ describe("Omnivore's export", () => {
     expect(omnivoreHighlights(highlightMarkdown({ quote: 'one\n   \ntwo' }))).toEqual([{ quote: 'one\ntwo', labels: [], note: '' }]);
   });
 
-  it('imports the zip: its highlights on their article, titled, with author and date; the article note left out and counted', async () => {
+  it('imports the zip: its highlights on their article, titled, with author, date and labels; the article note left out and counted', async () => {
     const db = freshDb();
     expect(await importZip(db, exportZip())).toEqual({
       format: 'omnivore', added: 4, updated: 0, unchanged: 0, skipped: 1,
@@ -78,7 +78,7 @@ describe("Omnivore's export", () => {
     });
     const [article, ...others] = await db.articles.toArray();
     expect(others).toEqual([]);
-    expect(article).toMatchObject({ url: ITEMS[0]!.url, title: 'Nordwind buys "Baltic Grid"', byline: 'Zoë Ørsted', publishedAt: '2024-09-30T06:00:00.000Z', text: '' });
+    expect(article).toMatchObject({ url: ITEMS[0]!.url, title: 'Nordwind buys "Baltic Grid"', byline: 'Zoë Ørsted', publishedAt: '2024-09-30T06:00:00.000Z', text: '', tags: ['energy'] });
     const highlights = (await db.highlights.toArray()).map((h) => ({ quote: h.quote, tags: h.tags, note: h.note, selectors: h.selectors }));
     expect(highlights).toContainEqual({
       quote: 'Nordwind Energy agreed to buy Baltic Grid\n\nfor €2.4 billion', tags: ['M&A', 'supply chain'], note: 'Big **deal**\n\n- check the price',
