@@ -4,7 +4,7 @@
  * and "Remove from library" (the library offers undo). Writes go through `ArticleActions`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ListedArticle } from '@/lib/library/query';
+import type { ListedArticle } from '@/lib/library/model';
 import { NoteEditor } from './HighlightList';
 import { t } from './i18n';
 import { neighbourControl } from './focus-after-removal';

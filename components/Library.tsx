@@ -5,9 +5,9 @@
  * side panel. Data comes in through `LibraryServices`; writes go out through it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addToModel, buildModel, emptyModel, facetsOf, queryLibrary, type LibraryFilters, type LibraryModel, type ListedArticle, type SortOrder } from '@/lib/library/query';
+import { addToModel, buildModel, emptyModel, type LibraryModel, type ListedArticle } from '@/lib/library/model';
+import { facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
-import type { ImportSummary } from '@/lib/library/import-apply';
 import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl } from '@/lib/library/safe-url';
 import { formatDate } from '@/lib/i18n/format';
@@ -15,22 +15,18 @@ import { HighlightList, deleteButtonOf, type HighlightActions } from './Highligh
 import { ArticleNoteControl, ArticleTags, RemoveArticleButton, TAG_SUGGESTIONS_ID, type ArticleActions } from './ArticleControls';
 import { focusFirst, focusWhenShown } from './focus-after-removal';
 import { LibraryFilterBar } from './LibraryFilters';
-import { LibraryTransfer } from './LibraryTransfer';
+import { LibraryTransfer, type TransferServices } from './LibraryTransfer';
 import type { AllRecords } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';
 
-export interface LibraryServices {
+export interface LibraryServices extends TransferServices {
   /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
   loadNewest(limit: number): Promise<AllRecords>;
   /** Reads every record in pages for `reader`, now and again after each change; returns a stop function. */
   watch(reader: LibraryReader): () => void;
-  /** Every record as stored, tombstones included: what the JSON and W3C exports write. */
-  loadAll(): Promise<AllRecords>;
   highlights: HighlightActions;
   articles: ArticleActions;
-  importText(text: string): Promise<ImportSummary>;
-  download(name: string, blob: Blob): void;
 }
 
 /** Takes the pages of each read of the library, in turn. */

@@ -1,9 +1,9 @@
 /** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/i18n/format';
-import type { LibraryModel, ListedArticle } from '@/lib/library/query';
-import { exportFile, readImportFile, type ExportKind } from './library-io';
-import type { LibraryServices } from './Library';
+import type { LibraryModel, ListedArticle } from '@/lib/library/model';
+import type { ImportSummary } from '@/lib/contracts/messages';
+import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
 import { readerLocale, t } from './i18n';
 
 /**
@@ -15,7 +15,15 @@ const READER_MOVES = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
 type Outcome = { kind: 'ok'; text: string; remarks: string[] } | { kind: 'error'; text: string } | null;
 
-export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: LibraryServices }) {
+/** What export and import need of the library's services (see `LibraryServices`). */
+export interface TransferServices {
+  /** Every record as stored, tombstones included: what the JSON and W3C exports write. */
+  loadAll(): Promise<AllRecords>;
+  importText(text: string): Promise<ImportSummary>;
+  download(name: string, blob: Blob): void;
+}
+
+export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: TransferServices }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const outcomeLine = useRef<HTMLParagraphElement>(null);

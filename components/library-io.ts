@@ -5,7 +5,7 @@ import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
 import { checkImportSize } from '@/lib/library/import-errors';
-import type { LibraryModel, ListedArticle } from '@/lib/library/query';
+import type { LibraryModel, ListedArticle } from '@/lib/library/model';
 import { localDayValue } from '@/lib/i18n/format';
 
 export type ExportKind = 'markdown' | 'json' | 'w3c';

@@ -13,7 +13,7 @@ import type { HighlightApi } from '../marking/highlight-api';
 import { caretAtPoint, rangeContainsPoint } from '../marking/caret';
 import { NodeOffsets } from '../marking/node-offsets';
 import type { PageHighlightsReport } from '../contracts/messages';
-import type { RequestOf, ResponseOf } from '../messaging';
+import type { RequestOf, ResponseOf } from '../messaging/types';
 import { articleInputOf } from './article-input';
 import { idleSliceScheduler } from './idle-scheduler';
 import { HighlightLayer, type PlacedHighlight } from './layer';

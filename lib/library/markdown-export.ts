@@ -17,7 +17,7 @@
  */
 import type { HighlightRecord } from '../db/library-records';
 import { escapedLines, escapeLine } from './markdown-escape';
-import type { ListedArticle } from './query';
+import type { ListedArticle } from './model';
 import { urlAtQuote } from './text-fragment';
 
 export interface MarkdownFile {

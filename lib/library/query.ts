@@ -2,23 +2,10 @@
  * What the library shows for a search, filters and a sort order: pure functions over the
  * records, so the page, the side panel and the tests run the same code.
  */
-import type { ArticleRecord, HighlightColour, HighlightRecord } from '../db/library-records';
+import type { HighlightColour, HighlightRecord } from '../db/library-records';
+import type { LibraryModel, ListedArticle } from './model';
 import { siteOf } from './safe-url';
 import type { SearchResult } from './search';
-
-/** What the library lists of an article: everything but its text, which only the search index reads. */
-export type ListedArticle = Omit<ArticleRecord, 'text'>;
-
-/**
- * The live records, with each article's highlights in reading order. The library page keeps
- * its articles without their text (`ListedArticle`): the text is indexed, then let go.
- */
-export interface LibraryModel<A extends ListedArticle = ArticleRecord> {
-  articles: A[];
-  /** The same articles by id: a search's hits are looked up, not searched for among all. */
-  articleById: Map<string, A>;
-  highlightsByArticle: Map<string, HighlightRecord[]>;
-}
 
 export interface LibraryFilters {
   site?: string;
@@ -39,42 +26,6 @@ export interface LibraryEntry {
   /** The highlights to show under it: all of them, or those the search and filters picked. */
   readonly highlights: HighlightRecord[];
   score: number;
-}
-
-/** Builds the model from all records as stored (tombstones dropped). */
-export function buildModel<A extends ListedArticle>(articles: readonly A[], highlights: readonly HighlightRecord[]): LibraryModel<A> {
-  const live = articles.filter((a) => !a.deleted);
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) {
-    if (h.deleted) continue;
-    const list = byArticle.get(h.articleId);
-    if (list) list.push(h);
-    else byArticle.set(h.articleId, [h]);
-  }
-  for (const list of byArticle.values()) list.sort((a, b) => positionOf(a) - positionOf(b) || a.createdAt - b.createdAt);
-  return { articles: live, articleById: new Map(live.map((a) => [a.id, a])), highlightsByArticle: byArticle };
-}
-
-/**
- * Adds `page` (a model of other articles than `model` holds, as the pages of one read are) to
- * `model`, its articles without their text.
- */
-export function addToModel(model: LibraryModel<ListedArticle>, page: LibraryModel): void {
-  for (const { text: _text, ...article } of page.articles) {
-    model.articles.push(article);
-    model.articleById.set(article.id, article);
-  }
-  for (const [id, highlights] of page.highlightsByArticle) model.highlightsByArticle.set(id, highlights);
-}
-
-/** An empty model, to which a read adds its pages. */
-export function emptyModel(): LibraryModel<ListedArticle> {
-  return { articles: [], articleById: new Map(), highlightsByArticle: new Map() };
-}
-
-function positionOf(h: HighlightRecord): number {
-  const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
-  return position?.type === 'TextPositionSelector' ? position.start : Infinity;
 }
 
 /**

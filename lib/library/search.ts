@@ -7,7 +7,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { ArticleRecord, HighlightRecord } from '../db/library-records';
-import type { LibraryModel } from './query';
+import type { LibraryModel } from './model';
 import { siteOf } from './safe-url';
 
 /** What is indexed for one article; MiniSearch reads its fields through `fieldOf`. */

@@ -2,12 +2,9 @@
  * How figures read in the card: the normalised value in full and in short form, and money
  * converted to the reader's currency. Pure functions over plain values and a locale.
  */
-export interface ExchangeRates {
-  /** The ECB's reference date of these rates (YYYY-MM-DD). */
-  date: string;
-  /** Units of each currency per 1 EUR, as the ECB publishes them; EUR itself is 1. */
-  perEuro: Record<string, number>;
-}
+import type { ExchangeRates } from '../contracts/rates';
+
+export type { ExchangeRates };
 
 export function formatNumber(value: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);

@@ -3,7 +3,7 @@
  * whole: each message of the context's direction answered exactly once, and nothing else.
  */
 import type { MessageMap } from '../contracts/messages';
-import type { Handlers, HandlersOf } from './index';
+import type { Handlers, HandlersOf } from './types';
 
 /** The keys a part surely has (a part's type also lists the messages it must not answer, as optional). */
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];

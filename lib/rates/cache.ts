@@ -2,14 +2,10 @@
  * Keeps the last ECB rates the background fetched, so cards convert money offline too
  * (with the date of the rates they use). Storage and fetch are passed in.
  */
-import type { ExchangeRates } from '../marking/format';
+import type { ExchangeRates, StoredRates } from '../contracts/rates';
 import { ECB_DAILY_URL, parseEcbRates } from './ecb';
 
-export interface StoredRates {
-  rates: ExchangeRates;
-  /** When we last fetched them (ms since epoch). */
-  fetchedAt: number;
-}
+export type { StoredRates };
 
 export interface RatesStore {
   get(): Promise<StoredRates | null>;

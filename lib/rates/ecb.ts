@@ -4,7 +4,7 @@
  * service worker in Chrome and has no DOMParser.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { ExchangeRates } from '../marking/format';
+import type { ExchangeRates } from '../contracts/rates';
 
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
 

@@ -1,14 +1,11 @@
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { settingsItem } from '../contracts/storage';
+import { normalizeSettings, type Settings } from './settings';
 
 export * from './settings';
 export * from './sites';
 
-/** The one stored settings item (version 1). Read through `loadSettings` to get a complete value. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** The one stored settings item (defined, with its version, in lib/contracts/storage.ts). */
+export { settingsItem };
 
 export async function loadSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());

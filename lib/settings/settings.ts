@@ -3,31 +3,10 @@
  * across browsers signed in to the same account (and stay local where there is none).
  * `storage.sync` allows 8 KB an item: the site list is capped to stay inside it.
  */
-import type { EntityType } from '../entities';
+import { DEFAULT_SETTINGS, type MarkStyle, type Settings } from '../contracts/settings';
 import { parseSite } from './sites';
 
-export type MarkStyle = 'tint' | 'underline';
-
-export interface Settings {
-  /** Which kinds of entity are marked on pages. */
-  markTypes: Record<EntityType, boolean>;
-  /** Tinted background, or an underline only (quieter on busy pages). */
-  markStyle: MarkStyle;
-  /** Hostnames where Newsmark does nothing (a suffix match: "example.com" covers "www.example.com"). */
-  disabledSites: string[];
-  /** Pauses marking everywhere without losing the per-site list. */
-  paused: boolean;
-  /** ISO 4217 code money is converted to in hover cards. */
-  readerCurrency: string;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  markTypes: { company: true, money: true, percent: true, number: true },
-  markStyle: 'tint',
-  disabledSites: [],
-  paused: false,
-  readerCurrency: 'EUR',
-};
+export { DEFAULT_SETTINGS, type MarkStyle, type Settings };
 
 /** Keeps the stored item well under storage.sync's 8 KB per-item quota (a hostname is at most 253 characters). */
 export const MAX_DISABLED_SITES = 200;

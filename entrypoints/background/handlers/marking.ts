@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { MarkingMessages } from '@/lib/contracts/messages';
 import type { HandlersOf } from '@/lib/messaging';
 import { popupAddress } from '@/lib/messaging/popup-address';
 import { recognize } from '@/lib/entities';
-import { currentRates, type StoredRates } from '@/lib/rates/cache';
-
-const ratesItem = storage.defineItem<StoredRates | null>('local:ecbRates', { fallback: null });
+import { ratesItem } from '@/lib/contracts/storage';
+import { currentRates } from '@/lib/rates/cache';
 
 /** Recognition for pages, the toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
 export function markingHandlers(): HandlersOf<MarkingMessages> {

@@ -29,8 +29,8 @@ export type LibraryMessages = {
   countSavedArticlesNaming: Message<{ companyId: string }, number>;
 };
 
-/** The formats an import file may be in: our own JSON, W3C Web Annotations, a Hypothesis export. */
-export type ImportFormat = 'newsmark' | 'w3c' | 'hypothesis';
+/** The formats an import file may be in: our own JSON, W3C Web Annotations, a Hypothesis or an Omnivore export. */
+export type ImportFormat = 'newsmark' | 'w3c' | 'hypothesis' | 'omnivore';
 
 /** What an import did, for the library page to tell. */
 export interface ImportSummary {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addHighlight, saveArticle, unsaveArticle } from '@/lib/db/library';
 import { readPages, type RecordPage } from '@/lib/library/read-pages';
-import { addToModel, buildModel, emptyModel, queryLibrary } from '@/lib/library/query';
+import { addToModel, buildModel, emptyModel } from '@/lib/library/model';
+import { queryLibrary } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
 import { libraryServices } from '@/components/library-services';
 import type { NewsmarkDb } from '@/lib/db';

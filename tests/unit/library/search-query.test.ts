@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibrarySearch } from '@/lib/library/search';
-import { buildModel, facetsOf, queryLibrary, type LibraryModel } from '@/lib/library/query';
+import { buildModel, type LibraryModel } from '@/lib/library/model';
+import { facetsOf, queryLibrary } from '@/lib/library/query';
 import { addHighlight, deleteHighlight, saveArticle, unsaveArticle } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import { freshDb, seedLibrary } from './seed';
