@@ -19,6 +19,7 @@ import { importListed, nameKey, parseCsv, titleCase, websiteHost, type ListedRow
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'lib/entities/data/companies.txt');
 const listedSource = join(root, 'lib/entities/data/listed-companies.txt');
+const factsSource = join(root, 'lib/entities/data/curated-facts.txt');
 const target = join(root, 'lib/entities/gazetteer-data.ts');
 
 /** FinanceDatabase exchange codes: the prefix our tickers use, and the exchange's country. */
@@ -40,6 +41,12 @@ const EXCHANGES: Record<string, [string, string]> = {
   MCX: ['MOEX', 'Russia'], TAL: ['TAL', 'Estonia'], RIS: ['RIS', 'Latvia'], LIT: ['VSE', 'Lithuania'], CSE: ['CSE', 'Sri Lanka'],
   IOB: ['LON', 'United Kingdom'], TLO: ['TLO', 'Italy'], SAP: ['SAP', 'Japan'], FKA: ['FKA', 'Japan'], NSI: ['NSE', 'India'],
 };
+const FACTS_HEADER = [
+  '# Facts of curated companies (companies.txt) from the listed-company rows the import left out for them',
+  '# (see lib/entities/SOURCES.md). Written by scripts/build-gazetteer.ts --import; do not edit: a fact',
+  '# written in companies.txt wins. One company a line: Name|country|industry|website',
+  '',
+].join('\n');
 const CAP_RANK: Record<string, number> = { 'Mega Cap': 6, 'Large Cap': 5, 'Mid Cap': 4, 'Small Cap': 3, 'Micro Cap': 2, 'Nano Cap': 1 };
 const SEC_EXCHANGES: Record<string, string> = { Nasdaq: 'NASDAQ', NYSE: 'NYSE', CBOE: 'CBOE', OTC: 'OTC' };
 
@@ -89,26 +96,38 @@ function runImport(fdDir: string, secJson: string): void {
   const commonWords = commonCounts;
   const curated = readFileSync(source, 'utf8');
   const curatedNames = new Set<string>();
+  const curatedOwners = new Map<string, { name: string; tickers: string[] }>();
   for (const line of curated.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [name = '', aliases = ''] = line.split('|');
-    for (const n of [name, ...aliases.split(';')]) if (n) curatedNames.add(nameKey(n));
+    const [name = '', aliases = '', tickers = ''] = line.split('|');
+    const owner = { name, tickers: tickers.split(';').filter(Boolean) };
+    for (const n of [name, ...aliases.split(';')]) {
+      if (!n) continue;
+      const key = nameKey(n);
+      curatedNames.add(key);
+      // A key two curated companies share names neither for certain.
+      if (curatedOwners.has(key) && curatedOwners.get(key)!.name !== name) curatedOwners.set(key, { name: '', tickers: [] });
+      else curatedOwners.set(key, owner);
+    }
   }
+  for (const [key, owner] of curatedOwners) if (!owner.name) curatedOwners.delete(key);
   const header = [
     '# Listed companies imported by scripts/build-gazetteer.ts --import (see lib/entities/SOURCES.md). Do not edit:',
     '# add or correct a company in companies.txt, which wins over this file. One company a line:',
     '#   Name|alias;alias|EXCHANGE:TICKER;...|flags||country|industry|website',
     '',
   ].join('\n');
-  const result = importListed(rows, curatedNames, { commonWords, places }, header);
+  const result = importListed(rows, curatedNames, { commonWords, places }, header, curatedOwners);
   writeFileSync(listedSource, result.text);
+  writeFileSync(factsSource, `${FACTS_HEADER}${result.curatedFacts}`);
   console.log(`wrote ${listedSource}: ${result.companies} companies, ${result.names} names, by source ${JSON.stringify(result.bySource)}, ${result.skippedCurated} rows of curated companies left out`);
 }
 
 const importAt = process.argv.indexOf('--import');
 if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!);
 
-const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }));
+
+const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }), readFileSync(factsSource, { encoding: 'utf8', flag: 'a+' }));
 const current = readFileSync(target, { encoding: 'utf8', flag: 'a+' });
 if (process.argv.includes('--check')) {
   if (current !== compiled.module) {

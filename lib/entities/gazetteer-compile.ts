@@ -34,7 +34,8 @@ const FIELD = /^[^|\n]*$/;
  * curated list: its alias that a curated company holds is dropped, and so is the company when
  * that alias is its name or its id is taken.
  */
-export function compileGazetteerSource(source: string, listed = ''): CompiledGazetteer {
+export function compileGazetteerSource(source: string, listed = '', curatedFacts = ''): CompiledGazetteer {
+  const factsOf = parseCuratedFacts(curatedFacts);
   const ids = new Set<string>();
   const owner = new Map<string, string>();
   const records: SourceRecord[] = [];
@@ -45,7 +46,11 @@ export function compileGazetteerSource(source: string, listed = ''): CompiledGaz
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const fields = line.split('|');
-    const [name = '', aliasField = '', tickerField = '', flags = '', blockers = '', country = '', industry = '', website = ''] = fields;
+    const [name = '', aliasField = '', tickerField = '', flags = '', blockers = ''] = fields;
+    // A curated line's own facts win over those the import found for it (curated-facts.txt).
+    const imported = yielding || fields.length > 5 ? undefined : factsOf.get(name);
+    if (imported) imported.used = true;
+    const [country = '', industry = '', website = ''] = imported?.facts ?? fields.slice(5);
     const where = `${file}:${index + 1}`;
     if (fields.length > 8) throw new Error(`${where}: ${fields.length} fields, at most 8`);
     if (!name) throw new Error(`${where}: no name`);
@@ -88,6 +93,7 @@ export function compileGazetteerSource(source: string, listed = ''): CompiledGaz
   });
   compileLines(source, 'companies.txt', false);
   compileLines(listed, 'listed-companies.txt', true);
+  for (const [name, f] of factsOf) if (!f.used) throw new Error(`curated-facts.txt:${f.line}: no curated company "${name}"`);
   records.sort((a, b) => compare(a.key, b.key) || compare(a.id, b.id));
   const data: GazetteerData = {
     records: records.map((r) => r.record).join('\n'),
@@ -97,6 +103,19 @@ export function compileGazetteerSource(source: string, listed = ''): CompiledGaz
     industries: industries.values.join('\n'),
   };
   return { module: moduleText(data), data, companies: records.length, aliases: aliasCount };
+}
+
+/** data/curated-facts.txt: "Name|country|industry|website" a line, for curated companies, written by the import. */
+function parseCuratedFacts(text: string): Map<string, { facts: string[]; line: number; used: boolean }> {
+  const facts = new Map<string, { facts: string[]; line: number; used: boolean }>();
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const fields = line.split('|');
+    if (fields.length !== 4 || !fields[0]) throw new Error(`curated-facts.txt:${index + 1}: want Name|country|industry|website`);
+    facts.set(fields[0], { facts: fields.slice(1), line: index + 1, used: false });
+  });
+  return facts;
 }
 
 interface SourceRecord {

@@ -141,6 +141,8 @@ export interface ImportResult {
   names: number;
   bySource: Record<string, number>;
   skippedCurated: number;
+  /** Facts of curated companies from the rows left out for them: the text of data/curated-facts.txt. */
+  curatedFacts: string;
 }
 
 const FIELD_SAFE = (s: string) => s.replace(/[|;\n\r]/g, ' ').trim();
@@ -150,16 +152,29 @@ const FIELD_SAFE = (s: string) => s.replace(/[|;\n\r]/g, ' ').trim();
  * `curatedNames` holds the name keys of every name and alias of the curated list: a row whose
  * press name is one of them is that company, already listed, and is left out.
  */
-export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlySet<string>, vocab: Vocabulary, header: string): ImportResult {
+export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlySet<string>, vocab: Vocabulary, header: string, curatedOwners: ReadonlyMap<string, { name: string; tickers: readonly string[] }> = new Map()): ImportResult {
   interface Entry { name: string; legal: Set<string>; tickers: string[]; country: string; industry: string; website: string; sources: Set<string>; rank: number }
   const entries = new Map<string, Entry>();
   let skippedCurated = 0;
+  // A curated company's facts come from the largest row naming it by its own name, or by an alias
+  // with one of its listings; a row whose listing contradicts the curated company's is another
+  // company of that name.
+  const facts = new Map<string, { country: string; industry: string; website: string; byName: boolean }>();
   for (const row of [...rows].sort((a, b) => b.rank - a.rank)) {
     const name = pressName(row.legalName);
     if (!name || rejected(name, vocab)) continue;
     const key = nameKey(name);
     if (!key || curatedNames.has(key)) {
       if (key) skippedCurated++;
+      const owner = curatedOwners.get(key);
+      const byName = owner !== undefined && nameKey(owner.name) === key;
+      const contradicts = owner && row.ticker && owner.tickers.length > 0 && !owner.tickers.includes(row.ticker);
+      // By an alias ("RH" of one company, the ticker-name of another), only a row with one of its listings.
+      const confirmed = byName || (owner !== undefined && row.ticker !== '' && owner.tickers.includes(row.ticker));
+      if (owner && confirmed && !contradicts && (row.country || row.industry || row.website)) {
+        const known = facts.get(owner.name);
+        if (!known || (byName && !known.byName)) facts.set(owner.name, { country: row.country, industry: row.industry, website: row.website, byName });
+      }
       continue;
     }
     const entry = entries.get(key);
@@ -202,7 +217,8 @@ export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlyS
     for (const s of e.sources) bySource[s] = (bySource[s] ?? 0) + 1;
     lines.push([FIELD_SAFE(e.name), keptAliases.map(FIELD_SAFE).join(';'), e.tickers.join(';'), flag, '', FIELD_SAFE(e.country), FIELD_SAFE(e.industry), FIELD_SAFE(e.website)].join('|').replace(/\|+$/, ''));
   }
-  return { text: `${header}${lines.join('\n')}\n`, companies: lines.length, names, bySource, skippedCurated };
+  const factLines = [...facts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, f]) => [name, FIELD_SAFE(f.country), FIELD_SAFE(f.industry), FIELD_SAFE(f.website)].join('|'));
+  return { text: `${header}${lines.join('\n')}\n`, companies: lines.length, names, bySource, skippedCurated, curatedFacts: factLines.length ? `${factLines.join('\n')}\n` : '' };
 }
 
 /** "http://www.agilent.com/" -> "agilent.com". */

@@ -9,11 +9,12 @@ import { tokenize } from '@/lib/entities/tokenize';
 const entitiesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../lib/entities');
 const source = readFileSync(join(entitiesDir, 'data/companies.txt'), 'utf8');
 const listed = readFileSync(join(entitiesDir, 'data/listed-companies.txt'), 'utf8');
+const curatedFacts = readFileSync(join(entitiesDir, 'data/curated-facts.txt'), 'utf8');
 
 describe('gazetteer', () => {
   it('is compiled from the current source (run scripts/build-gazetteer.ts after editing companies.txt)', () => {
     const committed = readFileSync(join(entitiesDir, 'gazetteer-data.ts'), 'utf8');
-    expect(committed).toBe(compileGazetteerSource(source, listed).module);
+    expect(committed).toBe(compileGazetteerSource(source, listed, curatedFacts).module);
   });
 
   it('has unique ids and indexes tickers', () => {

@@ -46,6 +46,32 @@ describe('imported listed companies', () => {
     expect(websiteHost('aircraft_co.avic.com')).toBe('');
   });
 
+  it("give a curated company the facts of the largest row naming it, by its name or by an alias with one of its listings", () => {
+    const vocab = { commonWords: new Map<string, number>(), places: new Set<string>() };
+    const row = (legalName: string, ticker: string, country: string, website: string, rank: number): ListedRow => ({ legalName, ticker, country, industry: 'Software', website, source: 'fd', rank });
+    const apple = { name: 'Apple', tickers: ['NASDAQ:AAPL'] };
+    const maybank = { name: 'Maybank', tickers: ['KLSE:1155'] };
+    const owners = new Map([['apple', apple], ['maybank', maybank], ['rh', maybank], ['malayan banking', maybank]]);
+    const out = importListed(
+      [
+        row('Apple Inc.', '', 'United States', 'apple.com', 4), // a secondary listing: no ticker of its own
+        row('Apple Hospitality REIT', 'NYSE:APLE', 'United States', 'applehospitality.com', 5), // another company
+        row('RH', 'NYSE:RH', 'United States', 'rh.com', 6), // an alias of Maybank's, but another company's listing
+        row('Malayan Banking Berhad', 'KLSE:1155', 'Malaysia', 'maybank.com', 3),
+      ],
+      new Set(owners.keys()),
+      vocab,
+      '',
+      owners,
+    );
+    expect(out.curatedFacts).toBe('Apple|United States|Software|apple.com\nMaybank|Malaysia|Software|maybank.com\n');
+    // Compiled into the curated records, where the curated line states no facts of its own.
+    const compiled = compileGazetteerSource('Apple||NASDAQ:AAPL\nMaybank', '', out.curatedFacts);
+    expect(compiled.data.records).toContain('Apple||NASDAQ:AAPL|||0|0|apple.com');
+    expect(() => compileGazetteerSource('Apple', '', 'Apple|US|Tech|apple.com\nPear|US|Tech|pear.com')).toThrow(/curated-facts.txt:2: no curated company "Pear"/);
+    expect(() => compileGazetteerSource('Apple', '', 'Apple|US')).toThrow(/curated-facts.txt:1: want Name\|country\|industry\|website/);
+  });
+
   it('fail the build on a listed line that does not parse, with its line number', () => {
     expect(() => compileGazetteerSource('Foo', '# header\nBar|||x')).toThrow(/listed-companies.txt:2: unknown flags/);
     expect(() => compileGazetteerSource('Foo', 'Bar|||o||US|Tech|not a host')).toThrow(/listed-companies.txt:1: bad website/);
@@ -57,6 +83,9 @@ describe('imported listed companies', () => {
     const gaz = gazetteer();
     const c = gaz.company(gaz.listedUnder('KNDI')![0]!);
     expect(c).toMatchObject({ name: 'Kandi Technologies Group', tickers: ['NASDAQ:KNDI'], country: 'China', industry: 'Auto Components', website: 'kandivehicle.com' });
+    // A curated company, with the facts the import found for it, on the entity the card shows.
+    const [siemens] = recognize('Siemens said orders rose.');
+    expect(siemens).toMatchObject({ name: 'Siemens', ticker: 'ETR:SIE', country: 'Germany', industry: 'Machinery', website: 'siemens.com' });
   });
 
   it('are marked by their full name; a one-word name needs evidence in the document', () => {
