@@ -144,7 +144,16 @@ class SyncRun {
         await this.restart(meta);
         restart = true;
       }
-      const moved = await this.pull();
+      let pulled = await this.pull();
+      if (pulled === 'backwards' && !restart) {
+        // The feed went back past where this device had read it: the server is not where it was left (rolled back, or misbehaving). Start over as for a server that lost data.
+        lost = true;
+        await this.restart(meta);
+        restart = true;
+        pulled = await this.pull();
+      }
+      if (pulled === 'backwards') throw new SyncError('bad-response', 'The server\'s change feed went backwards; nothing was changed here. Will retry.');
+      const moved = pulled === 'moved';
       await this.push();
       if (restart || moved || this.report.pushed > 0) await this.saveCheckpoints(meta);
       if (lost) this.report.recovered = { uploaded: this.report.pushed };
@@ -266,12 +275,17 @@ class SyncRun {
     return keys;
   }
 
-  /** Pages through `_changes`; each page is merged and checkpointed in one local transaction. True when the position moved. */
-  private async pull(): Promise<boolean> {
+  /**
+   * Pages through `_changes`; each page is merged and checkpointed in one local transaction.
+   * Says whether the position moved, or whether the feed answered with a position before the one
+   * asked from (then nothing of that page is kept: a position that goes back is not trusted).
+   */
+  private async pull(): Promise<'moved' | 'still' | 'backwards'> {
     const start: unknown = (await this.store.getMeta<unknown>(CHECKPOINT)) ?? 0;
     let since: unknown = start;
     for (;;) {
       const page = await this.client.changes(since, this.batch);
+      if (goesBack(since, page.lastSeq)) return 'backwards';
       const states = await this.decodeReadable(page.docs);
       await this.store.applyRemote(states, page.lastSeq);
       this.report.pulled += states.length;
@@ -280,7 +294,7 @@ class SyncRun {
       since = page.lastSeq;
       if (page.rows < this.batch || !moved) break;
     }
-    return JSON.stringify(since) !== JSON.stringify(start);
+    return JSON.stringify(since) !== JSON.stringify(start) ? 'moved' : 'still';
   }
 
   /**
@@ -371,6 +385,23 @@ class SyncRun {
     const bodies = await Promise.all(records.map((doc) => decodeDoc(doc, this.keys)));
     return bodies.map((body, i) => ({ key: localKey(body), rev: records[i]!._rev!, body }));
   }
+}
+
+/**
+ * Does `next` come before `since`? Sequences are opaque, but every CouchDB-protocol server starts
+ * them with a number that grows (CouchDB 2+: "N-…", CouchDB 1 and PouchDB: N); where either has
+ * none, nothing is concluded.
+ */
+export function goesBack(since: unknown, next: unknown): boolean {
+  const a = seqNumber(since);
+  const b = seqNumber(next);
+  return a !== null && b !== null && b < a;
+}
+
+function seqNumber(seq: unknown): number | null {
+  if (typeof seq === 'number') return seq;
+  const match = typeof seq === 'string' ? /^(\d+)(?:-|$)/.exec(seq) : null;
+  return match ? Number(match[1]) : null;
 }
 
 function checkpointId(meta: Meta): string {

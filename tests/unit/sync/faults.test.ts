@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addHighlight, saveArticle, updateHighlight } from '@/lib/db/library';
 import { SyncError } from '@/lib/sync/errors';
+import { goesBack } from '@/lib/sync/engine';
 import type { FetchLike } from '@/lib/sync/http';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
@@ -131,4 +132,38 @@ test('two devices pushing the same record: the loser of the race merges through 
   expect(versions).toEqual(['from A', 'from B']);
   expect((await a.db.highlights.get(id))!.note).toBe((await b.db.highlights.get(id))!.note);
   expect(await serverDocCount(target.database)).toBe(2);
+});
+
+test('a _changes feed whose sequence goes backwards is not trusted: the device starts over as for a rolled-back server, losing and duplicating nothing', async () => {
+  const { device: a, target } = await deviceWithHighlights(8);
+  const b = makeDevice(target, { batchSize: 4, timeoutMs: 1_000 });
+  await a.sync();
+  await b.sync();
+  const article = (await a.db.articles.toArray())[0]!;
+  await addHighlight(a.db, { articleId: article.id, colour: 'green', selectors: [{ type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' }], note: 'after' });
+  await a.sync();
+  const edited = (await b.db.highlights.toArray())[0]!;
+  await updateHighlight(b.db, edited.id, { note: 'edited on b' });
+  const before = (await b.store.getMeta<number>('checkpoint'))!;
+  // The next _changes answer claims a position before the one b asked from, with nothing in it.
+  proxy.inject({ kind: 'rewrite', edit: (json) => ({ ...json, results: [], last_seq: 1 }) }, { path: /_changes/, times: 1 });
+  const report = await b.sync();
+  proxy.clear();
+  expect(report.recovered).toBeDefined();
+  expect((await b.store.getMeta<number>('checkpoint'))!).toBeGreaterThanOrEqual(before);
+  await a.sync();
+  expect(await library(b)).toEqual(await library(a));
+  expect(await b.db.highlights.count()).toBe(9);
+  expect((await a.db.highlights.get(edited.id))?.note).toBe('edited on b');
+  expect(await serverDocCount(target.database)).toBe(10);
+  expect(await b.store.countOutgoing()).toBe(0);
+});
+
+test('sequences compare by their leading number (CouchDB 2+ "N-…", CouchDB 1 and PouchDB N); anything else is not judged', () => {
+  expect(goesBack('12-g1AAAA', '9-g1AAAB')).toBe(true);
+  expect(goesBack('12-g1AAAA', '12-g1AAAB')).toBe(false);
+  expect(goesBack(12, 13)).toBe(false);
+  expect(goesBack(12, 3)).toBe(true);
+  expect(goesBack('opaque', '1-x')).toBe(false);
+  expect(goesBack(0, 0)).toBe(false);
 });

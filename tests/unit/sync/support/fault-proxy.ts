@@ -11,7 +11,9 @@ export type Fault =
   | { kind: 'garbage' }
   | { kind: 'truncate' }
   | { kind: 'reset' }
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  /** The server's JSON answer, changed by `edit` (a misbehaving server). */
+  | { kind: 'rewrite'; edit: (json: any) => unknown };
 
 interface ArmedFault {
   fault: Fault;
@@ -66,13 +68,26 @@ async function forward(req: IncomingMessage, res: ServerResponse, target: URL, f
     return void res.writeHead(200, { 'content-type': 'application/json' }).end('<html><body>Bad gateway</body></html>');
   }
   if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+  // An answer to rewrite is asked for uncompressed.
+  const headers = fault?.kind === 'rewrite' ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
+  const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
     if (fault?.kind === 'truncate') return void truncate(answer, res);
+    if (fault?.kind === 'rewrite') return void rewrite(answer, res, fault.edit);
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
+}
+
+function rewrite(answer: IncomingMessage, res: ServerResponse, edit: (json: any) => unknown): void {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => {
+    const body = JSON.stringify(edit(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    res.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
+  });
 }
 
 /** Sends the status line and half the body with the full length announced, then hangs up. */
