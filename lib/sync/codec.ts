@@ -63,7 +63,10 @@ export async function decodeDoc(doc: CouchDoc, keys: SyncKeys | null): Promise<S
     return checkBody(JSON.parse(plain) as unknown, doc._id);
   }
   if (keys) throw new SyncError('encryption-mismatch', `Document ${doc._id} is not encrypted in an encrypted database.`);
-  return checkBody({ kind: doc.kind, id: doc.id, fields: doc.fields, texts: doc.texts ?? {} }, doc._id);
+  const body = checkBody({ kind: doc.kind, id: doc.id, fields: doc.fields, texts: doc.texts ?? {} }, doc._id);
+  // A record is stored under its own key: one under another is a copy from elsewhere, not to be merged into that record.
+  if (localKey(body) !== doc._id) throw new SyncError('bad-response', `Document ${doc._id} holds the record ${localKey(body)}.`);
+  return body;
 }
 
 function checkBody(value: unknown, docId: string): SyncBody {

@@ -2,7 +2,8 @@
 /**
  * Documents from a newer Newsmark (issue 26, bad input): a record with fields this version does
  * not know, or of a kind it does not know, is kept — on this device and on the server — and a
- * local edit of a known field does not drop the unknown ones.
+ * local edit of a known field does not drop the unknown ones. A document stored under an id that
+ * is not its record's is reported, not merged.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addHighlight, saveArticle, updateHighlight } from '@/lib/db/library';
@@ -46,6 +47,27 @@ test('unknown fields and unknown kinds from a newer version are kept, here and o
   expect((await doc('future', 'collection:c1')).fields.name.v).toBe('Reading list');
   await a.sync();
   expect(((await a.db.highlights.get(made.id)) as unknown as Record<string, unknown>).emphasis).toEqual({ level: 2, marks: ['strong'] });
+  a.close();
+  b.close();
+});
+
+test('a plain document stored under another record\'s id is reported and not merged into that record', async () => {
+  const target = { serverUrl: server.url, database: 'misplaced', auth: { kind: 'none' } as const };
+  const a = makeDevice(target);
+  const article = await saveArticle(a.db, { url: 'https://news.example/misplaced', title: 'T', text: 'Acme bought Beta.' });
+  const quote = { type: 'TextQuoteSelector', exact: 'Acme', prefix: '', suffix: '' } as const;
+  const [one, two] = [await addHighlight(a.db, { articleId: article.id, colour: 'yellow', selectors: [quote], note: 'one' }), await addHighlight(a.db, { articleId: article.id, colour: 'green', selectors: [quote], note: 'two' })];
+  await a.sync();
+  // The server answers for `one` with the body of `two` (as a server mixing up documents would).
+  const first = await doc('misplaced', `highlight:${one.id}`);
+  const second = await doc('misplaced', `highlight:${two.id}`);
+  const put = await fetch(`${server.url}/misplaced/${encodeURIComponent(first._id)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...second, _id: first._id, _rev: first._rev }) });
+  expect(put.ok).toBe(true);
+  const b = makeDevice(target);
+  const report = await b.sync();
+  expect(report.unreadable).toEqual([`highlight:${one.id}`]);
+  expect((await b.db.highlights.get(two.id))?.note).toBe('two');
+  expect(await b.db.highlights.count()).toBe(1);
   a.close();
   b.close();
 });
