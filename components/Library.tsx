@@ -9,7 +9,7 @@ import { addToModel, buildModel, emptyModel, type LibraryModel, type ListedArtic
 import { facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
 import type { RecordPage } from '@/lib/library/read-pages';
-import { safeHttpUrl } from '@/lib/library/safe-url';
+import { safeHttpUrl } from '@/lib/url/safe';
 import { formatDate } from '@/lib/i18n/format';
 import { HighlightList, deleteButtonOf, type HighlightActions } from './HighlightList';
 import { ArticleNoteControl, ArticleTags, RemoveArticleButton, TAG_SUGGESTIONS_ID, type ArticleActions } from './ArticleControls';

@@ -1,4 +1,5 @@
-import { siteOf } from '@/lib/library/safe-url';
+import { withoutWww } from '@/lib/url/host';
+import { siteOf } from '@/lib/url/safe';
 
 /**
  * How a site is named to the reader: the name it gives itself (og:site_name, a JSON-LD
@@ -6,6 +7,6 @@ import { siteOf } from '@/lib/library/safe-url';
  * address as it is. A name that is itself a host loses its "www." too.
  */
 export function siteLabel(name: string | null | undefined, url = ''): string {
-  const given = name?.trim().replace(/^www\./i, '');
+  const given = withoutWww(name?.trim() ?? '');
   return given || siteOf(url) || url;
 }

@@ -9,6 +9,7 @@ import { allHandlers, handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot, ToPages } from '@/lib/contracts/messages';
 import type { RequestOf } from '@/lib/messaging';
 import type { PopupAddress } from '@/lib/messaging/popup-address';
+import { hostOf } from '@/lib/url/host';
 import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
@@ -108,7 +109,7 @@ export function popupServices(tab: Promise<number | null>, page: SnapshotRequest
       const fresh = cached.then(({ result, stale }) => {
         if (!stale) return result;
         const title = article?.title ?? visit?.title ?? '';
-        const source = new URL(articleUrl).hostname.replace(/^www\./, '');
+        const source = hostOf(articleUrl) ?? '';
         return sendMessage('refreshRelated', {
           article: { id: article?.id, title, text: article?.text, url: articleUrl, source, publishedAt: article?.publishedAt ?? undefined },
         });

@@ -17,7 +17,7 @@ import type { Selector } from '../anchoring/types';
 import { decodeHlc } from '../db/hlc';
 import { HIGHLIGHT_COLOURS, type ArticleRecord, type HighlightColour, type HighlightRecord } from '../db/library-records';
 import { shortHash } from './hash';
-import { safeHttpUrl } from './safe-url';
+import { safeHttpUrl } from '../url/safe';
 import { toW3cSelectors, type W3cSelector } from './w3c-selectors';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -18,7 +18,7 @@ import { shortHash } from './hash';
 import { htmlToText } from './html-text';
 import { ImportError } from './import-errors';
 import { parseIsoDate } from './iso-date';
-import { safeHttpUrl } from './safe-url';
+import { safeHttpUrl } from '../url/safe';
 import { storedRange } from './w3c-selectors';
 
 /** What a file says of the article an annotation is on. */

@@ -6,7 +6,7 @@ import { cleanTags, MAX_NOTE_LENGTH } from '../db/validate';
 import { isObject, num, optionalStr, Problems, selectors, str, strList, type JsonObject } from './check';
 import { ImportError } from './import-errors';
 import { LIBRARY_FORMAT_VERSION } from './json-export';
-import { safeHttpUrl } from './safe-url';
+import { safeHttpUrl } from '../url/safe';
 
 const ID = /^[A-Za-z0-9:_.-]{1,128}$/;
 const HLC = /^\d{13}-[0-9a-z]{5}-[A-Za-z0-9_-]{1,64}$/;

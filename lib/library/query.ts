@@ -4,7 +4,7 @@
  */
 import type { HighlightColour, HighlightRecord } from '../db/library-records';
 import type { LibraryModel, ListedArticle } from './model';
-import { siteOf } from './safe-url';
+import { siteOf } from '../url/safe';
 import type { SearchResult } from './search';
 
 export interface LibraryFilters {

@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch';
 import type { ArticleRecord, HighlightRecord } from '../db/library-records';
 import type { LibraryModel } from './model';
-import { siteOf } from './safe-url';
+import { siteOf } from '../url/safe';
 
 /** What is indexed for one article; MiniSearch reads its fields through `fieldOf`. */
 interface ArticleDoc {

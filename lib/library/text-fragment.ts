@@ -5,7 +5,7 @@
  * Firefox 131+ follow them; other browsers just open the page.
  */
 import type { Selector, TextQuoteSelector } from '../anchoring/types';
-import { safeHttpUrl } from './safe-url';
+import { safeHttpUrl } from '../url/safe';
 
 /** Words of the quote's head and tail used as start/end terms when it is long. */
 const EDGE_WORDS = 4;

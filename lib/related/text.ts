@@ -3,6 +3,7 @@
  * numbers kept as words, English stop words and news boilerplate dropped, Porter stems.
  */
 import { stemmer } from 'stemmer';
+import { hostOf } from '../url/host';
 
 /**
  * Function words plus words that news sites add to headlines without saying what the
@@ -81,9 +82,5 @@ export function outletKey(source: string, url?: string): string {
   const key = foldText(source).replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
   if (key) return key;
   if (!url) return '';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return hostOf(url) ?? '';
 }

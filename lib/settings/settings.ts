@@ -4,6 +4,7 @@
  * `storage.sync` allows 8 KB an item: the site list is capped to stay inside it.
  */
 import { DEFAULT_SETTINGS, type MarkStyle, type Settings } from '../contracts/settings';
+import { withoutWww } from '../url/host';
 import { parseSite } from './sites';
 
 export { DEFAULT_SETTINGS, type MarkStyle, type Settings };
@@ -51,7 +52,7 @@ export function isOffForHost(settings: Settings, hostname: string): boolean {
 /** The site list with `hostname` switched off (added) or on (removed). */
 export function withSite(settings: Settings, hostname: string, off: boolean): Settings {
   const parsed = parseSite(hostname);
-  const site = parsed.ok ? parsed.site : hostname.toLowerCase().replace(/^www\./, '');
+  const site = parsed.ok ? parsed.site : withoutWww(hostname.toLowerCase());
   const rest = settings.disabledSites.filter((s) => s !== site);
   return normalizeSettings({ ...settings, disabledSites: off ? [...rest, site] : rest });
 }

@@ -5,6 +5,7 @@
  * without "www." and without a leading "*." (the site list matches subdomains anyway). Anything
  * else is refused with the reason, in words the options page shows next to the field.
  */
+import { withoutWww } from '../url/host';
 
 export type SiteParse = { ok: true; site: string } | { ok: false; reason: SiteRefusal };
 
@@ -33,7 +34,7 @@ export function parseSite(input: string): SiteParse {
   } catch {
     return { ok: false, reason: 'characters' };
   }
-  host = host.toLowerCase().replace(/\.$/, '').replace(/^\*\./, '').replace(/^www\./, '');
+  host = withoutWww(host.toLowerCase().replace(/\.$/, '').replace(/^\*\./, ''));
   // A machine of the reader's own (a local server, a router) is a site too.
   if (host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { ok: true, site: host };
   if (host.length > 253) return { ok: false, reason: 'tooLong' };

@@ -6,6 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeXML } from 'entities';
 import type { FeedItem } from '../types';
+import { hostOf } from '../../url/host';
 import { toPlainText } from './plain-text';
 
 export class FeedParseError extends Error {
@@ -73,7 +74,7 @@ function parseXmlFeed(text: string, options: ParseOptions): ParsedFeed {
 }
 
 function fromRss(channel: XmlNode, rawItems: unknown, options: ParseOptions): ParsedFeed {
-  const title = plain(channel.title) || hostOf(options.url);
+  const title = plain(channel.title) || (hostOf(options.url) ?? options.url);
   const items = asArray(rawItems).flatMap((raw): FeedItem[] => {
     const item = asNode(raw);
     if (!item) return [];
@@ -98,7 +99,7 @@ function fromRss(channel: XmlNode, rawItems: unknown, options: ParseOptions): Pa
 }
 
 function fromAtom(feed: XmlNode, options: ParseOptions): ParsedFeed {
-  const title = plain(feed.title) || hostOf(options.url);
+  const title = plain(feed.title) || (hostOf(options.url) ?? options.url);
   const items = asArray(feed.entry).flatMap((raw): FeedItem[] => {
     const entry = asNode(raw);
     if (!entry) return [];
@@ -151,7 +152,7 @@ function parseJsonFeed(text: string, options: ParseOptions): ParsedFeed {
   if (typeof feed.version !== 'string' || !feed.version.includes('jsonfeed.org') || !Array.isArray(feed.items)) {
     throw new FeedParseError('Not a JSON Feed: no jsonfeed.org version or no items');
   }
-  const title = str(feed.title) || hostOf(options.url);
+  const title = str(feed.title) || (hostOf(options.url) ?? options.url);
   const items = (feed.items as JsonFeedItem[]).flatMap((item): FeedItem[] => {
     const url = absolute(str(item.url) || str(item.external_url), options.url);
     const id = str(item.id) || url;
@@ -231,13 +232,6 @@ function absolute(link: string, base: string): string {
   }
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
 
 /** ISO 8601 from RFC 822 (RSS), ISO 8601 (Atom, JSON Feed); '' when it does not parse. */
 function isoDate(text: string): string {

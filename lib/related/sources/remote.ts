@@ -2,7 +2,8 @@
  * The opt-in news searches: Google News RSS, Bing News RSS and the GDELT DOC 2.0 API.
  * Each sends only the keywords built by `searchKeywords` to its service.
  */
-import { FeedParseError, hostOf, parseFeed, type ParsedFeed } from '../feeds/parse';
+import { hostOf } from '../../url/host';
+import { FeedParseError, parseFeed, type ParsedFeed } from '../feeds/parse';
 import { searchKeywords } from '../query';
 import type { ArticleQuery, FeedItem } from '../types';
 import { DEFAULT_POLICY, SourceError, fetchText, type FetchPolicy } from './http';
@@ -75,7 +76,7 @@ export function bingNewsSource(options: RemoteOptions = {}): RelatedSource {
       return feed.items.map((item) => {
         const target = unwrapRedirect(item.url);
         // Without <News:Source> an item falls back to the channel's title ("Bing: query"): name the site instead.
-        return { ...item, url: target, id: target, source: item.source === feed.title ? hostOf(target) : item.source };
+        return { ...item, url: target, id: target, source: item.source === feed.title ? (hostOf(target) ?? target) : item.source };
       });
     },
   };
@@ -140,7 +141,7 @@ export function parseGdelt(text: string): FeedItem[] {
         id: a.url,
         title: a.title.trim(),
         url: a.url,
-        source: typeof a.domain === 'string' && a.domain ? a.domain : hostOf(a.url),
+        source: typeof a.domain === 'string' && a.domain ? a.domain : (hostOf(a.url) ?? a.url),
         publishedAt: gdeltDate(a.seendate),
         ...(country ? { country } : {}),
       },

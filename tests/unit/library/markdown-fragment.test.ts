@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleToMarkdown, fileStem } from '@/lib/library/markdown-export';
 import { urlAtQuote } from '@/lib/library/text-fragment';
-import { safeHttpUrl } from '@/lib/library/safe-url';
+import { safeHttpUrl } from '@/lib/url/safe';
 import { freshDb, seedLibrary } from './seed';
 
 describe('Markdown export', () => {
