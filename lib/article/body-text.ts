@@ -18,16 +18,20 @@ const MAX_BYLINE_CHARS = 120;
 
 /**
  * Writes the article text under `root` into a TextMap whose segments point at the live text
- * nodes; pauses every few hundred elements (see analyzeContentSteps).
+ * nodes; pauses every few hundred elements (see analyzeContentSteps). `isBodyText` says which
+ * furniture holds text of the body anyway (the page's declared body, see ld-body.ts).
  */
-export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis): Generator<void, TextMap> {
+export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis, isBodyText?: (el: Element) => boolean): Generator<void, TextMap> {
   const builder = new TextMapBuilder();
   const minKept = analysis.proseChars * KEEP_FURNITURE_SHARE;
 
   const skip = (el: Element): boolean => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || tag === 'h1' || isHidden(el)) return true;
-    if (FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || analysis.furnitureProse.has(el)) return (analysis.furnitureProse.get(el) ?? 0) < minKept;
+    if (FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || analysis.furnitureProse.has(el)) {
+      // Furniture by its name is kept when it holds much of the body, or text the page declares as its body.
+      return (analysis.furnitureProse.get(el) ?? 0) < minKept && !isBodyText?.(el);
+    }
     return false;
   };
 

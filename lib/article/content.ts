@@ -58,6 +58,8 @@ export interface ContentAnalysis {
   furnitureProse: Map<Element, number>;
   /** Teaser cards found on the whole page, and the prose they hold: a listing's mark. */
   teasers: { count: number; prose: number };
+  /** Prose characters under each candidate root, for a root chosen later by other evidence. */
+  proseOf: Map<Element, number>;
 }
 
 interface Totals {
@@ -208,6 +210,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
     for (let child: Element | null = (best as Element).firstElementChild; child; child = child.nextElementSibling) {
       const good = goodOf.get(child) ?? 0;
       if (good >= total * NARROW_SHARE) {
+        if (continuedBeside(child, goodOf)) break;
         best = child;
         bestTotals = { ...emptyTotals(), good, bad: badOf.get(child) ?? 0 };
         narrowed = true;
@@ -215,7 +218,22 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
       }
     }
   }
-  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers };
+  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+}
+
+/**
+ * Whether the story in `part` goes on in a sibling of the same kind (same tag, same class) that
+ * holds prose: pages split their body around an ad, a related-links box or a newsletter form
+ * into containers of one class, and the root must hold all of them, not the longest alone.
+ * Elements without a class are not compared: a bare `<div>` says nothing about its kind.
+ */
+function continuedBeside(part: Element, goodOf: Map<Element, number>): boolean {
+  const kind = part.getAttribute('class')?.trim();
+  if (!kind) return false;
+  for (let sibling = part.parentElement?.firstElementChild ?? null; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling !== part && sibling.localName === part.localName && sibling.getAttribute('class')?.trim() === kind && (goodOf.get(sibling) ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**

@@ -45,6 +45,8 @@ const MAX_POST_LINK_SHARE = 0.5;
 const MIN_LISTING_TEASERS = 5;
 /** Times the body's prose its teaser cards hold, from which the page is a listing whatever else it shows. */
 const LISTING_TEASER_PROSE = 2;
+/** Shortest own text of a table cell that counts it among a table's prose cells. */
+const LIST_CELL_CHARS = 70;
 /** Links to the page's own sections from which a page reads as a manual with a table of contents. */
 const IN_PAGE_LINKS = 20;
 
@@ -205,11 +207,17 @@ function listShare(content: ContentAnalysis): number {
   if (!root) return 0;
   let listed = 0;
   let all = 0;
+  // Table cells whose own text is prose, by table: a table of several is a glossary or a grid;
+  // one cell alone is an old layout's story, set in one cell (often with <br>s, no <p>).
+  const proseCells = new Map<Element | null, number>();
+  for (const [el, stats] of content.fragments) {
+    if (el.localName === 'td' && stats.chars >= LIST_CELL_CHARS && root.contains(el)) proseCells.set(el.closest('table'), (proseCells.get(el.closest('table')) ?? 0) + 1);
+  }
   for (const [el, stats] of content.fragments) {
     if (!root.contains(el)) continue;
     all += stats.chars;
-    // A table cell counts only as the prose's own block: old layouts set whole stories in one cell.
-    const item = el.localName === 'td' ? el : el.closest('li, dd, pre');
+    // A table cell counts only as the prose's own block, and only beside other such cells.
+    const item = el.localName === 'td' ? ((proseCells.get(el.closest('table')) ?? 0) > 1 ? el : null) : el.closest('li, dd, pre');
     if (item && root.contains(item)) listed += stats.chars;
   }
   return all ? listed / all : 0;

@@ -2,7 +2,8 @@
  * The article pipeline in the page: gate, then detection and extraction over the live DOM.
  * Nothing here clones or changes the document: `root` and the text map's nodes are the page's own.
  */
-import { analyzeContentSteps } from './content';
+import { analyzeContentSteps, type ContentAnalysis } from './content';
+import { declaredBodyText, declaredTextTest, locateDeclaredBody } from './ld-body';
 import { runSteps } from './steps';
 import { extractBodyTextSteps } from './body-text';
 import { detectArticle } from './detect';
@@ -38,6 +39,31 @@ export interface AnalyzeOptions {
 }
 
 const EMPTY_MAP: TextMap = { text: '', segments: [] };
+/** Share of the declared body (JSON-LD articleBody) below which the extracted text is too thin. */
+const THIN_SHARE = 0.5;
+/** Extracted text shorter than this, beside a declared body, is no body at all (an app shell, a script-rendered page). */
+const NO_BODY_CHARS = 250;
+
+/**
+ * When the page declares a body in JSON-LD and the DOM text found is less than half of it, the
+ * element holding the declared paragraphs becomes the root, if it gives more text. When the DOM
+ * holds next to nothing of it (a page that renders its body by script), the declared text is
+ * the body's text, with no live nodes to mark.
+ */
+function* fromDeclaredBody(body: Element, content: ContentAnalysis, map: TextMap, declared: string): Generator<void, TextMap> {
+  const located = locateDeclaredBody(body, declared);
+  if (located && located !== content.root) {
+    const previous = { root: content.root, proseChars: content.proseChars };
+    content.root = located;
+    // The declared text is the prose the root should hold: furniture holding half of it is kept (see extractBodyTextSteps).
+    content.proseChars = Math.max(content.proseOf.get(located) ?? 0, declared.length);
+    const relocated = yield* extractBodyTextSteps(located, content, declaredTextTest(declared));
+    // More text, and not a whole page around the declared body.
+    if (relocated.text.length > map.text.length && relocated.text.length <= declared.length * 2) return relocated;
+    Object.assign(content, previous);
+  }
+  return map.text.length < NO_BODY_CHARS ? { text: declared, segments: [] } : map;
+}
 
 /** Runs gate, detection and extraction on a live document. */
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -65,8 +91,13 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const content = yield* analyzeContentSteps(body);
   if (!content.root && options.readerAsked) content.root = body;
   yield;
-  const map = content.root ? yield* extractBodyTextSteps(content.root, content) : EMPTY_MAP;
+  let map = content.root ? yield* extractBodyTextSteps(content.root, content) : EMPTY_MAP;
   yield;
+  const declared = declaredBodyText(ld);
+  if (declared && map.text.length < declared.length * THIN_SHARE) {
+    map = yield* fromDeclaredBody(body, content, map, declared);
+    yield;
+  }
   const detection = detectArticle({ doc, ld, tags, content, map, canonicalUrl: metadata.canonicalUrl });
   return {
     gate,

@@ -27,8 +27,8 @@ const FOLDABLE_RUN = /[ \t\n\r\f]+/g;
 
 /**
  * Builds a TextMap the way a browser lays text out, in one forward pass: runs of
- * whitespace fold to one space, blocks are separated by a blank line, `<br>` by a newline,
- * and nothing leads or trails a line.
+ * whitespace fold to one space, blocks are separated by a blank line, `<br>` by a newline
+ * (two in a row by a blank line), and nothing leads or trails a line.
  */
 export class TextMapBuilder {
   private readonly parts: string[] = [];
@@ -56,9 +56,14 @@ export class TextMapBuilder {
     if (this.length > 0) this.pending = '\n\n';
   }
 
-  /** A `<br>`: the next text starts on a new line (unless a blank line is already owed). */
+  /**
+   * A `<br>`: the next text starts on a new line (unless a blank line is already owed). A second
+   * `<br>` with nothing visible since the first ends a paragraph: pages that set their text with
+   * `<br><br>` instead of `<p>` mean a paragraph by it, and readers (Readability too) take it so.
+   */
   lineBreak(): void {
-    if (this.length > 0 && this.pending !== '\n\n') this.pending = '\n';
+    if (this.length === 0) return;
+    this.pending = this.pending === '\n' || this.pending === '\n\n' ? '\n\n' : '\n';
   }
 
   /** Characters emitted so far (without any pending separator). */

@@ -48,6 +48,49 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle(doc).map.text).toContain('Shares of Boeing fell after the company said');
   });
 
+  it('keeps the story where it goes on after an ad and a related box, in a container of the same kind', () => {
+    const part = (id: string, ns: number[]) => `<div class="story-part" id="${id}">${ns.map(paragraph).join('')}</div>`;
+    const doc = page(`<html><head><title>Rates rise</title></head><body><main id="main"><h1>Rates rise</h1>${part('p1', [1, 2, 3, 4, 5, 6, 7])}
+      <div class="ad-slot"><p>Advertisement</p></div><div class="related-box"><h3><a href="/x">Read also: rates rose before</a></h3></div>
+      ${part('p2', [8])}</main><aside>${paragraph(99)}</aside></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('main'));
+    expect(analysis.map.text).toContain('Paragraph 8:');
+    expect(analysis.map.text).not.toContain('Read also');
+    expect(analysis.map.text).not.toContain('Paragraph 99');
+  });
+
+  it('reads a story set with <br><br> in one table cell as paragraphs, and takes it for an article', () => {
+    const lines = [1, 2, 3, 4, 5, 6].map((n) => paragraph(n).replace(/<\/?p>/g, '')).join('<br><br>\n');
+    const doc = page(`<html><head><title>Rates rise again in March</title></head><body><table><tr><td class="nav"><a href="/a">Home</a><br><a href="/b">Business</a></td>
+      <td id="story"><h1>Rates rise again in March</h1><font size="2">${lines}</font></td></tr></table></body></html>`);
+    const analysis = analyzeArticle(doc);
+    expect(analysis.root).toBe(doc.getElementById('story'));
+    expect(analysis.map.text.split('\n\n')).toHaveLength(6);
+    expect(analysis.isArticle).toBe(true);
+  });
+
+  it('finds the body by the JSON-LD articleBody when scoring found only a thin one', () => {
+    // Each paragraph sits in an ad system's wrapper, which scoring reads as furniture; a columnist's box beside it reads as prose.
+    const wrapped = [1, 2, 3, 4, 5, 6].map((n) => `<div class="gpt-sticky">${paragraph(n)}</div>`).join('');
+    const declared = [1, 2, 3, 4, 5, 6].map((n) => paragraph(n).replace(/<\/?p>/g, '')).join('\\n');
+    const doc = page(`<html><head><title>Rates rise</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise","articleBody":"${declared}"}</script></head>
+      <body><div id="story">${wrapped}</div><div class="column">${paragraph(90)}</div></body></html>`);
+    const analysis = analyzeArticle(doc);
+    expect(analysis.root).toBe(doc.getElementById('story'));
+    expect(analysis.map.text.split('\n\n')).toHaveLength(6);
+    expect(analysis.map.text).not.toContain('Paragraph 90');
+  });
+
+  it('takes the JSON-LD articleBody as the text when the page renders no body of its own', () => {
+    const declared = [1, 2, 3, 4, 5].map((n) => paragraph(n).replace(/<\/?p>/g, '')).join('&lt;/p&gt;&lt;p&gt;');
+    const doc = page(`<html><head><title>Rates rise</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise","articleBody":"&lt;p&gt;${declared}&lt;/p&gt;"}</script></head>
+      <body><div id="app"><h1>Rates rise</h1><p>Loading the story, please wait a moment for the page to load.</p></div></body></html>`);
+    const analysis = analyzeArticle(doc);
+    expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map((n) => paragraph(n).replace(/<\/?p>/g, '')));
+    expect(analysis.map.segments).toEqual([]);
+  });
+
   it('takes the element marked itemprop=articleBody when the scored root lies outside it', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Driver ${i}</td><td>${500 - i}</td></tr>`).join('');
     const blurb = `<div class="blurb">${paragraph(9)}${paragraph(8)}</div>`;
