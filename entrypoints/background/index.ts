@@ -12,6 +12,7 @@ import { feedAlarmListener, relatedHandlers, scheduleFeedRefresh } from './handl
 import { browser } from 'wxt/browser';
 import { createSyncDeps, handleSyncAlarm, scheduleSyncAlarms, syncHandlers, syncSoon } from './handlers/sync';
 import { afterWrites } from './after-writes';
+import { reportedUrls } from './reported-urls';
 import { cachedSnapshots, notifyLibraryChanged, popupHandlers } from './handlers/popup';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
 
@@ -24,8 +25,9 @@ export default defineBackground(() => {
   // pages to read it again.
   const handlers = allHandlers<ToBackground>()(
     // A page just recorded has its popup snapshot read and copied at once: the popup is most
-    // often opened on a page loaded a while ago, when the worker may be asleep.
-    pageHandlers(db, (url) => void snapshots.refresh(url).catch(() => undefined)),
+    // often opened on a page loaded a while ago, when the worker may be asleep. Views already
+    // open on it (the side panel follows the tab as it loads) are told to read it again.
+    pageHandlers(db, (url) => void snapshots.refresh(url).then(notifyLibraryChanged, () => undefined)),
     popupHandlers(snapshots),
     markingHandlers(),
     libraryHandlers(db),
@@ -39,6 +41,7 @@ export default defineBackground(() => {
       return syncSoon();
     }),
   );
+  browser.tabs.onRemoved.addListener((tabId) => void reportedUrls.forget(tabId).catch(() => undefined));
   // Alarm listeners are registered on every start: a stopped service worker is woken for them.
   const onFeedAlarm = feedAlarmListener(db);
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -5,6 +5,7 @@ import { findPageVisit, type NewsmarkDb } from '@/lib/db';
 import { getArticleByUrl, listHighlights } from '@/lib/db/library';
 import { onTablesChanged } from '@/lib/library/changes';
 import type { SnapshotCopies } from '@/lib/library/snapshot-copies';
+import { reportedUrls } from '../reported-urls';
 
 /**
  * The popup's first read, answered here where the database is already open: the popup then
@@ -74,9 +75,13 @@ async function activeTabUrl(): Promise<string | undefined> {
   return tab?.url;
 }
 
-/** The URL of tab `tabId`, undefined when the extension may not see it or the tab is gone. */
-function tabUrl(tabId: number): Promise<string | undefined> {
-  return browser.tabs.get(tabId).then((tab) => tab?.url, () => undefined);
+/**
+ * The URL of tab `tabId`: as the browser shows it where the extension may see it (the popup, on
+ * its click), else as the tab's page last reported it (the side panel); undefined for neither.
+ */
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  const shown = await browser.tabs.get(tabId).then((tab) => tab?.url, () => undefined);
+  return shown ?? (await reportedUrls.of(tabId).catch(() => undefined));
 }
 
 /** The visit, the saved article and its highlights for `url`, read in one transaction (one consistent state). */
