@@ -48,7 +48,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const stopMessages = handleMessages(
     allHandlers<ToContent>()(contentHandlers(marker, () => offHere()), highlights?.ui.handlers ?? NO_HIGHLIGHTS, {
       savePageArticle: async () => {
-        if (!highlights) throw new Error(NO_HIGHLIGHT_API);
+        if (!highlights) return noHighlights();
         if (offHere()) throw new Error('Newsmark is turned off on this site.');
         // Saving says "this is an article": extract and mark it even if detection said otherwise.
         if (marker.state !== 'marked') await marker.run(true);
@@ -79,13 +79,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   else marker.state = 'off';
 }
 
-const NO_HIGHLIGHT_API = 'This browser cannot show highlights.';
-
 /** Where the browser has no way to draw highlights, asking for them fails with why. */
-const NO_HIGHLIGHTS: HandlersOf<PageHighlightMessages> = {
-  getPageHighlights: () => Promise.reject(new Error(NO_HIGHLIGHT_API)),
-  highlightSelection: () => Promise.reject(new Error(NO_HIGHLIGHT_API)),
-};
+const noHighlights = (): Promise<never> => Promise.reject(new Error('This browser cannot show highlights.'));
+const NO_HIGHLIGHTS: HandlersOf<PageHighlightMessages> = { getPageHighlights: noHighlights, highlightSelection: noHighlights };
 
 /** The reader's highlights, where the browser has the CSS Custom Highlight API (every supported version does). */
 function createHighlights(): { model: PageHighlights; ui: ReturnType<typeof createHighlightUi> } | null {
