@@ -12,6 +12,8 @@ import type { FetchLike } from './http';
 import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
 import { conflictCopies, dismissCopy } from './merge';
+import { updateArticle } from '../db/articles';
+import { updateHighlight } from '../db/highlights';
 
 import { syncSettingsItem, syncStatusItem } from './status-item';
 import type { LiveSyncStatus } from './status-view';
@@ -113,6 +115,23 @@ export async function listNoteConflicts(db: NewsmarkDb, kind: 'article' | 'highl
     .map((v) => ({ clock: v.c, node: v.n, text: v.t }));
 }
 
+/**
+ * Every record whose note has a conflict copy to show (for the library's and popup's marks).
+ * One read of the sync rows; rows hold copies only after concurrent edits, so it stays short.
+ */
+export async function listConflictedRecords(db: NewsmarkDb): Promise<Array<{ kind: 'article' | 'highlight'; id: string }>> {
+  const out: Array<{ kind: 'article' | 'highlight'; id: string }> = [];
+  await db.syncRecords.each((row) => {
+    const register = row.texts.note;
+    const shown = register?.versions[0]?.t;
+    if (!conflictCopies(register).some((v) => v.t.trim() !== '' && v.t !== shown)) return;
+    const colon = row.key.indexOf(':');
+    const kind = row.key.slice(0, colon);
+    if (kind === 'article' || kind === 'highlight') out.push({ kind, id: row.key.slice(colon + 1) });
+  });
+  return out;
+}
+
 /** The reader dismissed a conflict copy: it is dropped here and, at the next sync, everywhere. */
 export async function dismissNoteConflict(db: NewsmarkDb, kind: 'article' | 'highlight', id: string, copy: Pick<NoteConflictCopy, 'clock' | 'node'>): Promise<void> {
   await db.transaction('rw', db.syncRecords, async () => {
@@ -121,4 +140,32 @@ export async function dismissNoteConflict(db: NewsmarkDb, kind: 'article' | 'hig
     if (!row || !register) return;
     await db.syncRecords.put({ ...row, texts: { ...row.texts, note: dismissCopy(register, { c: copy.clock, n: copy.node }) }, synced: 0 });
   });
+}
+
+/** What the reader kept of a note and one of its conflict copies. */
+export type NoteChoice = 'shown' | 'copy' | 'both';
+
+/**
+ * The reader chose between the note shown and one conflict copy: keep the shown text, the copy's,
+ * or both (the shown one first, then the copy, as two paragraphs). The copy is dismissed; a choice
+ * that changes the text is a note edit like any other, so it syncs, and every device drops the copy.
+ * Returns the copies still kept.
+ */
+export async function resolveNoteConflict(
+  db: NewsmarkDb,
+  kind: 'article' | 'highlight',
+  id: string,
+  copy: Pick<NoteConflictCopy, 'clock' | 'node'>,
+  keep: NoteChoice,
+): Promise<NoteConflictCopy[]> {
+  const found = (await listNoteConflicts(db, kind, id)).find((c) => c.clock === copy.clock && c.node === copy.node);
+  if (found && keep !== 'shown') {
+    const record = kind === 'article' ? await db.articles.get(id) : await db.highlights.get(id);
+    const shown = record?.note ?? '';
+    const note = keep === 'copy' ? found.text : `${shown.trimEnd()}\n\n${found.text.trimStart()}`;
+    if (kind === 'article') await updateArticle(db, id, { note });
+    else await updateHighlight(db, id, { note });
+  }
+  await dismissNoteConflict(db, kind, id, copy);
+  return listNoteConflicts(db, kind, id);
 }
