@@ -9,7 +9,7 @@ import { addAlias, emptyTrie, gazetteer, matchAt, type Company, type Gazetteer }
 import { slug } from './slug';
 import {
   APPOSITION_FOLLOWERS, APPOSITION_NOUNS, DEFINITE_APPOSITION_FOLLOWERS, CHIEF_TITLES, COMMON_CAPITALISED, GENERIC_MEDIA_WORDS, MEDIA_HEADS, REGIONS, WHICH_VERBS, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, COMPANY_HEADS, DETERMINERS, EXCHANGES,
-  GIVEN_NAMES, KNOWN_ORGS, PERSON_ROLES, PERSON_TITLES, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
+  GIVEN_NAMES, KNOWN_ORGS, SECURITY_WORDS, PERSON_ROLES, PERSON_TITLES, LEGAL_SUFFIXES, ORG_WORDS, PLACES, PRODUCT_WORDS, STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
 import { DATE_WORDS } from './figure-words';
 
@@ -335,6 +335,7 @@ function plausibleName(doc: Doc, first: number, last: number): boolean {
     if (!COMMON_CAPITALISED.has(w) && !PLACES.has(w) && !LEGAL_SUFFIXES.has(w) && !COMPANY_HEADS.has(w) && !STOP_CAPITALISED.has(w)) distinctive = true;
   }
   if (GIVEN_NAMES.has(tokens[first]!.text) && last > first) return false;
+  if (first === last && SECURITY_WORDS.has(tokens[first]!.text)) return false;
   if (KNOWN_ORGS.has(doc.text.slice(tokens[first]!.start, tokens[last]!.end))) return false;
   return distinctive;
 }
@@ -488,6 +489,8 @@ function listedUnderName(doc: Doc, symbol: string, firstWord: string): boolean {
  */
 function hasCueBefore(tokens: readonly Token[], first: number): boolean {
   let k = first - 1;
+  // "(Image credit: All About Space)", "Credit: Getty": a picture's source.
+  if (tokens[k]?.text === ':' && /^credits?$/i.test(word(tokens, k - 1) ?? '')) return true;
   if (word(tokens, k) === 'as' && word(tokens, k - 1) === 'such') k -= 2;
   else if (word(tokens, k) === 'like' || word(tokens, k) === 'including') k--;
   // "label, Big Machine": a comma only after a singular cue; "publishers, DSPs" is a list.
@@ -746,6 +749,18 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     if (name !== m.name && !name.includes(' ') && !shownAlone.has(name)) unprovenShortForms.add(targets.length - 1);
   };
   for (const name of extra) addName(name, { first: 0, last: 0, id: `user:${slug(name)}`, name, evidence: true });
+  // "Dish" after "Dish Network", "Goldman" after "Goldman Sachs": a listed company's first word, where it is distinctive.
+  const listedHeads = new Set<string>();
+  // "Live" of "Live Nation" is a word: a head the document also writes in lower case is left out.
+  const lowerWords = new Set(doc.tokens.filter((t) => t.kind === Kind.Word && /^\p{Ll}/u.test(t.text)).map((t) => t.text));
+  for (const m of doc.mentions) {
+    if (m.company === undefined || m.first === m.last) continue;
+    const words = doc.gaz.company(m.company).name.split(' ');
+    const head = words[0]!;
+    if (words.length < 2 || listedHeads.has(head) || !isDistinctiveHead(doc, head) || lowerWords.has(head.toLowerCase())) continue;
+    listedHeads.add(head);
+    addName(head, m);
+  }
   for (const m of doc.mentions) {
     if (m.company !== undefined || m.id.startsWith('ticker:')) continue;
     addName(m.name, m);
@@ -755,7 +770,7 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     // "Trump" of "Trump Airlines" in a story naming Donald Trump is the man: no short form of a surname.
     // An outlet goes by its whole name: "Pittsburgh" of "Pittsburgh Post-Gazette" is the city or its team.
     const outlet = words.some((w) => MEDIA_HEADS.has(w.split('-')[0]!));
-    if (head && !outlet && words.length > 1 && head.length >= 3 && !COMMON_CAPITALISED.has(head) && !STOP_CAPITALISED.has(head) && !PLACES.has(head) && !GIVEN_NAMES.has(head) && !COMPANY_HEADS.has(head) && !doc.people.has(head)) addName(head, m);
+    if (head && !outlet && words.length > 1 && isDistinctiveHead(doc, head)) addName(head, m);
     // "Edmunds" of "Edmunds.com".
     const stem = DOMAIN.test(m.name) ? m.name.slice(0, m.name.indexOf('.')) : undefined;
     if (stem && stem.length >= 3 && !COMMON_CAPITALISED.has(stem) && !PLACES.has(stem) && !doc.people.has(stem)) addName(stem, m);
@@ -773,6 +788,17 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
   }
 }
 
+/** Whether token `k` is the first of a sentence or a line. */
+function opensSentence(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return !prev || /^[.!?"“:;—–-]$/.test(prev.text) || !adjacent(tokens, k - 1, k);
+}
+
+/** Whether a name's first word can stand for it alone: not an ordinary word, a place, a given name or a surname of the document's people. */
+function isDistinctiveHead(doc: Doc, head: string): boolean {
+  return head.length >= 3 && /^[\p{Lu}\d]/u.test(head) && !COMMON_CAPITALISED.has(head) && !STOP_CAPITALISED.has(head) && !PLACES.has(head) && !GIVEN_NAMES.has(head) && !COMPANY_HEADS.has(head) && !doc.people.has(head);
+}
+
 /**
  * Whether the one-word short form at token `at` stands as the company's name. It does not where
  * more name words follow it ("the Baltic Sea", "Free Speech": part of another name), nor after a
@@ -783,6 +809,9 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
 function standsAsName(tokens: readonly Token[], at: number): boolean {
   const next = tokens[at + 1];
   if (isNameWord(next) && !STOP_CAPITALISED.has(next!.text) && adjacent(tokens, at, at + 1)) return false;
+  // "Jiffy Lube Live": the end of another name; "Later Tyvak said" opens a sentence with a capital.
+  const prev = tokens[at - 1];
+  if (isNameWord(prev) && !STOP_CAPITALISED.has(prev!.text) && adjacent(tokens, at - 1, at) && !opensSentence(tokens, at - 1)) return false;
   const before = word(tokens, at - 1)?.toLowerCase();
   if (before === undefined || !DETERMINERS.has(before)) return true;
   const after = word(tokens, at + 1);

@@ -252,6 +252,9 @@ export const CHIEF_TITLES = new Set(['executive', 'financial', 'operating', 'tec
 /** Words after a name that say it is a company: "X shares rose", "X Chief Executive". */
 export const COMPANY_CUES_AFTER = new Set(['shares', 'stock', 'CEO', 'CFO', 'executives', 'shareholders', 'stockholders']);
 
+/** Kinds of security or company, in capitals like a name: "REIT shares" is no company called REIT. */
+export const SECURITY_WORDS = new Set(['REIT', 'REITs', 'ETF', 'ETFs', 'SPAC', 'SPACs', 'ADR', 'ADRs', 'IPO', 'IPOs', 'Class', 'Series', 'Treasury', 'Treasuries', 'Preferred', 'Common']);
+
 /** Exchanges written before a ticker: "(NYSE: HD)", "NASDAQ:AAPL", "(ticker: HD)". */
 export const EXCHANGES = new Set([
   'NYSE', 'NASDAQ', 'Nasdaq', 'NasdaqGS', 'NasdaqGM', 'AMEX', 'NYSEARCA', 'NYSEAmerican', 'LSE', 'LON', 'TSX', 'TSXV',

@@ -88,3 +88,16 @@ describe('statements from teams and people', () => {
     expect(companies('James P. Kennedy Jr. filed the case. Kennedy said in a statement that it was closed.')).toEqual([]);
   });
 });
+
+describe('short forms of listed companies and picture credits', () => {
+  it("takes a listed company's distinctive first word after its full name, not a word the text also uses", () => {
+    expect(companies('Dish Network lost subscribers. Dish said it would cut prices.')).toEqual(['Dish Network', 'Dish']);
+    expect(companies('Live Nation sold tickets to see the band live. Tickets at Jiffy Lube Live went fast.')).toEqual(['Live Nation']);
+    expect(companies('Live Nation sold tickets. Tickets at Jiffy Lube Live went fast.')).toEqual(['Live Nation']);
+  });
+
+  it("takes a picture's credited source, not an asset class in capitals", () => {
+    expect(companies('The rocket rose. Main image credit: Getty')).toEqual(['Getty']);
+    expect(companies('REIT shares rose 3%.')).toEqual([]);
+  });
+});
