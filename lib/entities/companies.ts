@@ -204,9 +204,20 @@ function isNewCompanyForm(doc: Doc, first: number, last: number): boolean {
   // "New Apple H1 headphone chip": a headline about a product.
   if (isNameWord(tokens[last + 1]) && adjacent(tokens, last, last + 1)) return false;
   const name = doc.text.slice(tokens[first]!.start, tokens[last]!.end);
-  const written = (form: string) => doc.text.split(`${form} ${name}`).length - 1;
-  return written('Old') > 0 || written('New') > 1;
+  // Counted once a name: a text repeating "New GM" thousands of times stays linear.
+  let shown = newFormShown.get(doc);
+  if (!shown) newFormShown.set(doc, (shown = new Map()));
+  let answer = shown.get(name);
+  if (answer === undefined) {
+    const old = doc.text.includes(`Old ${name}`);
+    const firstNew = doc.text.indexOf(`New ${name}`);
+    answer = old || (firstNew >= 0 && doc.text.includes(`New ${name}`, firstNew + 1));
+    shown.set(name, answer);
+  }
+  return answer;
 }
+
+const newFormShown = new WeakMap<Doc, Map<string, boolean>>();
 
 /** Whether the word before token `first` is an adjacent name word of any case ("SBM" of "SBM Intel"). */
 function continuesAnyName(tokens: readonly Token[], first: number): boolean {
