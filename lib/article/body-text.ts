@@ -12,8 +12,8 @@ import { TextMapBuilder, type TextMap } from './text-map';
 const MAX_LINK_DENSITY = 0.5;
 /** A furniture element inside the body is kept when it holds at least this share of the body's prose. */
 const KEEP_FURNITURE_SHARE = 0.5;
-/** Short blocks that only name the author or the time of publication. */
-const BYLINE_OR_DATELINE = /^(?:(?:by|von|par|por|di|door|av|af)\s|(?:published|updated|posted|last updated|modified)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b)/i;
+/** Short blocks that only name the author or the time of publication, or say how to reach the author ("Contact reporter Dave Yin"). */
+const BYLINE_OR_DATELINE = /^(?:(?:by|von|par|por|di|door|av|af)\s|(?:published|updated|posted|last updated|modified)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|(?:contact|e-?mail|write to|follow)\s+(?:the\s+)?(?:reporter|author|writer|editor|journalist)s?\b)/i;
 const MAX_BYLINE_CHARS = 120;
 
 /**

@@ -89,6 +89,8 @@ interface Frame {
   linked: boolean;
   inFurniture: boolean;
   furniture: boolean;
+  /** A parent of several `<article>`s: furniture unless it holds more prose of its own (see storyAmongCards). */
+  feed: boolean;
   totals: Totals;
   next: ChildNode | null;
 }
@@ -118,12 +120,12 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
   const enter = (el: Element, inLink: boolean, inFurniture: boolean): Frame | null => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || isHidden(el)) return null;
-    const furniture = FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || feeds.has(el);
-    return { el, tag, linked: inLink || tag === 'a', inFurniture, furniture, totals: emptyTotals(), next: el.firstChild };
+    const furniture = FURNITURE_TAGS.has(tag) || isNamedFurniture(el);
+    return { el, tag, linked: inLink || tag === 'a', inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
   };
 
   /** Scores a frame whose children are all read; its totals then go to its parent. */
-  const leave = ({ el, tag, inFurniture, furniture, totals }: Frame): void => {
+  const leave = ({ el, tag, inFurniture, furniture, feed, totals }: Frame): void => {
     if (BLOCK_TAGS.has(tag)) closeFragment(el, totals);
     // A linked headline with a short summary is a teaser for another page, wherever it sits.
     const teaser = totals.linkedHeadings === 1 && totals.good > 0 && totals.good < MAX_TEASER_PROSE;
@@ -131,7 +133,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
       teasers.count++;
       teasers.prose += totals.good;
     }
-    if (furniture || teaser) {
+    if (furniture || teaser || (feed && !storyAmongCards(el, totals.good, goodOf))) {
       if (totals.good > 0) furnitureProse.set(el, totals.good);
       totals.bad += totals.good;
       totals.good = 0;
@@ -179,7 +181,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
         totals.chars += n;
         if (frame.linked) totals.linkChars += n;
       } else if (child.nodeType === 1) {
-        entered = enter(child as Element, frame.linked, frame.inFurniture || frame.furniture);
+        entered = enter(child as Element, frame.linked, frame.inFurniture || frame.furniture || frame.feed);
       }
     }
     frame.next = child;
@@ -285,6 +287,19 @@ function feedsUnder(root: Element): Set<Element> {
     if (count >= FEED_ARTICLES) feeds.add(parent);
   }
   return feeds;
+}
+
+/**
+ * Whether a parent of several `<article>` elements is a story with cards among its paragraphs
+ * (publishers set "related" cards as `<article>`s inside the body) rather than a feed of posts:
+ * more of its prose lies outside those elements than inside them.
+ */
+function storyAmongCards(el: Element, good: number, goodOf: Map<Element, number>): boolean {
+  let inArticles = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'article') inArticles += goodOf.get(child) ?? 0;
+  }
+  return good - inArticles > inArticles;
 }
 
 /** A parent of several `<article>` elements lists other posts (a "more stories" strip, a blog's front). */

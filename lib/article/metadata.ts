@@ -4,6 +4,7 @@
  */
 import { mainArticle, names, text, type LdNode } from './json-ld';
 import { cleanUrl } from './url';
+import { PRINTED_DATE } from './page-kind';
 
 export interface ArticleMetadata {
   title: string | null;
@@ -131,10 +132,20 @@ function readByline(doc: Document, tags: Map<string, string>, article: LdNode | 
   return found && found.length <= 100 ? found : null;
 }
 
-/** "By Jane Doe" → "Jane Doe". */
+/**
+ * "By Jane Doe" → "Jane Doe"; a credit line that goes on with the date and the section after a
+ * separator ("Dave Yin / Nov 07, 2019 03:33 AM / Business & Tech") → the names before the date.
+ */
 function withoutBy(byline: string | null): string | null {
-  return byline?.replace(/^(?:by|von|par|por|di|door)\s+/i, '') || null;
+  const name = byline?.replace(/^(?:by|von|par|por|di|door)\s+/i, '');
+  if (!name) return null;
+  const parts = name.split(CREDIT_SEPARATOR);
+  const dated = parts.findIndex((part) => PRINTED_DATE.test(part) || CLOCK_TIME.test(part));
+  return dated > 0 ? parts.slice(0, dated).join(' / ') : name;
 }
+/** Separators between a credit line's name, date and section. */
+const CREDIT_SEPARATOR = /\s+[/|•·]\s+|\s*\n\s*/;
+const CLOCK_TIME = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
 
 function timeAttribute(doc: Document, selector: string): string | undefined {
   const element = doc.querySelector(selector);

@@ -91,6 +91,24 @@ describe('analyzeArticle', () => {
     expect(analysis.map.segments).toEqual([]);
   });
 
+  it('keeps a body that sets its related cards as <article>s among its paragraphs, but not a feed of posts', () => {
+    const card = (n: number) => `<article class="card pull"><a href="/s/${n}">Related: an earlier story number ${n} on rates</a></article>`;
+    const story = page(`<html><head><title>Rates rise</title></head><body><main><div id="story">${paragraph(1)}${paragraph(2)}${card(1)}${paragraph(3)}${card(2)}${paragraph(4)}${card(3)}${paragraph(5)}</div></main>
+      <div class="blurb">${paragraph(90)}</div></body></html>`);
+    const analysis = analyzeArticle(story, { skipGate: true });
+    expect(analysis.root).toBe(story.getElementById('story'));
+    expect(analysis.map.text).toContain('Paragraph 5:');
+    expect(analysis.map.text).not.toContain('Related:');
+    const posts = [1, 2, 3].map((n) => `<article><h2>Post ${n}</h2>${paragraph(n)}${paragraph(n + 10)}</article>`).join('');
+    const feed = page(`<html><head><title>Blog</title></head><body><div id="feed">${posts}</div></body></html>`);
+    expect(analyzeArticle(feed, { skipGate: true }).isArticle).toBe(false);
+  });
+
+  it('leaves out a closing line that says how to reach the reporter', () => {
+    const doc = page(articlePage.replace(`${paragraph(4)}</div></article>`, `${paragraph(4)}<p>Contact reporter Jane Doe (email)</p></div></article>`));
+    expect(analyzeArticle(doc).map.text).not.toContain('Contact reporter');
+  });
+
   it('takes the element marked itemprop=articleBody when the scored root lies outside it', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Driver ${i}</td><td>${500 - i}</td></tr>`).join('');
     const blurb = `<div class="blurb">${paragraph(9)}${paragraph(8)}</div>`;

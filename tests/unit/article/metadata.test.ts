@@ -17,6 +17,15 @@ describe('JSON-LD', () => {
     expect(meta).toMatchObject({ title: 'Deep dive', byline: 'A. Writer, B. Writer', publishedAt: '2024-03-01T08:00:00+01:00', lang: 'en-GB' });
   });
 
+  it('reads the names of a credit line that goes on with the date and the section', () => {
+    const page = doc('<title>Huawei invests</title>', '<div class="author">Dave Yin / Nov 07, 2019 03:33 AM / Business &amp; Tech</div>');
+    expect(readMetadata(page, []).byline).toBe('Dave Yin');
+    const two = doc('<meta name="author" content="By Ann Lee | Tom Ng | 5 hours ago">');
+    expect(readMetadata(two, []).byline).toBe('Ann Lee / Tom Ng');
+    const plain = doc('<meta name="author" content="Jane Doe / Foreign Desk">');
+    expect(readMetadata(plain, []).byline).toBe('Jane Doe / Foreign Desk');
+  });
+
   it('reads Dublin Core titles and creators written as RDFa properties (dc:title) as well as names (DC.title)', () => {
     const page = doc('<title>Site home</title><meta property="dc:title dcterms:title" content="Harbour plans approved"><meta property="dc:creator" content="Ann Lee">');
     expect(readMetadata(page, [])).toMatchObject({ title: 'Harbour plans approved', byline: 'Ann Lee' });
