@@ -432,7 +432,7 @@ function findDomainNames(doc: Doc): void {
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (doc.taken[i] || t.kind !== Kind.Word || !DOMAIN.test(t.text)) continue;
+    if (doc.taken[i] || t.kind !== Kind.Word || !t.text.includes('.') || !DOMAIN.test(t.text)) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if ((prev && glued(tokens, i - 1) && (prev.text === '@' || prev.text === '/' || prev.text === '.')) || (next && glued(tokens, i) && next.text === '/')) continue;
@@ -449,7 +449,8 @@ function findLowerCaseNames(doc: Doc): void {
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text)) continue;
+    // The cheap test first: most words are not followed by a comma.
+    if (tokens[i + 1]?.text !== ',' || doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text)) continue;
     const prev = tokens[i - 1];
     const opens = !prev || /^[.!?"“(]$/.test(prev.text) || LOWER_NAME_OPENERS.has(prev.text);
     const article = word(tokens, i + 2);
@@ -763,12 +764,13 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
   // "Dish" after "Dish Network", "Goldman" after "Goldman Sachs": a listed company's first word, where it is distinctive.
   const listedHeads = new Set<string>();
   // "Live" of "Live Nation" is a word: a head the document also writes in lower case is left out.
-  const lowerWords = new Set(doc.tokens.filter((t) => t.kind === Kind.Word && /^\p{Ll}/u.test(t.text)).map((t) => t.text));
+  let lowerWords: Set<string> | undefined;
+  const writtenLower = (w: string) => (lowerWords ??= new Set(doc.tokens.filter((t) => t.kind === Kind.Word && t.text !== t.text.toUpperCase() && t.text[0] === t.text[0]!.toLowerCase()).map((t) => t.text))).has(w);
   for (const m of doc.mentions) {
     if (m.company === undefined || m.first === m.last) continue;
     const words = doc.gaz.company(m.company).name.split(' ');
     const head = words[0]!;
-    if (words.length < 2 || listedHeads.has(head) || !isDistinctiveHead(doc, head) || lowerWords.has(head.toLowerCase())) continue;
+    if (words.length < 2 || listedHeads.has(head) || !isDistinctiveHead(doc, head) || writtenLower(head.toLowerCase())) continue;
     listedHeads.add(head);
     addName(head, m);
   }
