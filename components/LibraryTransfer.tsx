@@ -93,7 +93,7 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       </div>
       <p class="field">
         <label for="import-file">{t('importLabel')}</label>
-        <input id="import-file" type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => void importFrom(e.currentTarget)} data-testid="import-file" />
+        <input id="import-file" type="file" accept=".json,.jsonld,.zip,application/json,application/ld+json,application/zip" disabled={busy} onChange={(e) => void importFrom(e.currentTarget)} data-testid="import-file" />
       </p>
       <p class="muted">{t('importHelp')}</p>
       {outcome?.kind === 'ok' && <p role="status" ref={outcomeLine} data-testid="import-outcome" data-ok="true">{outcome.text}</p>}

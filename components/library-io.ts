@@ -5,6 +5,7 @@ import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
 import { checkImportSize } from '@/lib/library/import-errors';
+import { readImportBytes } from '@/lib/library/import-omnivore';
 import type { LibraryModel, ListedArticle } from '@/lib/library/model';
 import { localDayValue } from '@/lib/i18n/format';
 
@@ -47,8 +48,11 @@ function markdownFile(model: LibraryModel<ListedArticle>, day: string): { name: 
   return { name: `newsmark-markdown-${day}.zip`, blob: new Blob([zip], { type: 'application/zip' }) };
 }
 
-/** Reads a chosen file as text, refusing one over the size limit before reading it. */
+/**
+ * Reads a chosen file as import text, refusing one over the size limit before reading it: an
+ * Omnivore export zip is unpacked into its items, any other file read as UTF-8.
+ */
 export async function readImportFile(file: File): Promise<string> {
   checkImportSize(file.size);
-  return file.text();
+  return readImportBytes(new Uint8Array(await file.arrayBuffer()));
 }

@@ -119,3 +119,13 @@ describe("Omnivore's export", () => {
     expect(stderr).toBe(`${join(dir, 'Omnivore.zip')}: 1 annotation that quotes no text (a page note or an image region) was left out.\n`);
   });
 });
+
+describe("the library page's file reading", () => {
+  it('unpacks an Omnivore export zip chosen in the file input, and reads any other file as UTF-8 text', async () => {
+    const { readImportFile } = await import('@/components/library-io');
+    const text = await readImportFile(new File([exportZip()], 'Omnivore-export.zip', { type: 'application/zip' }));
+    expect(parseImport(text).format).toBe('omnivore');
+    expect(text).toContain('Nordwind buys \\"Baltic Grid\\"');
+    expect(await readImportFile(new File(['{"format":"newsmark-library","café":"é"}'], 'library.json'))).toBe('{"format":"newsmark-library","café":"é"}');
+  });
+});
