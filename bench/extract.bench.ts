@@ -6,6 +6,10 @@
  * govern. Per page: gate + detection + extraction (`analyzeArticle` on the live document) vs
  * `new Readability(document.cloneNode(true)).parse()` as its README says to call it, in
  * alternating order. Also: the gate alone on the non-article pages, and the CLI's pages/s in Node.
+ * Accuracy in the same browser, per source: body F1 (the AEB shingle metric) of our text and of
+ * Readability's, the share of articles taken for articles beside `isProbablyReaderable`, and the
+ * share of non-articles left alone; on AEB, the non-article pages, and the fundus dev set when
+ * it was fetched (scripts/corpus/fetch-dev-corpora.ts).
  * `BENCH_EXTRACT_PAGES=40` measures only the first 40 pages of each set (a quick run on a busy machine).
  */
 import { createServer, type Server } from 'node:http';
@@ -17,6 +21,8 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { BenchLine } from './types';
 import { aebPages, gzippedPages, readHtml, OWN_NON_ARTICLES_DIR, SHARED_NON_ARTICLES_DIR } from '../tests/support/article-corpus';
+import { matchPage, scorePages, type PageMatch } from '../scripts/corpus/article-score';
+import { devHtml, fundusPages } from '../scripts/corpus/dev-sets';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -45,6 +51,35 @@ const TIME_GATE = `(repeat) => {
   for (let i = 0; i < repeat; i++) window.NewsmarkArticle.gatePage(document);
   return (performance.now() - t0) / repeat;
 }`;
+
+/**
+ * What each side makes of the page: our decision and text; Readability's text (its HTML read by
+ * the inert DOMParser, a line between blocks) and isProbablyReaderable on the page as loaded.
+ */
+const OUTPUTS = `() => {
+  const analysis = window.NewsmarkArticle.analyzeArticle(document);
+  const text = analysis.isArticle ? analysis.map.text : window.NewsmarkArticle.analyzeArticle(document, { skipGate: true }).map.text;
+  const readerable = window.isProbablyReaderable(document);
+  const parsed = new window.Readability(document.cloneNode(true)).parse();
+  const parts = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) { parts.push(node.data); return; }
+    if (node.nodeType !== 1) return;
+    const block = /^(?:p|div|li|h[1-6]|blockquote|pre|tr|td|th|section|article|figure|figcaption|ul|ol|dd|dt|br)$/i.test(node.localName);
+    if (block) parts.push('\\n');
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) parts.push('\\n');
+  };
+  if (parsed && parsed.content) walk(new DOMParser().parseFromString(parsed.content, 'text/html').body);
+  return { isArticle: analysis.isArticle, text, readerable, readabilityText: parts.join('') };
+}`;
+
+interface Outputs {
+  isArticle: boolean;
+  text: string;
+  readerable: boolean;
+  readabilityText: string;
+}
 
 interface Timing {
   ours: number;
@@ -91,14 +126,27 @@ function percentile(values: number[], p: number): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Body F1 of both sides and the share of articles accepted, for one source of articles. */
+function* accuracy(source: string, outputs: Array<Outputs & { truth: string }>): Iterable<BenchLine> {
+  const ours: PageMatch[] = outputs.map((o) => matchPage(o.truth, o.text));
+  const theirs: PageMatch[] = outputs.map((o) => matchPage(o.truth, o.readabilityText));
+  yield { metric: `${source}.pages-scored`, value: outputs.length, unit: 'pages' };
+  yield { metric: `${source}.body.f1`, value: round(scorePages(ours).f1), unit: 'F1', baseline: round(scorePages(theirs).f1), baselineName: 'Readability.parse' };
+  const accepted = outputs.filter((o) => o.isArticle).length / outputs.length;
+  const readerable = outputs.filter((o) => o.readerable).length / outputs.length;
+  yield { metric: `${source}.accepted`, value: round(accepted), unit: 'share', baseline: round(readerable), baselineName: 'isProbablyReaderable' };
+}
+
 export default async function* extractBench(): AsyncIterable<BenchLine> {
   const ours = await bundle(`import { analyzeArticle } from './lib/article/index'; import { gatePage } from './lib/article/gate'; (window as unknown as Record<string, unknown>).NewsmarkArticle = { analyzeArticle, gatePage };`);
-  const readability = await bundle(`import { Readability } from '@mozilla/readability'; (window as unknown as Record<string, unknown>).Readability = Readability;`);
+  const readability = await bundle(`import { Readability, isProbablyReaderable } from '@mozilla/readability'; Object.assign(window, { Readability, isProbablyReaderable });`);
   const articles = aebPages().slice(0, PAGE_LIMIT);
   const nonArticles = [...gzippedPages(SHARED_NON_ARTICLES_DIR), ...gzippedPages(OWN_NON_ARTICLES_DIR)].slice(0, PAGE_LIMIT);
   const pages = new Map<string, string>();
   for (const page of articles) pages.set(`/aeb/${page.id}`, readHtml(page.file));
   for (const file of nonArticles) pages.set(`/non/${basename(file)}`, readHtml(file));
+  const fundus = fundusPages().slice(0, PAGE_LIMIT);
+  for (const page of fundus) pages.set(`/fundus/${page.id}`, devHtml(page));
   const { server, origin } = await serve(pages);
   const userDataDir = mkdtempSync(join(tmpdir(), 'bench-extract-'));
   const browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -112,9 +160,11 @@ export default async function* extractBench(): AsyncIterable<BenchLine> {
     };
 
     const timings: Timing[] = [];
+    const aebOutputs: Array<Outputs & { truth: string }> = [];
     for (const [i, page] of articles.entries()) {
       await load(`/aeb/${page.id}`);
       timings.push((await tab.evaluate(`(${TIME_BOTH})(${i % 2 === 1})`)) as Timing);
+      aebOutputs.push({ ...((await tab.evaluate(`(${OUTPUTS})()`)) as Outputs), truth: page.truth });
     }
     const oursMedian = median(timings.map((t) => t.ours));
     const readabilityMedian = median(timings.map((t) => t.readability));
@@ -124,12 +174,27 @@ export default async function* extractBench(): AsyncIterable<BenchLine> {
     yield { metric: 'aeb.per-page-ratio.median', value: round(median(timings.map((t) => t.ours / t.readability))), unit: 'ratio' };
 
     const gateTimes: number[] = [];
+    const nonOutputs: Outputs[] = [];
     for (const file of nonArticles) {
       await load(`/non/${basename(file)}`);
       gateTimes.push((await tab.evaluate(`(${TIME_GATE})(${GATE_REPEAT})`)) as number);
+      nonOutputs.push((await tab.evaluate(`(${OUTPUTS})()`)) as Outputs);
     }
     yield { metric: 'non-articles.gate.median', value: round(gateTimes.length ? median(gateTimes) : 0), unit: 'ms' };
     yield { metric: 'non-articles.gate.p95', value: round(percentile(gateTimes, 0.95)), unit: 'ms' };
+
+    yield* accuracy('aeb', aebOutputs);
+    const fundusOutputs: Array<Outputs & { truth: string }> = [];
+    for (const page of fundus) {
+      await load(`/fundus/${page.id}`);
+      fundusOutputs.push({ ...((await tab.evaluate(`(${OUTPUTS})()`)) as Outputs), truth: page.truth });
+    }
+    if (fundusOutputs.length) yield* accuracy('fundus', fundusOutputs);
+    if (nonOutputs.length) {
+      const rejected = nonOutputs.filter((o) => !o.isArticle).length / nonOutputs.length;
+      const notReaderable = nonOutputs.filter((o) => !o.readerable).length / nonOutputs.length;
+      yield { metric: 'non-articles.rejected', value: round(rejected), unit: 'share', baseline: round(notReaderable), baselineName: '!isProbablyReaderable' };
+    }
   } finally {
     await browser.close();
     server.close();

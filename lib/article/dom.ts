@@ -60,11 +60,27 @@ function hasWordOf(words: string[], set: Set<string>): boolean {
   return false;
 }
 
+/** Whether a furniture word of `set` names the element, not a layout it has (see namesLayout). */
+function hasFurnitureWordOf(words: string[], set: Set<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i]!) && !namesLayout(words, i)) return true;
+  return false;
+}
+
+/** Words after a furniture word that make the name a layout's: "sidebar-grid", "sidebar-layout" hold the page's main column too. */
+const LAYOUT_WORDS = new Set(['grid', 'layout']);
+/** Words before one that say the element has it, not is it: "has-sidebar", "with-sidebar", "no-sidebar". */
+const HAVING_WORDS = new Set(['has', 'with', 'no', 'without']);
+
+/** Whether the word at `i` names a layout the element has rather than what the element is. */
+function namesLayout(words: string[], i: number): boolean {
+  return LAYOUT_WORDS.has(words[i + 1] ?? '') || HAVING_WORDS.has(words[i - 1] ?? '');
+}
+
 /** Whether the element's class or id names page furniture rather than article text. */
 export function looksLikeBoilerplate(el: Element): boolean {
   const words = nameWords(el);
   if (words.length === 0) return false;
-  return hasWordOf(words, FURNITURE_WORDS) || (hasWordOf(words, MAYBE_FURNITURE_WORDS) && !hasWordOf(words, CONTENT_WORDS));
+  return hasFurnitureWordOf(words, FURNITURE_WORDS) || (hasFurnitureWordOf(words, MAYBE_FURNITURE_WORDS) && !hasWordOf(words, CONTENT_WORDS));
 }
 
 /**

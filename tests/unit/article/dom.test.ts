@@ -24,6 +24,10 @@ describe('class and id words', () => {
     ['<div class="author-bio"></div>', true],
     ['<div class="author-content"></div>', false],
     ['<div class="article-sidebar"></div>', true],
+    // A layout with a sidebar holds the main column too: its name says what it has, not what it is.
+    ['<div class="sidebar-grid__content article__content"></div>', false],
+    ['<div class="page has-sidebar"></div>', false],
+    ['<div class="sidebar-widget"></div>', true],
   ])('looksLikeBoilerplate(%s) is %s', (html, expected) => {
     expect(looksLikeBoilerplate(element(html))).toBe(expected);
   });
