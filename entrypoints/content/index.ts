@@ -6,8 +6,8 @@ import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { idleScheduler } from '@/lib/marking/watch';
-import type { PageHighlightMessages, ToContent } from '@/lib/contracts/messages';
-import { allHandlers, handleMessages, sendMessage, type HandlersOf } from '@/lib/messaging';
+import type { ToContent } from '@/lib/contracts/messages';
+import { allHandlers, handleMessages, sendMessage } from '@/lib/messaging';
 import { isOffForHost, loadSettings, watchSettings } from '@/lib/settings';
 import { createCardView } from './card';
 import { contentHandlers } from './handlers';
@@ -46,9 +46,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
 
   const stopMessages = handleMessages(
-    allHandlers<ToContent>()(contentHandlers(marker, () => offHere()), highlights?.ui.handlers ?? NO_HIGHLIGHTS, {
+    allHandlers<ToContent>()(contentHandlers(marker, () => offHere()), highlights?.ui.handlers, {
       savePageArticle: async () => {
-        if (!highlights) return noHighlights();
+        if (!highlights) throw new Error('This browser cannot show highlights.');
         if (offHere()) throw new Error('Newsmark is turned off on this site.');
         // Saving says "this is an article": extract and mark it even if detection said otherwise.
         if (marker.state !== 'marked') await marker.run(true);
@@ -78,10 +78,6 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   if (!offHere()) runWhenIdle();
   else marker.state = 'off';
 }
-
-/** Where the browser has no way to draw highlights, asking for them fails with why. */
-const noHighlights = (): Promise<never> => Promise.reject(new Error('This browser cannot show highlights.'));
-const NO_HIGHLIGHTS: HandlersOf<PageHighlightMessages> = { getPageHighlights: noHighlights, highlightSelection: noHighlights };
 
 /** The reader's highlights, where the browser has the CSS Custom Highlight API (every supported version does). */
 function createHighlights(): { model: PageHighlights; ui: ReturnType<typeof createHighlightUi> } | null {

@@ -5,7 +5,7 @@
  * opening the database was most of the popup's time to first render.
  */
 import { browser } from 'wxt/browser';
-import { allHandlers, handleMessages, sendMessage } from '@/lib/messaging';
+import { handleMessages, sendMessage, type HandlersOf } from '@/lib/messaging';
 import type { PopupSnapshot, ToPages } from '@/lib/contracts/messages';
 import type { RequestOf } from '@/lib/messaging';
 import type { PopupAddress } from '@/lib/messaging/popup-address';
@@ -171,12 +171,12 @@ export function watchSnapshots(read: () => Promise<PopupSnapshot>, first: Promis
   let changes = 0;
   const watchers = new Set<() => void>();
   handleMessages(
-    allHandlers<ToPages>()({
+    {
       libraryChanged: () => {
         changes++;
         for (const reread of watchers) reread();
       },
-    }),
+    } satisfies HandlersOf<ToPages>,
   );
   let early: { answers: Promise<PopupSnapshot>[]; changes: number } | null = { answers: first, changes };
   for (const answer of first) answer.catch(() => undefined);

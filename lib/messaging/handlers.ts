@@ -8,14 +8,14 @@ import type { Handlers, HandlersOf } from './types';
 /** The keys a part surely has (a part's type also lists the messages it must not answer, as optional). */
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 
-type KeysOf<P extends readonly object[]> = P[number] extends infer U ? (U extends object ? RequiredKeys<U> : never) : never;
+type KeysOf<P extends readonly unknown[]> = P[number] extends infer U ? (U extends object ? RequiredKeys<U> : never) : never;
 
-type Doubled<P extends readonly object[]> = P extends readonly [infer H extends object, ...infer R extends readonly object[]]
-  ? (RequiredKeys<H> & KeysOf<R>) | Doubled<R>
+type Doubled<P extends readonly unknown[]> = P extends readonly [infer H, ...infer R extends readonly unknown[]]
+  ? (RequiredKeys<NonNullable<H>> & KeysOf<R>) | Doubled<R>
   : never;
 
 /** `unknown` when `P` answers each message of `M` exactly once; else a shape naming what is wrong, which `P` lacks. */
-type Complete<M, P extends readonly object[]> = [Exclude<keyof M, KeysOf<P>>] extends [never]
+type Complete<M, P extends readonly unknown[]> = [Exclude<keyof M, KeysOf<P>>] extends [never]
   ? [Doubled<P>] extends [never]
     ? [Exclude<KeysOf<P>, keyof M>] extends [never]
       ? unknown
@@ -26,9 +26,11 @@ type Complete<M, P extends readonly object[]> = [Exclude<keyof M, KeysOf<P>>] ex
 /**
  * `allHandlers<ToBackground>()(libraryHandlers(db), syncHandlers(deps), ...)`: one map of the
  * parts' handlers. A message of `M` that no part answers, one that two parts answer, or one
- * that is not in `M` is a compile error that names it.
+ * that is not in `M` is a compile error that names it. A part typed `... | undefined` is one a
+ * browser may lack (the content script's highlights, without the Highlight API): where it is
+ * absent its messages go unanswered, and the sender is told that no handler answered.
  */
 export function allHandlers<M extends MessageMap>() {
-  return <const P extends readonly Handlers[]>(...parts: P & Complete<M, P>): HandlersOf<M> =>
+  return <const P extends readonly (Handlers | undefined)[]>(...parts: P & Complete<M, P>): HandlersOf<M> =>
     Object.assign({}, ...parts) as HandlersOf<M>;
 }
