@@ -1,0 +1,156 @@
+/**
+ * Companies the gazetteer lacks, found by their shape or by what the text says of them: a legal
+ * suffix or company word ("Sierra Nevada Corp."), a news outlet's head word ("Saudi Gazette"),
+ * a domain name ("Edmunds.com"), a company context ("Wyze, a camera maker"), lower-case brands
+ * in an apposition ("adgorithm, an ad-tech start-up").
+ */
+import { Kind, adjacent, glued, isCapitalized, type Token } from './tokenize';
+import { slug } from './slug';
+import {
+  COMMON_CAPITALISED, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
+  STOP_CAPITALISED, WEAK_SUFFIXES,
+} from './company-words';
+import { type Doc, word, add, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention } from './company-doc';
+import { hasCueBefore, hasCompanyApposition, isWhichMakes, afterListSeparator, isCompanyOnlyContext, isStrongContext } from './company-cues';
+
+/** "Sierra Nevada Corp.", "Ceres Robotics", "Carlyle Group": an unlisted name with a legal suffix or company word. */
+export function findSuffixedNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (w === undefined || doc.taken[i]) continue;
+    const legal = LEGAL_SUFFIXES.has(w);
+    if (!legal && !COMPANY_HEADS.has(w)) continue;
+    let nameEnd = i - 1;
+    if (legal && tokens[nameEnd]?.text === ',') nameEnd--;
+    // ", Inc" at the very start names nothing.
+    if (nameEnd < 0 || doc.taken[nameEnd] || tokens[i]!.start - tokens[nameEnd]!.end > 2) continue;
+    const first = chainEndingAt(doc, nameEnd);
+    if (first === undefined) continue;
+    const strong = legal && !WEAK_SUFFIXES.has(w);
+    if (!strong && first === nameEnd && tokens[first]!.text.length < 2) continue;
+    if (!plausibleName(doc, first, nameEnd) || namesAnEvent(tokens, i)) continue;
+    // "Picture Archiving and Communication Systems", "Head of Platform Solutions": part of a longer title.
+    const before = word(tokens, first - 1);
+    if (!legal && (before === 'and' || before === 'of' || tokens[first - 1]?.text === '&')) continue;
+    const last = extendWithSuffix(tokens, i - 1 === nameEnd ? nameEnd : nameEnd);
+    if (last <= nameEnd && !COMPANY_HEADS.has(w)) continue;
+    const end = COMPANY_HEADS.has(w) && last < i ? extendWithSuffix(tokens, i) : last;
+    add(doc, ruleMention(doc, first, end, COMPANY_HEADS.has(w) ? i : nameEnd));
+    i = end;
+  }
+}
+
+/**
+ * News outlets named by their head word: "the Deseret News", "Saudi Gazette", "Edmonton Sun".
+ * Their other words may be places, unlike other companies' ("New Zealand Herald"); a section or
+ * a genre is not an outlet ("Breaking News", "Business News"), nor is a journal "of" something.
+ */
+export function findMediaNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (w === undefined || doc.taken[i] || !MEDIA_HEADS.has(w) || word(tokens, i + 1) === 'of') continue;
+    // "Korean Central News Agency": the head word is inside a longer name.
+    if (isNameWord(tokens[i + 1]) && adjacent(tokens, i, i + 1)) continue;
+    // "Pittsburgh Post-Gazette", "Wheeling News-Register".
+    const end = tokens[i + 1]?.text === '-' && glued(tokens, i) && glued(tokens, i + 1) && isNameWord(tokens[i + 2]) ? i + 2 : i;
+    if (!adjacent(tokens, i - 1, i) || doc.taken[i - 1]) continue;
+    const first = chainEndingAt(doc, i);
+    if (first === undefined || first === i) continue;
+    let distinctive = false;
+    let allowed = true;
+    for (let k = first; k < i; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== Kind.Word) continue;
+      if (ORG_WORDS.has(t.text) || KNOWN_ORGS.has(t.text) || (k === first && GIVEN_NAMES.has(t.text))) allowed = false;
+      if (!GENERIC_MEDIA_WORDS.has(t.text) && !COMMON_CAPITALISED.has(t.text) && !STOP_CAPITALISED.has(t.text)) distinctive = true;
+    }
+    // "Saudi Gazette": a place names an outlet; "Sun" and "Post" need one, being words too.
+    if (!allowed || !distinctive) continue;
+    add(doc, ruleMention(doc, first, end, end));
+    i = end;
+  }
+}
+
+/** Host names that are no company's: social sites' link hosts and the like are caught by their lower case. */
+export const DOMAIN = /^(?:\p{Lu}|\d)[\p{L}\d-]*\.(?:com|net|co\.uk|co|io|ca|ai|tv|de|fr|news|app)$/u;
+
+/**
+ * "Edmunds.com", "CBC.ca", "9to5Mac.com": a capitalised domain name written as a name is the
+ * company's ("pic.twitter.com/..." and "whitehouse.gov" are not). Its stem counts later on
+ * ("Edmunds"), see findRepeatedNames.
+ */
+export function findDomainNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (doc.taken[i] || t.kind !== Kind.Word || !t.text.includes('.') || !DOMAIN.test(t.text)) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if ((prev && glued(tokens, i - 1) && (prev.text === '@' || prev.text === '/' || prev.text === '.')) || (next && glued(tokens, i) && next.text === '/')) continue;
+    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+  }
+}
+
+/**
+ * Lower-case brands the text presents as companies: "adgorithm, an ad-tech start-up",
+ * "shares of ecobee". A lower-case word is a name only at the start of a sentence or after a
+ * preposition; after a determiner or another word it is a noun ("the device, a company product").
+ */
+export function findLowerCaseNames(doc: Doc): void {
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // The cheap test first: most words are not followed by a comma.
+    if (tokens[i + 1]?.text !== ',' || doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text)) continue;
+    const prev = tokens[i - 1];
+    const opens = !prev || /^[.!?"“(]$/.test(prev.text) || LOWER_NAME_OPENERS.has(prev.text);
+    const article = word(tokens, i + 2);
+    if (!opens || !((hasCompanyApposition(tokens, i) && article !== 'the') || isWhichMakes(tokens, i))) continue;
+    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+  }
+}
+
+const LOWER_NAME_OPENERS = new Set(['in', 'at', 'of', 'from', 'by', 'with', 'for', 'to', 'and', 'on', 'about', 'like', 'including']);
+
+/** "Code Media conference", "Bangkok International Motor Show": the name of an event, not a company. */
+function namesAnEvent(tokens: readonly Token[], last: number): boolean {
+  const next = word(tokens, last + 1);
+  return next !== undefined && (EVENT_WORDS.has(next.toLowerCase()) || (COMPANY_HEADS.has(tokens[last]!.text) && isCapitalized(next) && tokens[last + 1]!.start - tokens[last]!.end === 1));
+}
+
+const EVENT_WORDS = new Set(['conference', 'summit', 'festival', 'show', 'expo', 'awards', 'fair', 'forum', 'week', 'event', 'convention', 'congress']);
+
+/** Unlisted names in company context. */
+export function findContextNames(doc: Doc): void {
+  const { tokens } = doc;
+  const { people } = doc;
+  // A name that follows a company in a list ("companies Astrobotic, Intuitive Machines and ...") is one too.
+  let listContinuesAt = -1;
+  // Listed names carry the list on too: "companies Astrobotic, Intuitive Machines and Orbit Beyond".
+  const listedEnds = new Map(doc.mentions.map((m) => [m.last, m]));
+  for (let i = 0; i < tokens.length; i++) {
+    const listed = listedEnds.get(i);
+    if (listed && (listed.first === listContinuesAt || hasCueBefore(tokens, listed.first))) {
+      listContinuesAt = afterListSeparator(tokens, i + 1);
+      continue;
+    }
+    if (doc.taken[i] || !isNameWord(tokens[i]) || STOP_CAPITALISED.has(tokens[i]!.text)) continue;
+    const last = chainStartingAt(doc, i);
+    if (last === undefined) continue;
+    // "Church of Scientology's website": the end of a longer "X of Y" name, not a name of its own.
+    if (word(tokens, i - 1) === 'of' && isNameWord(tokens[i - 2]) && !STOP_CAPITALISED.has(tokens[i - 2]!.text)) {
+      i = last;
+      continue;
+    }
+    const cue = i === listContinuesAt || isStrongContext(doc, i, last);
+    listContinuesAt = -1;
+    const person = i === last && people.has(tokens[i]!.text) && !isCompanyOnlyContext(doc, i, last);
+    if (cue && plausibleName(doc, i, last) && !person) {
+      add(doc, ruleMention(doc, i, last, last));
+      listContinuesAt = afterListSeparator(tokens, last + 1);
+    }
+    i = last;
+  }
+}
