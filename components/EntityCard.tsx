@@ -5,11 +5,12 @@ export interface EntityCardProps {
   model: CardModel;
   onNext: () => void;
   onCoverage: () => void;
+  onDossier: () => void;
   onClose: () => void;
 }
 
 /** The hover card, rendered inside Newsmark's shadow root on the page. */
-export function EntityCard({ model, onNext, onCoverage, onClose }: EntityCardProps) {
+export function EntityCard({ model, onNext, onCoverage, onDossier, onClose }: EntityCardProps) {
   return (
     <div class="card" role="dialog" aria-label={`${model.kind}: ${model.title}`}>
       <div class="head">
@@ -36,7 +37,7 @@ export function EntityCard({ model, onNext, onCoverage, onClose }: EntityCardPro
         ))}
       </dl>
       {model.quote && <blockquote>{model.quote}</blockquote>}
-      {(model.canJumpToNext || model.canShowCoverage) && (
+      {(model.canJumpToNext || model.canShowCoverage || model.canOpenDossier) && (
         <div class="actions">
           {model.canJumpToNext && (
             <button type="button" onClick={onNext}>
@@ -46,6 +47,11 @@ export function EntityCard({ model, onNext, onCoverage, onClose }: EntityCardPro
           {model.canShowCoverage && (
             <button type="button" onClick={onCoverage}>
               {t('cardCoverage')}
+            </button>
+          )}
+          {model.canOpenDossier && (
+            <button type="button" onClick={onDossier} data-testid="card-dossier">
+              {t('cardDossier')}
             </button>
           )}
         </div>

@@ -17,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { analyzeArticle } from '../lib/article/index';
 import { matchPage, scorePages, type PageMatch } from './corpus/article-score';
-import { fundusPages } from './corpus/dev-sets';
+import { devHtml, fundusPages } from './corpus/dev-sets';
 import { parseDocument } from './analyze/parse';
 import { aebPages, gzippedPages, readabilityCases, readHtml, OWN_NON_ARTICLES_DIR, SHARED_NON_ARTICLES_DIR } from '../tests/support/article-corpus';
 
@@ -104,7 +104,7 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
 
 const aeb = wanted('aeb') ? aebPages().map((p) => ({ ...p, html: readHtml(p.file) })) : [];
 const readability = wanted('readability') ? readabilityCases().map((c) => ({ ...c, html: readHtml(c.file), truth: htmlText(readFileSync(`${dirname(c.file)}/expected.html`, 'utf8')) })) : [];
-const fundus = wanted('fundus') ? fundusPages().map((p) => ({ ...p, html: readHtml(p.file) })) : [];
+const fundus = wanted('fundus') ? fundusPages().map((p) => ({ ...p, html: devHtml(p) })) : [];
 for (const variant of variants) {
   // Readability.parse is scored on the pages as saved: it reads no claims for the body.
   const compare = variant === 'saved';

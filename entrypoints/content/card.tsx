@@ -56,6 +56,7 @@ export function createCardView(doc: Document, getSettings: () => Settings): Page
           model={cardModel({ ...facts, ...extra }, t)}
           onNext={() => marker.focusMark(marker.entityIndex.nextMention(index))}
           onCoverage={() => void sendMessage('openCoverage', { query: entity.name ?? entity.text }).catch(() => undefined)}
+          onDossier={() => entity.id && void sendMessage('openDossier', { companyId: entity.id }).catch(() => undefined)}
           onClose={hide}
         />,
         h.mount,

@@ -38,6 +38,8 @@ export interface CardModel {
   canJumpToNext: boolean;
   /** Show "coverage of this company". */
   canShowCoverage: boolean;
+  /** Show "everything in your library": the company's dossier (only once a saved article names it). */
+  canOpenDossier: boolean;
 }
 
 export function cardModel(facts: CardFacts, t: Translate): CardModel {
@@ -46,12 +48,15 @@ export function cardModel(facts: CardFacts, t: Translate): CardModel {
     label: t('cardMentions'),
     value: t('cardMentionOf', formatCount(facts.mentionNumber, locale), formatCount(facts.mentionCount, locale)),
   };
-  const base = { canJumpToNext: facts.mentionCount > 1, canShowCoverage: false };
+  const base = { canJumpToNext: facts.mentionCount > 1, canShowCoverage: false, canOpenDossier: false };
+  const dossier = entity.type === 'company' && !!entity.id && (facts.savedArticleCount ?? 0) > 0;
   switch (entity.type) {
     case 'company':
       return {
         ...base,
-        canShowCoverage: true,
+        // The dossier holds everything the library search for the name would find, and more.
+        canShowCoverage: !dossier,
+        canOpenDossier: dossier,
         kind: t('cardKindCompany'),
         title: entity.name ?? entity.text,
         rows: [

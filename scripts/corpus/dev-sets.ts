@@ -4,6 +4,7 @@
  * that read them skip a set that is missing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +26,12 @@ export function fundusPages(): DevPage[] {
   if (!existsSync(join(dir, 'truth.json'))) return [];
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, { url: string; title: string; body: string }>;
   return Object.entries(truth).map(([id, page]) => ({ id, url: page.url, title: page.title, truth: page.body, file: join(dir, 'pages', `${id}.html.gz`) }));
+}
+
+/**
+ * A dev page's HTML. fundus saved every page as UTF-8 whatever its `<meta charset>` still says
+ * (GB2312, EUC-KR, Shift_JIS…), so the bytes are read as UTF-8, not as the page declares.
+ */
+export function devHtml(page: DevPage): string {
+  return new TextDecoder('utf-8').decode(gunzipSync(readFileSync(page.file)));
 }

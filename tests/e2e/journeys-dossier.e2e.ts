@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, SavedEntity } from '@/lib/db/library-records';
-import { axeViolations, send, waitFor } from './support/extension-ui';
+import { popupAddress } from '../../lib/messaging/popup-address';
+import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
+import { startPageServer, type PageServer } from './support/server';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';
 
 const NORDWIND = { id: 'nordwind-energy', name: 'Nordwind Energy', country: 'Denmark', ticker: 'CPH:NWE', industry: 'Utilities' };
@@ -43,6 +45,19 @@ function selectorsFor(text: string, exact: string) {
     { type: 'TextPositionSelector', start, end: start + exact.length },
   ];
 }
+
+/** A news article naming a company the gazetteer knows, for the card journey. */
+const STORY_TITLE = 'Siemens Energy wins North Sea grid order';
+const STORY = 'Siemens Energy won a €2.1 billion order on Tuesday to build converter stations for the North Sea grid. Shares of Siemens Energy rose 4 percent in Frankfurt after the award, while analysts called the price competitive and the margins thin.';
+const storyPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${STORY_TITLE}</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${STORY_TITLE}","datePublished":"2026-11-30T10:00:00Z"}</script>
+<meta property="og:type" content="article"></head><body><article><h1>${STORY_TITLE}</h1><p>By Jane Doe</p><p>${STORY}</p><p>${STORY}</p></article></body></html>`;
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer({ '/story': storyPage });
+});
+afterAll(() => server?.close());
 
 const textOf = (page: ReaderPage, selector: string) => page.evaluate((s: string) => [...document.querySelectorAll<HTMLElement>(s)].map((e) => e.innerText.replace(/\s+/g, ' ').trim()), selector);
 
@@ -104,10 +119,50 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       await library.close();
     });
 
+    it("a company's hover card, once a saved article names it, opens its dossier with a click", async () => {
+      const url = server.url('/story');
+      const article = await ui.openPage(url);
+      const helper = await ui.openExtensionPage('options.html');
+      const tabId = await findTabId(helper, STORY_TITLE);
+      // Saved from the popup as a reader saves it: its entities are stored with it.
+      const popup = await ui.openExtensionPage(popupAddress(tabId, url));
+      await waitFor(popup, () => !!document.querySelector('[data-testid="save"]'), undefined, 15_000);
+      await clickOn(popup, { selector: 'button', text: 'Save this article' });
+      await waitFor(popup, () => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-saved') === 'true');
+      await popup.close();
+
+      const mark = await article.evaluate(() => {
+        const range = [...(CSS.highlights.get('newsmark-tint-company') ?? [])][0] as Range;
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + Math.min(12, r.width / 2), y: r.top + r.height / 2 };
+      });
+      await article.mouseMove(4, mark.y);
+      await article.mouseMove(mark.x, mark.y, 3);
+      const card = await waitFor(article, () => {
+        const host = document.querySelector('newsmark-ui[data-kind="card"]');
+        if (!host || getComputedStyle(host).display === 'none') return null;
+        const r = host.getBoundingClientRect();
+        // The dossier button appears once the background has counted the saved articles.
+        return r.height > 150 ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
+      });
+      await shoot(article, `${ui.name}-card-with-dossier`);
+      // The card's last button, at the right end of its row of actions (12 px padding, 10 px below).
+      await article.mouseClick(card.left + card.width - 24, card.top + card.height - 20);
+      const opened = await waitFor(helper, async () => {
+        type Tabs = { tabs: { query(q: object): Promise<{ url?: string }[]> } };
+        const g = globalThis as unknown as { browser?: Tabs; chrome: Tabs };
+        const tabs = await (g.browser ?? g.chrome).tabs.query({});
+        return tabs.map((t) => t.url ?? '').find((u) => u.includes('/dossier.html?company=')) ?? null;
+      }, undefined, 10_000);
+      expect(decodeURIComponent(opened as string)).toMatch(/company=.*siemens/i);
+      await helper.close();
+      await article.close();
+    });
+
     it('lists the companies the library names most, each a link to its dossier', async () => {
       const index = await ui.openExtensionPage('dossier.html');
       await waitFor(index, () => !!document.querySelector('[data-testid="company-index"] a'), undefined, 15_000);
-      expect(await textOf(index, '[data-testid="company-index"] li')).toEqual(['Nordwind Energy 2 saved articles · 2 mentions']);
+      expect(await textOf(index, '[data-testid="company-index"] li')).toContain('Nordwind Energy 2 saved articles · 2 mentions');
       await clickOn(index, { selector: '[data-testid="company-index"] a', text: 'Nordwind Energy' });
       await waitFor(index, () => document.querySelector('h1')?.textContent === 'Nordwind Energy', undefined, 15_000);
       await index.close();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { MarkingMessages } from '@/lib/contracts/messages';
 import type { HandlersOf } from '@/lib/messaging';
 import { popupAddress } from '@/lib/messaging/popup-address';
+import { dossierAddress } from '@/lib/dossier/address';
 import { recognize } from '@/lib/entities';
 import { ratesItem } from '@/lib/contracts/storage';
 import { currentRates } from '@/lib/rates/cache';
@@ -24,6 +25,10 @@ export function markingHandlers(): HandlersOf<MarkingMessages> {
     // The card's "coverage of this company": the library, searched for it.
     openCoverage: async ({ query }) => {
       await browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}?q=${encodeURIComponent(query)}` });
+    },
+    // The card's "everything in your library": the company's dossier.
+    openDossier: async ({ companyId }) => {
+      await browser.tabs.create({ url: `${browser.runtime.getURL("/dossier.html")}${dossierAddress(companyId).slice("dossier.html".length)}` });
     },
     getExchangeRates: () => currentRates({ get: () => ratesItem.getValue(), set: (v) => ratesItem.setValue(v) }, fetch),
   };

@@ -17,6 +17,8 @@ export type MarkingMessages = {
   getExchangeRates: Message<NoData, ExchangeRates | null>;
   /** content, popup: open related coverage for a company or story. */
   openCoverage: Message<{ query: string }, void>;
+  /** content: open the dossier of a company the reader's library names. */
+  openDossier: Message<{ companyId: string }, void>;
 };
 
 /** One thing the page names (a company, a figure), with how often. */

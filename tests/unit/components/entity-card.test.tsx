@@ -24,8 +24,9 @@ describe('EntityCard', () => {
       ],
       canJumpToNext: false,
       canShowCoverage: true,
+      canOpenDossier: false,
     };
-    render(<EntityCard model={model} onNext={() => {}} onCoverage={() => {}} onClose={() => {}} />, document.body);
+    render(<EntityCard model={model} onNext={() => {}} onCoverage={() => {}} onDossier={() => {}} onClose={() => {}} />, document.body);
     const cells = [...document.querySelectorAll('dt, dd')].map((e) => e.textContent);
     expect(cells).toEqual(['Country', 'United States', 'Website', 'agilent.com']);
     const link = document.querySelector('dd a')!;
@@ -33,5 +34,16 @@ describe('EntityCard', () => {
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(document.querySelectorAll('a')).toHaveLength(1);
+  });
+
+  it("offers the company's dossier once a saved article names it, and says so in words", () => {
+    const onDossier = vi.fn();
+    const model: CardModel = { kind: 'Company', title: 'Huawei', rows: [], canJumpToNext: false, canShowCoverage: true, canOpenDossier: true };
+    const root = document.body.appendChild(document.createElement('div'));
+    render(<EntityCard model={model} onNext={() => {}} onCoverage={() => {}} onDossier={onDossier} onClose={() => {}} />, root);
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="card-dossier"]')!;
+    expect(button.textContent).toBe('Everything in your library');
+    button.click();
+    expect(onDossier).toHaveBeenCalledOnce();
   });
 });

@@ -123,7 +123,7 @@ describe("Omnivore's export", () => {
 describe("the library page's file reading", () => {
   it('unpacks an Omnivore export zip chosen in the file input, and reads any other file as UTF-8 text', async () => {
     const { readImportFile } = await import('@/components/library-io');
-    const text = await readImportFile(new File([exportZip()], 'Omnivore-export.zip', { type: 'application/zip' }));
+    const text = await readImportFile(new File([exportZip() as Uint8Array<ArrayBuffer>], 'Omnivore-export.zip', { type: 'application/zip' }));
     expect(parseImport(text).format).toBe('omnivore');
     expect(text).toContain('Nordwind buys \\"Baltic Grid\\"');
     expect(await readImportFile(new File(['{"format":"newsmark-library","café":"é"}'], 'library.json'))).toBe('{"format":"newsmark-library","café":"é"}');

@@ -22,7 +22,18 @@ describe('cardModel', () => {
       { label: 'cardInLibrary', value: 'cardSavedArticles_other(4)' },
     ]);
     expect(model.canJumpToNext).toBe(true);
-    expect(model.canShowCoverage).toBe(true);
+    // The dossier replaces the library search for the name once a saved article names it.
+    expect(model.canShowCoverage).toBe(false);
+    expect(model.canOpenDossier).toBe(true);
+  });
+
+  it("offers a company's dossier only once a saved article names it", () => {
+    const entity = { type: 'company' as const, start: 0, end: 6, text: 'Huawei', id: 'huawei' };
+    const base = { entity, mentionCount: 1, mentionNumber: 1, readerCurrency: 'EUR' };
+    expect(cardModel({ ...base, savedArticleCount: 0 }, t).canOpenDossier).toBe(false);
+    expect(cardModel(base, t).canOpenDossier).toBe(false);
+    expect(cardModel({ ...base, savedArticleCount: 1 }, t).canOpenDossier).toBe(true);
+    expect(cardModel({ ...base, entity: { ...entity, id: undefined }, savedArticleCount: 1 }, t).canOpenDossier).toBe(false);
   });
 
   it("shows a listed company's country, industry and website, the website as a link", () => {
