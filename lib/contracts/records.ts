@@ -5,7 +5,7 @@
  * one stamp per user-editable field in `clocks` (for field-by-field merging) and a `deleted`
  * tombstone: records are never removed, so a deletion can travel to other devices and be undone.
  */
-import type { Entity } from '../entities/types';
+import type { Entity } from './entities';
 import type { Selector } from './selectors';
 
 export interface SyncedRecord {

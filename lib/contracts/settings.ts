@@ -2,7 +2,7 @@
  * The reader's settings as stored: marking (lib/settings) and related coverage (lib/related).
  * Sync's settings are in ./sync.ts. Every item is defined, with its version, in ./storage.ts.
  */
-import type { EntityType } from '../entities/types';
+import type { EntityType } from './entities';
 import type { SourceId } from './related';
 
 export type MarkStyle = 'tint' | 'underline';

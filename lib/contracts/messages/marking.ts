@@ -3,7 +3,7 @@
  * (its code and gazetteer load once there and stay warm) and for what hover cards show; the
  * popup and the keyboard commands ask the page about its marks.
  */
-import type { Entity, EntityType } from '../../entities/types';
+import type { Entity, EntityType } from '../entities';
 import type { ExchangeRates } from '../rates';
 import type { Selector } from '../selectors';
 import type { Message, NoData } from './message';
