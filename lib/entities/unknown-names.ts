@@ -10,7 +10,7 @@ import {
   COMMON_CAPITALISED, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
   STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
-import { type Doc, word, add, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention } from './company-doc';
+import { type Doc, word, add, isPossessive, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention } from './company-doc';
 import { hasCueBefore, hasCompanyApposition, isWhichMakes, afterListSeparator, isCompanyOnlyContext, isStrongContext } from './company-cues';
 
 /** "Sierra Nevada Corp.", "Ceres Robotics", "Carlyle Group": an unlisted name with a legal suffix or company word. */
@@ -100,8 +100,18 @@ export function findDomainNames(doc: Doc): void {
  */
 export function findLowerCaseNames(doc: Doc): void {
   const { tokens } = doc;
+  let possessives: Set<string> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "ecobee completely redesigned its thermostat. ... ecobee's latest": a sentence that opens in
+    // lower case opens with a brand, when the text also gives that word a possessive.
+    if (opensWithLowerCase(tokens, i) && !doc.taken[i]) {
+      possessives ??= new Set(tokens.filter((_, k) => isPossessive(tokens[k + 1]) && tokens[k]!.kind === Kind.Word).map((p) => p.text));
+      if (possessives.has(t.text)) {
+        add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+        continue;
+      }
+    }
     // The cheap test first: most words are not followed by a comma.
     if (tokens[i + 1]?.text !== ',' || doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text)) continue;
     const prev = tokens[i - 1];
@@ -111,6 +121,16 @@ export function findLowerCaseNames(doc: Doc): void {
     add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
   }
 }
+
+/** Whether token `i` is a lower-case word of four letters or more opening a sentence, not a contraction's word ("there's"). */
+function opensWithLowerCase(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (!prev || !/^[.!?]$/.test(prev.text) || t.kind !== Kind.Word || t.text.length < 4 || !/^\p{Ll}+$/u.test(t.text)) return false;
+  return !CONTRACTED.has(t.text) && word(tokens, i + 1) !== '.' && t.start > prev.end;
+}
+
+const CONTRACTED = new Set(['that', 'what', 'there', 'here', 'where', 'everyone', 'everything', 'nothing', 'someone', 'something', 'today', 'nobody', 'this']);
 
 const LOWER_NAME_OPENERS = new Set(['in', 'at', 'of', 'from', 'by', 'with', 'for', 'to', 'and', 'on', 'about', 'like', 'including']);
 

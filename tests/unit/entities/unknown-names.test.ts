@@ -101,3 +101,11 @@ describe('short forms of listed companies and picture credits', () => {
     expect(companies('REIT shares rose 3%.')).toEqual([]);
   });
 });
+
+describe('lower-case brands opening a sentence', () => {
+  it('takes a sentence opening in lower case with a brand the text also gives a possessive, and its other mentions', () => {
+    expect(companies('Deals are live. ecobee completely redesigned its thermostat. Prices on ecobee thermostats fell, and ecobee’s sensor too.')).toEqual(['ecobee', 'ecobee', 'ecobee']);
+    // A lower-case word opening a sentence without one stays a word; so does a contraction.
+    expect(companies('It was cut. ecobee completely redesigned it. there’s more. Nothing else.')).toEqual([]);
+  });
+});
