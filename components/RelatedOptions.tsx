@@ -4,7 +4,7 @@
  * and to whom. Turning one on asks the browser for access to that service only.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { FeedSubscription } from '@/lib/related/records';
+import type { FeedSubscription } from '@/lib/contracts/related';
 import { REMOTE_DISCLOSURE, type RelatedSettings, type RemoteSourceId } from '@/lib/related/settings';
 import { SaveStatus } from './SaveStatus';
 import { useSaveState } from './useSaved';
