@@ -5,7 +5,7 @@
  */
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SourceId, SourceStatus } from '@/lib/related/sources/types';
-import type { RankedItem, StoryGroup } from '@/lib/related/types';
+import type { RankedItem, StoryGroup } from '@/lib/contracts/related';
 import { formatTimeAgo } from '@/lib/i18n/format';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';

@@ -3,7 +3,7 @@
  * a short keyword string for remote news searches (which sees only what we send).
  */
 import { foldText, tokenize, urlSlugText } from './text';
-import type { ArticleQuery } from './types';
+import type { ArticleQuery } from '../contracts/related';
 
 /** How much each part of the article counts in the query, relative to the headline. */
 export const QUERY_WEIGHTS = { title: 1, slug: 0.5, lead: 0.3, company: 1 } as const;

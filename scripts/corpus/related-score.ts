@@ -4,7 +4,7 @@
  * results come from.
  */
 import { outletKey } from '../../lib/related/text';
-import type { FeedItem } from '../../lib/related/types';
+import type { FeedItem } from '../../lib/contracts/related';
 
 export interface QueryScore {
   precision: number;

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { ArticleQuery, FeedItem } from '@/lib/related/types';
+import type { ArticleQuery, FeedItem } from '@/lib/contracts/related';
 
 /** `../shared` next to the repository, which tests and benches run from. */
 export const STORIES_DIR = resolve(process.cwd(), '../shared/corpus/stories/episodes');

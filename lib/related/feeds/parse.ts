@@ -5,7 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeXML } from 'entities';
-import type { FeedItem } from '../types';
+import type { FeedItem } from '../../contracts/related';
 import { hostOf } from '../../url/host';
 import { toPlainText } from './plain-text';
 

@@ -5,7 +5,7 @@
  * outlet), and a headline that is a near copy of one already picked (a wire story run
  * by many sites) is folded into it as "also from" instead of taking a slot.
  */
-import type { RankedItem } from '../types';
+import type { RankedItem } from '../../contracts/related';
 import type { RelatedIndex } from './index-build';
 import type { Candidate } from './candidate';
 

@@ -4,7 +4,7 @@
  * of their best result.
  */
 import { tokenize } from '../text';
-import type { RankedItem, StoryGroup } from '../types';
+import type { RankedItem, StoryGroup } from '../../contracts/related';
 import { jaccard } from './diversify';
 
 /** Headlines sharing this share of their words are taken as the same story. */

@@ -5,7 +5,7 @@
  * rebuilt cheaply in a service worker that was just woken.
  */
 import { outletKey, tokenize, urlSlugText } from '../text';
-import type { FeedItem } from '../types';
+import type { FeedItem } from '../../contracts/related';
 
 /** How much a term found in each field counts, relative to the headline. */
 export const FIELD_WEIGHTS = { title: 1, summary: 0.4, slug: 0.5 } as const;

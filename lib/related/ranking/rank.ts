@@ -6,7 +6,7 @@
  */
 import { outletKey } from '../text';
 import { queryTerms } from '../query';
-import type { ArticleQuery, RankedItem } from '../types';
+import type { ArticleQuery, RankedItem } from '../../contracts/related';
 import { DEFAULT_BM25, scoreBm25, type Bm25Params, type SparseScores } from './bm25';
 import { diversify } from './diversify';
 import { DEFAULT_FEEDBACK, expandQuery, type FeedbackParams } from './feedback';

@@ -2,7 +2,7 @@
  * The reader's own feeds as a source: items already fetched and stored on the device,
  * so it sends nothing anywhere and works offline. Storage is passed in as a function.
  */
-import type { ArticleQuery, FeedItem } from '../types';
+import type { ArticleQuery, FeedItem } from '../../contracts/related';
 import type { RelatedSource } from './types';
 
 /** Stored items published within `windowMs` of `around` (all items when `around` is NaN). */

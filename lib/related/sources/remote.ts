@@ -5,7 +5,7 @@
 import { hostOf } from '../../url/host';
 import { FeedParseError, parseFeed, type ParsedFeed } from '../feeds/parse';
 import { searchKeywords } from '../query';
-import type { ArticleQuery, FeedItem } from '../types';
+import type { ArticleQuery, FeedItem } from '../../contracts/related';
 import { DEFAULT_POLICY, SourceError, fetchText, type FetchPolicy } from './http';
 import { createRateGate, realClock, type Clock } from './rate-gate';
 import type { RelatedSource, SearchContext } from './types';

@@ -14,7 +14,7 @@ import { describe as describeSelectors } from '@/lib/anchoring';
 import { addHighlight, saveArticle } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import type { RelatedResult } from '@/lib/related/gather';
-import type { StoryGroup } from '@/lib/related/types';
+import type { StoryGroup } from '@/lib/contracts/related';
 import { INITIAL_SYNC_STATUS } from '@/lib/sync/types';
 import { freshDb } from '../library/seed';
 import { englishMessage } from './english-messages';

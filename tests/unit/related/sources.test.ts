@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, type FetchPolicy } from '@/lib/related/sources/http';
 import { localFeedsSource } from '@/lib/related/sources/local-feeds';
 import { bingNewsSource, gdeltSource, googleNewsSource } from '@/lib/related/sources/remote';
 import type { RelatedSource, SearchContext } from '@/lib/related/sources/types';
-import type { ArticleQuery, FeedItem } from '@/lib/related/types';
+import type { ArticleQuery, FeedItem } from '@/lib/contracts/related';
 import { fixture, serve, slow, startServer, type TestServer } from './server';
 
 const RSS = 'application/rss+xml';
