@@ -4,7 +4,7 @@ import { formatCount } from '@/lib/i18n/format';
 import type { LibraryModel, ListedArticle } from '@/lib/library/model';
 import type { ImportSummary } from '@/lib/contracts/messages';
 import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
-import { readerLocale, t } from './i18n';
+import { readerLocale, t, tCount } from './i18n';
 
 /**
  * How long after an import its outcome line is kept in view as the list above it grows, unless
@@ -15,17 +15,29 @@ const READER_MOVES = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
 type Outcome = { kind: 'ok'; text: string; remarks: string[] } | { kind: 'error'; text: string } | null;
 
+/** A file that would replace some of the reader's records, waiting for the reader to say yes. */
+type Pending = { name: string; text: string; replaces: number } | null;
+
 /** What export and import need of the library's services (see `LibraryServices`). */
 export interface TransferServices {
   /** Every record as stored, tombstones included: what the JSON and W3C exports write. */
   loadAll(): Promise<AllRecords>;
   importText(text: string): Promise<ImportSummary>;
+  /** What importing `text` would do, writing nothing. */
+  previewText(text: string): Promise<ImportSummary>;
   download(name: string, blob: Blob): void;
 }
 
 export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: TransferServices }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The question is shown whole, mid-screen, and takes the focus: Enter says yes, Tab reaches Cancel.
+    confirmButton.current?.closest('[role="alertdialog"]')?.scrollIntoView({ block: 'center' });
+    confirmButton.current?.focus({ preventScroll: true });
+  }, [pending]);
   const outcomeLine = useRef<HTMLParagraphElement>(null);
   const outcomeAt = useRef(0);
   // Imported entries are listed above this section and push it down, the outcome with it: keep
@@ -62,25 +74,51 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       setOutcome({ kind: 'error', text: t('exportFailed', error instanceof Error ? error.message : String(error)) });
     }
   };
+  const showOutcome = (next: Outcome) => {
+    outcomeAt.current = Date.now();
+    setOutcome(next);
+  };
+  const failed = (error: unknown) => showOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });
+  const importNow = async (text: string) => {
+    const summary = await services.importText(text);
+    showOutcome({
+      kind: 'ok',
+      text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
+      remarks: summary.remarks,
+    });
+  };
+  // The file is tried first without writing: one that would replace records of the reader's
+  // (newer versions of them) waits for a yes; any other is imported at once.
   const importFrom = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
     setOutcome(null);
+    setPending(null);
     try {
-      const summary = await services.importText(await readImportFile(file));
-      outcomeAt.current = Date.now();
-      setOutcome({
-        kind: 'ok',
-        text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
-        remarks: summary.remarks,
-      });
+      const text = await readImportFile(file);
+      const preview = await services.previewText(text);
+      if (preview.updated > 0) setPending({ name: file.name, text, replaces: preview.updated });
+      else await importNow(text);
     } catch (error) {
-      outcomeAt.current = Date.now();
-      setOutcome({ kind: 'error', text: t('importFailed', error instanceof Error ? error.message : String(error)) });
+      failed(error);
     } finally {
       setBusy(false);
       input.value = '';
+    }
+  };
+  const answer = async (replace: boolean) => {
+    const file = pending;
+    setPending(null);
+    if (!file) return;
+    if (!replace) return showOutcome({ kind: 'error', text: t('importFailed', t('importCancelled')) });
+    setBusy(true);
+    try {
+      await importNow(file.text);
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -96,6 +134,15 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
         <input id="import-file" type="file" accept=".json,.jsonld,.zip,application/json,application/ld+json,application/zip" disabled={busy} onChange={(e) => void importFrom(e.currentTarget)} data-testid="import-file" />
       </p>
       <p class="muted">{t('importHelp')}</p>
+      {pending && (
+        <div role="alertdialog" aria-labelledby="import-confirm-text" class="confirm" data-testid="import-confirm">
+          <p id="import-confirm-text">{tCount('importWouldReplace', pending.replaces, pending.name)}</p>
+          <div class="actions">
+            <button type="button" ref={confirmButton} onClick={() => void answer(true)} data-testid="import-confirm-replace">{t('importReplace')}</button>
+            <button type="button" onClick={() => void answer(false)} data-testid="import-confirm-cancel">{t('cancel')}</button>
+          </div>
+        </div>
+      )}
       {outcome?.kind === 'ok' && <p role="status" ref={outcomeLine} data-testid="import-outcome" data-ok="true">{outcome.text}</p>}
       {outcome?.kind === 'ok' && outcome.remarks.length > 0 && (
         <ul class="muted" data-testid="import-remarks">{outcome.remarks.map((r) => <li key={r}>{r}.</li>)}</ul>

@@ -43,6 +43,7 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       undoRemove: async (id) => void (await sendMessage('undoUnsaveArticle', { id })),
     },
     importText: (text) => sendMessage('importLibrary', { text }),
+    previewText: (text) => sendMessage('previewImport', { text }),
     download: (name, blob) => {
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);

@@ -6,10 +6,11 @@ import type { LibraryImportMessages } from '@/lib/contracts/messages';
 import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import { parseImport } from '@/lib/library/import-parse';
-import { applyImport } from '@/lib/library/import-apply';
+import { applyImport, previewImport } from '@/lib/library/import-apply';
 
 export function libraryIoHandlers(db: NewsmarkDb): HandlersOf<LibraryImportMessages> {
   return {
     importLibrary: ({ text }) => applyImport(db, parseImport(text)),
+    previewImport: ({ text }) => previewImport(db, parseImport(text)),
   };
 }

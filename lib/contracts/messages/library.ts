@@ -47,4 +47,6 @@ export interface ImportSummary {
 export type LibraryImportMessages = {
   /** library: import a file in one transaction; refusals say why. */
   importLibrary: Message<{ text: string }, ImportSummary, true>;
+  /** library: what importing a file would do (records the file would replace counted as `updated`), writing nothing. */
+  previewImport: Message<{ text: string }, ImportSummary>;
 };
