@@ -153,7 +153,7 @@ function entities(problems: Problems, path: string, value: unknown): SavedEntity
     const end = num(problems, `${at}.end`, raw.end);
     const text = str(problems, `${at}.text`, raw.text, 1_000);
     if (start === undefined || end === undefined || text === undefined) return;
-    const optional = (key: 'currency' | 'id' | 'name' | 'ticker') =>
+    const optional = (key: 'currency' | 'id' | 'name' | 'ticker' | 'country' | 'industry' | 'website') =>
       raw[key] === undefined ? {} : { [key]: str(problems, `${at}.${key}`, raw[key], 200) };
     kept.push({
       type: raw.type as SavedEntity['type'],
@@ -165,6 +165,10 @@ function entities(problems: Problems, path: string, value: unknown): SavedEntity
       ...optional('id'),
       ...optional('name'),
       ...optional('ticker'),
+      // A company's facts as the gazetteer gave them when it was saved (the dossier shows them).
+      ...optional('country'),
+      ...optional('industry'),
+      ...optional('website'),
     });
   });
   return kept;

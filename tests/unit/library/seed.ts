@@ -23,7 +23,7 @@ export async function seedLibrary(db: NewsmarkDb): Promise<{ articleIds: string[
     publishedAt: '2026-11-24T08:00:00Z',
     language: 'en',
     text: ARTICLE_TEXT,
-    entities: [{ type: 'company', start: 0, end: 15, text: 'Nordwind Energy', id: 'nordwind', name: 'Nordwind Energy' }],
+    entities: [{ type: 'company', start: 0, end: 15, text: 'Nordwind Energy', id: 'nordwind', name: 'Nordwind Energy', country: 'Denmark', industry: 'Utilities', website: 'nordwind.example' }],
     tags: ['energy', 'M&A'],
   }, 1_700_000_000_000);
   await updateArticle(db, a.id, { note: 'Check <script>alert(1)</script> the multiple\nlater' }, 1_700_000_000_500);
