@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageVisit } from '@/lib/db';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/contracts/messages';
+import { dossierAddress } from '@/lib/dossier/address';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { SyncStatus } from '@/lib/sync/types';
 import type { LiveSyncStatus } from '@/lib/sync/status-view';
@@ -124,7 +125,7 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
       {(notArticle || marked !== null) && <MarkPage marked={marked} mark={services.markPage} onMarked={setMarked} />}
       {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} canSave={!!visit} onSaved={() => setSaves((n) => n + 1)} />}
       {entities.state === 'ready' && entities.value && (entities.value.entities.length > 0 || entities.value.state === 'marked') && (
-        <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} />
+        <EntityList entities={entities.value.entities} onShow={(i) => void services.showEntity(i)} saved={!!snapshot?.article} />
       )}
       {snapshot && (visit?.isArticle || snapshot.article) && <Related services={services} article={snapshot.article} visit={visit} />}
       {ready && <SyncSection load={services.loadSyncStatus} watch={services.watchSyncStatus} />}
@@ -283,7 +284,8 @@ function ArticleNote({ note, editing, setEditing, onSave }: { note: string; edit
   );
 }
 
-function EntityList({ entities, onShow }: { entities: EntitySummary[]; onShow: (index: number) => void }) {
+/** The page's companies and figures; once the page is saved, each company links to its dossier. */
+function EntityList({ entities, onShow, saved }: { entities: EntitySummary[]; onShow: (index: number) => void; saved: boolean }) {
   const companies = entities.filter((e) => e.type === 'company');
   const figures = entities.filter((e) => e.type !== 'company');
   const group = (title: string, list: EntitySummary[], testId: string) =>
@@ -298,6 +300,12 @@ function EntityList({ entities, onShow }: { entities: EntitySummary[]; onShow: (
                 {e.mentions > 1 && <span class="count" aria-hidden="true"> ×{formatCount(e.mentions, readerLocale())}</span>}
                 <span class="visually-hidden">{` ${tCount('showOnPage', e.mentions)}`}</span>
               </button>
+              {saved && e.type === 'company' && e.id && (
+                <a class="dossier-link" href={dossierAddress(e.id)} target="_blank" rel="noopener" title={t('dossierOpen', e.name ?? e.text)} data-testid="entity-dossier">
+                  <span aria-hidden="true">↗</span>
+                  <span class="visually-hidden">{t('dossierOpen', e.name ?? e.text)}</span>
+                </a>
+              )}
             </li>
           ))}
         </ul>

@@ -37,6 +37,7 @@ function summarize(marker: PageMarker): EntitySummary[] {
       text: entity.text,
       mentions: mentions.length,
       ...(entity.name ? { name: entity.name } : {}),
+      ...(entity.id ? { id: entity.id } : {}),
       ...(entity.ticker ? { ticker: entity.ticker } : {}),
       ...(entity.value !== undefined ? { value: entity.value } : {}),
       ...(entity.currency ? { currency: entity.currency } : {}),

@@ -28,6 +28,8 @@ export interface EntitySummary {
   type: EntityType;
   text: string;
   name?: string;
+  /** company: its id (the dossier's key). */
+  id?: string;
   ticker?: string;
   value?: number;
   currency?: string;

@@ -197,6 +197,17 @@ describe('Popup', () => {
     expect(document.activeElement).toBe(root.querySelector('#saved-title'));
   });
 
+  it("links each company of a saved page to its dossier, and none before the page is saved", async () => {
+    const withId: PageEntities = { ...marked, entities: [{ ...marked.entities[0]!, id: 'acme corp' }, { index: 5, type: 'money', text: '$5m', value: 5e6, currency: 'USD', mentions: 1 }] };
+    const saved = await mount(services({ article, highlights: [] }, { entities: [withId] }));
+    const links = [...saved.querySelectorAll<HTMLAnchorElement>('[data-testid="entity-dossier"]')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['dossier.html?company=acme+corp']);
+    expect(links[0]!.textContent).toContain('Everything about Acme Corp in your library');
+    document.body.replaceChildren();
+    const unsaved = await mount(services({ article: null, highlights: [] }, { entities: [withId] }));
+    expect(unsaved.querySelectorAll('[data-testid="entity-dossier"]')).toHaveLength(0);
+  });
+
   it('does not offer "Mark this page" on an article', async () => {
     const root = await mount(services({ article: null, highlights: [] }));
     expect(root.querySelector('[data-testid="mark-page"]')).toBeNull();
