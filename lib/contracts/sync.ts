@@ -116,6 +116,15 @@ export interface SyncStatus {
   notice?: string | null;
 }
 
+/** How far the run under way got: records received and sent so far. */
+export interface SyncProgress {
+  pulled: number;
+  pushed: number;
+}
+
+/** The stored status as lib/sync writes it: the status, and the progress of a run under way. */
+export type LiveSyncStatus = SyncStatus & { progress?: SyncProgress | null };
+
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   state: 'disabled',
   lastSyncAt: null,

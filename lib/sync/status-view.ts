@@ -5,17 +5,11 @@
  * answers with an error (in its own words), is said to be that; a run under way shows how far
  * it got; a finished one when it ended and what it moved.
  */
-import type { SyncStatus } from './types';
+import type { LiveSyncStatus, SyncProgress } from '../contracts/sync';
 import { isRunning } from './schedule';
 
-/** How far the run under way got: records received and sent so far. */
-export interface SyncProgress {
-  pulled: number;
-  pushed: number;
-}
+export type { LiveSyncStatus, SyncProgress } from '../contracts/sync';
 
-/** The stored status as lib/sync writes it: the contract's status, and the progress of a run under way. */
-export type LiveSyncStatus = SyncStatus & { progress?: SyncProgress | null };
 
 export type SyncLineKind = 'off' | 'offline' | 'syncing' | 'unreachable' | 'server-error' | 'error' | 'synced' | 'never';
 
