@@ -6,6 +6,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
+import type { FeedItem } from '@/lib/contracts/related';
+import { coverageNaming } from '@/lib/dossier/coverage';
 import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
 import { buildDossier, type Dossier as DossierModel, type DossierSentence } from '@/lib/dossier/model';
 import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
@@ -16,6 +18,8 @@ import { readerLocale, t, tCount } from './i18n';
 export interface DossierRecords {
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
+  /** Recent items of the reader's feeds (kept on this device), to find other outlets' coverage in. */
+  feedItems: (FeedItem & { time: number })[];
 }
 
 export interface DossierServices {
@@ -82,6 +86,7 @@ function CompanyList({ services, companies }: { services: DossierServices; compa
 
 function CompanyDossier({ services, companyId, records }: { services: DossierServices; companyId: string; records: DossierRecords }) {
   const dossier = useMemo(() => buildDossier(companyId, records.articles, records.highlights), [companyId, records]);
+  const coverage = useMemo(() => (dossier ? coverageNaming([dossier.facts.name, ...dossier.facts.otherNames], records.feedItems) : []), [dossier, records]);
   useEffect(() => void (document.title = dossier ? t('dossierTitle', dossier.facts.name) : t('dossierIndexTitle')), [dossier]);
   if (!dossier) {
     return (
@@ -120,6 +125,19 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           </li>
         ))}
       </ol>
+      <h2>{t('dossierCoverage')}</h2>
+      {coverage.length === 0 ? (
+        <p class="muted">{records.feedItems.length === 0 ? t('dossierNoFeeds') : t('dossierNoCoverage')}</p>
+      ) : (
+        <ul class="entries" data-testid="dossier-coverage">
+          {coverage.map((c) => (
+            <li key={c.url}>
+              <a href={c.url} target="_blank" rel="noopener noreferrer">{c.title}</a>{' '}
+              <span class="muted">{c.source} · {formatDate(c.time, readerLocale())}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('dossierHighlights')}</h2>
       {dossier.highlights.length === 0 ? (
         <p class="muted">{t('dossierNoHighlights')}</p>

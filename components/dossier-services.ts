@@ -4,15 +4,19 @@ import { dossierAddress } from '@/lib/dossier/address';
 import { onTablesChanged } from '@/lib/library/changes';
 import type { DossierServices } from './Dossier';
 
+/** Feed items looked through for a company's coverage: the last half year. */
+const COVERAGE_WINDOW_MS = 183 * 86_400_000;
+
 export function dossierServices(db: NewsmarkDb): DossierServices {
   return {
     load: (companyId) =>
-      db.transaction('r', db.articles, db.highlights, async () => {
+      db.transaction('r', db.articles, db.highlights, db.feedItems, async () => {
         // The multi-entry companyIds index finds the articles; tombstones are dropped after it.
         const found = companyId === null ? await db.articles.toArray() : await db.articles.where('companyIds').equals(companyId).toArray();
         const articles = found.filter((a) => !a.deleted);
         const highlights = companyId === null ? [] : await db.highlights.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
-        return { articles, highlights };
+        const feedItems = companyId === null ? [] : await db.feedItems.where('time').above(Date.now() - COVERAGE_WINDOW_MS).toArray();
+        return { articles, highlights, feedItems };
       }),
     watch: (onChange) => onTablesChanged(db, ['articles', 'highlights'], onChange),
     download: (name, type, text) => {

@@ -66,6 +66,15 @@ describe('the dossier page', () => {
     expect(root.querySelectorAll('[data-testid="dossier-chart"] rect')).toHaveLength(2);
   });
 
+  it("lists other outlets' stories from the reader's feeds that name the company, newest first", async () => {
+    const { db } = await seed();
+    const now = Date.now();
+    const stored = (title: string, ago: number) => ({ key: `f ${title}`, feedUrl: 'https://wire.example/rss', id: title, title, url: `https://wire.example/${ago}`, source: 'Wire', publishedAt: new Date(now - ago).toISOString(), time: now - ago, fetchedAt: now });
+    await db.feedItems.bulkAdd([stored('Nordwind Energy bonds rally', 3_600_000), stored('Grid stocks fall', 7_200_000), stored('Why Nordwind paid up', 86_400_000)]);
+    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-coverage"]'));
+    expect([...root.querySelectorAll('[data-testid="dossier-coverage"] a')].map((a) => a.textContent)).toEqual(['Nordwind Energy bonds rally', 'Why Nordwind paid up']);
+  });
+
   it('follows the library: an article removed elsewhere leaves the dossier', async () => {
     const { db, b } = await seed();
     const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 2);

@@ -131,3 +131,25 @@ describe('weeks', () => {
     expect(weeks.reduce((s, w) => s + w.mentions, 0)).toBe(2);
   });
 });
+
+describe("a company's coverage in the reader's feeds", () => {
+  const item = (title: string, time: number, extra: { summary?: string; url?: string } = {}) => ({ id: title, title, url: extra.url ?? `https://x.example/${time}`, source: 'Wire', publishedAt: '', time, ...(extra.summary ? { summary: extra.summary } : {}) });
+  it('finds items naming it as a whole word in title or summary, newest first, one per address', async () => {
+    const { coverageNaming } = await import('@/lib/dossier/coverage');
+    const items = [
+      item('Nordwind shares slide', 1),
+      item('Markets wrap', 3, { summary: 'NORDWIND and Baltic Grid led the day.' }),
+      item('Nordwinds of change in Riga', 4),
+      item('Wind power (nordwind.example) news', 5),
+      item('Nordwind shares slide', 2, { url: 'https://x.example/1' }),
+      item('Grid operators merge', 6),
+    ];
+    expect(coverageNaming(['Nordwind Energy', 'Nordwind'], items).map((c) => [c.title, c.time])).toEqual([
+      ['Wind power (nordwind.example) news', 5],
+      ['Markets wrap', 3],
+      ['Nordwind shares slide', 2],
+    ]);
+    expect(coverageNaming(['AI', ''], items)).toEqual([]);
+    expect(coverageNaming(['C++ (Corp)'], [item('C++ (Corp) rises', 1)])).toHaveLength(1);
+  });
+});
