@@ -129,7 +129,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       {coverage.length === 0 ? (
         <p class="muted">{records.feedItems.length === 0 ? t('dossierNoFeeds') : t('dossierNoCoverage')}</p>
       ) : (
-        <ul class="entries" data-testid="dossier-coverage">
+        <ul class="entries coverage" data-testid="dossier-coverage">
           {coverage.map((c) => (
             <li key={c.url}>
               <a href={c.url} target="_blank" rel="noopener noreferrer">{c.title}</a>{' '}
