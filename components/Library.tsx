@@ -1,8 +1,8 @@
 /**
  * The library: every saved article with its note and highlights; full-text search (titles,
  * highlights, notes, article text), filters by site, tag, company, colour and date; sorting;
- * export (Markdown, JSON, W3C Web Annotation) and import. Used by the library page and the
- * side panel. Data comes in through `LibraryServices`; writes go out through it.
+ * export (Markdown, JSON, W3C Web Annotation) and import: the library page. Data comes in
+ * through `LibraryServices`; writes go out through it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addToModel, buildModel, emptyModel, type LibraryModel, type ListedArticle } from '@/lib/library/model';
@@ -58,15 +58,13 @@ const isTextField = (el: EventTarget | null) => el instanceof HTMLElement && (el
 
 export interface LibraryProps {
   services: LibraryServices;
-  /** The side panel's narrow library: no export and import. */
-  compact?: boolean;
   /** The search to start with (the page's `?q=`, e.g. a hover card's "coverage of this company"). */
   initialQuery?: string;
   /** Told the search text as the reader changes it (the page keeps its address in step). */
   onQueryChange?: (query: string) => void;
 }
 
-export function Library({ services, compact = false, initialQuery = '', onQueryChange }: LibraryProps) {
+export function Library({ services, initialQuery = '', onQueryChange }: LibraryProps) {
   const first = useNewest(services);
   // Everything is read only once the first list is out: reading 100,000 records would hold it back.
   const search = useLibrary(services, first !== null);
@@ -130,7 +128,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
 
   return (
     <main
-      class={compact ? 'library compact' : 'library'}
+      class="library"
       aria-busy={!entries}
       onKeyDown={(e) => {
         // Ctrl/Cmd+Z undoes the last removal (text fields keep their own undo).
@@ -171,7 +169,7 @@ export function Library({ services, compact = false, initialQuery = '', onQueryC
           {tCount('showMore', Math.min(PAGE, entries.length - shown))}
         </button>
       )}
-      {model && !compact && <LibraryTransfer model={model} services={services} />}
+      {model && <LibraryTransfer model={model} services={services} />}
       <p role="status" class="undo-bar" data-testid="library-undo" hidden={!removal}>
         {removal && (
           <>
