@@ -73,6 +73,13 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [sort, setSort] = useState<SortOrder>('relevance');
+  // A search or a filter narrows the list: one button takes every one of them away.
+  const narrowed = text.trim() !== '' || Object.keys(filters).length > 0;
+  const clearAll = () => {
+    setText('');
+    setFilters({});
+    document.getElementById('library-search')?.focus();
+  };
   const [shown, setShown] = useState(PAGE);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -147,16 +154,20 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         <input id="library-search" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="search" autoComplete="off" />
       </form>
       {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
-      <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
-        {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
-      </p>
+      <div class="bar results">
+        <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
+          {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
+        </p>
+        {narrowed && <button type="button" onClick={clearAll} data-testid="clear-search">{t('libraryClearAll')}</button>}
+      </div>
       {error && <p role="alert" class="error" data-testid="library-error">{error}</p>}
       {facets && (
         <datalist id={TAG_SUGGESTIONS_ID}>
           {facets.tags.map((tag) => <option key={tag} value={tag} />)}
         </datalist>
       )}
-      {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? t('libraryNoMatch') : t('libraryEmpty')}</p>}
+      {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
+
       {listed && (
         <ol class="entries">
           {listed.slice(0, shown).map((entry) => (
@@ -283,4 +294,12 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
       )}
     </li>
   );
+}
+
+/** Why nothing is listed, naming only what narrows the list. */
+function noMatch(text: string, filters: LibraryFilters): string {
+  const searching = text.trim() !== '';
+  const filtering = Object.keys(filters).length > 0;
+  if (searching && filtering) return t('libraryNoMatch');
+  return searching ? t('libraryNoMatchSearch') : t('libraryNoMatchFilters');
 }

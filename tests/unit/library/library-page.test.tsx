@@ -29,6 +29,20 @@ const titles = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="l
 const countFor = (query: string) => (root: HTMLElement) => root.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === query;
 
 describe('library page', () => {
+  it('says what narrows an empty list and clears search and filters with one button', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const onQueryChange = vi.fn();
+    const root = await mount(<Library services={libraryServices(db)} initialQuery={queryFromSearch('?q=zeppelin')} onQueryChange={onQueryChange} />, countFor('zeppelin'));
+    expect(root.querySelector('[data-testid="library-empty"]')!.textContent).toBe('libraryNoMatchSearch');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="clear-search"]')!.click());
+    for (let i = 0; i < 200 && !countFor('')(root); i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+    expect(titles(root)).toHaveLength(2);
+    expect(root.querySelector<HTMLInputElement>('[data-testid="search"]')!.value).toBe('');
+    expect(onQueryChange).toHaveBeenLastCalledWith('');
+    expect(root.querySelector('[data-testid="clear-search"]')).toBeNull();
+  });
+
   it('opens with the search its address names (?q=) and tells each change of it', async () => {
     const db = freshDb();
     await seedLibrary(db);
