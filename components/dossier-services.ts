@@ -3,6 +3,7 @@ import type { NewsmarkDb } from '@/lib/db';
 import { dossierAddress } from '@/lib/dossier/address';
 import { onTablesChanged } from '@/lib/library/changes';
 import type { DossierServices } from './Dossier';
+import { downloadBlob } from './download';
 
 /** Feed items looked through for a company's coverage: the last half year. */
 const COVERAGE_WINDOW_MS = 183 * 86_400_000;
@@ -19,12 +20,7 @@ export function dossierServices(db: NewsmarkDb): DossierServices {
         return { articles, highlights, feedItems };
       }),
     watch: (onChange) => onTablesChanged(db, ['articles', 'highlights'], onChange),
-    download: (name, type, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: name });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    download: (name, type, text) => downloadBlob(name, new Blob([text], { type })),
     addressOf: (companyId) => dossierAddress(companyId),
     libraryAddress: 'library.html',
   };

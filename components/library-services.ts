@@ -13,6 +13,7 @@ import { onTablesChanged } from '@/lib/library/changes';
 import { readPages } from '@/lib/library/read-pages';
 import { urlAtQuote } from '@/lib/library/text-fragment';
 import type { LibraryReader, LibraryServices } from './Library';
+import { downloadBlob } from './download';
 import { highlightActions } from './highlight-actions';
 
 export function libraryServices(db: NewsmarkDb): LibraryServices {
@@ -44,14 +45,7 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
     },
     importText: (text) => sendMessage('importLibrary', { text }),
     previewText: (text) => sendMessage('previewImport', { text }),
-    download: (name, blob) => {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = name;
-      link.click();
-      // The download has started by the next task; the object URL can go.
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-    },
+    download: downloadBlob,
   };
 }
 

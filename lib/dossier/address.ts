@@ -1,6 +1,6 @@
 /** The dossier page's address names its company: `dossier.html?company=ID`. */
 
-export function dossierAddress(companyId: string | null): string {
+export function dossierAddress(companyId: string | null): `dossier.html${string}` {
   return companyId === null ? 'dossier.html' : `dossier.html?${new URLSearchParams({ company: companyId })}`;
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, SavedEntity } from '@/lib/db/library-records';
 import { popupAddress } from '../../lib/messaging/popup-address';
 import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
+import { uiBox, waitForUi } from './support/seen';
 import { startPageServer, type PageServer } from './support/server';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';
 
@@ -138,13 +139,9 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       });
       await article.mouseMove(4, mark.y);
       await article.mouseMove(mark.x, mark.y, 3);
-      const card = await waitFor(article, () => {
-        const host = document.querySelector('newsmark-ui[data-kind="card"]');
-        if (!host || getComputedStyle(host).display === 'none') return null;
-        const r = host.getBoundingClientRect();
-        // The dossier button appears once the background has counted the saved articles.
-        return r.height > 150 ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
-      });
+      // The dossier button appears once the background has counted the saved articles.
+      let card = await waitForUi(article, 'card');
+      await expect.poll(async () => (card = (await uiBox(article, 'card')) ?? card).height, { timeout: 10_000 }).toBeGreaterThan(150);
       await shoot(article, `${ui.name}-card-with-dossier`);
       // The card's last button, at the right end of its row of actions (12 px padding, 10 px below).
       await article.mouseClick(card.left + card.width - 24, card.top + card.height - 20);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTabId, waitFor } from './support/extension-ui';
 import { chromiumReader, clickOn, firefoxReader, shoot, type ReaderSession } from './support/reader';
+import { viewportOf, waitForUi } from './support/seen';
 import { startPageServer, type PageServer } from './support/server';
 
 const TITLE = 'Vantor Rail wins Lisbon metro contract';
@@ -52,13 +53,9 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       // The mark of the later mention is below the fold; the click brings the first into view with its card.
       await article.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await clickOn(panel, { selector: '[data-testid="companies"] [data-testid="entity"]', text: 'Vantor Rail' });
-      const card = await waitFor(article, () => {
-        const host = document.querySelector('newsmark-ui[data-kind="card"]');
-        if (!host || getComputedStyle(host).display === 'none') return null;
-        const r = host.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vh: innerHeight, vw: document.documentElement.clientWidth };
-      });
-      expect(card.top >= 0 && card.bottom <= card.vh && card.left >= 0 && card.right <= card.vw, `the card is off screen: ${JSON.stringify(card)}`).toBe(true);
+      const card = await waitForUi(article, 'card');
+      const viewport = await viewportOf(article);
+      expect(card.top >= 0 && card.top + card.height <= viewport.height && card.left >= 0 && card.left + card.width <= viewport.width, `the card is off screen: ${JSON.stringify(card)}`).toBe(true);
       await shoot(article, `${ui.name}-side-panel-card`);
     });
   });

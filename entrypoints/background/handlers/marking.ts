@@ -28,7 +28,7 @@ export function markingHandlers(): HandlersOf<MarkingMessages> {
     },
     // The card's "everything in your library": the company's dossier.
     openDossier: async ({ companyId }) => {
-      await browser.tabs.create({ url: `${browser.runtime.getURL("/dossier.html")}${dossierAddress(companyId).slice("dossier.html".length)}` });
+      await browser.tabs.create({ url: browser.runtime.getURL(`/${dossierAddress(companyId)}`) });
     },
     getExchangeRates: () => currentRates({ get: () => ratesItem.getValue(), set: (v) => ratesItem.setValue(v) }, fetch),
   };

@@ -1,7 +1,6 @@
 /** The dossier page over a real (fake-indexeddb) library, with the English strings. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Dossier, type DossierServices } from '@/components/Dossier';
 import { dossierServices } from '@/components/dossier-services';
@@ -10,6 +9,7 @@ import { describe as describeSelectors } from '@/lib/anchoring';
 import { companyFromSearch, dossierAddress } from '@/lib/dossier/address';
 import { englishMessage } from '../components/english-messages';
 import { freshDb } from '../library/seed';
+import { mountUntil, settleUntil } from '../support/mount';
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
@@ -19,14 +19,6 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-async function mount(vnode: preact.VNode, done: (root: HTMLElement) => boolean): Promise<HTMLElement> {
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => render(vnode, root));
-  for (let i = 0; i < 200 && !done(root); i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
-  expect(done(root), root.textContent ?? '').toBe(true);
-  return root;
-}
 
 const FIRST = 'Nordwind Energy agreed to buy Baltic Grid for €2.4 billion on Monday. Analysts were wary.';
 const SECOND = 'Nordwind said revenue rose 12%. <b>Bold</b> claims followed.';
@@ -47,7 +39,7 @@ async function seed() {
 describe('the dossier page', () => {
   it("shows the company's facts, its articles newest first with the sentences and figures, and the reader's highlights", async () => {
     const { db } = await seed();
-    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
     expect(root.querySelector('h1')!.textContent).toBe('Nordwind Energy');
     const facts = root.querySelector('[data-testid="dossier-facts"]')!.textContent!;
     expect(facts).toContain('Denmark');
@@ -71,15 +63,15 @@ describe('the dossier page', () => {
     const now = Date.now();
     const stored = (title: string, ago: number) => ({ key: `f ${title}`, feedUrl: 'https://wire.example/rss', id: title, title, url: `https://wire.example/${ago}`, source: 'Wire', publishedAt: new Date(now - ago).toISOString(), time: now - ago, fetchedAt: now });
     await db.feedItems.bulkAdd([stored('Nordwind Energy bonds rally', 3_600_000), stored('Grid stocks fall', 7_200_000), stored('Why Nordwind paid up', 86_400_000)]);
-    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-coverage"]'));
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-coverage"]'));
     expect([...root.querySelectorAll('[data-testid="dossier-coverage"] a')].map((a) => a.textContent)).toEqual(['Nordwind Energy bonds rally', 'Why Nordwind paid up']);
   });
 
   it('follows the library: an article removed elsewhere leaves the dossier', async () => {
     const { db, b } = await seed();
-    const root = await mount(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 2);
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 2);
     await act(async () => void (await unsaveArticle(db, b.id, 1_700_000_200_000)));
-    for (let i = 0; i < 200 && root.querySelectorAll('[data-testid="dossier-timeline"] > li').length !== 1; i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+    await settleUntil(root, (r) => r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 1);
     expect(root.querySelectorAll('[data-testid="dossier-timeline"] > li')).toHaveLength(1);
   });
 
@@ -87,7 +79,7 @@ describe('the dossier page', () => {
     const { db } = await seed();
     const downloads: [string, string, string][] = [];
     const services: DossierServices = { ...dossierServices(db), download: (...args) => void downloads.push(args) };
-    const root = await mount(<Dossier services={services} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
+    const root = await mountUntil(<Dossier services={services} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
     const [markdown, json] = [...root.querySelectorAll<HTMLButtonElement>('.actions button')];
     await act(async () => markdown!.click());
     await act(async () => json!.click());
@@ -98,7 +90,7 @@ describe('the dossier page', () => {
 
   it('lists the companies the library names most when no company is named, each linking to its dossier', async () => {
     const { db } = await seed();
-    const root = await mount(<Dossier services={dossierServices(db)} companyId={null} />, (r) => !!r.querySelector('[data-testid="company-index"]'));
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId={null} />, (r) => !!r.querySelector('[data-testid="company-index"]'));
     const link = root.querySelector<HTMLAnchorElement>('[data-testid="company-index"] a')!;
     expect(link.textContent).toBe('Nordwind Energy');
     expect(companyFromSearch(new URL(link.href, 'chrome-extension://x/').search)).toBe('nordwind');
@@ -106,7 +98,7 @@ describe('the dossier page', () => {
 
   it('says so when no saved article names the company', async () => {
     const { db } = await seed();
-    const root = await mount(<Dossier services={dossierServices(db)} companyId="unknown" />, (r) => !!r.querySelector('[role="status"]'));
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="unknown" />, (r) => !!r.querySelector('[role="status"]'));
     expect(root.textContent).toContain('No saved article names this company any more.');
   });
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library } from '@/components/Library';
 import { libraryServices } from '@/components/library-services';
 import { queryFromSearch, searchWithQuery } from '@/lib/library/url-query';
 import { saveArticle, unsaveArticle } from '@/lib/db/library';
 import { freshDb, seedLibrary } from './seed';
+import { mountUntil, settleUntil } from '../support/mount';
 
 // The keys stand for the strings: what is asserted here is the data shown.
 beforeEach(() => vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as never));
@@ -16,14 +16,6 @@ afterEach(() => {
 });
 
 /** Renders the library and waits until `done` holds (polled; each wait is a few ms here). */
-async function mount(vnode: preact.VNode, done: (root: HTMLElement) => boolean): Promise<HTMLElement> {
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => render(vnode, root));
-  for (let i = 0; i < 200 && !done(root); i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
-  expect(done(root)).toBe(true);
-  return root;
-}
 
 const titles = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="library-entry"] h2')].map((h) => h.textContent);
 const countFor = (query: string) => (root: HTMLElement) => root.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === query;
@@ -33,10 +25,10 @@ describe('library page', () => {
     const db = freshDb();
     await seedLibrary(db);
     const onQueryChange = vi.fn();
-    const root = await mount(<Library services={libraryServices(db)} initialQuery={queryFromSearch('?q=zeppelin')} onQueryChange={onQueryChange} />, countFor('zeppelin'));
+    const root = await mountUntil(<Library services={libraryServices(db)} initialQuery={queryFromSearch('?q=zeppelin')} onQueryChange={onQueryChange} />, countFor('zeppelin'));
     expect(root.querySelector('[data-testid="library-empty"]')!.textContent).toBe('libraryNoMatchSearch');
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="clear-search"]')!.click());
-    for (let i = 0; i < 200 && !countFor('')(root); i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+    await settleUntil(root, countFor(''));
     expect(titles(root)).toHaveLength(2);
     expect(root.querySelector<HTMLInputElement>('[data-testid="search"]')!.value).toBe('');
     expect(onQueryChange).toHaveBeenLastCalledWith('');
@@ -47,7 +39,7 @@ describe('library page', () => {
     const db = freshDb();
     await seedLibrary(db);
     const onQueryChange = vi.fn();
-    const root = await mount(
+    const root = await mountUntil(
       <Library services={libraryServices(db)} initialQuery={queryFromSearch('?q=Tessel')} onQueryChange={onQueryChange} />,
       countFor('Tessel'),
     );
