@@ -218,8 +218,8 @@ export function adjacent(tokens: readonly Token[], a: number, b: number): boolea
 
 /** First letter upper case: "Huawei", "HOME", "ÉDF". */
 export function isCapitalized(word: string): boolean {
-  const first = word[0]!;
-  return first !== first.toLowerCase() && first === first.toUpperCase();
+  const first = word[0];
+  return first !== undefined && first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 /** Every letter upper case and at least one letter: "AAPL", "N.V.", "AT&T". */

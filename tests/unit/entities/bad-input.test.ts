@@ -91,6 +91,10 @@ describe('bad input', () => {
     expect(recognize('1 –').map((e) => e.text)).toEqual(['1']);
   });
 
+  it('survives a middle initial that ends the text (found by the property above in CI, seed -295525371)', () => {
+    for (const text of ['A A.', 'John M.', 'Ford A. ']) expectWellFormed(text, recognize(text));
+  });
+
   it('survives a legal suffix after a comma at the very start (found by fuzzing recognition)', () => {
     for (const text of [', Inc', ', A/S per $', ', Corp 1 per 5 to €']) expectWellFormed(text, recognize(text));
     expect(recognize(', Inc')).toEqual([]);
