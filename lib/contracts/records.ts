@@ -66,6 +66,24 @@ export interface HighlightRecord extends SyncedRecord {
   modifiedAt?: number;
 }
 
+/**
+ * The reader's note on a company itself (not on a page), written on its dossier. One per
+ * company: its id is the company id, so two devices writing on the same company merge into one
+ * record, and a note written on both at once keeps both texts (sync's note versions).
+ */
+export interface CompanyNoteRecord extends SyncedRecord {
+  /** The company's name when the note was last written, for exports and lists without the gazetteer. */
+  companyName: string;
+  /** Plain text: shown with textContent, never parsed as markup. */
+  note: string;
+  createdAt: number;
+}
+
+/** An article whose entities are to be recognised (again) in the background: see lib/dossier/indexing.ts. */
+export interface IndexQueueEntry {
+  articleId: string;
+}
+
 /** One key/value of database bookkeeping (this install's node id, the clock). */
 export interface MetaEntry {
   key: string;

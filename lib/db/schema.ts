@@ -5,7 +5,7 @@
  * script runs in the page's origin and would open the site's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ArticleRecord, HighlightRecord, MetaEntry, PageVisit } from '../contracts/records';
+import type { ArticleRecord, CompanyNoteRecord, HighlightRecord, IndexQueueEntry, MetaEntry, PageVisit } from '../contracts/records';
 import type { SyncRecordState } from '../contracts/sync';
 import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../contracts/related';
 
@@ -22,6 +22,8 @@ export type NewsmarkDb = Dexie & {
   feeds: EntityTable<FeedSubscription, 'url'>;
   feedItems: EntityTable<StoredFeedItem, 'key'>;
   relatedCache: EntityTable<RelatedCacheEntry, 'articleUrl'>;
+  companyNotes: EntityTable<CompanyNoteRecord, 'id'>;
+  indexQueue: EntityTable<IndexQueueEntry, 'articleId'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
@@ -47,6 +49,13 @@ export function declareSchema(db: Dexie): void {
     feeds: '&url, nextFetchAt',
     feedItems: '&key, feedUrl, time, fetchedAt',
     relatedCache: '&articleUrl, fetchedAt',
+  });
+  // The reader's notes on companies (a synced kind; `updatedAt` finds local edits for sync), and
+  // the articles waiting to have their companies recognised in the background (lib/dossier/indexing.ts).
+  // Both new tables: every record of version 4 stays as it was.
+  db.version(5).stores({
+    companyNotes: 'id, updatedAt',
+    indexQueue: '&articleId',
   });
 }
 
