@@ -36,7 +36,7 @@ for (const file of process.argv.slice(2)) {
 }
 if (needShared.size > 0) {
   console.log(`\nSkipped ${needShared.size} suites that read ../shared, which is not beside the repository: ${[...needShared].join('; ')}.`);
-  console.log('They run where the corpora are: see "Corpora" in the README.');
+  console.log('They run where the corpora are: `npm run corpora` fetches the public ones at pinned commits; see "Corpora" in the README.');
 }
 if (passedOnRetry.length > 0) {
   console.log(`\n${passedOnRetry.length} tests passed only on their second attempt (flaky; fix them):\n  ${passedOnRetry.join('\n  ')}`);

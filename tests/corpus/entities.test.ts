@@ -44,4 +44,4 @@ describeWithShared('entities dev set', () => {
       });
     }
   });
-});
+}, 'corpus/entities');

@@ -62,4 +62,4 @@ describeWithShared('related ranking on the stories corpus', () => {
       }
     }
   });
-});
+}, 'corpus/stories');
