@@ -138,6 +138,25 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   notice: null,
 };
 
+/** What the reader kept of a note and one of its conflict copies: the shown text, the copy's, or both. */
+export type NoteChoice = 'shown' | 'copy' | 'both';
+
+/** A library record by kind and id. */
+export interface RecordRef {
+  kind: 'article' | 'highlight';
+  id: string;
+}
+
+/**
+ * A record the reader has a sync conflict to settle on: a note with a conflict copy, and/or a
+ * highlight deleted on one device and edited on another, back with the edit ("here": this
+ * device deleted it; "elsewhere": another one did).
+ */
+export interface ConflictMark extends RecordRef {
+  note: boolean;
+  revived?: 'here' | 'elsewhere';
+}
+
 /** A note text kept beside the shown one after concurrent edits, for the reader to see or dismiss. */
 export interface NoteConflictCopy {
   /** Clock and device of the version: together they name it. */

@@ -13,7 +13,7 @@ import type { SyncedRecord } from '../db/library-records';
 import type { NewsmarkDb } from '../db/schema';
 import { canonicalJson, latestClock, sameBody, type SyncBody, type TextRegister } from './body';
 import { mergeBodies, mergeTexts } from './merge';
-import { bodyOf, recordOf } from './record-body';
+import { bodyOf, recordOf, revivedAt, type ShownRecord } from './record-body';
 import type { LocalStore, OutgoingState, RemoteState } from './store';
 import type { SyncRecordState } from './sync-record';
 
@@ -52,7 +52,8 @@ export class DexieSyncStore implements LocalStore {
         const local = record ? bodyOf(state.body.kind, record, syncRows[i]?.texts ?? {}) : null;
         const merged = mergeBodies(local ?? state.body, state.body);
         let stamp = record?.updatedAt ?? '';
-        if (!local || !sameBody(merged, local)) {
+        // A highlight shown again after a deletion (or no longer) is a change to show, even where the state is the same.
+        if (!local || !sameBody(merged, local) || (record as ShownRecord).revived !== revivedAt(merged)) {
           const next = recordOf<SyncedRecord>(merged);
           stamp = next.updatedAt;
           const kind = state.body.kind as Kind;

@@ -8,7 +8,8 @@
  *   same time both keep their text; the later one is shown, the other is a conflict copy.
  * - Deletion is a field like the others (a tombstone): the later of delete and undelete wins.
  *   An edit made elsewhere to a deleted record is kept inside the tombstone, so undoing the
- *   delete brings it back. (Letting a later edit revive the record would not be a join.)
+ *   delete brings it back. (Letting a later edit revive the record here would not be a join;
+ *   a highlight edited after its deletion is shown again by the view, record-body.ts.)
  */
 import { canonicalJson, type Clock, type FieldRegister, type SyncBody, type TextRegister, type TextVersion } from './body';
 

@@ -3,6 +3,11 @@
  * stamped with the record's per-field clocks; its note becomes a text register whose shown
  * version is the record's note. A note stamped differently from the shown version is a local
  * edit not yet seen by sync: it becomes a new version that replaces the shown one.
+ *
+ * A highlight deleted on one device and edited later on another is shown again, with the edit,
+ * and marked `revived` (the deletion's clock) until the reader keeps or deletes it (see
+ * conflicts.ts). This is a view of the merged state, not a write: the tombstone stays in the
+ * state as it is, so the merge stays a join, and every device shows the same.
  */
 import { decodeHlc } from '../db/hlc';
 import type { SyncedRecord } from '../db/library-records';
@@ -12,9 +17,12 @@ import { shownText, writeText } from './merge';
 /** Fields the reader writes as free text: kept as multi-value registers, never silently lost. */
 export const TEXT_FIELDS: readonly string[] = ['note'];
 /** Record bookkeeping rebuilt from the state rather than synced as fields. */
-const DERIVED = new Set(['id', 'updatedAt', 'clocks']);
+const DERIVED = new Set(['id', 'updatedAt', 'clocks', 'revived']);
 
-export function bodyOf(kind: string, record: SyncedRecord, texts: Record<string, TextRegister>): SyncBody {
+/** A record as sync shows it: `revived` is set on a highlight shown again after a deletion (see above). */
+export type ShownRecord = SyncedRecord & { revived?: Clock };
+
+export function bodyOf(kind: string, record: ShownRecord, texts: Record<string, TextRegister>): SyncBody {
   const fields: Record<string, FieldRegister> = {};
   const merged: Record<string, TextRegister> = { ...texts };
   const missing = missingClock(record);
@@ -25,6 +33,8 @@ export function bodyOf(kind: string, record: SyncedRecord, texts: Record<string,
     if (TEXT_FIELDS.includes(name)) merged[name] = withLocalText(texts[name], own ?? missing, String(value), own === undefined, first);
     else fields[name] = { c: own ?? missing, v: value as Json };
   }
+  // Shown again, not undeleted: the state keeps the tombstone it was shown from.
+  if (record.revived !== undefined && !record.deleted && record.clocks.deleted === record.revived) fields.deleted = { c: record.revived, v: true };
   return { kind, id: record.id, fields, texts: merged };
 }
 
@@ -77,5 +87,23 @@ export function recordOf<R extends SyncedRecord>(body: SyncBody): R {
   }
   record.clocks = clocks;
   record.updatedAt = latestClock(body);
+  const revived = revivedAt(body);
+  if (revived !== undefined) {
+    record.deleted = false;
+    record.revived = revived;
+  }
   return record as unknown as R;
+}
+
+/**
+ * The deletion's clock when `body` is a highlight deleted before its latest edit: the device
+ * that edited it had not seen the deletion (a deleted highlight offers no edit), so the reader
+ * chooses. Undefined otherwise.
+ */
+export function revivedAt(body: SyncBody): Clock | undefined {
+  const deleted = body.fields.deleted;
+  if (body.kind !== 'highlight' || deleted?.v !== true) return undefined;
+  const edited = Object.entries(body.fields).some(([name, field]) => name !== 'deleted' && field.c > deleted.c)
+    || Object.values(body.texts).some((text) => text.versions.some((v) => v.c > deleted.c));
+  return edited ? deleted.c : undefined;
 }

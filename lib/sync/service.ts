@@ -10,6 +10,7 @@ import { syncOnce, type SyncTarget } from './engine';
 import { SyncError, toSyncError } from './errors';
 import type { FetchLike } from './http';
 import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
+import type { NoteChoice } from '../contracts/sync';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
 import { conflictCopies, dismissCopy } from './merge';
 import { updateArticle } from '../db/articles';
@@ -142,8 +143,7 @@ export async function dismissNoteConflict(db: NewsmarkDb, kind: 'article' | 'hig
   });
 }
 
-/** What the reader kept of a note and one of its conflict copies. */
-export type NoteChoice = 'shown' | 'copy' | 'both';
+export type { NoteChoice } from '../contracts/sync';
 
 /**
  * The reader chose between the note shown and one conflict copy: keep the shown text, the copy's,

@@ -9,9 +9,10 @@ import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import type { SyncKeys } from '@/lib/sync/crypto';
 import {
-  dismissNoteConflict, listNoteConflicts, loadSyncSettings, loadSyncStatus, runSync, saveSyncSettings, type SyncServiceDeps,
+  dismissNoteConflict, listNoteConflicts, loadSyncSettings, loadSyncStatus, resolveNoteConflict, runSync, saveSyncSettings, type SyncServiceDeps,
 } from '@/lib/sync/service';
 import type { SyncStatus } from '@/lib/sync/types';
+import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
 
 export const SYNC_PERIODIC_ALARM = 'newsmark-sync';
 export const SYNC_SOON_ALARM = 'newsmark-sync-soon';
@@ -29,7 +30,7 @@ export function createSyncDeps(db: NewsmarkDb): SyncServiceDeps {
   };
 }
 
-/** Sync's messages; `dismissNoteConflict` writes, so a sync follows it (see after-writes.ts). */
+/** Sync's messages; the conflict choices write, so a sync follows them (see after-writes.ts). */
 export function syncHandlers(deps: SyncServiceDeps): HandlersOf<SyncMessages> {
   return {
     getSyncStatus: () => loadSyncStatus(deps.db),
@@ -45,6 +46,9 @@ export function syncHandlers(deps: SyncServiceDeps): HandlersOf<SyncMessages> {
       await dismissNoteConflict(deps.db, kind, id, { clock, node });
       return listNoteConflicts(deps.db, kind, id);
     },
+    listConflictedRecords: ({ only }) => conflictMarks(deps.db, only),
+    resolveNoteConflict: ({ kind, id, clock, node, keep }) => resolveNoteConflict(deps.db, kind, id, { clock, node }, keep),
+    settleRevivedHighlight: ({ id, keep }) => settleRevivedHighlight(deps.db, id, keep),
   };
 }
 

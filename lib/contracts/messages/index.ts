@@ -67,6 +67,8 @@ export const LIBRARY_WRITES: { readonly [N in WritingName<ToBackground>]: true }
   undoDeleteHighlight: true,
   importLibrary: true,
   dismissNoteConflict: true,
+  resolveNoteConflict: true,
+  settleRevivedHighlight: true,
 };
 
 export type { MessageMap };

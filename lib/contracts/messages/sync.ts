@@ -1,5 +1,5 @@
 /** Sync as the popup and the options page see it: status, settings, and kept conflict copies of notes. */
-import type { NoteConflictCopy, SyncSettings, SyncStatus } from '../sync';
+import type { ConflictMark, NoteChoice, NoteConflictCopy, RecordRef, SyncSettings, SyncStatus } from '../sync';
 import type { Message, NoData } from './message';
 
 export type SyncMessages = {
@@ -15,4 +15,10 @@ export type SyncMessages = {
   listNoteConflicts: Message<{ kind: 'article' | 'highlight'; id: string }, NoteConflictCopy[]>;
   /** popup, options: the reader dismissed one conflict copy (the record's kept versions change). */
   dismissNoteConflict: Message<{ kind: 'article' | 'highlight'; id: string; clock: string; node: string }, NoteConflictCopy[], true>;
+  /** library, popup: the records with a conflict to settle, among `only` when given (else all of them). */
+  listConflictedRecords: Message<{ only?: RecordRef[] }, ConflictMark[]>;
+  /** library, popup: the reader kept the shown note, the copy's, or both; the copy goes on every device. */
+  resolveNoteConflict: Message<RecordRef & { clock: string; node: string; keep: NoteChoice }, NoteConflictCopy[], true>;
+  /** library, popup: a highlight deleted on one device and edited on another: the reader keeps it or deletes it. */
+  settleRevivedHighlight: Message<{ id: string; keep: boolean }, void, true>;
 };

@@ -2,8 +2,8 @@
  * Bookkeeping for the multi-device property test: every edit a device made (with the stamp
  * the library gave it), and the oracle the converged state must satisfy. The oracle follows
  * the merge rules, not the implementation: per field the edit with the greatest stamp wins
- * (the tombstone is such a field); a note text is never dropped unless a device
- * that showed it wrote over it.
+ * (the tombstone is such a field, but an edit after it shows the highlight again); a note
+ * text is never dropped unless a device that showed it wrote over it.
  */
 import { expect } from 'vitest';
 import type { HighlightRecord } from '@/lib/db/library';
@@ -62,9 +62,14 @@ function latestOf(events: EditEvent[]): EditEvent | undefined {
   return events.reduce<EditEvent | undefined>((best, e) => (!best || e.stamp > best.stamp ? e : best), undefined);
 }
 
-/** Deleted when the latest delete/undelete is a delete (edits stay inside the tombstone). */
+/**
+ * Deleted when the latest delete/undelete is a delete and no edit came after it: a highlight
+ * edited after its deletion is shown again, with the edit, for the reader to settle.
+ */
 function expectedDeleted(events: EditEvent[]): boolean {
-  return latestOf(events.filter((e) => e.field === 'deleted'))?.value === true;
+  const deletion = latestOf(events.filter((e) => e.field === 'deleted'));
+  if (deletion?.value !== true) return false;
+  return !events.some((e) => ['colour', 'tags', 'note'].includes(e.field) && e.stamp > deletion.stamp);
 }
 
 /** What a device's library looks like to compare devices: records plus kept note versions. */
