@@ -14,7 +14,7 @@ import {
 import { type Mention, type Doc, word, isPossessive, free, add, companyMention, isAllCapsWord, extendWithSuffix, isNameWord, chainEndingAt, plausibleName, ruleMention, opensSentence } from './company-doc';
 import { personNames } from './company-people';
 import { isCompanyContext, hasCompanyApposition, isWhichMakes, isCompanyOnlyContext, isStrongContext } from './company-cues';
-import { findSuffixedNames, findMediaNames, DOMAIN, findDomainNames, findLowerCaseNames, findContextNames } from './unknown-names';
+import { findSuffixedNames, findNamesBeforeTickers, findMediaNames, DOMAIN, findDomainNames, findLowerCaseNames, findContextNames } from './unknown-names';
 
 /** The facts an entity carries for the hover card, from a listed company. */
 type Facts = Pick<Entity, 'country' | 'industry' | 'website'>;
@@ -25,6 +25,7 @@ export function findCompanies(text: string, tokens: readonly Token[], options: R
   findTickers(doc);
   findListedNames(doc);
   findSuffixedNames(doc);
+  findNamesBeforeTickers(doc);
   findMediaNames(doc);
   findDomainNames(doc);
   findContextNames(doc);
@@ -262,13 +263,24 @@ function acceptListedCommonWords(doc: Doc): void {
     // "WIRED spoke to": a name in capitals among lower-case words is written as a brand; in a
     // headline in capitals ("LOOK WHAT YOU MADE ME DO") it is only a word.
     const styled = span !== name && span !== name.split(' ')[0] && !(isAllCaps(span) && (isAllCapsWord(doc.tokens[m.first - 1]) || isAllCapsWord(doc.tokens[m.last + 1])));
-    if (!needsEvidence(c, m) || m.evidence || (c.needsEvidence && !c.oneWordNeedsEvidence && styled)) proven.add(m.company);
+    if (!needsEvidence(c, m) || m.evidence || (c.needsEvidence && !c.oneWordNeedsEvidence && styled) || endsInCompanyWord(doc, m)) proven.add(m.company);
   }
   doc.mentions = doc.mentions.filter((m) => {
     if (m.company === undefined || !needsEvidence(doc.gaz.company(m.company), m) || proven.has(m.company)) return true;
     for (let k = m.first; k <= m.last; k++) doc.taken[k] = 0;
     return false;
   });
+}
+
+/**
+ * "Delta Air Lines", "Southwest Airlines", "Devon Energy": a listed name of two words or more
+ * written whole and ending in a company word is the company, though its first word alone is a
+ * word or a place ("Delta", "Southwest"). Names such as "Iron Mountain" or "Silver Lake" still
+ * need evidence.
+ */
+function endsInCompanyWord(doc: Doc, m: Mention): boolean {
+  const end = word(doc.tokens, m.last);
+  return m.last > m.first && end !== undefined && (COMPANY_HEADS.has(end) || LONGER_NAME_ENDS.has(end) || end === 'Lines' || (LEGAL_SUFFIXES.has(end) && !WEAK_SUFFIXES.has(end)));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Kind, adjacent, glued, isCapitalized, type Token } from './tokenize';
 import { slug } from './slug';
 import {
-  COMMON_CAPITALISED, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
+  COMMON_CAPITALISED, EXCHANGES, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
   STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
 import { type Doc, word, add, isPossessive, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention } from './company-doc';
@@ -38,6 +38,43 @@ export function findSuffixedNames(doc: Doc): void {
     const end = COMPANY_HEADS.has(w) && last < i ? extendWithSuffix(tokens, i) : last;
     add(doc, ruleMention(doc, first, end, COMPANY_HEADS.has(w) ? i : nameEnd));
     i = end;
+  }
+}
+
+/**
+ * "Fenwick (NASDAQ: FNWK)", "Fenwick Inc. (NYSE:FNWK)": the name right before an exchange and
+ * ticker in brackets is the listed company's, whether or not the gazetteer knows the ticker.
+ * Runs after the tickers and the listed names, so a listed name before its ticker is left as found.
+ */
+export function findNamesBeforeTickers(doc: Doc): void {
+  const { tokens } = doc;
+  const byLast = new Map(doc.mentions.map((m) => [m.last, m]));
+  for (const m of [...doc.mentions]) {
+    const exchange = word(tokens, m.first);
+    if (exchange === undefined || !EXCHANGES.has(exchange) || tokens[m.first - 1]?.text !== '(') continue;
+    // "Fenwick Inc. (NYSE:FNWK)", found by its suffix: the ticker joins that name.
+    const before = byLast.get(m.first - 2);
+    if (before && before.company === undefined && m.company === undefined && !before.ticker) {
+      before.ticker = m.ticker;
+      Object.assign(m, { id: before.id, name: before.name });
+      continue;
+    }
+    let nameEnd = m.first - 2;
+    // "Inc." ends the name with its dot.
+    const dotted = tokens[nameEnd]?.text === '.' && LEGAL_SUFFIXES.has(word(tokens, nameEnd - 1) ?? '');
+    if (dotted) nameEnd--;
+    if (nameEnd < 0 || doc.taken[nameEnd]) continue;
+    const first = chainEndingAt(doc, nameEnd);
+    if (first === undefined || !plausibleName(doc, first, nameEnd)) continue;
+    const last = dotted ? nameEnd + 1 : nameEnd;
+    // A ticker the gazetteer knows names that company; an unknown one takes the name's id, so the page counts one company.
+    if (m.company !== undefined) {
+      add(doc, { ...m, first, last });
+      continue;
+    }
+    const named = { ...ruleMention(doc, first, last, nameEnd), ticker: m.ticker };
+    add(doc, named);
+    Object.assign(m, { id: named.id, name: named.name });
   }
 }
 

@@ -110,3 +110,10 @@ describe('longer names', () => {
     expect(companies('WASHINGTON (AP) — the Centre for Disease Control (CDC) said the Falklands War (1982) ended.')).toEqual(['AP']);
   });
 });
+
+describe('listed names that are words', () => {
+  it('takes a whole listed name ending in a company word, though its first word alone needs evidence', () => {
+    expect(companies('Delta Air Lines cut fares. Delta said demand held up. Southwest Airlines followed.')).toEqual(['Delta Air Lines', 'Delta', 'Southwest Airlines']);
+    expect(companies('The river delta flooded. Delta flights left on time.')).toEqual([]);
+  });
+});

@@ -109,3 +109,14 @@ describe('lower-case brands opening a sentence', () => {
     expect(companies('It was cut. ecobee completely redesigned it. there’s more. Nothing else.')).toEqual([]);
   });
 });
+
+describe('a name before its exchange ticker', () => {
+  it('takes the name before "(EXCHANGE: TICKER)" as the listed company, with the ticker', () => {
+    const found = recognize('Fenwick (NASDAQ: FNWK) rose 4%. On Monday, Fenwick Inc. (NYSE:FNWK) said it would hire.').filter((e) => e.type === 'company');
+    expect(found.map((e) => e.text)).toEqual(['Fenwick', 'NASDAQ: FNWK', 'Fenwick Inc.', 'NYSE:FNWK']);
+    expect(new Set(found.map((e) => e.id)).size).toBe(1);
+    expect(found[0]!.ticker).toBe('FNWK');
+    // A department or an agency before a bracket is no listed company, and a ticker alone names nothing before it.
+    expect(companies('The Treasury Department (NYSE: XYZ) and then (NYSE: XYZ) rose.')).toEqual(['NYSE: XYZ', 'NYSE: XYZ']);
+  });
+});
