@@ -12,6 +12,7 @@ import { feedAlarmListener, relatedHandlers, scheduleFeedRefresh } from './handl
 import { browser } from 'wxt/browser';
 import { createSyncDeps, handleSyncAlarm, scheduleSyncAlarms, syncHandlers, syncSoon } from './handlers/sync';
 import { afterWrites } from './after-writes';
+import { indexLibrary } from './indexing';
 import { reportedUrls } from './reported-urls';
 import { cachedSnapshots, notifyLibraryChanged, popupHandlers } from './handlers/popup';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
@@ -52,6 +53,8 @@ export default defineBackground(() => {
   // Not on every wake: re-creating the periodic alarm would keep pushing it back.
   browser.runtime.onInstalled.addListener(() => void scheduleSyncAlarms());
   browser.runtime.onStartup.addListener(() => void scheduleSyncAlarms());
+  // Articles saved or imported without company ids get them, in slices (lib/dossier/indexing.ts).
+  indexLibrary(db);
   handleCommands();
   handleContextMenu();
 });

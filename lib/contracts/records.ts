@@ -79,9 +79,13 @@ export interface CompanyNoteRecord extends SyncedRecord {
   createdAt: number;
 }
 
-/** An article whose entities are to be recognised (again) in the background: see lib/dossier/indexing.ts. */
+/**
+ * An article found without company ids, whose companies the background recognises (see
+ * lib/dossier/indexing.ts): waiting (1) or read (0; kept so an article naming no company is read once).
+ */
 export interface IndexQueueEntry {
   articleId: string;
+  waiting: 0 | 1;
 }
 
 /** One key/value of database bookkeeping (this install's node id, the clock). */

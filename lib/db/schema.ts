@@ -51,11 +51,12 @@ export function declareSchema(db: Dexie): void {
     relatedCache: '&articleUrl, fetchedAt',
   });
   // The reader's notes on companies (a synced kind; `updatedAt` finds local edits for sync), and
-  // the articles waiting to have their companies recognised in the background (lib/dossier/indexing.ts).
-  // Both new tables: every record of version 4 stays as it was.
+  // the articles found without company ids, waiting (1) or read (0) for their companies to be
+  // recognised in the background (lib/dossier/indexing.ts). Both new tables: every record of
+  // version 4 stays as it was.
   db.version(5).stores({
     companyNotes: 'id, updatedAt',
-    indexQueue: '&articleId',
+    indexQueue: '&articleId, waiting',
   });
 }
 
