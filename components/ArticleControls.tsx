@@ -8,6 +8,8 @@ import type { ListedArticle } from '@/lib/library/model';
 import { NoteEditor } from './HighlightList';
 import { t } from './i18n';
 import { neighbourControl } from './focus-after-removal';
+import { emphasise, type SearchWords } from '@/lib/library/excerpt';
+import { Emphasised } from './Emphasised';
 
 export interface ArticleActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -33,7 +35,7 @@ interface Props {
   onRemove: (next: HTMLElement | null) => void;
 }
 
-export function ArticleNoteControl({ article, actions, run }: Omit<Props, 'onRemove'>) {
+export function ArticleNoteControl({ article, actions, run, words }: Omit<Props, 'onRemove'> & { words?: SearchWords | null }) {
   const [editing, setEditing] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
@@ -51,7 +53,7 @@ export function ArticleNoteControl({ article, actions, run }: Omit<Props, 'onRem
   }
   return (
     <>
-      {article.note && <p class="note" data-testid="library-article-note">{article.note}</p>}
+      {article.note && <p class="note" data-testid="library-article-note">{words ? <Emphasised segments={emphasise(article.note, words)} /> : article.note}</p>}
       <button type="button" ref={button} onClick={() => setEditing(true)} data-testid="edit-article-note">
         {article.note ? t('editArticleNote') : t('addArticleNote')}
       </button>

@@ -5,9 +5,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/library-records';
+import type { ConflictMark } from '@/lib/contracts/sync';
 import { formatCount } from '@/lib/i18n/format';
 import { readerLocale, t } from './i18n';
 import { focusFirst, focusWhenShown, neighbourControl } from './focus-after-removal';
+import { HighlightConflict, useConflictMarks, type ConflictActions } from './NoteConflict';
+import { emphasise, type SearchWords } from '@/lib/library/excerpt';
+import { Emphasised } from './Emphasised';
 
 export interface HighlightActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -15,6 +19,8 @@ export interface HighlightActions {
   undoRemove(id: string): Promise<void>;
   /** Goes to the highlight in its page; answers false when it could not be found there. */
   jump(highlight: HighlightRecord): Promise<boolean>;
+  /** Sync conflicts on the listed highlights, marked and settled in place (absent: none shown). */
+  conflicts?: ConflictActions;
 }
 
 export interface HighlightListProps {
@@ -29,16 +35,19 @@ export interface HighlightListProps {
   onDeleted?: (highlight: HighlightRecord) => void;
   /** Where the focus goes when the last highlight is deleted (the next and previous ones come first). */
   fallbackFocus?: () => HTMLElement | null | undefined;
+  /** A search's words, emphasised where the quotes and notes hold them. */
+  words?: SearchWords | null;
 }
 
 /** The selector of a highlight's Delete button, for focus after a removal or an undo. */
 export const deleteButtonOf = (id: string) => `[data-testid="highlight"][data-id="${CSS.escape(id)}"] [data-testid="delete-highlight"]`;
 
-export function HighlightList({ highlights, actions, label, onDeleted, fallbackFocus }: HighlightListProps) {
+export function HighlightList({ highlights, actions, label, onDeleted, fallbackFocus, words }: HighlightListProps) {
   const [removed, setRemoved] = useState<HighlightRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const locale = readerLocale();
+  const marks = useConflictMarks(highlights, actions.conflicts);
   return (
     <div class="highlights">
       {error && <p role="alert" class="error">{error}</p>}
@@ -66,11 +75,13 @@ export function HighlightList({ highlights, actions, label, onDeleted, fallbackF
           <HighlightItem
             key={h.id}
             highlight={h}
+            mark={marks.get(h.id)}
             position={t('highlightPosition', formatCount(i + 1, locale), formatCount(highlights.length, locale))}
             actions={actions}
             run={run}
             onRemoved={() => (onDeleted ? onDeleted(h) : setRemoved(h))}
             fallbackFocus={fallbackFocus}
+            words={words}
           />
         ))}
       </ul>}
@@ -80,14 +91,19 @@ export function HighlightList({ highlights, actions, label, onDeleted, fallbackF
 
 interface ItemProps {
   highlight: HighlightRecord;
+  mark: ConflictMark | undefined;
   position: string;
   actions: HighlightActions;
   run: (work: Promise<unknown>) => void;
   onRemoved: () => void;
   fallbackFocus?: () => HTMLElement | null | undefined;
+  words?: SearchWords | null | undefined;
 }
 
-function HighlightItem({ highlight: h, position, actions, run, onRemoved, fallbackFocus }: ItemProps) {
+/** `text`, its search words emphasised when there is a search. */
+const shown = (text: string, words: SearchWords | null | undefined) => (words ? <Emphasised segments={emphasise(text, words)} /> : text);
+
+function HighlightItem({ highlight: h, mark, position, actions, run, onRemoved, fallbackFocus, words }: ItemProps) {
   const [editing, setEditing] = useState(false);
   const [missing, setMissing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -100,7 +116,7 @@ function HighlightItem({ highlight: h, position, actions, run, onRemoved, fallba
     <li class={`highlight colour-${h.colour}`} data-testid="highlight" data-id={h.id} aria-label={position}>
       <span class="swatch" aria-hidden="true" />
       <span class="visually-hidden">{t(`colour_${h.colour}`)}</span>
-      <blockquote data-testid="highlight-quote">{h.quote}</blockquote>
+      <blockquote data-testid="highlight-quote">{shown(h.quote, words)}</blockquote>
       {editing ? (
         <NoteEditor
           initial={h.note}
@@ -108,10 +124,11 @@ function HighlightItem({ highlight: h, position, actions, run, onRemoved, fallba
           onCancel={close}
         />
       ) : (
-        h.note && <p class="note" data-testid="highlight-note">{h.note}</p>
+        h.note && <p class="note" data-testid="highlight-note">{shown(h.note, words)}</p>
       )}
       {h.tags.length > 0 && <p class="muted tags">{h.tags.map((tag) => `#${tag}`).join(' ')}</p>}
       {missing && <p class="muted" role="status">{t('highlightNotOnPage')}</p>}
+      {mark && actions.conflicts && !editing && <HighlightConflict id={h.id} note={h.note} mark={mark} actions={actions.conflicts} run={run} />}
       {!editing && (
         <div class="actions">
           <button type="button" ref={editButton} onClick={() => setEditing(true)} data-testid="edit-note">

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addToModel, buildModel, emptyModel, type LibraryModel, type ListedArticle } from '@/lib/library/model';
 import { facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { LibrarySearch } from '@/lib/library/search';
+import { emphasise, holdsAll, passage, searchWords, type SearchWords, type Segment } from '@/lib/library/excerpt';
 import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl } from '@/lib/url/safe';
 import { formatDate } from '@/lib/i18n/format';
@@ -19,6 +20,7 @@ import { LibraryTransfer, type TransferServices } from './LibraryTransfer';
 import type { AllRecords } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';
+import { Emphasised } from './Emphasised';
 
 export interface LibraryServices extends TransferServices {
   /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
@@ -27,6 +29,8 @@ export interface LibraryServices extends TransferServices {
   watch(reader: LibraryReader): () => void;
   highlights: HighlightActions;
   articles: ArticleActions;
+  /** An article's text (the list keeps articles without it): where a search result's passage is taken from. */
+  articleText(id: string): Promise<string>;
 }
 
 /** Takes the pages of each read of the library, in turn. */
@@ -72,7 +76,8 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   const firstModel = useMemo(() => (first ? buildModel(first.articles, first.highlights) : null), [first]);
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
-  const [sort, setSort] = useState<SortOrder>('relevance');
+  // The reader's choice of order, if any; else newest first, and best match while searching.
+  const [chosenSort, setSort] = useState<SortOrder | null>(null);
   // A search or a filter narrows the list: one button takes every one of them away.
   const narrowed = text.trim() !== '' || Object.keys(filters).length > 0;
   const clearAll = () => {
@@ -80,6 +85,10 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     setFilters({});
     document.getElementById('library-search')?.focus();
   };
+  const query = text.trim();
+  const sort = sortFor(chosenSort, query !== '');
+  const words = useMemo(() => (query ? searchWords(query) : null), [query]);
+  const texts = useRef(new TextCache(services)).current;
   const [shown, setShown] = useState(PAGE);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,6 +111,8 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   const entryActions: EntryActions = {
     highlights: services.highlights,
     articles: services.articles,
+    words,
+    texts,
     run,
     heading: () => heading.current,
     onHighlightDeleted: (h) => setRemoval({ message: t('highlightDeleted'), undo: () => services.highlights.undoRemove(h.id), focus: deleteButtonOf(h.id) }),
@@ -111,7 +122,6 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     },
   };
   const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
-  const query = text.trim();
   const entries = useMemo(
     () => (model && (!query || search.ready) ? queryLibrary(model, filters, sort, query ? search.index.search(query) : undefined) : null),
     [model, filters, sort, query, search.ready, search.version],
@@ -153,7 +163,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         <label for="library-search">{t('searchLabel')}</label>
         <input id="library-search" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="search" autoComplete="off" />
       </form>
-      {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
+      {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} searching={query !== ''} onFilters={setFilters} onSort={setSort} />}
       <div class="bar results">
         <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
           {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
@@ -252,9 +262,36 @@ function useLibrary(services: LibraryServices, start: boolean): LibraryState {
   return { index, model: state.model, ready: state.model !== null, version: state.version };
 }
 
+/**
+ * The order shown: the reader's choice, except "Best match" without a search; with no choice,
+ * newest saved first, and best match while searching.
+ */
+function sortFor(chosen: SortOrder | null, searching: boolean): SortOrder {
+  if (chosen && (searching || chosen !== 'relevance')) return chosen;
+  return searching ? 'relevance' : 'saved-desc';
+}
+
+/** Article texts read for the passages of the entries on screen, the last few hundred kept. */
+class TextCache {
+  private readonly texts = new Map<string, Promise<string>>();
+  constructor(private readonly services: Pick<LibraryServices, 'articleText'>) {}
+  get(id: string): Promise<string> {
+    let text = this.texts.get(id);
+    if (!text) {
+      if (this.texts.size >= 200) this.texts.clear();
+      text = this.services.articleText(id).catch(() => '');
+      this.texts.set(id, text);
+    }
+    return text;
+  }
+}
+
 interface EntryActions {
   highlights: HighlightActions;
   articles: ArticleActions;
+  /** The search's words, or null without a search. */
+  words: SearchWords | null;
+  texts: TextCache;
   run: (work: Promise<unknown>) => Promise<boolean>;
   heading: () => HTMLElement | null;
   onHighlightDeleted: (highlight: Parameters<typeof HighlightList>[0]['highlights'][number]) => void;
@@ -266,17 +303,21 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
   const item = useRef<HTMLLIElement>(null);
   const href = safeHttpUrl(article.url);
   const headingId = `article-${article.id}`;
+  const { words } = actions;
+  const title = article.title || href || article.url;
+  const found = useFoundPassage(article, highlights, words, actions.texts);
   return (
     <li class="entry" ref={item} data-testid="library-entry" data-id={article.id} aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {href ? <a href={href} target="_blank" rel="noopener noreferrer">{article.title || href}</a> : <span>{article.title || article.url}</span>}
+        {href ? <a href={href} target="_blank" rel="noopener noreferrer">{words ? <Emphasised segments={emphasise(title, words)} /> : title}</a> : <span>{title}</span>}
       </h2>
       <p class="muted">
         {`${siteLabel(article.publisher, article.url)} · ${t('savedOn', formatDate(article.savedAt, readerLocale()))}`}
       </p>
+      {found && <p class="passage" data-testid="search-passage"><Emphasised segments={found} /></p>}
       <ArticleTags article={article} actions={actions.articles} run={actions.run} />
       <div class="actions article-actions">
-        <ArticleNoteControl article={article} actions={actions.articles} run={actions.run} />
+        <ArticleNoteControl article={article} actions={actions.articles} run={actions.run} words={words} />
         <RemoveArticleButton article={article} actions={actions.articles} run={actions.run} onRemove={(next) => actions.onArticleRemoved(article, next)} />
       </div>
       {highlights.length > 0 && (
@@ -284,6 +325,7 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
           highlights={all ? highlights : highlights.slice(0, HIGHLIGHTS_SHOWN)}
           actions={actions.highlights}
           label={article.title}
+          words={words}
           onDeleted={actions.onHighlightDeleted}
           // The article's last highlight: its note button, the next control in reading order above the list.
           fallbackFocus={() => item.current?.querySelector<HTMLElement>('[data-testid="edit-article-note"]') ?? actions.heading()}
@@ -294,6 +336,25 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
       )}
     </li>
   );
+}
+
+/**
+ * Why a search found an article when its title, note and the highlights shown do not say it
+ * (each shows the words it holds emphasised): the passage of its text where they stand closest.
+ */
+function useFoundPassage(article: ListedArticle, highlights: readonly { quote: string; note: string }[], words: SearchWords | null, texts: TextCache): Segment[] | null {
+  const explained = !words || holdsAll(article.title, words) || holdsAll(article.note, words) || highlights.some((h) => holdsAll(`${h.quote}\n${h.note}`, words));
+  const [found, setFound] = useState<Segment[] | null>(null);
+  useEffect(() => {
+    setFound(null);
+    if (!words || explained) return undefined;
+    let current = true;
+    void texts.get(article.id).then((text) => current && setFound(passage(text, words)));
+    return () => {
+      current = false;
+    };
+  }, [article.id, article.note, words, explained]);
+  return found;
 }
 
 /** Why nothing is listed, naming only what narrows the list. */

@@ -9,13 +9,15 @@ interface Props {
   facets: Facets;
   filters: LibraryFilters;
   sort: SortOrder;
+  /** Whether a search is typed: "Best match" is offered only then. */
+  searching: boolean;
   onFilters: (filters: LibraryFilters) => void;
   onSort: (sort: SortOrder) => void;
 }
 
 const DAY_MS = 86_400_000;
 
-export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: Props) {
+export function LibraryFilterBar({ facets, filters, sort, searching, onFilters, onSort }: Props) {
   const set = (change: Partial<LibraryFilters>) => onFilters(withoutEmpty({ ...filters, ...change }));
   return (
     <fieldset class="filters">
@@ -44,7 +46,7 @@ export function LibraryFilterBar({ facets, filters, sort, onFilters, onSort }: P
       <span class="field">
         <label for="sort">{t('sortLabel')}</label>
         <select id="sort" value={sort} onChange={(e) => onSort(e.currentTarget.value as SortOrder)} data-testid="sort">
-          {SORT_ORDERS.map((order) => <option key={order} value={order}>{t(`sort_${order.replace('-', '_')}`)}</option>)}
+          {SORT_ORDERS.filter((order) => searching || order !== 'relevance').map((order) => <option key={order} value={order}>{t(`sort_${order.replace('-', '_')}`)}</option>)}
         </select>
       </span>
     </fieldset>

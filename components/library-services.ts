@@ -43,6 +43,7 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       remove: async (id) => void (await sendMessage('unsaveArticle', { id })),
       undoRemove: async (id) => void (await sendMessage('undoUnsaveArticle', { id })),
     },
+    articleText: async (id) => (await db.articles.get(id))?.text ?? '',
     importText: (text) => sendMessage('importLibrary', { text }),
     previewText: (text) => sendMessage('previewImport', { text }),
     download: downloadBlob,

@@ -56,6 +56,73 @@ describe('library page', () => {
     expect(titles(root)).toEqual(['Nordwind buys "Baltic Grid"\nfor €2.4bn']);
   });
 
+  it('shows why a search found each article: its words emphasised in the title, or the passage of the text that holds them', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const root = await mountUntil(<Library services={libraryServices(db)} initialQuery="kestrel" />, countFor('kestrel'));
+    await settleUntil(root, (r) => r.querySelector('[data-testid="search-passage"]') !== null);
+    const passage = root.querySelector('[data-testid="search-passage"]')!;
+    expect(passage.textContent).toContain('Analysts at Kestrel Bank said the price was steep.');
+    expect([...passage.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Kestrel']);
+
+    const box = root.querySelector<HTMLInputElement>('[data-testid="search"]')!;
+    await act(async () => {
+      box.value = 'chip';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settleUntil(root, countFor('chip'));
+    // The title says why: no passage; the word is emphasised where it stands.
+    expect([...root.querySelectorAll('h2 mark')].map((m) => m.textContent)).toEqual(['Chip']);
+    expect(root.querySelector('[data-testid="search-passage"]')).toBeNull();
+    // Words in a highlight's quote and in a note are emphasised there.
+    await act(async () => {
+      box.value = 'guidance';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settleUntil(root, countFor('guidance'));
+    expect([...root.querySelectorAll('[data-testid="highlight-quote"] mark')].map((m) => m.textContent)).toEqual(['guidance']);
+    await act(async () => {
+      box.value = '<script>';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settleUntil(root, countFor('<script>'));
+    // As the index reads it: "<" and ">" are symbols, not punctuation, so the word runs on to the "(".
+    expect(root.querySelector('[data-testid="library-article-note"] mark')!.textContent).toBe('<script>alert');
+    expect(root.querySelector('script')).toBeNull();
+  });
+
+  it('sorts newest first without a search and offers "Best match" only with one', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const root = await mountUntil(<Library services={libraryServices(db)} />, countFor(''));
+    const sort = () => root.querySelector<HTMLSelectElement>('[data-testid="sort"]')!;
+    await settleUntil(root, () => sort() !== null);
+    const options = () => [...sort().options].map((o) => o.value);
+    expect(sort().value).toBe('saved-desc');
+    expect(options()).not.toContain('relevance');
+    expect(titles(root)).toEqual(['Chip makers rally', 'Nordwind buys "Baltic Grid"\nfor €2.4bn']);
+    const box = root.querySelector<HTMLInputElement>('[data-testid="search"]')!;
+    await act(async () => {
+      box.value = 'the';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settleUntil(root, countFor('the'));
+    expect(sort().value).toBe('relevance');
+    expect(options()).toContain('relevance');
+    // A choice the reader made stays while they search.
+    await act(async () => {
+      sort().value = 'title';
+      sort().dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(titles(root)).toEqual(['Chip makers rally', 'Nordwind buys "Baltic Grid"\nfor €2.4bn']);
+    await act(async () => {
+      box.value = '';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settleUntil(root, countFor(''));
+    expect(sort().value).toBe('title');
+  });
+
   it('lists the newest articles first from the savedAt index, without unsaved ones', async () => {
     const db = freshDb();
     const [older, newer] = (await seedLibrary(db)).articleIds;
