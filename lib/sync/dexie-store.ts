@@ -1,5 +1,5 @@
 /**
- * The LocalStore over Newsmark's Dexie database: articles and highlights are synced; each has
+ * The LocalStore over Newsmark's Dexie database: articles, highlights and company notes are synced; each has
  * a row in `syncRecords` with its server revision, note versions and a pending marker.
  *
  * Local edits are found by `updatedAt` above a watermark, then marked pending. This is safe
@@ -20,7 +20,7 @@ import type { SyncRecordState } from './sync-record';
 export type { SyncRecordState } from './sync-record';
 
 /** Synced kinds and their tables. */
-const TABLES = { article: 'articles', highlight: 'highlights' } as const;
+const TABLES = { article: 'articles', highlight: 'highlights', companyNote: 'companyNotes' } as const;
 type Kind = keyof typeof TABLES;
 const META_PREFIX = 'sync:';
 
@@ -41,7 +41,7 @@ export class DexieSyncStore implements LocalStore {
 
   async applyRemote(states: RemoteState[], checkpoint?: unknown): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+    await db.transaction('rw', [...this.syncedTables(), db.syncRecords, db.meta], async () => {
       const known = states.filter((s) => s.body.kind in TABLES);
       const syncRows = await db.syncRecords.bulkGet(known.map((s) => s.key));
       const records = await this.loadRecords(known.map((s) => s.body));
@@ -71,7 +71,7 @@ export class DexieSyncStore implements LocalStore {
   async outgoing(limit: number, exclude: ReadonlySet<string>): Promise<OutgoingState[]> {
     await this.collectLocalEdits();
     const db = this.db;
-    return db.transaction('r', [db.articles, db.highlights, db.syncRecords], async () => {
+    return db.transaction('r', [...this.syncedTables(), db.syncRecords], async () => {
       // A plain limited range read (no filter callback) lets IndexedDB answer in one getAll.
       const candidates = await db.syncRecords.where('synced').equals(0).limit(limit + exclude.size).toArray();
       const rows = candidates.filter((row) => !exclude.has(row.key)).slice(0, limit);
@@ -87,7 +87,7 @@ export class DexieSyncStore implements LocalStore {
 
   async markPushed(pushed: RemoteState[]): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords], async () => {
+    await db.transaction('rw', [...this.syncedTables(), db.syncRecords], async () => {
       const rows = await db.syncRecords.bulkGet(pushed.map((p) => p.key));
       const records = await this.loadRecords(pushed.map((p) => p.body));
       const updates: SyncRecordState[] = [];
@@ -113,7 +113,7 @@ export class DexieSyncStore implements LocalStore {
 
   async restartSync(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+    await db.transaction('rw', [...this.syncedTables(), db.syncRecords, db.meta], async () => {
       await db.syncRecords.toCollection().modify((row) => {
         delete row.rev;
         row.synced = 0;
@@ -148,7 +148,7 @@ export class DexieSyncStore implements LocalStore {
   /** Marks records edited since the last look as pending, and moves the watermarks past them. */
   private async collectLocalEdits(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.articles, db.highlights, db.syncRecords, db.meta], async () => {
+    await db.transaction('rw', [...this.syncedTables(), db.syncRecords, db.meta], async () => {
       for (const kind of Object.keys(TABLES) as Kind[]) {
         const mark = `watermark:${kind}`;
         const since = (await this.getMeta<string>(mark)) ?? '';
@@ -172,6 +172,11 @@ export class DexieSyncStore implements LocalStore {
     const latest = stamps.reduce((max, s) => (s > max ? s : max), '');
     if (!latest) return;
     await observeStamp(this.db, latest, this.now());
+  }
+
+  /** Every synced kind's table, for the transactions that read or write records of any kind. */
+  private syncedTables(): Table[] {
+    return (Object.keys(TABLES) as Kind[]).map((kind) => this.table(kind));
   }
 
   private table(kind: Kind): Table<SyncedRecord, string> {
