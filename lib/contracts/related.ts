@@ -108,6 +108,15 @@ export interface RefreshSummary {
 }
 
 /** A major outlet's public feed, offered when setting up related coverage. */
+/** A feed found at the address a reader pasted (lib/related/feeds/discover.ts). */
+export interface FoundFeed {
+  url: string;
+  /** The feed's own title, or the page's name for it when it could not be read. */
+  title: string;
+  /** Whether it was fetched and read as a feed (else only the page announced it). */
+  checked: boolean;
+}
+
 export interface StarterFeed {
   url: string;
   title: string;

@@ -15,6 +15,7 @@ import { articleCompanies, type ArticleQuery } from '@/lib/related';
 import { gatherRelated, type RelatedResult } from '@/lib/related/gather';
 import { DEFAULT_RELATED_SETTINGS, relatedSettingsItem, type RelatedSettings } from '@/lib/related/settings';
 import { STARTER_FEEDS } from '@/lib/related/starter-feeds';
+import { discoverFeeds } from '@/lib/related/feeds/discover';
 import type { FetchLike } from '@/lib/related/sources/http';
 import { localFeedsSource } from '@/lib/related/sources/local-feeds';
 import { REMOTE_ORIGINS, bingNewsSource, gdeltSource, googleNewsSource } from '@/lib/related/sources/remote';
@@ -82,6 +83,7 @@ export function relatedHandlers(db: NewsmarkDb, deps: RelatedDeps = defaultRelat
     refreshRelated: ({ article }) => refreshRelated(db, article, deps),
     listFeeds: () => listFeeds(db),
     addFeed: ({ url }) => addFeed(db, deps.fetch, url),
+    discoverFeeds: ({ url }) => discoverFeeds(deps.fetch, url),
     removeFeed: ({ url }) => removeFeed(db, url),
     importOpml: async ({ text }) => ({ added: await importOpml(db, text) }),
     exportOpml: async () => ({ text: await exportOpml(db) }),

@@ -1,5 +1,5 @@
 /** Related coverage: results per article, and the reader's feed subscriptions (options page). */
-import type { ArticleQuery, FeedSubscription, RefreshSummary, RelatedResult, StarterFeed } from '../related';
+import type { ArticleQuery, FeedSubscription, FoundFeed, RefreshSummary, RelatedResult, StarterFeed } from '../related';
 import type { Message, NoData } from './message';
 
 export type RelatedMessages = {
@@ -11,6 +11,8 @@ export type RelatedMessages = {
   listFeeds: Message<NoData, FeedSubscription[]>;
   /** options: subscribe to a feed (fetched once first, so a wrong address fails with why). */
   addFeed: Message<{ url: string }, FeedSubscription>;
+  /** options: the feeds of the site at a typed address (its links, else common paths), for the reader to pick from. */
+  discoverFeeds: Message<{ url: string }, FoundFeed[]>;
   /** options: unsubscribe and forget the feed's items. */
   removeFeed: Message<{ url: string }, void>;
   /** options: subscribe to every feed in an OPML file. */

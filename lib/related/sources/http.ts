@@ -44,6 +44,8 @@ export const DEFAULT_POLICY: FetchPolicy = {
 
 export interface TextResponse {
   status: number;
+  /** Where the answer came from, after redirects. */
+  url: string;
   headers: Headers;
   text: string;
 }
@@ -91,13 +93,14 @@ async function attemptOnce(fetch: FetchLike, url: string, policy: FetchPolicy, o
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const response = await fetch(url, { headers: options.headers, signal, redirect: 'follow', credentials: 'omit' });
-  if (response.status === 304) return { status: 304, headers: response.headers, text: '' };
+  const from = response.url || url;
+  if (response.status === 304) return { status: 304, url: from, headers: response.headers, text: '' };
   if (!response.ok) {
     await response.body?.cancel();
     const message = response.status === 429 ? 'The service says too many requests (HTTP 429); try again later' : `The server answered HTTP ${response.status}`;
     throw new RetryAfter(message, response.status, parseRetryAfter(response.headers.get('retry-after')));
   }
-  return { status: response.status, headers: response.headers, text: await readCapped(response, policy.maxBytes) };
+  return { status: response.status, url: from, headers: response.headers, text: await readCapped(response, policy.maxBytes) };
 }
 
 /** Reads the body, stopping as soon as it passes `maxBytes` rather than after downloading it all. */
