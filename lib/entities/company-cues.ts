@@ -5,9 +5,21 @@
 import { Kind, glued, type Token } from './tokenize';
 import {
   APPOSITION_FOLLOWERS, APPOSITION_NOUNS, DEFINITE_APPOSITION_FOLLOWERS, CHIEF_TITLES, WHICH_VERBS, COMPANY_CUES_AFTER,
-  COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, KNOWN_ORGS, ORG_WORDS, PLACES,
+  COMPANY_CUES_BEFORE, COMPANY_CUES_POSSESSIVE, KNOWN_ORGS, ORG_WORDS, PLACES, NOT_COMPANY_MAKERS, SITE_KINDS, ACQUIRE_VERBS,
+  COMPANY_ONLY_PHRASES, PRODUCT_NOUNS,
 } from './company-words';
 import { type Doc, word, isPossessive, isNameWord, singular } from './company-doc';
+
+/** "watchmaker", "Swiss drugmaker", "phone-maker": a business that makes things; not "lawmaker" or "filmmaker". */
+export function isMakerNoun(w: string): boolean {
+  const lower = w.toLowerCase();
+  return lower.length > 6 && lower.endsWith('maker') && !NOT_COMPANY_MAKERS.has(lower);
+}
+
+/** A company noun of a cue: listed, or a maker ("watchmakers"). */
+function isCueNoun(w: string, plural: boolean): boolean {
+  return COMPANY_CUES_BEFORE.has(w) || isMakerNoun(w) || (plural && (COMPANY_CUES_BEFORE.has(singular(w)) || isMakerNoun(singular(w))));
+}
 
 /** Whether the words around a name say it is a company: "shares of X", "X's chief executive", "X shares". */
 export function isCompanyContext(doc: Doc, first: number, last: number): boolean {
@@ -20,7 +32,9 @@ export function isCompanyContext(doc: Doc, first: number, last: number): boolean
   }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
   if (hasCompanyApposition(tokens, last) || isWhichMakes(tokens, last) || saidInStatement(tokens, last) || ownsNext(tokens, last)) return true;
-  if (isAccordingTo(doc, first, last)) return true;
+  if (isAccordingTo(doc, first, last) || isCompanyPredicate(tokens, last) || hasCompanyPhraseBefore(tokens, first, last)) return true;
+  // One word only: "owned by Roman Abramovich" is a person; his surname alone is left out by the caller.
+  if (ownedOrAcquiredBy(tokens, first) && first === last && !isPossessive(after)) return true;
   // "Foo Corp (FOO)": a ticker in brackets of a listed company of that name. With tens of thousands
   // of listings nearly every abbreviation is someone's ticker ("(AP)", "(CDC)", "(1982)"), so the
   // listed company must share the name's first word.
@@ -50,10 +64,22 @@ export function hasCueBefore(tokens: readonly Token[], first: number): boolean {
   if (comma) k--;
   const cue = word(tokens, k);
   if (cue === undefined) return false;
-  if (COMPANY_CUES_BEFORE.has(cue) || (!comma && COMPANY_CUES_BEFORE.has(singular(cue)))) return true;
+  // "Rival Fenwick" opening a sentence is read as "rival Fenwick" by findContextNames.
+  if (isCueNoun(cue, !comma)) return true;
+  // "car-pricing site Edmunds", "the tech news site Fenwick"; not "the test site", "the site of".
+  if (cue === 'site' && SITE_KINDS.has(word(tokens, k - 1)?.toLowerCase() ?? '') && !comma) return true;
   // "the Amazon-owned Ring", "the SoftBank-backed Nubank": owned by a named owner.
   if (!comma && (cue === 'owned' || cue === 'backed') && tokens[k - 1]?.text === '-' && glued(tokens, k - 1) && isOwnerName(tokens, k - 2)) return true;
   return cue === 'of' && word(tokens, k - 1)?.toLowerCase() === 'shares';
+}
+
+/**
+ * "a merger with Fenwick", "its stake in Fenwick": a phrase before the name that only a company
+ * takes. Not before a possessive: "a stake in Kylie Jenner's company" is in the person's company.
+ */
+function hasCompanyPhraseBefore(tokens: readonly Token[], first: number, last: number): boolean {
+  const phrase = `${word(tokens, first - 2) ?? ''} ${word(tokens, first - 1) ?? ''}`;
+  return COMPANY_ONLY_PHRASES.has(phrase) && !isPossessive(tokens[last + 1]);
 }
 
 /**
@@ -73,6 +99,24 @@ function isAccordingTo(doc: Doc, first: number, last: number): boolean {
   return true;
 }
 
+/**
+ * "owned by Fenwick", "acquired by Fenwick", "Apple acquired Fenwick", "plans to acquire Fenwick":
+ * an owner or a bought business. People own things and sports teams acquire players, so this is
+ * no company-only context: the document's people are left out by the caller.
+ */
+function ownedOrAcquiredBy(tokens: readonly Token[], first: number): boolean {
+  const before = word(tokens, first - 1);
+  if (before !== undefined && ACQUIRE_VERBS.has(before)) return true;
+  if (before !== 'by') return false;
+  const verb = word(tokens, first - 2);
+  return verb === 'owned' || verb === 'acquired' || verb === 'bought' || verb === 'purchased';
+}
+
+/** "Fenwick is a start-up that makes cameras", "Fenwick was a watchmaker": a company noun said of the name. */
+function isCompanyPredicate(tokens: readonly Token[], last: number): boolean {
+  return hasCompanyApposition(tokens, last, 'verb');
+}
+
 /** The capitalised owner of "X-owned" / "X-backed": not a place ("Iran-backed") or an agency. */
 function isOwnerName(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
@@ -89,9 +133,11 @@ function ownsNext(tokens: readonly Token[], last: number): boolean {
  * "Wyze, a smart-home camera maker based in Seattle", "Nordlys Labb, a Norwegian start-up":
  * an apposition whose head noun is a company word. The noun must head the phrase: "Jane
  * Dorsey, a company director" and "Dorsey, a firm believer" use it to modify another noun.
+ * Linked by a verb, the same phrase says it too: "Fenwick is a start-up that makes cameras".
  */
-export function hasCompanyApposition(tokens: readonly Token[], last: number): boolean {
-  if (tokens[last + 1]?.text !== ',') return false;
+export function hasCompanyApposition(tokens: readonly Token[], last: number, linkedBy: 'comma' | 'verb' = 'comma'): boolean {
+  const link = tokens[last + 1]?.text;
+  if (linkedBy === 'comma' ? link !== ',' : link !== 'is' && link !== 'was') return false;
   const article = word(tokens, last + 2)?.toLowerCase();
   if (article !== 'a' && article !== 'an' && article !== 'the') return false;
   for (let k = last + 3; k < last + 10 && k < tokens.length; k++) {
@@ -102,8 +148,10 @@ export function hasCompanyApposition(tokens: readonly Token[], last: number): bo
     }
     // "start-up", "spin-off": a hyphenated noun read whole.
     const hyphenated = tokens[k + 1]?.text === '-' && glued(tokens, k) && glued(tokens, k + 1) && tokens[k + 2]?.kind === Kind.Word ? `${t.text}-${tokens[k + 2]!.text}` : undefined;
-    const noun = hyphenated && APPOSITION_NOUNS.has(hyphenated.toLowerCase()) ? hyphenated : APPOSITION_NOUNS.has(t.text.toLowerCase()) ? t.text : undefined;
+    const isNoun = (w: string) => APPOSITION_NOUNS.has(w.toLowerCase()) || isMakerNoun(w);
+    const noun = hyphenated && isNoun(hyphenated) ? hyphenated : isNoun(t.text) ? t.text : undefined;
     if (noun === undefined) continue;
+    if (linkedBy === 'verb' && PRODUCT_NOUNS.has(noun.toLowerCase())) return false;
     const afterAt = hyphenated === noun ? k + 3 : k + 1;
     const after = tokens[afterAt];
     if (!after || after.kind !== Kind.Word) return true;
@@ -146,7 +194,7 @@ export function isCompanyOnlyContext(doc: Doc, first: number, last: number): boo
   const { tokens } = doc;
   const after = tokens[last + 1];
   // Not "Neumann's shares": a person holds shares too.
-  return hasCueBefore(tokens, first) || (after !== undefined && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) || ownsNext(tokens, last);
+  return hasCueBefore(tokens, first) || hasCompanyPhraseBefore(tokens, first, last) || (after !== undefined && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) || ownsNext(tokens, last);
 }
 
 /** Context strong enough for an unlisted name: "said" is left out, people say things too. */

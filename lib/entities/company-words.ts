@@ -155,8 +155,40 @@ export const COMPANY_CUES_BEFORE = new Set([
   'startup', 'start-up', 'firm', 'company', 'subsidiary', 'manufacturer', 'publisher', 'broker', 'brokerage',
   'rival', 'competitor', 'giant', 'maker', 'supplier', 'distributor', 'operator', 'developer', 'bank',
   'outlet', 'newspaper', 'broadcaster', 'chain', 'provider', 'vendor', 'fintech', 'unicorn', 'acquirer', 'label',
-  'studio', 'publication', 'magazine', 'tabloid', 'owner',
+  'studio', 'publication', 'magazine', 'tabloid', 'owner', 'brand',
 ]);
+
+/**
+ * "watchmaker Fenwick", "a Swiss drugmaker": a word ending in "maker" names a business, except
+ * these, which name people, devices or a trade's practitioner.
+ */
+export const NOT_COMPANY_MAKERS = new Set([
+  'lawmaker', 'policymaker', 'filmmaker', 'moviemaker', 'peacemaker', 'troublemaker', 'playmaker', 'kingmaker', 'matchmaker',
+  'dressmaker', 'shoemaker', 'homemaker', 'haymaker', 'rainmaker', 'merrymaker', 'holidaymaker', 'pacemaker', 'noisemaker',
+  'decision-maker', 'decisionmaker', 'rule-maker', 'rulemaker', 'icemaker', 'cheesemaker', 'winemaker', 'printmaker',
+  'mapmaker', 'bookmaker', 'market-maker',
+]);
+
+/** Kinds of website whose name follows: "car-pricing site Edmunds", "tech news site Fenwick". */
+export const SITE_KINDS = new Set(['news', 'tech', 'technology', 'review', 'reviews', 'pricing', 'car-pricing', 'shopping', 'comparison', 'gossip', 'travel', 'deals', 'booking', 'dating', 'media', 'streaming', 'e-commerce', 'ecommerce']);
+
+/**
+ * Cue words that may open a sentence with a capital before a name ("Rival Fenwick cut prices"):
+ * the unambiguous ones; "Developer Edition", "Studio Display" and "Bank Holiday" are names themselves.
+ */
+export const OPENING_CUES = new Set([
+  'rival', 'rivals', 'competitor', 'startup', 'start-up', 'carmaker', 'automaker', 'chipmaker', 'retailer', 'lender',
+  'insurer', 'conglomerate', 'fintech',
+]);
+
+/** Apposition nouns that a product is called too: "XULRunner is a software platform", "Stadia is a brand". */
+export const PRODUCT_NOUNS = new Set(['platform', 'app', 'website', 'marketplace', 'brand', 'label', 'publication', 'venture', 'chain', 'business']);
+
+/** Verbs whose object, when named, is a company: "acquired Fenwick", "to acquire Fenwick". */
+export const ACQUIRE_VERBS = new Set(['acquired', 'acquire', 'acquires', 'acquiring']);
+
+/** "a merger with X", "a stake in X": phrases before a name that only a company takes. */
+export const COMPANY_ONLY_PHRASES = new Set(['merger with', 'takeover of', 'acquisition of', 'stake in', 'subsidiary of', 'spin-off of', 'spinoff of', 'unit of', 'division of']);
 
 /** Words after "X's" that only a company has: "Huawei's chief executive". */
 export const COMPANY_CUES_POSSESSIVE = new Set([

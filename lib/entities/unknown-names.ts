@@ -7,11 +7,11 @@
 import { Kind, adjacent, glued, isCapitalized, type Token } from './tokenize';
 import { slug } from './slug';
 import {
-  COMMON_CAPITALISED, EXCHANGES, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
+  COMMON_CAPITALISED, OPENING_CUES, EXCHANGES, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
   STOP_CAPITALISED, WEAK_SUFFIXES,
 } from './company-words';
-import { type Doc, word, add, isPossessive, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention } from './company-doc';
-import { hasCueBefore, hasCompanyApposition, isWhichMakes, afterListSeparator, isCompanyOnlyContext, isStrongContext } from './company-cues';
+import { type Doc, word, add, isPossessive, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention, opensSentence } from './company-doc';
+import { hasCueBefore, isMakerNoun, hasCompanyApposition, isWhichMakes, afterListSeparator, isCompanyOnlyContext, isStrongContext } from './company-cues';
 
 /** "Sierra Nevada Corp.", "Ceres Robotics", "Carlyle Group": an unlisted name with a legal suffix or company word. */
 export function findSuffixedNames(doc: Doc): void {
@@ -177,6 +177,29 @@ function namesAnEvent(tokens: readonly Token[], last: number): boolean {
   return next !== undefined && (EVENT_WORDS.has(next.toLowerCase()) || (COMPANY_HEADS.has(tokens[last]!.text) && isCapitalized(next) && tokens[last + 1]!.start - tokens[last]!.end === 1));
 }
 
+/** A company noun that can open a sentence before a name: "Rival", "Startup", "Watchmaker". */
+function isCueWord(w: string): boolean {
+  return OPENING_CUES.has(w) || isMakerNoun(w);
+}
+
+/**
+ * "Jaybird, owned by Logitech,", "Whole Foods, which is owned by Amazon", "Fenwick, a unit of
+ * Acme Corp": a business owned by a company the document has found. An owner that is a person
+ * says nothing ("Chelsea, owned by Roman Abramovich").
+ */
+function ownedByCompany(doc: Doc, last: number): boolean {
+  const { tokens } = doc;
+  if (tokens[last + 1]?.text !== ',') return false;
+  let k = last + 2;
+  if (word(tokens, k) === 'which' && (word(tokens, k + 1) === 'is' || word(tokens, k + 1) === 'was')) k += 2;
+  const [a, b] = [word(tokens, k), word(tokens, k + 1)];
+  const owned = (a === 'owned' || a === 'acquired' || a === 'bought') && b === 'by';
+  const part = (a === 'a' || a === 'now') && (b === 'unit' || b === 'division' || b === 'part') && word(tokens, k + 2) === 'of';
+  if (!owned && !part) return false;
+  const owner = owned ? k + 2 : k + 3;
+  return doc.taken[owner] === 1 && doc.mentions.some((m) => m.first === owner);
+}
+
 const EVENT_WORDS = new Set(['conference', 'summit', 'festival', 'show', 'expo', 'awards', 'fair', 'forum', 'week', 'event', 'convention', 'congress']);
 
 /** Unlisted names in company context. */
@@ -194,6 +217,11 @@ export function findContextNames(doc: Doc): void {
       continue;
     }
     if (doc.taken[i] || !isNameWord(tokens[i]) || STOP_CAPITALISED.has(tokens[i]!.text)) continue;
+    // "Rival Fenwick cut prices", "Startup Fenwick raised": a cue word opening the sentence with a capital.
+    if (opensSentence(tokens, i) && isCueWord(tokens[i]!.text.toLowerCase()) && isNameWord(tokens[i + 1]) && adjacent(tokens, i, i + 1)) {
+      listContinuesAt = i + 1;
+      continue;
+    }
     const last = chainStartingAt(doc, i);
     if (last === undefined) continue;
     // "Church of Scientology's website": the end of a longer "X of Y" name, not a name of its own.
@@ -201,10 +229,12 @@ export function findContextNames(doc: Doc): void {
       i = last;
       continue;
     }
-    const cue = i === listContinuesAt || isStrongContext(doc, i, last);
+    const cue = i === listContinuesAt || isStrongContext(doc, i, last) || ownedByCompany(doc, last);
     listContinuesAt = -1;
     const person = i === last && people.has(tokens[i]!.text) && !isCompanyOnlyContext(doc, i, last);
-    if (cue && plausibleName(doc, i, last) && !person) {
+    // "St. Martin's", "Dr. Smith": an abbreviation is no name of its own.
+    const abbreviation = i === last && tokens[i]!.text.length <= 3 && tokens[i + 1]?.text === '.' && glued(tokens, i);
+    if (cue && !abbreviation && plausibleName(doc, i, last) && !person) {
       add(doc, ruleMention(doc, i, last, last));
       listContinuesAt = afterListSeparator(tokens, last + 1);
     }

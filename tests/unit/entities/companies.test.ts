@@ -76,7 +76,8 @@ describe('companies found by rule', () => {
   });
 
   it('takes tickers written as tickers', () => {
-    expect(companies('Home Depot (NYSE: HD) and Foo (NASDAQ:FOOX) rose.')).toEqual(['Home Depot', 'NYSE: HD', 'Foo', 'NASDAQ:FOOX'].filter((x) => x !== 'Foo'));
+    // The name before an exchange ticker is that company too, listed or not ("Foo").
+    expect(companies('Home Depot (NYSE: HD) and Foo (NASDAQ:FOOX) rose.')).toEqual(['Home Depot', 'NYSE: HD', 'Foo', 'NASDAQ:FOOX']);
     const [hd] = recognize('(NYSE: HD)').filter((e) => e.type === 'company');
     expect(hd).toMatchObject({ id: 'home-depot', ticker: 'NYSE:HD' });
     expect(companies('Lowe’s (LOW) stock is off too.')).toEqual(['Lowe’s', 'LOW']);

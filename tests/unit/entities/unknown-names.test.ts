@@ -120,3 +120,41 @@ describe('a name before its exchange ticker', () => {
     expect(companies('The Treasury Department (NYSE: XYZ) and then (NYSE: XYZ) rose.')).toEqual(['NYSE: XYZ', 'NYSE: XYZ']);
   });
 });
+
+describe('more company cues for unknown names', () => {
+  it('takes any maker but a lawmaker or a filmmaker as a company word', () => {
+    expect(companies('Fenwick, the Swiss watchmaker, grew. Watchmaker Zorblax said so; the drugmaker Kestrel too.')).toEqual(['Fenwick', 'Zorblax', 'Kestrel']);
+    expect(companies('Lawmaker Jane Fenwick, a filmmaker, spoke; the policymaker Tom Zorblax agreed.')).toEqual([]);
+  });
+
+  it('takes a cue word opening a sentence with a capital ("Rival Fenwick")', () => {
+    expect(companies('Rival Fenwick cut prices. Startup Zorblax raised money.')).toEqual(['Fenwick', 'Zorblax']);
+    // Names that open with a cue word: a product, an edition.
+    expect(companies('Developer Edition is out. Rivals met. Studio Display shipped.')).toEqual([]);
+  });
+
+  it('takes a name said to be a company: "Fenwick is a start-up that makes cameras"', () => {
+    expect(companies('Fenwick is a start-up that makes cameras. Zorblax was a watchmaker based in Geneva.')).toEqual(['Fenwick', 'Zorblax']);
+    expect(companies('Dorsey is a firm believer in rules. Jane Smith is a company director.')).toEqual([]);
+    // A product is a platform or a brand too.
+    expect(companies('XULRunner is a software platform and technology. Stadia is a brand.')).toEqual([]);
+  });
+
+  it('takes an owner, a bought business and a merger partner', () => {
+    expect(companies('The brand is owned by Fenwick. Apple acquired Zorblax in 2014 and plans to acquire Kestrel.')).toEqual(['Fenwick', 'Apple', 'Zorblax', 'Kestrel']);
+    expect(companies('It agreed a merger with Fenwick and took a stake in Zorblax.')).toEqual(['Fenwick', 'Zorblax']);
+    // The document's people, and a person's company.
+    expect(companies('Carl Fenwick spoke. The house is owned by Fenwick. Coty took a stake in Kylie Jenner\'s cosmetics company.')).toEqual(['Coty']);
+  });
+
+  it('takes a business owned by a company the document has found: "Jaybird, owned by Logitech"', () => {
+    expect(companies('Jaybird, owned by Logitech, makes earbuds. Jaybird said so.')).toEqual(['Jaybird', 'Logitech', 'Jaybird']);
+    expect(companies('Whole Foods, which is owned by Amazon, cut prices.')).toEqual(['Whole Foods', 'Amazon']);
+    expect(companies('Chelsea, owned by Roman Abramovich, won. Jane Smith, owned by nobody, left.')).toEqual([]);
+  });
+
+  it('takes a brand and a kind of website before a name', () => {
+    expect(companies('The headphone brand Jaybird grew. The car-pricing site Fenwick and the tech news site Zorblax agreed.')).toEqual(['Jaybird', 'Fenwick', 'Zorblax']);
+    expect(companies('The test site Punggye and the website Sunday were named.')).toEqual([]);
+  });
+});
