@@ -5,14 +5,16 @@
  * Without a company it lists the companies the library names most.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
+import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '@/lib/contracts/records';
 import type { FeedItem } from '@/lib/contracts/related';
 import { coverageNaming } from '@/lib/dossier/coverage';
 import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
+import type { IndexingProgress } from '@/lib/dossier/indexing';
 import { buildDossier, type Dossier as DossierModel, type DossierSentence } from '@/lib/dossier/model';
 import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
 import { formatDate, localDayValue } from '@/lib/i18n/format';
 import { DossierChart } from './DossierChart';
+import { CompanyNote } from './DossierNote';
 import { readerLocale, t, tCount } from './i18n';
 
 export interface DossierRecords {
@@ -20,6 +22,10 @@ export interface DossierRecords {
   highlights: HighlightRecord[];
   /** Recent items of the reader's feeds (kept on this device), to find other outlets' coverage in. */
   feedItems: (FeedItem & { time: number })[];
+  /** The reader's note on the company (null without one, and for the index). */
+  note: CompanyNoteRecord | null;
+  /** Articles still waiting for their companies to be recognised (null when none wait). */
+  indexing: IndexingProgress | null;
 }
 
 export interface DossierServices {
@@ -27,6 +33,8 @@ export interface DossierServices {
   load(companyId: string | null): Promise<DossierRecords>;
   /** Calls back after every change to the library; returns a stop function. */
   watch(onChange: () => void): () => void;
+  /** Writes the reader's note on the company (through the background, which syncs it). */
+  saveNote(companyId: string, companyName: string, note: string): Promise<void>;
   download(name: string, type: string, text: string): void;
   /** The address of the dossier of `companyId`, or of the index for null. */
   addressOf(companyId: string | null): string;
@@ -66,6 +74,7 @@ function CompanyIndex({ services, records }: { services: DossierServices; record
     <main class="dossier">
       <p><a href={services.libraryAddress}>{t('dossierBackToLibrary')}</a></p>
       <h1>{t('dossierIndexTitle')}</h1>
+      <Indexing progress={records.indexing} />
       {companies.length === 0 ? <p class="muted">{t('dossierIndexEmpty')}</p> : <CompanyList services={services} companies={companies} />}
     </main>
   );
@@ -93,23 +102,31 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       <main class="dossier">
         <p><a href={services.addressOf(null)}>{t('dossierAllCompanies')}</a></p>
         <p role="status">{t('dossierNothing')}</p>
+        <Indexing progress={records.indexing} />
       </main>
     );
   }
   const exportAs = (kind: 'markdown' | 'json') => {
     const stem = `newsmark-dossier-${dossier.facts.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'company'}-${localDayValue(Date.now())}`;
-    if (kind === 'markdown') services.download(`${stem}.md`, 'text/markdown', dossierToMarkdown(dossier));
-    else services.download(`${stem}.json`, 'application/json', dossierToJson(dossier, Date.now()));
+    const note = records.note?.note ?? '';
+    if (kind === 'markdown') services.download(`${stem}.md`, 'text/markdown', dossierToMarkdown(dossier, note));
+    else services.download(`${stem}.json`, 'application/json', dossierToJson(dossier, Date.now(), note));
   };
   return (
     <main class="dossier">
       <p><a href={services.libraryAddress}>{t('dossierBackToLibrary')}</a> · <a href={services.addressOf(null)}>{t('dossierAllCompanies')}</a></p>
       <h1>{dossier.facts.name}</h1>
+      <Indexing progress={records.indexing} />
       <Facts dossier={dossier} />
       <div class="actions">
         <button type="button" onClick={() => exportAs('markdown')}>{t('dossierExportMarkdown')}</button>
         <button type="button" onClick={() => exportAs('json')}>{t('dossierExportJson')}</button>
       </div>
+      <CompanyNote
+        companyName={dossier.facts.name}
+        saved={records.note?.note ?? ''}
+        save={(note) => services.saveNote(companyId, dossier.facts.name, note)}
+      />
       <h2>{t('dossierMentionsPerWeek')}</h2>
       <DossierChart weeks={dossier.weeks} />
       <h2>{t('dossierTimeline')}</h2>
@@ -154,6 +171,16 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
         </ul>
       )}
     </main>
+  );
+}
+
+/** "Indexing your library: 120 of 400 articles" while older articles are read for their companies. */
+function Indexing({ progress }: { progress: IndexingProgress | null }) {
+  if (!progress) return null;
+  return (
+    <p class="muted" role="status" data-testid="dossier-indexing">
+      {tCount('dossierIndexing', progress.total, progress.done.toLocaleString(readerLocale()))}
+    </p>
   );
 }
 

@@ -13,7 +13,8 @@ function figureLabel(figure: DossierFigure): string {
   return `${escapeLine(figure.text)}${value}`;
 }
 
-export function dossierToMarkdown(dossier: Dossier): string {
+/** `note`: the reader's note on the company itself ('' without one). */
+export function dossierToMarkdown(dossier: Dossier, note = ''): string {
   const { facts } = dossier;
   const lines = [`# ${escapeLine(facts.name)}`, ''];
   const details: [string, string | undefined][] = [
@@ -24,7 +25,10 @@ export function dossierToMarkdown(dossier: Dossier): string {
     ['Website', facts.website],
   ];
   for (const [label, value] of details) if (value) lines.push(`- ${label}: ${label === 'Also written' ? value : escapeLine(value)}`);
-  lines.push(`- In your library: ${dossier.articles.length} saved articles, ${dossier.mentions} mentions`, '', '## Timeline', '');
+  lines.push(`- In your library: ${dossier.articles.length} saved articles, ${dossier.mentions} mentions`, '');
+  // The reader's own words stay Markdown, as in the highlights' notes.
+  if (note.trim()) lines.push('## Your note', '', note.trim(), '');
+  lines.push('## Timeline', '');
   for (const article of dossier.articles) {
     const outlet = article.publisher ? ` · ${escapeLine(article.publisher)}` : '';
     lines.push(`### ${isoDay(article.time)} · [${escapeLine(article.title) || article.url}](<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>)${outlet}`, '');
@@ -49,6 +53,6 @@ export function dossierToMarkdown(dossier: Dossier): string {
 export const DOSSIER_FORMAT = 'newsmark-dossier';
 
 /** The dossier as JSON, stamped with its format and version so a reader of it can tell. */
-export function dossierToJson(dossier: Dossier, exportedAt: number): string {
-  return `${JSON.stringify({ format: DOSSIER_FORMAT, version: 1, exportedAt: new Date(exportedAt).toISOString(), ...dossier }, null, 2)}\n`;
+export function dossierToJson(dossier: Dossier, exportedAt: number, note = ''): string {
+  return `${JSON.stringify({ format: DOSSIER_FORMAT, version: 1, exportedAt: new Date(exportedAt).toISOString(), ...dossier, note }, null, 2)}\n`;
 }

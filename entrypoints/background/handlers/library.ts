@@ -5,6 +5,7 @@ import {
   addHighlight, deleteHighlight, getArticleByUrl, listArticlesByCompany, listHighlights, saveArticle, undeleteHighlight,
   undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
+import { saveCompanyNote } from '@/lib/db/company-notes';
 
 /** The reader's library: every write goes through here, so it happens in the extension's database. */
 export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
@@ -20,5 +21,6 @@ export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
     undoDeleteHighlight: ({ id }) => undeleteHighlight(db, id),
     listHighlights: ({ articleId }) => listHighlights(db, articleId),
     countSavedArticlesNaming: async ({ companyId }) => (await listArticlesByCompany(db, companyId)).length,
+    saveCompanyNote: (input) => saveCompanyNote(db, input),
   };
 }

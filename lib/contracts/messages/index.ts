@@ -67,6 +67,7 @@ export const LIBRARY_WRITES: { readonly [N in WritingName<ToBackground>]: true }
   undoDeleteHighlight: true,
   importLibrary: true,
   dismissNoteConflict: true,
+  saveCompanyNote: true,
   resolveNoteConflict: true,
   settleRevivedHighlight: true,
 };

@@ -1,6 +1,6 @@
 /** The reader's library: every read and write of it is the background's, where its database is. */
 import type {
-  ArticleChanges, ArticleInput, ArticleRecord, HighlightChanges, HighlightInput, HighlightRecord,
+  ArticleChanges, ArticleInput, ArticleRecord, CompanyNoteRecord, HighlightChanges, HighlightInput, HighlightRecord,
 } from '../records';
 import type { Message } from './message';
 
@@ -27,6 +27,8 @@ export type LibraryMessages = {
   listHighlights: Message<{ articleId: string }, HighlightRecord[]>;
   /** content: how many saved articles name this company (hover card). */
   countSavedArticlesNaming: Message<{ companyId: string }, number>;
+  /** dossier: the reader's note on a company itself (empty clears it). */
+  saveCompanyNote: Message<{ companyId: string; companyName: string; note: string }, CompanyNoteRecord, true>;
 };
 
 /** The formats an import file may be in: our own JSON, W3C Web Annotations, a Hypothesis or an Omnivore export. */

@@ -1,12 +1,17 @@
 /** The dossier page over a real (fake-indexeddb) library, with the English strings. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Dossier, type DossierServices } from '@/components/Dossier';
 import { dossierServices } from '@/components/dossier-services';
 import { addHighlight, unsaveArticle, saveArticle } from '@/lib/db/library';
 import { describe as describeSelectors } from '@/lib/anchoring';
 import { companyFromSearch, dossierAddress } from '@/lib/dossier/address';
+import { saveCompanyNote } from '@/lib/db/company-notes';
+import { indexSlice, queueUnindexed } from '@/lib/dossier/indexing';
+import { recognize } from '@/lib/entities';
+import type { NewsmarkDb } from '@/lib/db';
 import { englishMessage } from '../components/english-messages';
 import { freshDb } from '../library/seed';
 import { mountUntil, settleUntil } from '../support/mount';
@@ -14,7 +19,9 @@ import { mountUntil, settleUntil } from '../support/mount';
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
 });
-afterEach(() => {
+afterEach(async () => {
+  // Unmounted before the strings' mock goes: a page still watching the library would render without it.
+  await act(async () => [...document.body.children].forEach((root) => render(null, root)));
   vi.restoreAllMocks();
   document.body.replaceChildren();
 });
@@ -100,6 +107,59 @@ describe('the dossier page', () => {
     const { db } = await seed();
     const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="unknown" />, (r) => !!r.querySelector('[role="status"]'));
     expect(root.textContent).toContain('No saved article names this company any more.');
+  });
+
+  it("keeps the reader's note on the company: typed, saved, shown again on a new page, written as text, and exported", async () => {
+    const { db } = await seed();
+    const downloads: string[] = [];
+    const services = (): DossierServices => ({
+      ...dossierServices(db),
+      // What the background does with the saveCompanyNote message.
+      saveNote: async (companyId, companyName, note) => void (await saveCompanyNote(db, { companyId, companyName, note })),
+      download: (_name, _type, text) => void downloads.push(text),
+    });
+    const root = await mountUntil(<Dossier services={services()} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="company-note"]'));
+    expect(root.querySelector('label[for="company-note-text"]')!.textContent).toBe('Your note on Nordwind Energy');
+    const box = root.querySelector<HTMLTextAreaElement>('#company-note-text')!;
+    const save = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Save note')!;
+    expect(save.disabled).toBe(true);
+    await act(async () => {
+      box.value = 'Overpaying for <b>grids</b>';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => save.click());
+    await settleUntil(root, (r) => r.textContent!.includes('Note saved.'));
+    expect(root.textContent).toContain('Note saved.');
+    expect((await db.companyNotes.get('nordwind'))).toMatchObject({ note: 'Overpaying for <b>grids</b>', companyName: 'Nordwind Energy' });
+
+    await act(async () => render(null, root));
+    const again = await mountUntil(<Dossier services={services()} companyId="nordwind" />, (r) => r.querySelector<HTMLTextAreaElement>('#company-note-text')?.value === 'Overpaying for <b>grids</b>');
+    expect(again.querySelector<HTMLTextAreaElement>('#company-note-text')!.value).toBe('Overpaying for <b>grids</b>');
+    expect(again.querySelector('b')).toBeNull();
+    await act(async () => [...again.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent === 'Export as Markdown')!.click());
+    expect(downloads[0]).toContain('## Your note\n\nOverpaying for <b>grids</b>\n');
+  });
+
+  it('tells how far indexing older articles is, on the dossier and on the index, and shows the articles it finds', async () => {
+    const { db } = await seed();
+    const texts = ['Siemens Energy won an order for converter stations.', 'Apple sold fewer phones in China.', 'Siemens Energy shares rose 4 percent.'];
+    for (const [i, text] of texts.entries()) await saveArticle(db, { url: `https://old.example/${i}`, title: `Old ${i}`, text }, 1_600_000_000_000 + i);
+    await queueUnindexed(db);
+    const slice = (d: NewsmarkDb) => indexSlice(d, { recognize, budgetMs: 0 });
+    await slice(db);
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="siemens-energy" />, (r) => !!r.querySelector('[data-testid="dossier-indexing"]'));
+    expect(root.querySelector('[data-testid="dossier-indexing"]')!.textContent).toBe('Indexing your library: 1 of 3 articles');
+    expect(root.querySelectorAll('[data-testid="dossier-timeline"] > li')).toHaveLength(1);
+    await act(async () => void (await slice(db)));
+    await act(async () => void (await slice(db)));
+    await settleUntil(root, (r) => !r.querySelector('[data-testid="dossier-indexing"]') && r.querySelectorAll('[data-testid="dossier-timeline"] > li').length === 2);
+    expect(root.querySelector('[data-testid="dossier-indexing"]')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="dossier-timeline"] > li')).toHaveLength(2);
+
+    await saveArticle(db, { url: 'https://old.example/late', title: 'Late', text: 'Apple opened a store.' });
+    await queueUnindexed(db);
+    const index = await mountUntil(<Dossier services={dossierServices(db)} companyId={null} />, (r) => !!r.querySelector('[data-testid="dossier-indexing"]'));
+    expect(index.querySelector('[data-testid="dossier-indexing"]')!.textContent).toBe('Indexing your library: 0 of 1 article');
   });
 
   it('reads its company from its address', () => {
