@@ -4,20 +4,17 @@
  * and to whom. Turning one on asks the browser for access to that service only.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { FeedSubscription } from '@/lib/contracts/related';
 import { REMOTE_DISCLOSURE, type RelatedSettings, type RemoteSourceId } from '@/lib/related/settings';
 import { SaveStatus } from './SaveStatus';
 import { useSaveState } from './useSaved';
 import { t } from './i18n';
+import { FeedOptions, type FeedStore } from './FeedOptions';
 
-export interface RelatedStore {
+export interface RelatedStore extends FeedStore {
   load(): Promise<RelatedSettings>;
   save(settings: RelatedSettings): Promise<void>;
   /** Asks for access to the service's origin; must run in the click that turned it on. */
   requestAccess(id: RemoteSourceId): Promise<boolean>;
-  listFeeds(): Promise<FeedSubscription[]>;
-  addFeed(url: string): Promise<void>;
-  removeFeed(url: string): Promise<void>;
 }
 
 const REMOTE: RemoteSourceId[] = ['google-news', 'bing-news', 'gdelt'];
@@ -44,7 +41,7 @@ export function RelatedOptions({ store }: { store: RelatedStore }) {
     <section aria-labelledby="related-options-title" data-testid="related-options">
       <h2 id="related-options-title">{t('relatedOptionsTitle')}</h2>
       <p class="privacy" id="related-privacy" data-testid="privacy-note">{t('relatedPrivacyNote')}</p>
-      <Feeds store={store} />
+      <FeedOptions store={store} />
       {settings && (
         <fieldset aria-describedby="related-privacy">
           <legend>{t('remoteSourcesLegend')}</legend>
@@ -61,36 +58,5 @@ export function RelatedOptions({ store }: { store: RelatedStore }) {
       )}
       <SaveStatus state={status} testId="related-status" />
     </section>
-  );
-}
-
-function Feeds({ store }: { store: RelatedStore }) {
-  const [feeds, setFeeds] = useState<FeedSubscription[] | null>(null);
-  const [url, setUrl] = useState('');
-  const [status, track] = useSaveState();
-  const reload = () => store.listFeeds().then(setFeeds, () => setFeeds([]));
-  useEffect(() => void reload(), [store]);
-  return (
-    <div class="feeds">
-      <h3>{t('feedsTitle')}</h3>
-      {feeds && feeds.length === 0 && <p class="muted">{t('feedsNone')}</p>}
-      {feeds && feeds.length > 0 && (
-        <ul>
-          {feeds.map((feed) => (
-            <li key={feed.url}>
-              {feed.title || feed.url} <span class="muted">{feed.url}</span>
-              {feed.lastError && <span class="error"> {t('feedError', feed.lastError)}</span>}{' '}
-              <button type="button" onClick={() => void track(store.removeFeed(feed.url).then(reload))} aria-label={t('removeFeed', feed.title || feed.url)}>{t('remove')}</button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={(e) => { e.preventDefault(); void track(store.addFeed(url.trim()).then(() => { setUrl(''); return reload(); })); }}>
-        <label for="feed-url">{t('feedUrlLabel')}</label>{' '}
-        <input id="feed-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />{' '}
-        <button type="submit">{t('addFeed')}</button>
-      </form>
-      <SaveStatus state={status} testId="feeds-status" />
-    </div>
   );
 }

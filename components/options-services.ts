@@ -6,6 +6,7 @@ import { DEFAULT_RELATED_SETTINGS, relatedSettingsItem } from '@/lib/related/set
 import { REMOTE_ORIGINS } from '@/lib/related/sources/remote';
 import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { OptionsServices } from './Options';
+import { downloadBlob } from './download';
 
 export function optionsServices(): OptionsServices {
   return {
@@ -17,6 +18,12 @@ export function optionsServices(): OptionsServices {
       listFeeds: () => sendMessage('listFeeds', {}),
       addFeed: async (url) => void (await sendMessage('addFeed', { url })),
       removeFeed: (url) => sendMessage('removeFeed', { url }),
+      discoverFeeds: (url) => sendMessage('discoverFeeds', { url }),
+      requestSiteAccess: (urls) => browser.permissions.request({ origins: sitePatterns(urls) }),
+      importOpml: async (text) => (await sendMessage('importOpml', { text })).added,
+      exportOpml: async () => (await sendMessage('exportOpml', {})).text,
+      refreshFeeds: async () => void (await sendMessage('refreshFeeds', {})),
+      download: downloadBlob,
     },
     sync: {
       load: () => sendMessage('getSyncSettings', {}),
@@ -26,4 +33,12 @@ export function optionsServices(): OptionsServices {
       watch: watchSyncStatus,
     },
   };
+}
+
+/** The host permission patterns for the sites of `urls` (every port and path of each host), once each. */
+export function sitePatterns(urls: readonly string[]): string[] {
+  return [...new Set(urls.map((url) => {
+    const { protocol, hostname } = new URL(url);
+    return `${protocol}//${hostname}/*`;
+  }))];
 }
