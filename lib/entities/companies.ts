@@ -14,7 +14,7 @@ import {
 import { type Mention, type Doc, word, isPossessive, free, add, companyMention, isAllCapsWord, extendWithSuffix, isNameWord, chainEndingAt, plausibleName, ruleMention, opensSentence } from './company-doc';
 import { personNames } from './company-people';
 import { isCompanyContext, hasCompanyApposition, isWhichMakes, isCompanyOnlyContext, isStrongContext } from './company-cues';
-import { findSuffixedNames, findNamesBeforeTickers, findMediaNames, DOMAIN, findDomainNames, findLowerCaseNames, findContextNames } from './unknown-names';
+import { findSuffixedNames, findNamesBeforeTickers, findMediaNames, DOMAIN, findDomainNames, findLowerCaseNames, findLowerCaseAfterCues, findContextNames } from './unknown-names';
 
 /** The facts an entity carries for the hover card, from a listed company. */
 type Facts = Pick<Entity, 'country' | 'industry' | 'website'>;
@@ -31,6 +31,7 @@ export function findCompanies(text: string, tokens: readonly Token[], options: R
   findContextNames(doc);
   linkBracketTickers(doc);
   findLowerCaseNames(doc);
+  findLowerCaseAfterCues(doc);
   acceptListedCommonWords(doc);
   findRepeatedNames(doc, options.extraCompanies ?? []);
   linkShortForms(doc);

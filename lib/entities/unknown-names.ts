@@ -8,7 +8,7 @@ import { Kind, adjacent, glued, isCapitalized, type Token } from './tokenize';
 import { slug } from './slug';
 import {
   COMMON_CAPITALISED, OPENING_CUES, EXCHANGES, GENERIC_MEDIA_WORDS, MEDIA_HEADS, COMPANY_HEADS, GIVEN_NAMES, KNOWN_ORGS, LEGAL_SUFFIXES, ORG_WORDS,
-  STOP_CAPITALISED, WEAK_SUFFIXES,
+  STOP_CAPITALISED, WEAK_SUFFIXES, DETERMINERS, PERSON_ROLES,
 } from './company-words';
 import { type Doc, word, add, isPossessive, extendWithSuffix, isNameWord, chainEndingAt, chainStartingAt, plausibleName, ruleMention, opensSentence } from './company-doc';
 import { hasCueBefore, isMakerNoun, hasCompanyApposition, isWhichMakes, afterListSeparator, isCompanyOnlyContext, isStrongContext } from './company-cues';
@@ -158,6 +158,57 @@ export function findLowerCaseNames(doc: Doc): void {
     add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
   }
 }
+
+/**
+ * "the ad-tech start-up adgorithm raised $5 million", "camera maker eufyCam said": a lower-case
+ * or camel-case brand right after a company noun, as the subject of what a company does. A
+ * common noun stands there too ("company officials said", "the startup ecosystem is"), so the
+ * word must not be a role, a pronoun or an adverb, must not end in "s", and must never follow a
+ * determiner elsewhere in the text ("the ecosystem"): a brand goes bare.
+ */
+export function findLowerCaseAfterCues(doc: Doc): void {
+  const { tokens } = doc;
+  let afterDeterminers: Set<string> | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // The cheap tests first: a lower-case word right after a company noun.
+    let cue = word(tokens, i - 1);
+    // "start-up" is three tokens.
+    if (cue === 'up' && tokens[i - 2]?.text === '-' && word(tokens, i - 3) === 'start') cue = 'start-up';
+    if (cue === undefined || (!LOWER_BRAND_CUES.has(cue) && !isMakerNoun(cue))) continue;
+    if (doc.taken[i] || t.kind !== Kind.Word || t.text.length < 3 || !/^\p{Ll}[\p{L}\d]*$/u.test(t.text) || t.text.endsWith('s')) continue;
+    if (NOT_BRANDS.has(t.text) || PERSON_ROLES.has(t.text) || t.text.endsWith('ly') || t.text.endsWith('ed') || t.text.endsWith('ing')) continue;
+    const next = tokens[i + 1];
+    const acts = isPossessive(next) || COMPANY_VERBS.has(word(tokens, i + 1) ?? '') || (next?.text === ',' && APPOSITION_OPENERS.has(word(tokens, i + 2) ?? ''));
+    if (!acts) continue;
+    afterDeterminers ??= new Set(tokens.filter((_, k) => DETERMINERS.has(word(tokens, k - 1)?.toLowerCase() ?? '')).map((d) => d.text));
+    if (afterDeterminers.has(t.text)) continue;
+    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+  }
+}
+
+/** Company nouns a lower-case brand follows: "start-up adgorithm", "brand ecobee". */
+const LOWER_BRAND_CUES = new Set(['start-up', 'startup', 'maker', 'company', 'firm', 'brand', 'retailer', 'lender', 'insurer', 'unicorn', 'fintech', 'rival']);
+
+/** What a company does as a subject: "adgorithm raised", "adgorithm said"; not "is" or "has" ("the start-up phase was long"). */
+const COMPANY_VERBS = new Set([
+  'said', 'says', 'raised', 'announced', 'announces', 'launched', 'launches', 'plans', 'planned', 'makes', 'made', 'sells', 'sold',
+  'offers', 'offered', 'released', 'unveiled', 'introduced', 'confirmed', 'told', 'reported', 'reports', 'filed', 'hired',
+  'acquired', 'bought', 'founded', 'employs', 'expects', 'declined',
+]);
+
+/** Words after "X," that open an apposition: "adgorithm, which", "adgorithm, founded in 2019". */
+const APPOSITION_OPENERS = new Set(['which', 'founded', 'based', 'whose', 'co-founded', 'headquartered', 'a', 'an']);
+
+/** Lower-case words that stand after a company noun and are no brand: "the company itself said", "company sources said". */
+const NOT_BRANDS = new Set([
+  'itself', 'also', 'now', 'then', 'just', 'still', 'already', 'later', 'first', 'last', 'alone', 'too', 'has', 'had', 'was', 'is',
+  'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'said', 'says', 'which', 'that', 'who', 'statement',
+  'website', 'report', 'filing', 'data', 'policy', 'board', 'announcement', 'blog', 'memo', 'release', 'note', 'letter',
+  'spokesperson', 'spokesman', 'spokeswoman', 'leadership', 'management', 'culture', 'ecosystem', 'name', 'value',
+  'valuation', 'founder', 'cofounder', 'co-founder', 'chief', 'head', 'staff', 'team', 'owner', 'parent', 'seldom', 'never',
+  'always', 'often', 'rarely', 'once', 'again', 'even', 'only', 'soon', 'instead', 'however', 'reportedly', 'recently',
+]);
 
 /** Whether token `i` is a lower-case word of four letters or more opening a sentence, not a contraction's word ("there's"). */
 function opensWithLowerCase(tokens: readonly Token[], i: number): boolean {

@@ -158,3 +158,18 @@ describe('more company cues for unknown names', () => {
     expect(companies('The test site Punggye and the website Sunday were named.')).toEqual([]);
   });
 });
+
+describe('lower-case and camel-case brands after a company noun', () => {
+  it('takes the brand a company noun introduces as the subject of what a company does, and its other mentions', () => {
+    expect(companies('The ad-tech start-up xyzzo raised $5 million. xyzzo plans to hire.')).toEqual(['xyzzo', 'xyzzo']);
+    expect(companies('The camera maker eufyCam said it would cut prices. Investors like eufyCam.')).toEqual(['eufyCam', 'eufyCam']);
+    expect(companies('The fintech start-up payzo, founded in 2019, grew.')).toEqual(['payzo']);
+  });
+
+  it('leaves the common nouns, roles and adverbs that stand there too', () => {
+    expect(companies('Company officials said so. The company itself said no. The company spokesman said no. The company seldom has ideas.')).toEqual([]);
+    expect(companies('The start-up phase was long. The startup ecosystem is big. The company statement said no.')).toEqual([]);
+    // A word the text also puts after a determiner is a noun.
+    expect(companies('The start-up culture raised eyebrows; the culture of the place is odd.')).toEqual([]);
+  });
+});
