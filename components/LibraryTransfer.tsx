@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/i18n/format';
 import type { LibraryModel, ListedArticle } from '@/lib/library/model';
 import type { ImportSummary } from '@/lib/contracts/messages';
+import type { RecordConflicts } from '@/lib/contracts/sync';
 import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
 
@@ -26,6 +27,8 @@ export interface TransferServices {
   /** What importing `text` would do, writing nothing. */
   previewText(text: string): Promise<ImportSummary>;
   download(name: string, blob: Blob): void;
+  /** The sync conflicts the reader has not settled, for the Markdown and JSON exports. */
+  loadConflicts?(): Promise<RecordConflicts[]>;
 }
 
 export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: TransferServices }) {
@@ -68,7 +71,7 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
   const exportAs = async (kind: ExportKind) => {
     try {
       // Notes and tags are the reader's words, in (most likely) the language of their UI.
-      const file = await exportFile(kind, model, services.loadAll, { bodyLanguage: readerLocale() });
+      const file = await exportFile(kind, model, services.loadAll, { bodyLanguage: readerLocale(), loadConflicts: services.loadConflicts });
       services.download(file.name, file.blob);
     } catch (error) {
       setOutcome({ kind: 'error', text: t('exportFailed', error instanceof Error ? error.message : String(error)) });

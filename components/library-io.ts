@@ -4,6 +4,8 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
+import { conflictsByRecord } from '@/lib/library/conflict-export';
+import type { RecordConflicts } from '@/lib/contracts/sync';
 import { checkImportSize } from '@/lib/library/import-errors';
 import { readImportBytes } from '@/lib/library/import-omnivore';
 import type { LibraryModel, ListedArticle } from '@/lib/library/model';
@@ -20,30 +22,32 @@ export interface AllRecords {
 /**
  * The export file of `kind`: its name and contents. Markdown is written from the library's
  * model; JSON and W3C, which hold every record whole (article text, tombstones), from
- * `loadAll`'s answer: the library page keeps no article text.
+ * `loadAll`'s answer: the library page keeps no article text. Markdown and JSON write the sync
+ * conflicts the reader has not settled (`loadConflicts`), where the page can read them.
  */
 export async function exportFile(
   kind: ExportKind,
   model: LibraryModel<ListedArticle>,
   loadAll: () => Promise<AllRecords>,
-  { now = new Date(), bodyLanguage }: { now?: Date; bodyLanguage?: string } = {},
+  { now = new Date(), bodyLanguage, loadConflicts }: { now?: Date; bodyLanguage?: string; loadConflicts?: () => Promise<RecordConflicts[]> } = {},
 ): Promise<{ name: string; blob: Blob }> {
   // The reader's day, not UTC's: an export made late in the evening is named for that evening.
   const day = localDayValue(now.getTime());
-  if (kind === 'markdown') return markdownFile(model, day);
+  const conflicts = kind === 'w3c' ? [] : ((await loadConflicts?.()) ?? []);
+  if (kind === 'markdown') return markdownFile(model, day, conflicts);
   const records = await loadAll();
   if (kind === 'json') {
-    return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now)], { type: 'application/json' }) };
+    return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now, conflicts)], { type: 'application/json' }) };
   }
   if (kind === 'w3c') {
     const collection = exportAnnotations(records.articles, records.highlights, { bodyLanguage });
     return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
   }
-  return markdownFile(model, day);
+  return markdownFile(model, day, conflicts);
 }
 
-function markdownFile(model: LibraryModel<ListedArticle>, day: string): { name: string; blob: Blob } {
-  const files = libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? []);
+function markdownFile(model: LibraryModel<ListedArticle>, day: string, conflicts: readonly RecordConflicts[]): { name: string; blob: Blob } {
+  const files = libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? [], conflictsByRecord(conflicts));
   const zip = zipSync(Object.fromEntries(files.map((f) => [`newsmark/${f.name}`, strToU8(f.content)])));
   return { name: `newsmark-markdown-${day}.zip`, blob: new Blob([zip], { type: 'application/zip' }) };
 }

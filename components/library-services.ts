@@ -14,6 +14,7 @@ import { readPages } from '@/lib/library/read-pages';
 import { urlAtQuote } from '@/lib/library/text-fragment';
 import type { LibraryReader, LibraryServices } from './Library';
 import { downloadBlob } from './download';
+import { conflictsForExport } from '@/lib/sync/conflicts';
 import { highlightActions } from './highlight-actions';
 
 export function libraryServices(db: NewsmarkDb): LibraryServices {
@@ -47,6 +48,7 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
     importText: (text) => sendMessage('importLibrary', { text }),
     previewText: (text) => sendMessage('previewImport', { text }),
     download: downloadBlob,
+    loadConflicts: () => conflictsForExport(db),
   };
 }
 

@@ -157,6 +157,13 @@ export interface ConflictMark extends RecordRef {
   revived?: 'here' | 'elsewhere';
 }
 
+/** A record's sync conflicts as stored, for the exports: its note's conflict copies, and the deletion it was shown again after. */
+export interface RecordConflicts extends RecordRef {
+  copies: NoteConflictCopy[];
+  /** The clock of the deletion a highlight edited later elsewhere was shown again after. */
+  revived?: Clock;
+}
+
 /** A note text kept beside the shown one after concurrent edits, for the reader to see or dismiss. */
 export interface NoteConflictCopy {
   /** Clock and device of the version: together they name it. */

@@ -4,6 +4,8 @@
  * Records and their keys are sorted: two exports of the same library are the same text.
  */
 import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { RecordConflicts } from '../contracts/sync';
+import { exportedConflicts, type ExportedConflict } from './conflict-export';
 
 /** Tells our export apart from other JSON files. */
 export const LIBRARY_FORMAT = 'newsmark-library';
@@ -17,16 +19,29 @@ export interface LibraryFile {
   exportedAt: string;
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
+  /**
+   * Sync conflicts the reader has not settled yet (other versions of notes, highlights shown
+   * again after a deletion); absent when there are none. Importing the file leaves them out:
+   * the records hold the shown notes.
+   */
+  conflicts?: ExportedConflict[];
 }
 
-/** The library as a JSON document (records sorted by id, so two exports of one library are equal). */
-export function exportLibraryJson(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[], now = new Date()): string {
+/** The library as a JSON document (records sorted by id, so two exports of one library are equal), with its sync conflicts. */
+export function exportLibraryJson(
+  articles: readonly ArticleRecord[],
+  highlights: readonly HighlightRecord[],
+  now = new Date(),
+  conflicts: readonly RecordConflicts[] = [],
+): string {
+  const unsettled = exportedConflicts(conflicts);
   const file: LibraryFile = {
     format: LIBRARY_FORMAT,
     version: LIBRARY_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     articles: [...articles].sort(byId),
     highlights: [...highlights].sort(byId),
+    ...(unsettled.length ? { conflicts: unsettled } : {}),
   };
   return JSON.stringify(file, sortedKeys, 1);
 }

@@ -14,8 +14,12 @@
  * otherwise by one rule: each run of other characters becomes "-" ("M&A" → "M-A",
  * "supply chain" → "supply-chain"), and a tag of digits only gets a leading "_" ("2026" → "_2026").
  * Front matter keeps the tags as written in `newsmark_tags` when the rule changed any.
+ *
+ * Sync conflicts the reader has not settled are written where they belong: a note's other
+ * versions below it, and a highlight shown again after a deletion says so (conflict-export.ts).
  */
 import type { HighlightRecord } from '../db/library-records';
+import type { ExportedConflict } from './conflict-export';
 import { escapedLines, escapeLine } from './markdown-escape';
 import type { ListedArticle } from './model';
 import { urlAtQuote } from './text-fragment';
@@ -28,8 +32,12 @@ export interface MarkdownFile {
 
 const MAX_NAME_LENGTH = 80;
 
+/** A record's unsettled sync conflicts, if any (see conflictsByRecord). */
+export type ConflictsOf = (kind: 'article' | 'highlight', id: string) => ExportedConflict | undefined;
+const NO_CONFLICTS: ConflictsOf = () => undefined;
+
 /** One article (and its live highlights, in the order given) as a Markdown file. */
-export function articleToMarkdown(article: ListedArticle, highlights: readonly HighlightRecord[]): MarkdownFile {
+export function articleToMarkdown(article: ListedArticle, highlights: readonly HighlightRecord[], conflictsOf = NO_CONFLICTS): MarkdownFile {
   const tags = article.tags.map(tagName);
   const front = [
     '---',
@@ -47,16 +55,16 @@ export function articleToMarkdown(article: ListedArticle, highlights: readonly H
     '---',
     '',
   ];
-  return { name: `${fileStem(article.title)} ${article.id.slice(-8)}.md`, content: [...front, ...articleSection(article, highlights, 1)].join('\n') };
+  return { name: `${fileStem(article.title)} ${article.id.slice(-8)}.md`, content: [...front, ...articleSection(article, highlights, 1, conflictsOf)].join('\n') };
 }
 
 /** All articles as Markdown files (the caller zips them). */
-export function libraryToMarkdown(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[]): MarkdownFile[] {
-  return articles.filter((a) => !a.deleted).map((a) => articleToMarkdown(a, highlightsOf(a.id)));
+export function libraryToMarkdown(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[], conflictsOf = NO_CONFLICTS): MarkdownFile[] {
+  return articles.filter((a) => !a.deleted).map((a) => articleToMarkdown(a, highlightsOf(a.id), conflictsOf));
 }
 
 /** All articles as one document, each a section with its details listed under its title. */
-export function libraryToMarkdownDocument(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[]): string {
+export function libraryToMarkdownDocument(articles: readonly ListedArticle[], highlightsOf: (articleId: string) => readonly HighlightRecord[], conflictsOf = NO_CONFLICTS): string {
   const sections = articles.filter((a) => !a.deleted).flatMap((a) => {
     const details = [
       `- Source: <${a.url}>`,
@@ -65,22 +73,25 @@ export function libraryToMarkdownDocument(articles: readonly ListedArticle[], hi
       ...(a.publishedAt ? [`- Published: ${escapeLine(a.publishedAt)}`] : []),
       ...(a.tags.length ? [`- Tags: ${a.tags.map((t) => `#${tagName(t)}`).join(' ')}`] : []),
     ];
-    const [heading, blank, ...rest] = articleSection(a, highlightsOf(a.id), 2);
+    const [heading, blank, ...rest] = articleSection(a, highlightsOf(a.id), 2, conflictsOf);
     return [heading!, blank!, ...details, '', ...rest];
   });
   return ['# Newsmark highlights', '', ...sections].join('\n');
 }
 
 /** The article's title heading at `level`, its note and its highlights one level below. */
-function articleSection(article: ListedArticle, highlights: readonly HighlightRecord[], level: number): string[] {
+function articleSection(article: ListedArticle, highlights: readonly HighlightRecord[], level: number, conflictsOf: ConflictsOf): string[] {
   const title = escapeLine(oneLine(article.title)) || `<${article.url}>`;
   const lines = [`${'#'.repeat(level)} ${title}`, ''];
   const sub = '#'.repeat(level + 1);
   if (article.note.trim()) lines.push(`${sub} Note`, '', ...nestHeadings(article.note.trim(), level + 2).split('\n'), '');
+  for (const other of conflictsOf('article', article.id)?.otherNotes ?? []) {
+    lines.push(`${sub} Note, other version (written on another device at the same time, ${other.writtenAt})`, '', ...nestHeadings(other.text.trim(), level + 2).split('\n'), '');
+  }
   const live = highlights.filter((h) => !h.deleted);
   if (live.length) {
     lines.push(`${sub} Highlights`, '');
-    for (const h of live) lines.push(...highlightItem(article.url, h, level + 2), '');
+    for (const h of live) lines.push(...highlightItem(article.url, h, level + 2, conflictsOf('highlight', h.id)), '');
   }
   return lines;
 }
@@ -90,16 +101,21 @@ function articleSection(article: ListedArticle, highlights: readonly HighlightRe
  * and the note as a list item below it (so its own headings and lists stay inside), its
  * headings at `noteLevel` or below.
  */
-function highlightItem(url: string, h: HighlightRecord, noteLevel: number): string[] {
+function highlightItem(url: string, h: HighlightRecord, noteLevel: number, conflicts: ExportedConflict | undefined): string[] {
   const quote = escapedLines(h.quote);
   const link = urlAtQuote(url, h.selectors);
   const meta = [h.colour, ...h.tags.map((t) => `#${tagName(t)}`), ...(link ? [`[open the passage](${linkDestination(link)})`] : [])].join(' · ');
   const lines = [`- > ${quote[0] ?? ''}`, ...quote.slice(1).map((q) => `  > ${q}`), '', `  ${meta}`];
-  if (h.note.trim()) {
-    const [first, ...rest] = nestHeadings(h.note.trim(), noteLevel).split('\n');
-    lines.push('', `  - ${first}`, ...rest.map((l) => (l.trim() ? `    ${l}` : '')));
-  }
+  if (h.note.trim()) lines.push('', ...subItem(h.note, noteLevel));
+  for (const other of conflicts?.otherNotes ?? []) lines.push('', ...subItem(other.text, noteLevel, `Other version of the note (written on another device at the same time, ${other.writtenAt}): `));
+  if (conflicts?.deletedAt) lines.push('', `  - Deleted on one device (${conflicts.deletedAt}) and edited later on another: shown again until you keep or delete it in Newsmark.`);
   return lines;
+}
+
+/** A note as a list item under its highlight, its own lines and headings kept inside it. */
+function subItem(note: string, noteLevel: number, lead = ''): string[] {
+  const [first, ...rest] = nestHeadings(note.trim(), noteLevel).split('\n');
+  return [`  - ${lead}${first}`, ...rest.map((l) => (l.trim() ? `    ${l}` : ''))];
 }
 
 /**

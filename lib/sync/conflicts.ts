@@ -4,7 +4,7 @@
  * device while edited on another, shown again with the edit (record-body.ts) until the reader
  * keeps or deletes them here.
  */
-import type { ConflictMark, RecordRef } from '../contracts/sync';
+import type { ConflictMark, NoteConflictCopy, RecordConflicts, RecordRef } from '../contracts/sync';
 import type { HighlightRecord } from '../db/library-records';
 import { decodeHlc } from '../db/hlc';
 import type { NewsmarkDb } from '../db/schema';
@@ -42,9 +42,16 @@ export async function conflictMarks(db: NewsmarkDb, only?: readonly RecordRef[])
 }
 
 function hasNoteCopy(row: SyncRecordState): boolean {
-  const register = row.texts.note;
+  return noteCopiesOf(row).length > 0;
+}
+
+/** Note texts kept beside a record's shown note after concurrent edits (empty and duplicate texts left out). */
+export function noteCopiesOf(row: Pick<SyncRecordState, 'texts'> | undefined): NoteConflictCopy[] {
+  const register = row?.texts.note;
   const shown = register?.versions[0]?.t;
-  return conflictCopies(register).some((v) => v.t.trim() !== '' && v.t !== shown);
+  return conflictCopies(register)
+    .filter((v) => v.t.trim() !== '' && v.t !== shown)
+    .map((v) => ({ clock: v.c, node: v.n, text: v.t }));
 }
 
 function refOf(key: string): RecordRef | null {
@@ -64,5 +71,18 @@ export async function settleRevivedHighlight(db: NewsmarkDb, id: string, keep: b
     if (!found || found.revived === undefined) return;
     const { revived: _settled, ...highlight } = found;
     await db.highlights.put({ ...highlight, deleted: !keep, clocks: { ...highlight.clocks, deleted: stamp }, updatedAt: stamp });
+  });
+}
+
+/** Every record's conflicts as the exports write them: note copies with their clocks, and revived highlights. */
+export async function conflictsForExport(db: NewsmarkDb): Promise<RecordConflicts[]> {
+  return db.transaction('r', [db.syncRecords, db.highlights, db.meta], async () => {
+    const out: RecordConflicts[] = [];
+    for (const mark of await conflictMarks(db)) {
+      const copies = mark.note ? noteCopiesOf(await db.syncRecords.get(`${mark.kind}:${mark.id}`)) : [];
+      const revived = mark.revived ? ((await db.highlights.get(mark.id)) as Shown | undefined)?.revived : undefined;
+      out.push({ kind: mark.kind, id: mark.id, copies, ...(revived ? { revived } : {}) });
+    }
+    return out;
   });
 }

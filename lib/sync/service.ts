@@ -13,6 +13,7 @@ import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
 import type { NoteChoice } from '../contracts/sync';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
 import { conflictCopies, dismissCopy } from './merge';
+import { noteCopiesOf } from './conflicts';
 import { updateArticle } from '../db/articles';
 import { updateHighlight } from '../db/highlights';
 
@@ -109,11 +110,7 @@ export function targetOf(settings: SyncSettings): SyncTarget {
 
 /** Note texts kept beside a record's shown note after concurrent edits (empty and duplicate texts left out). */
 export async function listNoteConflicts(db: NewsmarkDb, kind: 'article' | 'highlight', id: string): Promise<NoteConflictCopy[]> {
-  const register = (await db.syncRecords.get(`${kind}:${id}`))?.texts.note;
-  const shown = register?.versions[0]?.t;
-  return conflictCopies(register)
-    .filter((v) => v.t.trim() !== '' && v.t !== shown)
-    .map((v) => ({ clock: v.c, node: v.n, text: v.t }));
+  return noteCopiesOf(await db.syncRecords.get(`${kind}:${id}`));
 }
 
 /**
