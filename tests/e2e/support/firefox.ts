@@ -33,6 +33,8 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Firef
       'browser.safebrowsing.phishing.enabled': false,
       'extensions.update.enabled': false,
       'app.update.enabled': false,
+      // An optional permission asked for in a click (a feed's site) is granted as the reader's Allow would: headless Firefox shows no prompt to answer.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(extensionDir);
