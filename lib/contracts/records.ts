@@ -86,6 +86,8 @@ export interface CompanyNoteRecord extends SyncedRecord {
 export interface IndexQueueEntry {
   articleId: string;
   waiting: 0 | 1;
+  /** The article's `updatedAt` when it was read and found to name no company: a later change has it read again. */
+  readAt?: string;
 }
 
 /** One key/value of database bookkeeping (this install's node id, the clock). */

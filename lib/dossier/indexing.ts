@@ -6,7 +6,7 @@
  * those read (`indexQueue`), and in `meta` how many were read since nothing waited. A worker
  * stopped half-way starts where it was.
  */
-import type { ArticleRecord, SavedEntity } from '../contracts/records';
+import type { ArticleRecord, IndexQueueEntry, SavedEntity } from '../contracts/records';
 import type { NewsmarkDb } from '../db/schema';
 import { stampChanges, write } from '../db/write';
 
@@ -33,17 +33,23 @@ function companyIdsOf(entities: readonly SavedEntity[]): string[] {
 }
 
 /**
- * Queues the articles without company ids that were never read: found by keys alone (every
- * article's id, less those in the company index and those already queued or read), then looked
- * at a chunk per transaction. Imports and sync keep their records' own stamps, which may be
- * older than any mark, so nothing short of the whole key set finds them all. Answers how many it queued.
+ * Queues the articles without company ids not yet read as they are now: found by keys alone
+ * (every article's id and stamp, less those in the company index, those waiting, and those read
+ * at the stamp they still have), then looked at a chunk per transaction. Imports and sync keep
+ * their records' own stamps, which may be older than any mark, so nothing short of the whole
+ * key set finds them all. Answers how many it queued.
  */
 export async function queueUnindexed(db: NewsmarkDb, chunk = SCAN_CHUNK): Promise<number> {
   const candidates = await db.transaction('r', [db.articles, db.indexQueue], async () => {
-    const all = (await db.articles.toCollection().primaryKeys()) as string[];
+    const byStamp = db.articles.orderBy('updatedAt');
+    const [ids, stamps] = [(await byStamp.primaryKeys()) as string[], (await byStamp.keys()) as string[]];
     const named = new Set((await db.articles.orderBy('companyIds').primaryKeys()) as string[]);
-    const known = new Set((await db.indexQueue.toCollection().primaryKeys()) as string[]);
-    return all.filter((id) => !named.has(id) && !known.has(id));
+    const known = new Map((await db.indexQueue.toArray()).map((row) => [row.articleId, row]));
+    return ids.filter((id, i) => {
+      const row = known.get(id);
+      // Read before, and changed since (saved again, or replaced by an import or by sync): read again.
+      return !named.has(id) && (!row || (row.waiting === 0 && row.readAt !== stamps[i]));
+    });
   });
   let queued = 0;
   for (let from = 0; from < candidates.length; from += chunk) {
@@ -85,6 +91,7 @@ export async function indexSlice(db: NewsmarkDb, options: SliceOptions): Promise
     else read.push({ id: article.id, text: article.text, entities: options.recognize(article.text) });
   }
   await write(db, [db.articles, db.indexQueue], options.now ?? Date.now(), async ({ stamp }) => {
+    const rows: IndexQueueEntry[] = [];
     for (const { id, text, entities } of read) {
       const article = await db.articles.get(id);
       const companyIds = entities ? companyIdsOf(entities) : [];
@@ -92,10 +99,14 @@ export async function indexSlice(db: NewsmarkDb, options: SliceOptions): Promise
       // article that names none is neither stamped again nor sent to sync for nothing.
       if (entities && companyIds.length > 0 && needsIndexing(article) && article.text === text) {
         await db.articles.put(stampChanges(article, { entities, companyIds }, stamp));
+        rows.push({ articleId: id, waiting: 0 });
+      } else {
+        // Kept as read at the stamp it has: not read again on the next look unless it changes.
+        const changedMeanwhile = article !== undefined && text !== undefined && article.text !== text;
+        rows.push(changedMeanwhile ? { articleId: id, waiting: 1 } : { articleId: id, waiting: 0, ...(article ? { readAt: article.updatedAt } : {}) });
       }
     }
-    // Kept as read: an article naming no company is not read again on the next look.
-    await db.indexQueue.bulkPut(read.map((r) => ({ articleId: r.id, waiting: 0 as const })));
+    await db.indexQueue.bulkPut(rows);
     const remaining = await db.indexQueue.where('waiting').equals(1).count();
     const done = remaining === 0 ? 0 : Number((await db.meta.get(DONE_KEY))?.value ?? 0) + read.length;
     await db.meta.put({ key: DONE_KEY, value: String(done) });

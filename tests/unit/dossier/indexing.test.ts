@@ -126,6 +126,26 @@ describe('indexing the library for dossiers', () => {
     expect((await db.articles.get('a-imported'))!.companyIds).toEqual(['siemens-energy']);
   });
 
+  it('reads an article again once it changes: saved again without entities, with new text or the same', async () => {
+    const db = freshDb();
+    const [nobody, siemens] = await saveOld(db, [NOBODY, SIEMENS]);
+    const read = vi.fn(recognize);
+    const worker = indexer(db, { recognize: read });
+    await worker.poke();
+    expect(read).toHaveBeenCalledTimes(2);
+    await worker.poke();
+    expect(read).toHaveBeenCalledTimes(2);
+
+    // An older client (or an old export imported) saves both again without entities.
+    await saveArticle(db, { url: nobody!.url, title: nobody!.title, text: APPLE });
+    await saveArticle(db, { url: siemens!.url, title: siemens!.title, text: SIEMENS });
+    expect((await db.articles.get(siemens!.id))!.companyIds).toEqual([]);
+    await worker.poke();
+    expect(read).toHaveBeenCalledTimes(4);
+    expect((await db.articles.get(nobody!.id))!.companyIds).toEqual(['apple']);
+    expect((await db.articles.get(siemens!.id))!.companyIds).toEqual(['siemens-energy']);
+  });
+
   it('a poke while running asks for one more round, not a second worker', async () => {
     const db = freshDb();
     await saveOld(db, [SIEMENS, APPLE]);
