@@ -11,6 +11,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The first stage is an unlisted script (no WXT content-script context, whose off switch any
+    // page can throw, and no polyfill: it must stay tiny) declared here as the one content script.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle', js: ['first-stage.js'] },
+      ];
+    },
     // The popup is built apart from the other pages, into one script: it opens at every click
     // and each shared chunk it loaded cost it a round trip (four chunks: ~14 ms median of its
     // ~100 ms to a complete render in the popup bench).
@@ -30,12 +38,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage'],
-    // The ECB's daily reference rates, for money in the reader's currency on hover cards.
-    host_permissions: ['https://www.ecb.europa.eu/*'],
-    // Asked for at run time, when the reader turns a news search on or subscribes to a feed:
-    // the three opt-in search services, and any site whose feed the reader adds.
-    optional_host_permissions: ['https://news.google.com/*', 'https://www.bing.com/*', 'https://api.gdeltproject.org/*', 'https://*/*', 'http://*/*'],
+    // scripting: the marking pipeline is injected only into pages whose first stage asks for it.
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage', 'scripting'],
+    // The ECB's daily reference rates, for money in the reader's currency on hover cards; and
+    // every web page, which the first stage already runs on: Chromium injects the pipeline
+    // (scripting.executeScript) only into hosts the extension holds, whatever content scripts match.
+    host_permissions: ['https://www.ecb.europa.eu/*', 'http://*/*', 'https://*/*'],
+    // Asked for at run time, when the reader turns a news search on: the three opt-in search services.
+    optional_host_permissions: ['https://news.google.com/*', 'https://www.bing.com/*', 'https://api.gdeltproject.org/*'],
     commands: {
       'mark-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandMarkNext__' },
       'mark-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandMarkPrevious__' },

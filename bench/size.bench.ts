@@ -47,8 +47,15 @@ function pageScripts(html: string): string[] {
 
 export default function* sizeBench(): Iterable<BenchLine> {
   if (!existsSync(join(OUT, 'manifest.json'))) execSync('npx wxt build', { stdio: 'ignore' });
+  const firstStage = [join(OUT, 'first-stage.js')];
+  const pipeline = [join(OUT, 'pipeline.js')];
   const parts: Record<string, string[]> = {
-    content: filesUnder(join(OUT, 'content-scripts'), /\.(js|css)$/),
+    // All the content-script code a page can evaluate: the first stage, then the pipeline where it passes
+    // (the marks' styles are in the background, which injects them with the pipeline).
+    content: [...firstStage, ...pipeline, ...filesUnder(join(OUT, 'content-scripts'), /\.(js|css)$/)],
+    // What every page evaluates, and what a page the first stage stops evaluates: this only.
+    'first-stage': firstStage,
+    pipeline,
     background: [join(OUT, 'background.js')],
     popup: pageScripts('popup.html'),
   };

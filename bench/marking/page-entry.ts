@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { analyzeArticleSteps, rangeFromOffsets } from '@/lib/article';
+import { firstLook } from '@/lib/article/first-look';
 import { TextMapBuilder } from '@/lib/article/text-map';
 import type { Entity } from '@/lib/entities';
 import { PageMarker } from '@/lib/marking/page-marker';
@@ -62,6 +63,16 @@ async function runPipeline(): Promise<PipelineRun> {
   });
   const marks = Math.max(0, await marker.run());
   return { ...times, marks, isArticle, rootPath };
+}
+
+/**
+ * What the extension runs on a page now: the first stage's look (entrypoints/first-stage.ts),
+ * then the pipeline only where it passes. The pipeline's loading (a message to the background,
+ * which injects the built script) is not in here: the bench's bundle is in the page already.
+ */
+async function runExtension(): Promise<PipelineRun> {
+  if (!firstLook(document).pass) return { extractMs: 0, recognizeMs: 0, marks: 0, isArticle: false, rootPath: null };
+  return runPipeline();
 }
 
 function pathOf(el: Element): number[] {
@@ -129,4 +140,4 @@ function readabilityBaseline(): void {
   new Readability(document.cloneNode(true) as Document).parse();
 }
 
-(window as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { runPipeline, readabilityBaseline, readRecognisePaintFloor };
+(window as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { runPipeline, runExtension, readabilityBaseline, readRecognisePaintFloor };

@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'esbuild';
+import { join } from 'node:path';
 import { startPageServer, type PageServer } from '../../tests/e2e/support/server';
 import { CHROMIUM_PATH } from '../../tests/e2e/support/chromium';
 
@@ -15,16 +16,20 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Bundles a TypeScript entry (and what it imports) into one script for injection. */
-export async function bundleForPage(entry: string): Promise<string> {
+/**
+ * Bundles a TypeScript entry (and what it imports) into one script for injection; `root` is the
+ * source tree it comes from (another commit's, for a baseline), its packages read from ours.
+ */
+export async function bundleForPage(entry: string, root = process.cwd()): Promise<string> {
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
     write: false,
     minify: true,
     target: 'chrome120',
-    alias: { '@': process.cwd() },
+    alias: { '@': root },
+    nodePaths: [join(process.cwd(), 'node_modules')],
     loader: { '.css': 'empty' },
     logLevel: 'silent',
   });

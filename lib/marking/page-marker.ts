@@ -176,6 +176,11 @@ export class PageMarker {
     return true;
   }
 
+  /** Puts back marks that the page's scripts took out of the shared highlight registry. */
+  repairMarks(): void {
+    if (this.state === 'marked') this.marks.repair();
+  }
+
   /** Removes every mark, the card and every listener; the page is as it was. */
   clear(): void {
     this.generation++;

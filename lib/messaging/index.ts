@@ -39,17 +39,28 @@ export function handleMessages(handlers: Handlers): () => void {
     sender: Browser.runtime.MessageSender,
     sendResponse: (reply: Reply<unknown>) => void,
   ): true | undefined => {
-    if (!isEnvelope(message)) return undefined;
-    const handler = handlers[message.type] as Handler<MessageName> | undefined;
-    if (!handler) return undefined;
-    Promise.resolve()
-      .then(() => handler(message.data, sender))
-      .then(
-        (value) => sendResponse({ ok: true, value }),
-        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+    const reply = answerMessage(handlers, message, sender);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
     return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+/**
+ * The reply of `handlers` to `message`, errors carried as text; undefined when it is not ours or
+ * none of them answers it (another listener may). Also how the content pipeline answers a
+ * message its first stage received before the pipeline was loaded.
+ */
+export function answerMessage(handlers: Handlers, message: unknown, sender: Browser.runtime.MessageSender = {}): Promise<Reply<unknown>> | undefined {
+  if (!isEnvelope(message)) return undefined;
+  const handler = handlers[message.type] as Handler<MessageName> | undefined;
+  if (!handler) return undefined;
+  return Promise.resolve()
+    .then(() => handler(message.data, sender))
+    .then(
+      (value): Reply<unknown> => ({ ok: true, value }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
 }

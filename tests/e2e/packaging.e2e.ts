@@ -39,7 +39,7 @@ describe('store packages', () => {
 
   it('puts only sources in the sources zip', () => {
     const entries = zipEntries(`.output/${zips.find((z) => z.endsWith('-sources.zip'))}`);
-    expect(entries).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'entrypoints/content/index.ts']));
+    expect(entries).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'entrypoints/pipeline/index.ts', 'entrypoints/first-stage.ts']));
     const notSources = entries.filter((e) => /^(tests|bench|node_modules|\.output|\.wxt|demo-output)\//.test(e) || e.includes('../'));
     expect(notSources).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { dossierAddress } from '@/lib/dossier/address';
 import { recognize } from '@/lib/entities';
 import { ratesItem } from '@/lib/contracts/storage';
 import { currentRates } from '@/lib/rates/cache';
+import { injectPipeline } from '../pipeline-injection';
 
 /** Recognition for pages, the toolbar badge, and what hover cards need: exchange rates, the way to coverage. */
 export function markingHandlers(): HandlersOf<MarkingMessages> {
@@ -31,6 +32,12 @@ export function markingHandlers(): HandlersOf<MarkingMessages> {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${dossierAddress(companyId)}`) });
     },
     getExchangeRates: () => currentRates({ get: () => ratesItem.getValue(), set: (v) => ratesItem.setValue(v) }, fetch),
+    loadPipeline: async (_data, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      await injectPipeline(tabId, sender.frameId ?? 0);
+      return true;
+    },
   };
 }
 

@@ -27,14 +27,14 @@ export type ToBackground = PageMessages & PopupMessages & LibraryMessages & Libr
 /** content -> background: what a page's content script asks of the background. */
 export type ContentToBackground = Pick<
   ToBackground,
-  | 'reportPage' | 'recognizeText' | 'setMarkCount' | 'getExchangeRates' | 'openCoverage' | 'openDossier' | 'countSavedArticlesNaming'
+  | 'reportPage' | 'recognizeText' | 'setMarkCount' | 'getExchangeRates' | 'openCoverage' | 'openDossier' | 'countSavedArticlesNaming' | 'loadPipeline'
   | 'saveArticle' | 'getArticleByUrl' | 'addHighlight' | 'updateHighlight' | 'deleteHighlight' | 'undoDeleteHighlight' | 'listHighlights'
 >;
 
 /** pages (popup, library, options) -> background. */
 export type PagesToBackground = Omit<
   ToBackground,
-  'reportPage' | 'recognizeText' | 'setMarkCount' | 'getExchangeRates' | 'openCoverage' | 'openDossier' | 'countSavedArticlesNaming' | 'addHighlight'
+  'reportPage' | 'recognizeText' | 'setMarkCount' | 'getExchangeRates' | 'openCoverage' | 'openDossier' | 'countSavedArticlesNaming' | 'addHighlight' | 'loadPipeline'
 >;
 
 /** background and popup -> content (`tabs.sendMessage` to one tab): what the page's content script answers. */

@@ -19,6 +19,8 @@ export type MarkingMessages = {
   openCoverage: Message<{ query: string }, void>;
   /** content: open the dossier of a company the reader's library names. */
   openDossier: Message<{ companyId: string }, void>;
+  /** content (first stage): inject the marking pipeline and its styles into this frame; true once it is there. */
+  loadPipeline: Message<NoData, boolean>;
 };
 
 /** One thing the page names (a company, a figure), with how often. */

@@ -1,0 +1,91 @@
+/**
+ * The first look at a page, in the tiny script that runs on every page: a few selector queries
+ * and at most a couple of hundred paragraphs' text, no JSON parsing, no layout. It stops pages
+ * that are plainly not one article, so that the pipeline is never loaded there; where it cannot
+ * tell, it passes, and the pipeline's detection decides. It imports nothing, so that the first
+ * stage stays small.
+ */
+
+export interface FirstLook {
+  pass: boolean;
+  /** Why, e.g. "claims", "prose", "no-prose", "scattered-prose". */
+  reason: string;
+}
+
+/** A JSON-LD script naming an article type (see ARTICLE_TYPES in json-ld.ts), by its text alone. */
+const ARTICLE_LD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:https?:\/\/schema\.org\/)?(?:[A-Za-z]*Article|BlogPosting|LiveBlogPosting|Report|DiscussionForumPosting)"/;
+/** What the publisher claims: an article's OpenGraph type, its publication time, or schema.org microdata. */
+const CLAIM_SELECTOR = [
+  'meta[property="og:type" i][content="article" i]',
+  'meta[name="og:type" i][content="article" i]',
+  'meta[name="og:type" i][value="article" i]',
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  '[itemtype*="schema.org/"][itemtype$="Article" i]',
+  '[itemtype$="BlogPosting" i]',
+].join(', ');
+
+/** Paragraph text under one parent from which a page may hold one article's body. */
+const MIN_GROUPED_PROSE = 400;
+/** Ancestors of a paragraph that count it as theirs. */
+const GROUP_DEPTH = 4;
+/** Paragraphs read: keeps the look bounded on huge pages (a comment section of thousands). */
+const MAX_PARAGRAPHS = 300;
+/** Pages that set their text with `<br>` instead of paragraphs. */
+const MIN_LINE_BREAKS = 8;
+/** Fewer paragraphs than this, and the page sets its text some other way (or has none). */
+const FEW_PARAGRAPHS = 10;
+/** Text (of any kind) from which a page with few paragraphs may still hold a story. */
+const MIN_UNPARAGRAPHED_TEXT = 1000;
+
+/** Looks at `root` (the document, or an open shadow root holding the page). */
+export function firstLook(root: Document | ShadowRoot | Element): FirstLook {
+  if (root.querySelector(CLAIM_SELECTOR) || hasArticleLd(root)) return { pass: true, reason: 'claims' };
+  const paragraphs = root.querySelectorAll('p');
+  if (groupedProse(paragraphs) >= MIN_GROUPED_PROSE) return { pass: true, reason: 'prose' };
+  if (root.querySelectorAll('br').length >= MIN_LINE_BREAKS) return { pass: true, reason: 'line-breaks' };
+  // A body set in bare divs between a few paragraphs (a standfirst, a caption): the first look
+  // cannot tell, and passes when the page holds text enough for a story somewhere. A page with no
+  // paragraph at all is an app, a video, a profile or a board: none of the corpora's articles is.
+  if (paragraphs.length > 0 && paragraphs.length < FEW_PARAGRAPHS && textLength(root) >= MIN_UNPARAGRAPHED_TEXT) {
+    return { pass: true, reason: 'unparagraphed-text' };
+  }
+  return { pass: false, reason: paragraphs.length ? 'scattered-prose' : 'no-prose' };
+}
+
+function hasArticleLd(root: ParentNode): boolean {
+  for (const script of root.querySelectorAll('script[type*="ld+json" i]')) {
+    if (ARTICLE_LD.test(script.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The most paragraph text that one element holds within a few levels: one story's body sits
+ * together, while a listing, a forum or a shop scatters short paragraphs over many cards.
+ */
+function groupedProse(paragraphs: NodeListOf<HTMLParagraphElement>): number {
+  const byParent = new Map<Node, number>();
+  const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
+  let best = 0;
+  for (let i = 0; i < count; i++) {
+    const p = paragraphs[i]!;
+    const length = p.textContent?.length ?? 0;
+    if (length === 0) continue;
+    // Bodies wrap paragraphs in more levels now and then (a div per paragraph, a div per block of
+    // paragraphs between ads): count each paragraph under its nearest few ancestors alike.
+    for (let at = p.parentNode, depth = 0; at && depth < GROUP_DEPTH; at = at.parentNode, depth++) {
+      const total = (byParent.get(at) ?? 0) + length;
+      byParent.set(at, total);
+      if (total > best) best = total;
+    }
+    if (best >= MIN_GROUPED_PROSE) return best;
+  }
+  return best;
+}
+
+/** The text under `root`, scripts and styles included: only read on pages with few paragraphs. */
+function textLength(root: Document | ShadowRoot | Element): number {
+  const at = 'body' in root && root.body ? root.body : root;
+  return at.textContent?.length ?? 0;
+}

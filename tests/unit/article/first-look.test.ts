@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { firstLook } from '@/lib/article/first-look';
+
+function doc(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+const sentence = 'Shares of the company rose after it reported results for the quarter. ';
+const paragraph = (chars: number) => `<p>${sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars)}</p>`;
+
+describe('firstLook', () => {
+  it('passes a page that claims to be an article, however short (an SPA story of two short paragraphs)', () => {
+    const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>';
+    expect(firstLook(doc(`<head>${ld}</head><body>${paragraph(170)}${paragraph(170)}</body>`))).toEqual({ pass: true, reason: 'claims' });
+    expect(firstLook(doc(`<head><meta property="og:type" content="article"></head><body><p>Short.</p></body>`)).pass).toBe(true);
+    // As saved pages write it: `name` for `property`, `value` for `content`.
+    expect(firstLook(doc(`<head><meta value="article" name="og:type"></head><body></body>`)).pass).toBe(true);
+    const graph = '{"@graph":[{"@type":"WebSite"},{"@type":["https://schema.org/ReportageNewsArticle"]}]}';
+    expect(firstLook(doc(`<head><script type="application/ld+json">${graph}</script></head><body></body>`)).pass).toBe(true);
+  });
+
+  it('does not take a JSON-LD website or product for an article claim', () => {
+    const ld = '<script type="application/ld+json">{"@type":"WebSite","name":"Article Shop"}</script><script type="application/ld+json">{"@type":"Product"}</script>';
+    expect(firstLook(doc(`<head>${ld}</head><body><p>Short.</p></body>`))).toEqual({ pass: false, reason: 'scattered-prose' });
+  });
+
+  it('passes prose that sits together, even a few levels down (a div per paragraph)', () => {
+    const body = `<main><div class="story">${Array.from({ length: 4 }, () => `<div class="para">${paragraph(150)}</div>`).join('')}</div></main>`;
+    expect(firstLook(doc(`<body>${body}</body>`))).toEqual({ pass: true, reason: 'prose' });
+  });
+
+  it('stops a listing whose short teasers are scattered over cards, and a page with no paragraph at all', () => {
+    const card = (i: number) => `<li><div class="card"><div class="inner"><h3><a href="/s/${i}">Story ${i}</a></h3><div class="dek">${paragraph(90)}</div></div></div></li>`;
+    const listing = `<body><section><div><ul>${Array.from({ length: 3 }, (_, i) => card(i)).join('')}</ul></div></section>${Array.from({ length: 12 }, (_, i) => `<section><div><ul>${card(i)}</ul></div></section>`).join('')}</body>`;
+    expect(firstLook(doc(listing))).toEqual({ pass: false, reason: 'scattered-prose' });
+    const app = `<body><div id="app">${'<div><span>Inbox item with a long subject line that goes on</span></div>'.repeat(80)}</div></body>`;
+    expect(firstLook(doc(app))).toEqual({ pass: false, reason: 'no-prose' });
+  });
+
+  it('passes, as it cannot tell, a page that sets its text in divs beside a few paragraphs', () => {
+    const body = `<body><p>By A. Writer</p><div class="text">${sentence.repeat(20)}</div><div class="text">${sentence.repeat(10)}</div></body>`;
+    expect(firstLook(doc(body))).toEqual({ pass: true, reason: 'unparagraphed-text' });
+  });
+
+  it('passes text set with line breaks', () => {
+    expect(firstLook(doc(`<body><div>${`${sentence}<br>`.repeat(10)}</div></body>`)).reason).toBe('line-breaks');
+  });
+
+  it('looks into an open shadow root as into a document', () => {
+    const d = doc('<body><news-app></news-app></body>');
+    const root = d.querySelector('news-app')!.attachShadow({ mode: 'open' });
+    const article = d.createElement('article');
+    for (let i = 0; i < 4; i++) {
+      const p = d.createElement('p');
+      p.textContent = sentence.repeat(2);
+      article.append(p);
+    }
+    root.append(article);
+    expect(firstLook(d).pass).toBe(false);
+    expect(firstLook(root)).toEqual({ pass: true, reason: 'prose' });
+  });
+});
