@@ -10,6 +10,7 @@ import { t } from './i18n';
 import { neighbourControl } from './focus-after-removal';
 import { emphasise, type SearchWords } from '@/lib/library/excerpt';
 import { Emphasised } from './Emphasised';
+import { ArticleNoteConflict, type ConflictActions } from './NoteConflict';
 
 export interface ArticleActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -17,6 +18,8 @@ export interface ArticleActions {
   /** Removes from the library (a tombstone: highlights and notes are kept for the undo). */
   remove(id: string): Promise<void>;
   undoRemove(id: string): Promise<void>;
+  /** Sync conflicts on the article's note, marked and settled in place (absent: none shown). */
+  conflicts?: ConflictActions;
 }
 
 /** The id of the page's list of known tags (a `<datalist>` the library renders once). */
@@ -54,6 +57,7 @@ export function ArticleNoteControl({ article, actions, run, words }: Omit<Props,
   return (
     <>
       {article.note && <p class="note" data-testid="library-article-note">{words ? <Emphasised segments={emphasise(article.note, words)} /> : article.note}</p>}
+      {actions.conflicts && <ArticleNoteConflict article={article} actions={actions.conflicts} run={run} />}
       <button type="button" ref={button} onClick={() => setEditing(true)} data-testid="edit-article-note">
         {article.note ? t('editArticleNote') : t('addArticleNote')}
       </button>

@@ -1,6 +1,6 @@
 /**
- * Sync conflicts in front of the reader, on a highlight of the library's or the popup's list:
- * a note edited on two devices at once ("Edited on two devices: compare" shows both texts side
+ * Sync conflicts in front of the reader, on a highlight of the library's or the popup's list
+ * and on an article's note: a note edited on two devices at once ("Edited on two devices: compare" shows both texts side
  * by side and keeps either or both), and a highlight deleted on one device while edited on
  * another (back with the edit, kept or deleted). Texts are text nodes only.
  */
@@ -23,16 +23,20 @@ export interface ConflictActions {
 }
 
 /**
- * The conflict marks of a list's highlights, by id: asked for again when the list's records
- * change (a sync brought an edit, the reader chose). Empty where there are no conflict actions.
+ * The conflict marks of a list's records (highlights unless `kind` says), by id: asked for again
+ * when the records change (a sync brought an edit, the reader chose). Empty without conflict actions.
  */
-export function useConflictMarks(highlights: ReadonlyArray<{ id: string; updatedAt: string }>, actions: ConflictActions | undefined): Map<string, ConflictMark> {
+export function useConflictMarks(
+  records: ReadonlyArray<{ id: string; updatedAt: string }>,
+  actions: ConflictActions | undefined,
+  kind: RecordRef['kind'] = 'highlight',
+): Map<string, ConflictMark> {
   const [marks, setMarks] = useState<Map<string, ConflictMark>>(new Map());
-  const key = highlights.map((h) => `${h.id}@${h.updatedAt}`).join(' ');
+  const key = records.map((r) => `${r.id}@${r.updatedAt}`).join(' ');
   useEffect(() => {
-    if (!actions || highlights.length === 0) return undefined;
+    if (!actions || records.length === 0) return undefined;
     let current = true;
-    actions.marks(highlights.map((h) => ({ kind: 'highlight', id: h.id }))).then(
+    actions.marks(records.map((r) => ({ kind, id: r.id }))).then(
       (found) => current && setMarks(new Map(found.map((m) => [m.id, m]))),
       () => undefined, // No marks is what the list showed before; the list itself still works.
     );
@@ -73,6 +77,21 @@ export function HighlightConflict({ id, note, mark, actions, run }: HighlightCon
       )}
     </>
   );
+}
+
+interface ArticleNoteConflictProps {
+  article: { id: string; updatedAt: string; note: string };
+  actions: ConflictActions;
+  run: (work: Promise<unknown>) => void;
+}
+
+/** An article note's conflict mark and the reader's choice (the library's entry, the popup). */
+export function ArticleNoteConflict({ article, actions, run }: ArticleNoteConflictProps) {
+  const marks = useConflictMarks([article], actions, 'article');
+  const [settled, setSettled] = useState<string | null>(null);
+  // Settled for this version of the article; a later conflict on it is marked again.
+  if (!marks.get(article.id)?.note || settled === article.updatedAt) return null;
+  return <NoteCompare refOf={{ kind: 'article', id: article.id }} note={article.note} actions={actions} run={run} onSettled={() => setSettled(article.updatedAt)} />;
 }
 
 interface NoteCompareProps {

@@ -14,6 +14,7 @@ import type { SyncStatus } from '@/lib/sync/types';
 import type { LiveSyncStatus } from '@/lib/sync/status-view';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
+import { ArticleNoteConflict } from './NoteConflict';
 import { RelatedCoverage } from './RelatedCoverage';
 import { SyncStatusLine, useLiveSyncStatus } from './SyncStatusLine';
 import { readerLocale, t, tCount } from './i18n';
@@ -255,6 +256,7 @@ function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved:
         setEditing={setEditing}
         onSave={(note) => act(() => services.saveArticleNote(article.id, note).then(() => setEditing(false)))}
       />
+      {services.highlights.conflicts && !editing && <ArticleNoteConflict article={article} actions={services.highlights.conflicts} run={(work) => void act(() => work.then(() => undefined))} />}
       <h3>{t('highlightsTitle', formatCount(highlights.length, readerLocale()))}</h3>
       {highlights.length === 0 && <p class="muted">{t('noHighlights')}</p>}
       {/* Kept when the last highlight goes: its "Highlight deleted · Undo" line is in the list. */}

@@ -15,7 +15,7 @@ import { urlAtQuote } from '@/lib/library/text-fragment';
 import type { LibraryReader, LibraryServices } from './Library';
 import { downloadBlob } from './download';
 import { conflictsForExport } from '@/lib/sync/conflicts';
-import { highlightActions } from './highlight-actions';
+import { conflictActions, highlightActions } from './highlight-actions';
 
 export function libraryServices(db: NewsmarkDb): LibraryServices {
   return {
@@ -43,6 +43,7 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       setTags: async (id, tags) => void (await sendMessage('updateArticle', { id, changes: { tags } })),
       remove: async (id) => void (await sendMessage('unsaveArticle', { id })),
       undoRemove: async (id) => void (await sendMessage('undoUnsaveArticle', { id })),
+      conflicts: conflictActions,
     },
     articleText: async (id) => (await db.articles.get(id))?.text ?? '',
     importText: (text) => sendMessage('importLibrary', { text }),

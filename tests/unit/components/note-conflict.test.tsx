@@ -10,7 +10,7 @@ import { act } from 'preact/test-utils';
 import { Library, type LibraryServices } from '@/components/Library';
 import { libraryServices } from '@/components/library-services';
 import type { ConflictActions } from '@/components/NoteConflict';
-import { addHighlight, deleteHighlight, saveArticle, updateHighlight } from '@/lib/db/library';
+import { addHighlight, deleteHighlight, saveArticle, updateArticle, updateHighlight } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import { DexieSyncStore } from '@/lib/sync/dexie-store';
 import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
@@ -43,7 +43,7 @@ function conflictActions(db: NewsmarkDb): ConflictActions {
 
 function services(db: NewsmarkDb): LibraryServices {
   const s = libraryServices(db);
-  return { ...s, highlights: { ...s.highlights, conflicts: conflictActions(db) } };
+  return { ...s, highlights: { ...s.highlights, conflicts: conflictActions(db) }, articles: { ...s.articles, conflicts: conflictActions(db) } };
 }
 
 const wait = () => act(async () => new Promise((r) => setTimeout(r, 10)));
@@ -66,9 +66,11 @@ async function conflicted() {
   await deleteHighlight(here, dropped.id, t);
   await updateHighlight(there, noted.id, { note: 'from there 🙂' }, t + 1_000);
   await updateHighlight(there, dropped.id, { note: 'edited there' }, t + 1_000);
+  await updateArticle(here, article.id, { note: 'article note here' }, t);
+  await updateArticle(there, article.id, { note: 'article note there' }, t + 1_000);
   await carry(here, there);
   await carry(there, here);
-  return { here, noted, dropped };
+  return { here, article, noted, dropped };
 }
 
 async function mount(db: NewsmarkDb): Promise<HTMLElement> {
@@ -119,3 +121,19 @@ for (const keep of [true, false]) {
     here.close();
   });
 }
+
+it("marks an article's note edited on two devices in its library entry, and keeps the other version", async () => {
+  const { here, article } = await conflicted();
+  const root = await mount(here);
+  const entry = () => root.querySelector<HTMLElement>(`[data-testid="library-entry"][data-id="${article.id}"] .article-actions`)!;
+  await until(() => within(entry(), 'note-conflict') !== null);
+  await act(async () => within(entry(), 'note-conflict')!.click());
+  await until(() => within(entry(), 'conflict-compare') !== null);
+  expect(within(entry(), 'conflict-shown')?.textContent).toBe('article note there');
+  expect(within(entry(), 'conflict-copy')?.textContent).toBe('article note here');
+  await act(async () => within(entry(), 'keep-copy')!.click());
+  await until(() => within(entry(), 'note-conflict') === null && within(entry(), 'library-article-note')?.textContent === 'article note here');
+  expect((await here.articles.get(article.id))?.note).toBe('article note here');
+  expect(await listNoteConflicts(here, 'article', article.id)).toEqual([]);
+  here.close();
+});
