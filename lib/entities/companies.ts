@@ -259,7 +259,7 @@ function acceptListedCommonWords(doc: Doc): void {
   for (const m of doc.mentions) {
     if (m.company === undefined) continue;
     const c = doc.gaz.company(m.company);
-    const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end);
+    const span = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last]!.end).replace(/^The /, '');
     const name = c.name.replace(/^The /, '');
     // "WIRED spoke to": a name in capitals among lower-case words is written as a brand; in a
     // headline in capitals ("LOOK WHAT YOU MADE ME DO") it is only a word.

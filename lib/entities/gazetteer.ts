@@ -47,7 +47,11 @@ interface Alias {
   company: number;
   /** The alias's tokens as written (apostrophes normalised). */
   words: string[];
-  /** The alias starts with a "The" that the span leaves out ("The Hill"). */
+  /**
+   * The alias starts with "The", part of the name ("The Verge", "The Hill"): the span keeps it
+   * where the text writes it with a capital ("according to The Verge"), and the name is found
+   * after a lower-case "the" too ("a story in the Verge"), which the span leaves out.
+   */
   leadingThe: boolean;
 }
 
@@ -263,7 +267,8 @@ function sameWord(token: Token, word: string): boolean {
 /** The longest alias in `root` that starts at token `i`, if any. */
 export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): GazetteerMatch | undefined {
   const first = tokens[i]!;
-  if (startsLowerAscii(first.text)) {
+  const lowerThe = first.text === 'the';
+  if (startsLowerAscii(first.text) && !lowerThe) {
     if (root.lowerKeys ? !root.lowerKeys.has((first.key ??= tokenKey(first.text))) : !root.lowerStarts) return undefined;
   }
   root.fill?.((first.key ??= tokenKey(first.text)));
@@ -277,8 +282,8 @@ export function matchAt(root: TrieNode, tokens: readonly Token[], i: number): Ga
     if (k > i && !adjacent(tokens, k - 1, k)) break;
     node = child;
     for (const alias of node.aliases ?? []) {
-      if (!alias.words.every((w, n) => sameWord(tokens[i + n]!, w))) continue;
-      best = { company: alias.company, first: alias.leadingThe ? i + 1 : i, last: k };
+      if (!alias.words.every((w, n) => sameWord(tokens[i + n]!, w) || (n === 0 && lowerThe && alias.leadingThe))) continue;
+      best = { company: alias.company, first: lowerThe ? i + 1 : i, last: k };
       break;
     }
   }

@@ -38,7 +38,12 @@ describe('listed companies', () => {
   });
 
   it('reads names in capitals, as in stock tables', () => {
-    expect(companies("HD THE HOME DEPOT INC. 225.86\nLOW LOWE'S COMPANIES INC. 113.40")).toEqual(['HD', 'HOME DEPOT INC.', 'LOW', "LOWE'S COMPANIES INC."]);
+    expect(companies("HD THE HOME DEPOT INC. 225.86\nLOW LOWE'S COMPANIES INC. 113.40")).toEqual(['HD', 'THE HOME DEPOT INC.', 'LOW', "LOWE'S COMPANIES INC."]);
+  });
+
+  it('keeps a capitalised "The" that is part of the name, and finds the name after a lower-case "the" without it', () => {
+    expect(companies('According to The Verge, it was so. A story in the Verge said. The Verge reported it first.')).toEqual(['The Verge', 'Verge', 'The Verge']);
+    expect(companies('The Guardian and the Guardian agreed. The Sun rose. The hill was steep.')).toEqual(['The Guardian', 'Guardian']);
   });
 
   it('tells companies from common words and places', () => {
