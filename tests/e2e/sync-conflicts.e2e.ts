@@ -1,16 +1,18 @@
 /**
  * Sync conflicts in front of the reader (issue 26, item 2), in both browsers: the built extension
  * and a second device (Newsmark's own sync code over fake-indexeddb, in the test) sync through a
- * real CouchDB-protocol server on 127.0.0.1. The same note is edited on both, and a highlight
- * deleted in the browser is edited on the other device. The popup and the library mark both;
- * in the library one click shows the two texts side by side, "Keep both" merges them as two
- * paragraphs, "Keep" brings the highlight back for good, and the other device gets the choices.
+ * real CouchDB-protocol server on 127.0.0.1. A highlight's note and the article's note are edited
+ * on both, and a highlight deleted in the browser is edited on the other device. The popup and
+ * the library mark all three; in the library one click shows the two texts side by side, "Keep
+ * both" merges them as two paragraphs, "Keep this one" keeps the shown note, "Keep" brings the
+ * highlight back for good, and the other device gets the choices.
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { openDb, type NewsmarkDb } from '../../lib/db/schema';
 import { updateHighlight } from '../../lib/db/highlights';
+import { updateArticle } from '../../lib/db/articles';
 import { DexieSyncStore } from '../../lib/sync/dexie-store';
 import { syncOnce, type SyncTarget } from '../../lib/sync/engine';
 import type { SyncKeys } from '../../lib/sync/crypto';
@@ -39,6 +41,8 @@ function otherDevice(target: SyncTarget): { db: NewsmarkDb; sync(): Promise<void
   return { db, sync: async () => void (await syncOnce(store, target, { fetch, keyCache })) };
 }
 
+const ARTICLE_CONFLICT_IN_POPUP = 'section.saved > .conflict [data-testid="note-conflict"]';
+const ARTICLE_CONFLICT_IN_LIBRARY = '[data-testid="library-entry"] .article-actions [data-testid="note-conflict"]';
 const inHighlight = (id: string, testId: string) => `[data-testid="highlight"][data-id="${id}"] [data-testid="${testId}"]`;
 
 async function syncBrowser(page: ReaderPage): Promise<void> {
@@ -54,7 +58,7 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
     });
     afterAll(() => ui?.close());
 
-    it('marks both conflicts in the popup and the library; the reader compares, keeps both texts and the highlight, and the other device gets it', async () => {
+    it('marks the conflicts in the popup and the library; the reader compares, keeps both texts, the shown article note and the highlight, and the other device gets them', async () => {
       const database = `conflicts-${ui.name}`;
       const target: SyncTarget = { serverUrl: couch.url, database, auth: { kind: 'none' } };
       const other = otherDevice(target);
@@ -74,6 +78,8 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       const later = Date.now() + 5_000;
       await updateHighlight(other.db, noted.id, { note: THEIRS }, later);
       await updateHighlight(other.db, dropped.id, { note: EDITED_THERE }, later);
+      await send(helper, 'updateArticle', { id: article.id, changes: { note: 'Article note written here' } });
+      await updateArticle(other.db, article.id, { note: 'Article note written there' }, later);
       await other.sync();
       await syncBrowser(helper);
 
@@ -84,6 +90,8 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       expect((await expectOnScreen(popup, inHighlight(noted.id, 'note-conflict'))).text).toBe('Edited on two devices: compare');
       await scrollToWithWheel(popup, inHighlight(dropped.id, 'revived-mark'));
       expect((await expectOnScreen(popup, inHighlight(dropped.id, 'revived-mark'))).text).toContain('Deleted here; edited on another device');
+      await scrollToWithWheel(popup, ARTICLE_CONFLICT_IN_POPUP);
+      expect((await expectOnScreen(popup, ARTICLE_CONFLICT_IN_POPUP)).text).toBe('Edited on two devices: compare');
       await shoot(popup, `${ui.name}-sync-conflicts-popup`);
       await popup.close();
 
@@ -114,6 +122,14 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       expect((await expectOnScreen(library, inHighlight(dropped.id, 'highlight-note'))).text).toBe(EDITED_THERE);
       await clickOn(library, inHighlight(dropped.id, 'keep-revived'));
       await waitFor(library, (id: string) => !document.querySelector(`[data-testid="highlight"][data-id="${id}"] [data-testid="revived-mark"]`), dropped.id);
+      // The article's note: compared, and the shown one kept.
+      await scrollToWithWheel(library, ARTICLE_CONFLICT_IN_LIBRARY);
+      await clickOn(library, ARTICLE_CONFLICT_IN_LIBRARY);
+      await waitFor(library, () => !!document.querySelector('[data-testid="library-entry"] .article-actions [data-testid="conflict-compare"]'));
+      expect((await expectOnScreen(library, '.article-actions [data-testid="conflict-shown"]')).text).toBe('Article note written there');
+      expect((await expectOnScreen(library, '.article-actions [data-testid="conflict-copy"]')).text).toBe('Article note written here');
+      await clickOn(library, '.article-actions [data-testid="keep-shown"]');
+      await waitFor(library, () => !document.querySelector('[data-testid="library-entry"] .article-actions [data-testid="note-conflict"]'));
       await shoot(library, `${ui.name}-sync-conflicts-settled`);
 
       // The choices sync: the other device shows the same and keeps no conflict.
@@ -121,6 +137,7 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       await other.sync();
       expect((await other.db.highlights.get(noted.id))?.note).toBe(`${THEIRS}\n\n${MINE}`);
       expect((await other.db.highlights.get(dropped.id))?.deleted).toBe(false);
+      expect((await other.db.articles.get(article.id))?.note).toBe('Article note written there');
       expect(await conflictMarks(other.db)).toEqual([]);
       expect(await send<unknown[]>(helper, 'listConflictedRecords', {})).toEqual([]);
       other.db.close();
