@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '@/lib/contracts/records';
-import type { FeedItem } from '@/lib/contracts/related';
+import type { CompanyCoverageResult, FeedItem } from '@/lib/contracts/related';
 import { coverageNaming } from '@/lib/dossier/coverage';
 import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
 import type { IndexingProgress } from '@/lib/dossier/indexing';
@@ -15,6 +15,7 @@ import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
 import { formatDate, localDayValue } from '@/lib/i18n/format';
 import { DossierChart } from './DossierChart';
 import { CompanyNote } from './DossierNote';
+import { SearchCoverage } from './DossierSearches';
 import { readerLocale, t, tCount } from './i18n';
 
 export interface DossierRecords {
@@ -35,6 +36,8 @@ export interface DossierServices {
   watch(onChange: () => void): () => void;
   /** Writes the reader's note on the company (through the background, which syncs it). */
   saveNote(companyId: string, companyName: string, note: string): Promise<void>;
+  /** The reader's opted-in news searches for the company's names (no sources when none is on). */
+  searchCoverage(names: string[]): Promise<CompanyCoverageResult>;
   download(name: string, type: string, text: string): void;
   /** The address of the dossier of `companyId`, or of the index for null. */
   addressOf(companyId: string | null): string;
@@ -97,6 +100,15 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
   const dossier = useMemo(() => buildDossier(companyId, records.articles, records.highlights), [companyId, records]);
   const coverage = useMemo(() => (dossier ? coverageNaming([dossier.facts.name, ...dossier.facts.otherNames], records.feedItems) : []), [dossier, records]);
   useEffect(() => void (document.title = dossier ? t('dossierTitle', dossier.facts.name) : t('dossierIndexTitle')), [dossier]);
+  // Searched once per page and set of names, not on every change to the library.
+  const names = dossier ? [dossier.facts.name, ...dossier.facts.otherNames].join('\n') : '';
+  const [searched, setSearched] = useState<CompanyCoverageResult | null>(null);
+  useEffect(() => {
+    if (!names) return;
+    let stopped = false;
+    services.searchCoverage(names.split('\n')).then((result) => !stopped && setSearched(result), () => undefined);
+    return () => void (stopped = true);
+  }, [services, names]);
   if (!dossier) {
     return (
       <main class="dossier">
@@ -155,6 +167,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           ))}
         </ul>
       )}
+      {searched && searched.sources.length > 0 && <SearchCoverage result={searched} shown={new Set(coverage.map((c) => c.url))} />}
       <h2>{t('dossierHighlights')}</h2>
       {dossier.highlights.length === 0 ? (
         <p class="muted">{t('dossierNoHighlights')}</p>

@@ -21,7 +21,8 @@ export interface RelatedCoverageProps {
   now?: number;
 }
 
-const SOURCE_KEYS: Record<SourceId, string> = {
+/** Each source's name in _locales (the dossier's searches name them too). */
+export const SOURCE_KEYS: Record<SourceId, string> = {
   feeds: 'relatedSourceFeeds',
   'google-news': 'relatedSourceGoogleNews',
   'bing-news': 'relatedSourceBingNews',

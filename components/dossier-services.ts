@@ -19,6 +19,7 @@ export function dossierServices(db: NewsmarkDb): DossierServices {
     }),
     watch: (onChange) => onTablesChanged(db, ['articles', 'highlights', 'companyNotes', 'indexQueue'], onChange),
     saveNote: async (companyId, companyName, note) => void (await sendMessage('saveCompanyNote', { companyId, companyName, note })),
+    searchCoverage: (names) => sendMessage('searchCompanyCoverage', { names }),
     download: (name, type, text) => downloadBlob(name, new Blob([text], { type })),
     addressOf: (companyId) => dossierAddress(companyId),
     libraryAddress: 'library.html',

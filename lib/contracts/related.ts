@@ -67,6 +67,21 @@ export interface RelatedResult {
   sources: SourceStatus[];
 }
 
+/** One item of other outlets' coverage of a company, on its dossier. */
+export interface CompanyCoverageItem {
+  title: string;
+  url: string;
+  source: string;
+  /** ms since the epoch; 0 when the source gave no date. */
+  time: number;
+}
+
+/** What the reader's opted-in news searches found naming a company; no `sources` when none is on. */
+export interface CompanyCoverageResult {
+  items: CompanyCoverageItem[];
+  sources: SourceStatus[];
+}
+
 /** A feed the reader subscribed to, with what its last fetch learned. */
 export interface FeedSubscription {
   /** The feed's own URL: the key. */

@@ -4,15 +4,9 @@
  * in any case ("Nordwind" in "NORDWIND SHARES", not in "Nordwinds"), the shortest name a company
  * goes by included: a dossier is read by someone who follows the company.
  */
-import type { FeedItem } from '../contracts/related';
+import type { CompanyCoverageItem, FeedItem } from '../contracts/related';
 
-export interface CompanyCoverage {
-  title: string;
-  url: string;
-  source: string;
-  /** ms since the epoch. */
-  time: number;
-}
+export type CompanyCoverage = CompanyCoverageItem;
 
 /** Names shorter than this match too much ("GE", "BP" in other words' capitals are rare, but "AI"…). */
 const MIN_NAME_LENGTH = 3;

@@ -43,7 +43,8 @@ export async function gatherRelated(
   };
 }
 
-async function searchOne(
+/** One source's items for `article`, or how it failed (a failure never throws: the others still count). */
+export async function searchOne(
   source: RelatedSource,
   article: ArticleQuery,
   context: SearchContext,

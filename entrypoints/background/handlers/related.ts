@@ -13,6 +13,8 @@ import type { NewsmarkDb } from '@/lib/db';
 import { recognize } from '@/lib/entities';
 import { articleCompanies, type ArticleQuery } from '@/lib/related';
 import { gatherRelated, type RelatedResult } from '@/lib/related/gather';
+import { searchCompanyCoverage } from '@/lib/dossier/company-search';
+import type { CompanyCoverageResult } from '@/lib/contracts/related';
 import { DEFAULT_RELATED_SETTINGS, relatedSettingsItem, type RelatedSettings } from '@/lib/related/settings';
 import { STARTER_FEEDS } from '@/lib/related/starter-feeds';
 import { discoverFeeds } from '@/lib/related/feeds/discover';
@@ -45,12 +47,18 @@ export const defaultRelatedDeps: RelatedDeps = {
 
 /** The sources for one search: the reader's feeds always, each remote one when opted in and permitted. */
 async function enabledSources(deps: RelatedDeps, db: NewsmarkDb): Promise<{ sources: RelatedSource[]; refused: SourceStatus[] }> {
+  const remote = await remoteSources(deps);
+  return { sources: [localFeedsSource(storedItemsLoader(db)), ...remote.sources], refused: remote.refused };
+}
+
+/** The remote searches the reader turned on: those the browser lets Newsmark reach, and those it may not yet. */
+async function remoteSources(deps: RelatedDeps): Promise<{ sources: RelatedSource[]; refused: SourceStatus[] }> {
   const settings = await deps.loadSettings();
   const remote: RelatedSource[] = [];
   if (settings.remote['google-news']) remote.push(googleNewsSource(settings.googleNews));
   if (settings.remote['bing-news']) remote.push(bingNewsSource());
   if (settings.remote.gdelt) remote.push(gdelt);
-  const sources: RelatedSource[] = [localFeedsSource(storedItemsLoader(db))];
+  const sources: RelatedSource[] = [];
   const refused: SourceStatus[] = [];
   for (const source of remote) {
     const origin = REMOTE_ORIGINS[source.id as keyof typeof REMOTE_ORIGINS];
@@ -58,6 +66,13 @@ async function enabledSources(deps: RelatedDeps, db: NewsmarkDb): Promise<{ sour
     else refused.push({ id: source.id, ok: false, kind: 'service', error: `Newsmark may not reach ${origin.replace('/*', '')} yet: allow it in the options` });
   }
   return { sources, refused };
+}
+
+/** A company's coverage from the opted-in searches only: with none on, nothing leaves the browser. */
+export async function companyCoverage(names: string[], deps: RelatedDeps = defaultRelatedDeps): Promise<CompanyCoverageResult> {
+  const { sources, refused } = await remoteSources(deps);
+  const found = sources.length ? await searchCompanyCoverage(sources, names, { fetch: deps.fetch }) : { items: [], sources: [] };
+  return { ...found, sources: [...found.sources, ...refused] };
 }
 
 /** Searches every enabled source for `article`, caches and returns the result. */
@@ -89,6 +104,7 @@ export function relatedHandlers(db: NewsmarkDb, deps: RelatedDeps = defaultRelat
     exportOpml: async () => ({ text: await exportOpml(db) }),
     listStarterFeeds: () => [...STARTER_FEEDS],
     refreshFeeds: () => refreshDueFeeds(db, deps.fetch),
+    searchCompanyCoverage: ({ names }) => companyCoverage(names, deps),
   };
 }
 

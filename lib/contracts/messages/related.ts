@@ -1,5 +1,5 @@
 /** Related coverage: results per article, and the reader's feed subscriptions (options page). */
-import type { ArticleQuery, FeedSubscription, FoundFeed, RefreshSummary, RelatedResult, StarterFeed } from '../related';
+import type { ArticleQuery, CompanyCoverageResult, FeedSubscription, FoundFeed, RefreshSummary, RelatedResult, StarterFeed } from '../related';
 import type { Message, NoData } from './message';
 
 export type RelatedMessages = {
@@ -23,4 +23,6 @@ export type RelatedMessages = {
   listStarterFeeds: Message<NoData, StarterFeed[]>;
   /** options: fetch the feeds that are due now. */
   refreshFeeds: Message<NoData, RefreshSummary>;
+  /** dossier: the opted-in news searches for a company's names (nothing is sent anywhere when none is on). */
+  searchCompanyCoverage: Message<{ names: string[] }, CompanyCoverageResult>;
 };

@@ -12,6 +12,7 @@ import { saveCompanyNote } from '@/lib/db/company-notes';
 import { indexSlice, queueUnindexed } from '@/lib/dossier/indexing';
 import { recognize } from '@/lib/entities';
 import type { NewsmarkDb } from '@/lib/db';
+import type { CompanyCoverageResult } from '@/lib/contracts/related';
 import { englishMessage } from '../components/english-messages';
 import { freshDb } from '../library/seed';
 import { mountUntil, settleUntil } from '../support/mount';
@@ -72,6 +73,31 @@ describe('the dossier page', () => {
     await db.feedItems.bulkAdd([stored('Nordwind Energy bonds rally', 3_600_000), stored('Grid stocks fall', 7_200_000), stored('Why Nordwind paid up', 86_400_000)]);
     const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-coverage"]'));
     expect([...root.querySelectorAll('[data-testid="dossier-coverage"] a')].map((a) => a.textContent)).toEqual(['Nordwind Energy bonds rally', 'Why Nordwind paid up']);
+  });
+
+  it("adds the stories the reader's news searches found, once each, and says which search failed; nothing when no search is on", async () => {
+    const { db } = await seed();
+    const now = Date.now();
+    await db.feedItems.add({ key: 'f1', feedUrl: 'https://wire.example/rss', id: 'w1', title: 'Nordwind Energy bonds rally', url: 'https://wire.example/1', source: 'Wire', publishedAt: new Date(now).toISOString(), time: now, fetchedAt: now });
+    const asked: string[][] = [];
+    const searched = (result: CompanyCoverageResult): DossierServices => ({ ...dossierServices(db), searchCoverage: async (names) => (asked.push(names), result) });
+    const found = {
+      items: [
+        { title: 'Nordwind Energy bonds rally', url: 'https://wire.example/1', source: 'Wire', time: now },
+        { title: 'Regulator to review Nordwind bid', url: 'https://daily.example/nordwind', source: 'The Daily', time: now - 3_600_000 },
+      ],
+      sources: [{ id: 'google-news' as const, ok: true as const, count: 2 }, { id: 'gdelt' as const, ok: false as const, kind: 'timeout' as const, error: 'no answer in 8 seconds' }],
+    };
+    const root = await mountUntil(<Dossier services={searched(found)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-search-coverage"]'));
+    expect(asked).toEqual([['Nordwind Energy', 'Nordwind']]);
+    expect(root.querySelector('#dossier-searches-title')!.textContent).toBe('From your news searches');
+    expect([...root.querySelectorAll('[data-testid="dossier-search-coverage"] a')].map((a) => a.textContent)).toEqual(['Regulator to review Nordwind bid']);
+    expect(root.querySelector('[data-testid="dossier-search-errors"]')!.textContent).toBe('GDELT: no answer in 8 seconds');
+
+    await act(async () => render(null, root));
+    const off = await mountUntil(<Dossier services={searched({ items: [], sources: [] })} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-coverage"]'));
+    await settleUntil(off, () => asked.length === 2);
+    expect(off.textContent).not.toContain('From your news searches');
   });
 
   it('follows the library: an article removed elsewhere leaves the dossier', async () => {
