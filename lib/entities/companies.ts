@@ -127,6 +127,10 @@ function findListedNames(doc: Doc): void {
 /** Company words that end a longer name after a known one ("Emirates Airline"): the heads, and a few singular ones. */
 const LONGER_NAME_ENDS = new Set([...COMPANY_HEADS, 'Airline', 'Bank', 'Bancorp', 'Motor', 'Cells', 'Solar', 'Energy', 'Pharmaceutical', 'Technology']);
 
+/** A maker's finance arm or a carrier's lines: "Ford Motor Credit", "Nissan Motor Acceptance", "Korean Air Lines"; words that are also a caption's ("Credit"). */
+const ARM_ENDS = new Set(['Credit', 'Acceptance', 'Finance', 'Lines']);
+const ARM_OWNERS = new Set(['Motor', 'Motors', 'Auto', 'Air']);
+
 /**
  * The last token of a longer company name continuing a known one at `last`: adjacent capitalised
  * name words (at most three) ending in a company word or a legal suffix ("Ceres" + "Robotics",
@@ -137,7 +141,13 @@ function longerNameEnd(doc: Doc, last: number): number | undefined {
   let end: number | undefined;
   for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (doc.taken[k] || !adjacent(tokens, k - 1, k) || !isNameWord(t) || STOP_CAPITALISED.has(t.text) || PRODUCT_WORDS.has(t.text)) break;
+    if (doc.taken[k] || !adjacent(tokens, k - 1, k) || !isNameWord(t)) break;
+    // Only after a maker's or carrier's word: "$10 Amazon Credit" is a voucher, "Coastal Credit Union" another name.
+    if (ARM_ENDS.has(t.text)) {
+      if (ARM_OWNERS.has(tokens[k - 1]!.text) && !(isNameWord(tokens[k + 1]) && adjacent(tokens, k, k + 1))) end = k;
+      break;
+    }
+    if (STOP_CAPITALISED.has(t.text) || PRODUCT_WORDS.has(t.text)) break;
     if (LONGER_NAME_ENDS.has(t.text) || (k > last + 1 && LEGAL_SUFFIXES.has(t.text) && !WEAK_SUFFIXES.has(t.text))) end = k;
     if (LEGAL_SUFFIXES.has(t.text)) break;
   }

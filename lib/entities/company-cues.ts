@@ -32,6 +32,7 @@ export function isCompanyContext(doc: Doc, first: number, last: number): boolean
   }
   if (after && after.kind === Kind.Word && COMPANY_CUES_AFTER.has(after.text)) return true;
   if (hasCompanyApposition(tokens, last) || isWhichMakes(tokens, last) || saidInStatement(tokens, last) || ownsNext(tokens, last)) return true;
+  if (isSpokespersonOf(tokens, first, last)) return true;
   if (isAccordingTo(doc, first, last) || isCompanyPredicate(tokens, last) || hasCompanyPhraseBefore(tokens, first, last)) return true;
   // One word only: "owned by Roman Abramovich" is a person; his surname alone is left out by the caller.
   if (ownedOrAcquiredBy(tokens, first) && first === last && !isPossessive(after)) return true;
@@ -111,6 +112,21 @@ function ownedOrAcquiredBy(tokens: readonly Token[], first: number): boolean {
   const verb = word(tokens, first - 2);
   return verb === 'owned' || verb === 'acquired' || verb === 'bought' || verb === 'purchased';
 }
+
+/**
+ * "a Fenwick spokesperson said": a name whose spokesperson the text quotes with "a". People have
+ * spokespeople too, but are written "Trump's spokesman"; agencies and parties ("a Pentagon
+ * spokesman", "a Labour spokeswoman") are left out by the name checks of the caller.
+ */
+function isSpokespersonOf(tokens: readonly Token[], first: number, last: number): boolean {
+  const article = word(tokens, first - 1);
+  const role = word(tokens, last + 1);
+  if (first === last && PARTIES.has(tokens[first]!.text)) return false;
+  return (article === 'a' || article === 'an' || article === 'A' || article === 'An') && (role === 'spokesperson' || role === 'spokesman' || role === 'spokeswoman');
+}
+
+/** Parties speak through spokespeople too: "a Labour spokeswoman". */
+const PARTIES = new Set(['Labour', 'Conservative', 'Tory', 'Democratic', 'Republican', 'Liberal', 'GOP', 'Green', 'Greens', 'SNP', 'BJP', 'ANC', 'CDU', 'SPD', 'Likud', 'Kremlin', 'Pentagon', 'Vatican', 'Hamas', 'Hezbollah', 'Taliban']);
 
 /** "Fenwick is a start-up that makes cameras", "Fenwick was a watchmaker": a company noun said of the name. */
 function isCompanyPredicate(tokens: readonly Token[], last: number): boolean {

@@ -20,7 +20,8 @@ export function findSuffixedNames(doc: Doc): void {
     const w = word(tokens, i);
     if (w === undefined || doc.taken[i]) continue;
     const legal = LEGAL_SUFFIXES.has(w);
-    if (!legal && !COMPANY_HEADS.has(w)) continue;
+    const head = COMPANY_HEADS.has(w) || isCarrierEnd(tokens, i) || isCommercialBank(tokens, i);
+    if (!legal && !head) continue;
     let nameEnd = i - 1;
     if (legal && tokens[nameEnd]?.text === ',') nameEnd--;
     // ", Inc" at the very start names nothing.
@@ -34,9 +35,9 @@ export function findSuffixedNames(doc: Doc): void {
     const before = word(tokens, first - 1);
     if (!legal && (before === 'and' || before === 'of' || tokens[first - 1]?.text === '&')) continue;
     const last = extendWithSuffix(tokens, i - 1 === nameEnd ? nameEnd : nameEnd);
-    if (last <= nameEnd && !COMPANY_HEADS.has(w)) continue;
-    const end = COMPANY_HEADS.has(w) && last < i ? extendWithSuffix(tokens, i) : last;
-    add(doc, ruleMention(doc, first, end, COMPANY_HEADS.has(w) ? i : nameEnd));
+    if (last <= nameEnd && !head) continue;
+    const end = head && last < i ? extendWithSuffix(tokens, i) : last;
+    add(doc, ruleMention(doc, first, end, head ? i : nameEnd));
     i = end;
   }
 }
@@ -77,6 +78,32 @@ export function findNamesBeforeTickers(doc: Doc): void {
     Object.assign(m, { id: named.id, name: named.name });
   }
 }
+
+/** "Fenwick Air Lines", "Zorblax Cruise Line": lines that are a carrier's name. */
+function isCarrierEnd(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]!.text;
+  // A name before the kind: "Cruise Line" alone is a kind of business.
+  return (w === 'Lines' || w === 'Line') && CARRIER_KINDS.has(word(tokens, i - 1) ?? '') && adjacent(tokens, i - 1, i) && isNameWord(tokens[i - 2]) && adjacent(tokens, i - 2, i - 1);
+}
+
+/**
+ * "IndyMac Bank", "Silicon Valley Bank": a bank named by its own words is a company; central,
+ * development and public banks are organisations ("Asian Development Bank", "World Bank"), and a
+ * blood or food bank is no business ("Bank of ..." is left to the gazetteer).
+ */
+function isCommercialBank(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]!.text !== 'Bank' || word(tokens, i + 1) === 'of' || !adjacent(tokens, i - 1, i)) return false;
+  const prev = word(tokens, i - 1);
+  return prev !== undefined && !NOT_COMMERCIAL_BANKS.has(prev) && !(isNameWord(tokens[i + 1]) && adjacent(tokens, i, i + 1));
+}
+
+const NOT_COMMERCIAL_BANKS = new Set([
+  'World', 'Central', 'Development', 'Investment', 'Reserve', 'Export-Import', 'Import', 'Food', 'Blood', 'Data', 'West', 'Left',
+  'Memory', 'Seed', 'Gene', 'Sperm', 'Eye', 'Infrastructure', 'Settlements', 'Reconstruction', 'Land', 'Grameen', 'Islamic',
+  'Cooperative', 'Agricultural', 'Postal', 'Savings', 'Photo', 'Image', 'River', 'South', 'North', 'East', 'Outer', 'Dogger',
+]);
+
+const CARRIER_KINDS = new Set(['Air', 'Cruise', 'Shipping', 'Steamship', 'Container', 'Bus', 'Ferry']);
 
 /**
  * News outlets named by their head word: "the Deseret News", "Saudi Gazette", "Edmonton Sun".

@@ -173,3 +173,24 @@ describe('lower-case and camel-case brands after a company noun', () => {
     expect(companies('The start-up culture raised eyebrows; the culture of the place is odd.')).toEqual([]);
   });
 });
+
+describe('longer names and banks', () => {
+  it("takes a maker's finance arm and a carrier's lines whole", () => {
+    expect(companies('Ford Motor Credit and Nissan Motor Acceptance lent more; Korean Air Lines flew.')).toEqual(['Ford Motor Credit', 'Nissan Motor Acceptance', 'Korean Air Lines']);
+    expect(companies('Fenwick Air Lines flew. Fenwick said so.')).toEqual(['Fenwick Air Lines', 'Fenwick']);
+    // A voucher, another name, a kind of business.
+    expect(companies('Get $10 Amazon Credit now at Coastal Credit Union, or options like Cruise Line or Well Water.')).toEqual(['Amazon']);
+  });
+
+  it('takes a bank named by its own words, not a central, development, blood or food bank, nor a place', () => {
+    expect(companies('IndyMac Bank failed. Silicon Valley Bank too.')).toEqual(['IndyMac Bank', 'Silicon Valley Bank']);
+    expect(companies('The West Bank, the European Investment Bank, the World Bank and the Food Bank helped.')).toEqual([]);
+  });
+});
+
+describe('a spokesperson of an unknown name', () => {
+  it('takes "a Fenwick spokesperson said", not a party, an agency or a person', () => {
+    expect(companies('A Fenwick spokesperson said so. Fenwick did not respond.')).toEqual(['Fenwick', 'Fenwick']);
+    expect(companies('A Pentagon spokesman, a Labour spokeswoman and a White House spokesperson spoke. Trump\'s spokesman said.')).toEqual([]);
+  });
+});
