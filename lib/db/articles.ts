@@ -5,6 +5,7 @@ import type { NewsmarkDb } from './schema';
 import { urlVariants } from './url';
 import { checkNote, cleanTags } from './validate';
 import { stampChanges, write } from './write';
+import { titleOrFromText } from '../article/fallback-title';
 
 /**
  * A stable id from the article's URL key, so that two devices saving the same article make
@@ -40,7 +41,7 @@ export async function saveArticle(db: NewsmarkDb, input: ArticleInput, now = Dat
     const existing = await findByKeys(db, keys);
     const fields = {
       url: input.canonicalUrl || input.url,
-      title: input.title,
+      title: titleOrFromText(input.title, input.text),
       byline: input.byline ?? null,
       publisher: input.publisher ?? null,
       publishedAt: input.publishedAt ?? null,
