@@ -57,6 +57,7 @@ export function FeedOptions({ store }: { store: FeedStore }) {
               {feed.lastError && <span class="error"> {t('feedError', feed.lastError)}</span>}{' '}
               <button
                 type="button"
+                class="destructive"
                 onClick={() => void store.removeFeed(feed.url).then(reload).then(() => say({ kind: 'done', text: t('feedRemoved', feed.title || feed.url) }), (e: unknown) => say({ kind: 'error', text: messageOf(e) }))}
                 aria-label={t('removeFeed', feed.title || feed.url)}
               >

@@ -149,6 +149,7 @@ function HighlightItem({ highlight: h, mark, position, actions, run, onRemoved, 
                 focusFirst(next, fallbackFocus?.(), list);
               }));
             }}
+            class="destructive"
             data-testid="delete-highlight"
           >
             {t('delete')}
