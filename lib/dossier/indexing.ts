@@ -14,7 +14,7 @@ import { stampChanges, write } from '../db/write';
 const DONE_KEY = 'indexing:done';
 
 /** Articles looked at per transaction while filling the queue. */
-const SCAN_CHUNK = 200;
+const SCAN_CHUNK = 50;
 /** Articles read per slice at most; a slice also ends once its time budget is spent. */
 const SLICE_ARTICLES = 25;
 
