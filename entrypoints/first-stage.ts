@@ -5,7 +5,7 @@
  * no WXT context, no settings — because every page a reader opens pays for it.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstLook } from '@/lib/article/first-look';
+import { firstLook, shadowPageOf } from '@/lib/article/first-look';
 import { LOAD_PIPELINE, stagesIn, type LoadReason } from '@/lib/marking/stages';
 
 /** The few extension calls this stage makes: `browser` in Firefox, `chrome` (promise-based in MV3) in Chromium. */
@@ -20,10 +20,10 @@ interface Runtime {
 
 /** How soon after the page changes the look is taken again (a page that gains its article late). */
 const RELOOK_DELAY_MS = 1000;
+/** Times a failed request for the pipeline is tried again. */
+const LOAD_RETRIES = 3;
 /** How often the URL is compared (single-page apps) and the extension's presence checked. */
 const URL_POLL_MS = 1000;
-/** Light-DOM elements below which the page may live in shadow roots (a web-components app). */
-const SHADOW_APP_ELEMENTS = 300;
 
 export default defineUnlistedScript(() => {
   // The content script's own globals: the page's `chrome` or `browser`, if it defines one, is not these.
@@ -44,6 +44,7 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   let loading: Promise<boolean> | null = null;
   let lookedAt = '';
   let relook: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
 
   const load = (reason: LoadReason): Promise<boolean> => {
     loading ??= runtime
@@ -52,7 +53,11 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
       .catch(() => false)
       .then((loaded) => {
         if (loaded) stop();
-        else loading = null;
+        else {
+          // The background may have been starting up, or the page navigating: look again soon, a few times.
+          loading = null;
+          if (++failures <= LOAD_RETRIES) relook ??= setTimeout(look, RELOOK_DELAY_MS * failures);
+        }
         return loaded;
       });
     return loading.then((loaded) => {
@@ -64,13 +69,14 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   const look = (): void => {
     relook = null;
     if (loading || stages.pipeline) return;
+    const addressChanged = lookedAt !== location.href;
+    lookedAt = location.href;
     if (looksLikeArticle(document)) {
       void load('looks-like-article');
       return;
     }
     // Once per address: a page the look stops may still hold the reader's highlights.
-    if (lookedAt === location.href) return;
-    lookedAt = location.href;
+    if (!addressChanged) return;
     void hasSavedArticle(runtime).then((saved) => saved && load('saved-page'));
   };
 
@@ -115,15 +121,9 @@ const QUIET_ANSWERS: Record<string, () => unknown> = {
   getPageHighlights: () => ({ articleId: null, anchored: 0, orphans: [] }),
 };
 
-/** The first look at the page, and into the open shadow roots of a page that lives in them. */
+/** The first look at the page, or into the open shadow root of a page that lives in one. */
 function looksLikeArticle(doc: Document): boolean {
-  if (firstLook(doc).pass) return true;
-  const elements = doc.body?.getElementsByTagName('*');
-  if (!elements || elements.length > SHADOW_APP_ELEMENTS) return false;
-  for (const element of elements) {
-    if (element.shadowRoot && firstLook(element.shadowRoot).pass) return true;
-  }
-  return false;
+  return firstLook(doc).pass || shadowPageOf(doc) !== null;
 }
 
 /** Whether the reader saved this page (by its address or its canonical address). */

@@ -1,11 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { analyzeArticleSteps, type ArticleAnalysis } from '@/lib/article';
+import { shadowPageBody } from '@/lib/article/first-look';
 import type { Entity } from '@/lib/entities';
 import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
-import { idleScheduler } from '@/lib/marking/watch';
+import { idleScheduler, watchContent } from '@/lib/marking/watch';
 import type { ToContent } from '@/lib/contracts/messages';
 import { allHandlers, answerMessage, handleMessages, sendMessage } from '@/lib/messaging';
 import { stagesIn, type LoadReason } from '@/lib/marking/stages';
@@ -45,6 +46,9 @@ export default defineUnlistedScript(() => {
 
 /** How often the pipeline checks that its marks are still registered, the URL and the extension. */
 const WATCH_INTERVAL_MS = 500;
+/** How long after load or a navigation content changes may still bring the article, and how many looks they bring at most. */
+const SETTLE_MS = 15_000;
+const SETTLE_LOOKS = 4;
 
 async function start(): Promise<{ begin(reason: LoadReason): void; answer(message: unknown): Promise<unknown> | undefined }> {
   let settings = await loadSettings();
@@ -52,7 +56,7 @@ async function start(): Promise<{ begin(reason: LoadReason): void; answer(messag
   const card = createCardView(document, () => settings);
   const highlights = createHighlights();
   const marker = new PageMarker(document, window, settings, {
-    analyze: (doc, forced) => analyzeArticleSteps(doc, { url: location.href, readerAsked: forced }),
+    analyze: (doc, forced) => analyzeArticleSteps(doc, { url: location.href, readerAsked: forced, body: shadowPageBody(doc) }),
     recognize,
     card,
     onMarked: (count, analysis) => {
@@ -62,7 +66,30 @@ async function start(): Promise<{ begin(reason: LoadReason): void; answer(messag
     },
   });
   const idle = idleScheduler(window);
-  const runWhenIdle = () => idle(() => safely(() => marker.run()));
+  let stopSettling = () => {};
+  /**
+   * Marks the page in idle time. After load or a single-page-app navigation the article may
+   * still be arriving (the address changes before the story renders): until the page is marked,
+   * content changes bring another look, for a while and a few times at most.
+   */
+  const runWhenIdle = (force = false) => {
+    stopSettling();
+    const body = document.body;
+    if (!body) return;
+    let looks = 0;
+    const stopWatchingContent = watchContent(body, idle, () => {
+      // A run still under way reads the page as it is when it gets there.
+      if (marker.state === 'idle') return;
+      if (marker.state !== 'not-article' || ++looks > SETTLE_LOOKS) stopSettling();
+      else safely(() => marker.run(force));
+    }, (node) => card.isOwnUi(node));
+    const timer = setTimeout(() => stopSettling(), SETTLE_MS);
+    stopSettling = () => {
+      clearTimeout(timer);
+      stopWatchingContent();
+    };
+    idle(() => safely(() => marker.run(force)));
+  };
   const clearHighlights = () => {
     highlights?.ui.hide();
     highlights?.model.clear();
@@ -104,6 +131,7 @@ async function start(): Promise<{ begin(reason: LoadReason): void; answer(messag
   }, WATCH_INTERVAL_MS);
   function stop(): void {
     clearInterval(watch);
+    stopSettling();
     stopMessages();
     stopWatching();
     marker.destroy();
@@ -119,8 +147,7 @@ async function start(): Promise<{ begin(reason: LoadReason): void; answer(messag
       }
       // A saved page is an article by the reader's word (as saving it said), whatever its looks.
       // What the reader asked for arrives as its own message (markPage, savePageArticle, ...).
-      if (reason === 'saved-page') idle(() => safely(() => marker.run(true)));
-      else runWhenIdle();
+      runWhenIdle(reason === 'saved-page');
     },
     answer: (message) => answerMessage(handlers, message),
   };

@@ -35,6 +35,10 @@ const MAX_PARAGRAPHS = 300;
 const MIN_LINE_BREAKS = 8;
 /** Fewer paragraphs than this, and the page sets its text some other way (or has none). */
 const FEW_PARAGRAPHS = 10;
+/** Light-DOM elements up to which a page may live in shadow roots (a web-components app shell). */
+const SHADOW_APP_ELEMENTS = 300;
+/** Shadow roots nested in shadow roots, as component trees nest them, looked into. */
+const SHADOW_DEPTH = 3;
 /** Text (of any kind) from which a page with few paragraphs may still hold a story. */
 const MIN_UNPARAGRAPHED_TEXT = 1000;
 
@@ -88,4 +92,41 @@ function groupedProse(paragraphs: NodeListOf<HTMLParagraphElement>): number {
 function textLength(root: Document | ShadowRoot | Element): number {
   const at = 'body' in root && root.body ? root.body : root;
   return at.textContent?.length ?? 0;
+}
+
+/**
+ * The open shadow root holding the page's prose, for a page that lives in shadow roots (a small
+ * light DOM whose own paragraphs say nothing); null for every other page. Closed roots stay closed.
+ */
+export function shadowPageOf(doc: Document): ShadowRoot | null {
+  const body = doc.body;
+  if (!body || body.getElementsByTagName('*').length > SHADOW_APP_ELEMENTS) return null;
+  if (groupedProse(body.querySelectorAll('p')) >= MIN_GROUPED_PROSE) return null;
+  return proseRootUnder(body, SHADOW_DEPTH);
+}
+
+function proseRootUnder(root: Element | ShadowRoot, depth: number): ShadowRoot | null {
+  if (depth === 0) return null;
+  const elements = root.querySelectorAll('*');
+  if (elements.length > SHADOW_APP_ELEMENTS * 10) return null;
+  for (const element of elements) {
+    const shadow = element.shadowRoot;
+    if (!shadow) continue;
+    if (firstLook(shadow).pass) return shadow;
+    const nested = proseRootUnder(shadow, depth - 1);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** The element of the page's shadow root (see shadowPageOf) that holds most of its text: the body to analyse. */
+export function shadowPageBody(doc: Document): Element | undefined {
+  const shadow = shadowPageOf(doc);
+  let best: Element | undefined;
+  let most = -1;
+  for (const child of shadow?.children ?? []) {
+    const length = child.textContent?.length ?? 0;
+    if (length > most) [best, most] = [child, length];
+  }
+  return best;
 }

@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   skipGate?: boolean;
   /** The reader asked for this page: skip the gate, and when no article body stands out, take the whole body. */
   readerAsked?: boolean;
+  /** Where the page's content is, when not in `doc.body`: the top element of an open shadow root holding it (see shadowPageOf). */
+  body?: Element;
 }
 
 const EMPTY_MAP: TextMap = { text: '', segments: [] };
@@ -78,12 +80,13 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
  */
 export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, ArticleAnalysis> {
   const ld = readJsonLd(doc);
-  const gate = gatePage(doc, ld);
+  // A page living in a shadow root makes its claims (if any) in the document's head, its prose in the root.
+  const gate = options.body ? { pass: true, signals: ['shadow-root'] } : gatePage(doc, ld);
   yield;
   const tags = readMetaTags(doc);
   yield;
   const metadata = readMetadata(doc, ld, options.url, tags);
-  const body = doc.body;
+  const body = options.body ?? doc.body;
   if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
   }

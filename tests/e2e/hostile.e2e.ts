@@ -7,7 +7,9 @@ import { describeWithShared, hasShared } from '../support/shared-corpus';
 import { startPageServer, type PageServer } from './support/server';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { caixinArticlePage } from './support/pages';
-import { hugeDomPage, redefinedBuiltinsPage, shadowAndIframePage, STRICT_CSP } from './support/hostile-pages';
+import {
+  fakeExtensionGlobalsPage, hugeDomPage, redefinedBuiltinsPage, shadowAndIframePage, shadowRootArticlePage, SHORT_STORY, spaHomePage, STRICT_CSP,
+} from './support/hostile-pages';
 import { markCounts, markLineBox, markedTexts } from './support/marks';
 import { expectBesideAndVisible, waitForUi } from './support/seen';
 
@@ -22,6 +24,11 @@ beforeAll(async () => {
     '/shadow-iframe': shadowAndIframePage(),
     '/late': caixinArticlePage(),
     '/spa': caixinArticlePage(),
+    '/clears-highlights': caixinArticlePage(),
+    '/forged-events': caixinArticlePage(),
+    '/shadow-article': shadowRootArticlePage(),
+    '/globals': { body: fakeExtensionGlobalsPage(), csp: "script-src 'unsafe-inline'" },
+    '/spa-home': spaHomePage(),
   });
 });
 afterAll(() => server?.close());
@@ -141,6 +148,91 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       });
       await expect.poll(async () => (await markedTexts(page, 'newsmark-tint-money')).filter((t) => t === '€2.4 billion').length, { timeout: 10_000 }).toBe(18);
       expect(await markedTexts(page, 'newsmark-tint-money')).not.toContain('$111 million');
+      expect(newsmarkMessages(page)).toEqual([]);
+      await page.close();
+    });
+    it('puts its marks back within a second when the page empties CSS.highlights', async () => {
+      const page = await driver.openPage(server.url('/clears-highlights'));
+      await waitForTotal(page, total(plain));
+      // No DOM change goes with it: a mutation observer sees nothing.
+      await page.evaluate(() => CSS.highlights.clear());
+      expect(total(await markCounts(page))).toBe(0);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await markCounts(page)).toEqual(plain);
+      expect(newsmarkMessages(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("cannot be switched off by a page that forges WXT's content-script-started event with the extension's id", async () => {
+      const options = await driver.openExtensionPage('options.html');
+      const extensionId = await options.evaluate(() => {
+        const g = globalThis as unknown as { browser?: { runtime: { id: string } }; chrome: { runtime: { id: string } } };
+        return (g.browser ?? g.chrome).runtime.id;
+      });
+      await options.close();
+      const page = await driver.openPage(server.url('/forged-events'));
+      await waitForTotal(page, total(plain));
+      await page.evaluate((id) => {
+        for (const name of ['content', 'first-stage', 'pipeline']) {
+          const type = `${id}:${name}:wxt:content-script-started`;
+          document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'forged' } }));
+          window.postMessage({ type, contentScriptName: name, messageId: 'forged' }, '*');
+        }
+      }, extensionId);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await markCounts(page)).toEqual(plain);
+      // Still on: late content is still marked.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Separately, Siemens Energy AG said it would spend €3.2 billion on new converter stations, up 14% on last year.';
+        document.querySelector('.article-body')!.append(p);
+      });
+      await expect.poll(async () => (await markedTexts(page, 'newsmark-tint-money')).includes('€3.2 billion'), { timeout: 10_000 }).toBe(true);
+      expect(newsmarkMessages(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('marks an article that lives in an open shadow root', async () => {
+      const page = await driver.openPage(server.url('/shadow-article'));
+      expect(await page.evaluate(() => document.querySelector('news-story')?.shadowRoot?.querySelectorAll('p').length ?? 0)).toBeGreaterThan(3);
+      expect(await waitForTotal(page, total(plain))).toEqual(plain);
+      expect(newsmarkMessages(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('takes a short story an SPA renders after navigating from a page the first stage stopped', async () => {
+      const page = await driver.openPage(server.url('/spa-home'));
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(total(await markCounts(page))).toBe(0);
+      await page.evaluate((paragraphs) => {
+        history.pushState({}, '', '/spa-home/energy/2026/03/nordwind-baltic-grid');
+        // The app renders the story a moment after the address changed, claims included.
+        setTimeout(() => {
+          const ld = document.createElement('script');
+          ld.type = 'application/ld+json';
+          ld.textContent = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Nordwind Energy buys Baltic Grid', datePublished: '2026-03-03T09:00:00Z' });
+          const og = document.createElement('meta');
+          og.setAttribute('property', 'og:type');
+          og.setAttribute('content', 'article');
+          document.head.append(ld, og);
+          document.title = 'Nordwind Energy buys Baltic Grid';
+          const app = document.getElementById('app')!;
+          app.replaceChildren();
+          const article = document.createElement('article');
+          const h1 = document.createElement('h1');
+          h1.textContent = 'Nordwind Energy buys Baltic Grid';
+          article.append(h1, ...paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+          app.append(article);
+        }, 300);
+      }, SHORT_STORY);
+      await expect.poll(async () => await markedTexts(page, 'newsmark-tint-money'), { timeout: 10_000 }).toContain('€2.4 billion');
+      expect(newsmarkMessages(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("is not misled by a page's own chrome and browser globals or a broken Function.prototype.toString", async () => {
+      const page = await driver.openPage(server.url('/globals'));
+      expect(await waitForTotal(page, total(plain))).toEqual(plain);
       expect(newsmarkMessages(page)).toEqual([]);
       await page.close();
     });

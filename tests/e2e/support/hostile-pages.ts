@@ -49,3 +49,33 @@ export function shadowAndIframePage(): string {
   const frame = `<iframe srcdoc="<p>Microsoft Corp. paid $7 billion in the frame.</p>" title="related"></iframe>`;
   return seedWith(shadow + frame);
 }
+
+/** The seed article's body, moved whole into an open (declarative) shadow root of a web component. */
+export function shadowRootArticlePage(): string {
+  const page = caixinArticlePage();
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page)![1]!;
+  return page.replace(body, `<news-story><template shadowrootmode="open">${body}</template></news-story>`);
+}
+
+/** The page defines its own `chrome` and `browser` and breaks Function.prototype.toString before anything else runs. */
+export function fakeExtensionGlobalsPage(): string {
+  const sabotage = `<script>
+window.chrome = { runtime: { id: 'fake', sendMessage() { throw new Error('hostile chrome'); }, onMessage: { addListener() { throw new Error('hostile'); } } } };
+window.browser = { runtime: { id: 'fake', sendMessage() { throw new Error('hostile browser'); } } };
+Function.prototype.toString = function () { throw new Error('hostile toString'); };
+</script>`;
+  return caixinArticlePage().replace('<head>', `<head>${sabotage}`);
+}
+
+/** Two paragraphs of about 170 characters: the short SPA story the test navigates to. */
+export const SHORT_STORY = [
+  'Nordwind Energy A/S agreed on Tuesday to buy Baltic Grid Holdings for €2.4 billion in cash, a 27% premium to the closing price, the companies said in a joint statement.',
+  'The deal, which needs approval from regulators in three countries, would give Nordwind control of about 35,000 kilometres of lines and is expected to close next year.',
+];
+
+/** A single-page app's home: teaser links only, no article and no claims (the first stage stops it). */
+export function spaHomePage(): string {
+  const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/story/${i}">Energy wrap ${i}: grids, deals and prices</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example News</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/energy">Energy</a></nav></header><main id="app"><h1>Energy</h1><ul>${teasers}</ul></main></body></html>`;
+}

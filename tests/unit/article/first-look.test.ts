@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstLook } from '@/lib/article/first-look';
+import { firstLook, shadowPageBody, shadowPageOf } from '@/lib/article/first-look';
+import { analyzeArticle } from '@/lib/article';
 
 function doc(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -57,5 +58,34 @@ describe('firstLook', () => {
     root.append(article);
     expect(firstLook(d).pass).toBe(false);
     expect(firstLook(root)).toEqual({ pass: true, reason: 'prose' });
+  });
+
+  it('finds the open shadow root a web-components page keeps its story in, and analysis reads the story there', () => {
+    const d = doc('<head><meta property="og:type" content="article"></head><body><news-app></news-app></body>');
+    const app = d.querySelector('news-app')!.attachShadow({ mode: 'open' });
+    const story = d.createElement('news-story');
+    app.append(d.createElement('nav'), story);
+    const inner = story.attachShadow({ mode: 'open' });
+    const article = d.createElement('article');
+    const h1 = d.createElement('h1');
+    h1.textContent = 'Nordwind Energy buys Baltic Grid';
+    article.append(h1);
+    for (let i = 0; i < 6; i++) {
+      const p = d.createElement('p');
+      p.textContent = sentence.repeat(3);
+      article.append(p);
+    }
+    inner.append(article);
+    expect(shadowPageOf(d)).toBe(inner);
+    expect(shadowPageBody(d)).toBe(article);
+    const analysis = analyzeArticle(d, { body: shadowPageBody(d) });
+    expect(analysis.root && inner.contains(analysis.root)).toBe(true);
+    expect(analysis.map.text).toContain('Shares of the company rose');
+  });
+
+  it('looks into no shadow root on a page whose own paragraphs hold prose (a widget beside the story)', () => {
+    const d = doc(`<body>${paragraph(600)}<div class="widget"></div></body>`);
+    d.querySelector('.widget')!.attachShadow({ mode: 'open' }).append(Object.assign(d.createElement('p'), { textContent: sentence.repeat(10) }));
+    expect(shadowPageOf(d)).toBeNull();
   });
 });
