@@ -55,6 +55,8 @@ const visible = (node: Node) => !(node as Element).hasAttribute('hidden') && !/d
 interface Outcome {
   name: string;
   ours: boolean;
+  /** Why the pipeline decided as it did (detection signals, or the gate's). */
+  signals: string[];
   readerable: boolean;
   match?: PageMatch;
   /** Readability.parse()'s body against the same truth, where asked for. */
@@ -67,7 +69,7 @@ function run(name: string, html: string, variant: Variant, url?: string, truth?:
   const readerable = isProbablyReaderable(parse(html, variant), { visibilityChecker: visible });
   // Body text is scored whatever the decision: the decision has its own figure.
   const text = analysis.isArticle ? analysis.map.text : analyzeArticle(parse(html, variant), { url, skipGate: true }).map.text;
-  const outcome: Outcome = { name, ours: analysis.isArticle, readerable, match: truth === undefined ? undefined : matchPage(truth, text) };
+  const outcome: Outcome = { name, ours: analysis.isArticle, signals: analysis.signals, readerable, match: truth === undefined ? undefined : matchPage(truth, text) };
   if (againstReadability && truth !== undefined) outcome.readabilityMatch = matchPage(truth, readabilityText(html, variant));
   return outcome;
 }
@@ -94,7 +96,7 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
   const theirScore = scorePages(theirMatches);
   const theirF1 = theirMatches.length ? `  Readability.parse F1 ${theirScore.f1.toFixed(4)} (P ${theirScore.precision.toFixed(3)} R ${theirScore.recall.toFixed(3)})` : '';
   console.log(`${set.padEnd(28)} ${want ? 'accepted' : 'rejected'} ${ours}/${outcomes.length}  isProbablyReaderable ${theirs}/${outcomes.length}${f1}${theirF1}`);
-  if (list) for (const o of outcomes.filter((x) => x.ours !== want)) console.log(`    missed: ${o.name}`);
+  if (list) for (const o of outcomes.filter((x) => x.ours !== want)) console.log(`    missed: ${o.name} [${o.signals.join(' ')}]`);
   if (list && want) {
     const f1Of = (m: PageMatch) => (2 * m.tp) / (2 * m.tp + m.fp + m.fn || 1);
     const worst = outcomes.filter((o) => o.match).sort((a, b) => f1Of(a.match!) - f1Of(b.match!)).slice(0, 25);

@@ -98,10 +98,12 @@ export function detectArticle(input: DetectionInput): Detection {
   if (teasers >= 5) add(length / teasers < LISTING_CHARS_PER_TEASER ? -5 : -2, `teaser-headings:${teasers}`);
   const code = content.root ? content.root.querySelectorAll('pre, code, kbd, samp').length : 0;
   if (code >= 5) add(-2, `code:${code}`);
-  if (doc.body && postsIn(doc.body) >= 5) add(-1, 'many-article-elements');
   const nested = content.root ? postsIn(content.root) : 0;
   if (nested >= 3) add(-3, `articles-in-body:${nested}`);
-  if (content.root && insideFeed(content.root)) add(-3, 'in-feed');
+  // Posts side by side around the body make it a blog's front page. Prose `<article>` cards
+  // elsewhere on the page (a "more stories" rail with summaries) say nothing of the body, so
+  // only the feed holding the body counts against it, and enough to outweigh a long post's points.
+  if (content.root && insideFeed(content.root)) add(-4, 'in-feed');
   // A story may close on a strip of teaser cards holding about as much prose as itself; a
   // listing's cards hold several times what it took for the body.
   if (content.teasers.count >= MIN_LISTING_TEASERS && content.teasers.prose > content.proseChars) {

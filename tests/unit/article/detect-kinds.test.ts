@@ -79,6 +79,13 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it('takes a story beside a rail of other stories as <article> cards with summaries, declaring nothing (fundus, AEB pages without their claims)', () => {
+    const rail = Array.from({ length: 6 }, (_, i) => `<article class="promo"><h3><a href="/s/${i}">Another story number ${i}</a></h3><p>${sentences[i % 5]}</p></article>`).join('');
+    const result = analyze(storyPage({ body: story(4), before: `<aside class="more-stories">${rail}</aside>` }));
+    expect(result.signals).not.toContain('in-feed');
+    expect(result.isArticle).toBe(true);
+  });
+
   it('takes a story that closes on a strip of teaser cards with summaries', () => {
     const strip = `<div class="more">${Array.from({ length: 8 }, (_, i) => teaser(i)).join('')}</div>`;
     const result = analyze(storyPage({ before: strip }));
@@ -101,6 +108,13 @@ describe('article decision: pages that stay rejected', () => {
     const html = `<html><head><title>The Daily Courier</title></head><body>${nav}<main><h1>The Daily Courier</h1>
       ${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</main>${footer}</body></html>`;
     expect(analyze(html).isArticle).toBe(false);
+  });
+
+  it("rejects a blog's front page of whole posts, each an <article> with its date and author", () => {
+    const post = (i: number) => `<article class="post"><h2><a href="/2019/11/post-${i}">Post number ${i} on rates</a></h2><p class="byline">By Jane Doe, November ${i + 10}, 2019</p>${story(3)}</article>`;
+    const html = `<html><head><title>Jane Doe's blog</title></head><body>${nav}<main><div class="posts">${Array.from({ length: 6 }, (_, i) => post(i)).join('')}</div></main>${footer}</body></html>`;
+    const result = analyze(html);
+    expect(result.isArticle).toBe(false);
   });
 
   it('rejects a changelog, which prints a date per entry', () => {
