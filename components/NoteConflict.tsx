@@ -66,7 +66,7 @@ export function HighlightConflict({ id, note, mark, actions, run }: HighlightCon
             <button type="button" data-testid="keep-revived" onClick={() => run(actions.settleRevived(id, true).then(() => setSettled((s) => ({ ...s, revived: true }))))}>
               {t('revivedKeep')}
             </button>
-            <button type="button" data-testid="delete-revived" onClick={() => run(actions.settleRevived(id, false).then(() => setSettled((s) => ({ ...s, revived: true }))))}>
+            <button type="button" class="destructive" data-testid="delete-revived" onClick={() => run(actions.settleRevived(id, false).then(() => setSettled((s) => ({ ...s, revived: true }))))}>
               {t('delete')}
             </button>
           </div>
