@@ -325,6 +325,12 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     listedHeads.add(head);
     addName(head, m);
   }
+  // "Fenwick Air Lines (FAL) ... FAL said": the initials the text defines in brackets after the name.
+  const byLast = new Map(doc.mentions.map((m) => [m.last, m]));
+  for (const m of doc.mentions) {
+    const initials = definedInitials(doc, m, byLast);
+    if (initials) addName(initials, { ...m, evidence: true });
+  }
   for (const m of doc.mentions) {
     if (m.company !== undefined || m.id.startsWith('ticker:')) continue;
     addName(m.name, m);
@@ -350,6 +356,24 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     add(doc, { ...source, first: match.first, last: match.last });
     i = match.last;
   }
+}
+
+/**
+ * The all-capitals initials in brackets right after a company's name, when they are its initials
+ * ("Korean Air Lines (KAL)", "Zorblax Capital Partners (ZCP)"); a ticker that is not ("Lowe's
+ * (LOW)") is left to the gazetteer, since "LOW" in a headline is a word.
+ */
+function definedInitials(doc: Doc, m: Mention, byLast: ReadonlyMap<number, Mention>): string | undefined {
+  const { tokens } = doc;
+  const symbol = tokens[m.first];
+  if (m.first !== m.last || tokens[m.first - 1]?.text !== '(' || tokens[m.last + 1]?.text !== ')' || !symbol || !/^\p{Lu}{2,6}$/u.test(symbol.text)) return undefined;
+  const named = byLast.get(m.first - 2);
+  if (!named || named.id !== m.id) return undefined;
+  const words = doc.text.slice(tokens[named.first]!.start, tokens[named.last]!.end).split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && w !== 'The');
+  const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
+  // With or without the legal suffix: "Kestrel Motor Company (KMC)", "Zorblax Capital Partners LLC (ZCP)".
+  const bare = words.filter((w) => !LEGAL_SUFFIXES.has(w.replace(/\.$/, '')));
+  return symbol.text === initials(words) || symbol.text === initials(bare) ? symbol.text : undefined;
 }
 
 /** Whether a name's first word can stand for it alone: not an ordinary word, a place, a given name or a surname of the document's people. */

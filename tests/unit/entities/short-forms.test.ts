@@ -41,3 +41,13 @@ describe('short forms of a company name', () => {
     ]);
   });
 });
+
+describe('initials defined in brackets', () => {
+  it("counts the initials a text gives a company's name in brackets wherever they recur", () => {
+    const companies = (text: string) => recognize(text).filter((e) => e.type === 'company').map((e) => e.text);
+    expect(companies('Sierra Nevada Corporation (SNC) bid. SNC would start in 2023.')).toEqual(['Sierra Nevada Corporation', 'SNC', 'SNC']);
+    expect(companies('Fenwick Air Lines (FAL) flew; FAL said so.')).toEqual(['Fenwick Air Lines', 'FAL', 'FAL']);
+    // A ticker that is not the name's initials stays where it stands: "LOW" in a headline is a word.
+    expect(companies("Lowe's (LOW) fell. LOW PRICES.")).toEqual(["Lowe's", 'LOW']);
+  });
+});
