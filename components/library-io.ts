@@ -1,6 +1,7 @@
 /** The library's export files and import reading, for the Library component. */
 import { strToU8, zipSync } from 'fflate';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { CompanyNoteRecord } from '@/lib/contracts/records';
 import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { libraryToMarkdown } from '@/lib/library/markdown-export';
@@ -17,6 +18,8 @@ export interface AllRecords {
   /** Every record as stored, tombstones included (the JSON export is complete). */
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
+  /** The reader's notes on companies, written on their dossiers (the JSON export carries them). */
+  companyNotes?: CompanyNoteRecord[];
 }
 
 /**
@@ -37,7 +40,7 @@ export async function exportFile(
   if (kind === 'markdown') return markdownFile(model, day, conflicts);
   const records = await loadAll();
   if (kind === 'json') {
-    return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now, conflicts)], { type: 'application/json' }) };
+    return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now, conflicts, records.companyNotes)], { type: 'application/json' }) };
   }
   if (kind === 'w3c') {
     const collection = exportAnnotations(records.articles, records.highlights, { bodyLanguage });

@@ -27,9 +27,10 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       return { articles, highlights };
     }),
     watch: (reader) => watchInPages(db, reader),
-    loadAll: () => db.transaction('r', db.articles, db.highlights, async () => ({
+    loadAll: () => db.transaction('r', db.articles, db.highlights, db.companyNotes, async () => ({
       articles: await db.articles.toArray(),
       highlights: await db.highlights.toArray(),
+      companyNotes: await db.companyNotes.toArray(),
     })),
     highlights: highlightActions(async (highlight) => {
       const article = await db.articles.get(highlight.articleId);

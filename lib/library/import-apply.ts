@@ -17,6 +17,7 @@ import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHi
 import { ImportError } from './import-errors';
 import { storedPosition } from './w3c-selectors';
 import type { ForeignFormat, ImportPlan } from './import-parse';
+import type { LibraryRecords } from './import-newsmark';
 
 export interface ImportSummary {
   format: ImportPlan['format'];
@@ -65,16 +66,17 @@ class Rollback extends Error {
 type Finish = (summary: ImportSummary) => ImportSummary;
 
 function run(db: NewsmarkDb, plan: ImportPlan, now: number, finish: Finish): Promise<ImportSummary> {
-  if (plan.format === 'newsmark') return applyRecords(db, plan.articles, plan.highlights, now, finish);
+  if (plan.format === 'newsmark') return applyRecords(db, plan, now, finish);
   return applyForeign(db, plan, now, finish);
 }
 
-async function applyRecords(db: NewsmarkDb, articles: ArticleRecord[], highlights: HighlightRecord[], now: number, finish: Finish): Promise<ImportSummary> {
-  return write(db, [db.articles, db.highlights], now, async () => {
+async function applyRecords(db: NewsmarkDb, { articles, highlights, companyNotes }: LibraryRecords, now: number, finish: Finish): Promise<ImportSummary> {
+  return write(db, [db.articles, db.highlights, db.companyNotes], now, async () => {
     const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0, remarks: [] };
     await refuseCollisions(db, articles, highlights);
     await mergeInto(db.articles, articles, summary);
     await mergeInto(db.highlights, highlights, summary);
+    await mergeInto(db.companyNotes, companyNotes, summary);
     return finish(summary);
   });
 }

@@ -1,6 +1,7 @@
 /** Reads our own JSON export (json-export.ts), checking every field of every record. */
 import { LibraryError } from '../db/errors';
 import { HIGHLIGHT_COLOURS, type ArticleRecord, type HighlightColour, type HighlightRecord, type SavedEntity } from '../db/library-records';
+import type { CompanyNoteRecord } from '../contracts/records';
 import { urlVariants } from '../db/url';
 import { cleanTags, MAX_NOTE_LENGTH } from '../db/validate';
 import { isObject, num, optionalStr, Problems, selectors, str, strList, type JsonObject } from './check';
@@ -18,6 +19,7 @@ const MAX_RECORDS = 1_000_000;
 export interface LibraryRecords {
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
+  companyNotes: CompanyNoteRecord[];
 }
 
 /** The records of a parsed `newsmark-library` file; throws ImportError naming what is wrong. */
@@ -37,14 +39,18 @@ export function readLibraryFile(file: JsonObject): LibraryRecords {
   const articles = rawArticles.map((raw, i) => readArticle(problems, `articles[${i}]`, raw)).filter((a): a is ArticleRecord => !!a);
   const read = rawHighlights.map((raw, i) => readHighlight(problems, `highlights[${i}]`, raw));
   const highlights = read.filter((h): h is HighlightRecord => !!h);
+  // Files from before company notes have none.
+  const rawNotes = file.companyNotes === undefined ? [] : listOf(problems, 'companyNotes', file.companyNotes);
+  const companyNotes = rawNotes.map((raw, i) => readCompanyNote(problems, `companyNotes[${i}]`, raw)).filter((n): n is CompanyNoteRecord => !!n);
   uniqueIds(problems, 'articles', articles);
   uniqueIds(problems, 'highlights', highlights);
+  uniqueIds(problems, 'companyNotes', companyNotes);
   const articleIds = new Set(articles.map((a) => a.id));
   read.forEach((h, i) => {
     if (h && !articleIds.has(h.articleId)) problems.add(`highlights[${i}].articleId`, 'names an article that is not in the file');
   });
   if (problems.any) throw new ImportError(`The file is not a valid Newsmark library: ${problems.summary()}. Nothing was changed.`);
-  return { articles, highlights };
+  return { articles, highlights, companyNotes };
 }
 
 function listOf(problems: Problems, path: string, value: unknown): unknown[] {
@@ -189,6 +195,21 @@ function readHighlight(problems: Problems, path: string, raw: unknown): Highligh
     quote: str(problems, `${path}.quote`, raw.quote, 100_000) ?? '',
     createdAt: num(problems, `${path}.createdAt`, raw.createdAt) ?? 0,
     ...(raw.modifiedAt === undefined ? {} : { modifiedAt: num(problems, `${path}.modifiedAt`, raw.modifiedAt) ?? 0 }),
+    updatedAt: stamp(problems, `${path}.updatedAt`, raw.updatedAt) ?? '',
+    deleted: bool(problems, `${path}.deleted`, raw.deleted),
+    clocks: clocks(problems, `${path}.clocks`, raw.clocks),
+  };
+  return problems.list.length === before ? withEveryClock(record) : undefined;
+}
+
+function readCompanyNote(problems: Problems, path: string, raw: unknown): CompanyNoteRecord | undefined {
+  if (!isObject(raw)) return void problems.add(path, 'should be a company note object');
+  const before = problems.list.length;
+  const record: CompanyNoteRecord = {
+    id: id(problems, `${path}.id`, raw.id) ?? '',
+    companyName: str(problems, `${path}.companyName`, raw.companyName, MAX_TITLE) ?? '',
+    note: str(problems, `${path}.note`, raw.note, MAX_NOTE_LENGTH) ?? '',
+    createdAt: num(problems, `${path}.createdAt`, raw.createdAt) ?? 0,
     updatedAt: stamp(problems, `${path}.updatedAt`, raw.updatedAt) ?? '',
     deleted: bool(problems, `${path}.deleted`, raw.deleted),
     clocks: clocks(problems, `${path}.clocks`, raw.clocks),

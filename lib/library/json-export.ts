@@ -1,9 +1,10 @@
 /**
- * The complete library as one JSON file: every article and highlight record exactly as stored
+ * The complete library as one JSON file: every article, highlight and company note record exactly as stored
  * (ids, clocks and tombstones included), so that importing it back restores the same library.
  * Records and their keys are sorted: two exports of the same library are the same text.
  */
 import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { CompanyNoteRecord } from '../contracts/records';
 import type { RecordConflicts } from '../contracts/sync';
 import { exportedConflicts, type ExportedConflict } from './conflict-export';
 
@@ -25,6 +26,8 @@ export interface LibraryFile {
    * the records hold the shown notes.
    */
   conflicts?: ExportedConflict[];
+  /** The reader's notes on companies (written on their dossiers); absent when there are none, as in files before them. */
+  companyNotes?: CompanyNoteRecord[];
 }
 
 /** The library as a JSON document (records sorted by id, so two exports of one library are equal), with its sync conflicts. */
@@ -33,6 +36,7 @@ export function exportLibraryJson(
   highlights: readonly HighlightRecord[],
   now = new Date(),
   conflicts: readonly RecordConflicts[] = [],
+  companyNotes: readonly CompanyNoteRecord[] = [],
 ): string {
   const unsettled = exportedConflicts(conflicts);
   const file: LibraryFile = {
@@ -42,6 +46,7 @@ export function exportLibraryJson(
     articles: [...articles].sort(byId),
     highlights: [...highlights].sort(byId),
     ...(unsettled.length ? { conflicts: unsettled } : {}),
+    ...(companyNotes.length ? { companyNotes: [...companyNotes].sort(byId) } : {}),
   };
   return JSON.stringify(file, sortedKeys, 1);
 }
