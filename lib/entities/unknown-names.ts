@@ -33,7 +33,9 @@ export function findSuffixedNames(doc: Doc): void {
     if (!plausibleName(doc, first, nameEnd) || namesAnEvent(tokens, i)) continue;
     // "Picture Archiving and Communication Systems", "Head of Platform Solutions": part of a longer title.
     const before = word(tokens, first - 1);
-    if (!legal && (before === 'and' || before === 'of' || tokens[first - 1]?.text === '&')) continue;
+    // "Google and Fenwick Labs": after a company already found, "and" joins a list.
+    const listed = before === 'and' && (doc.taken[first - 2] === 1 || tokens[first - 2]?.text === ',');
+    if (!legal && ((before === 'and' && !listed) || before === 'of' || tokens[first - 1]?.text === '&')) continue;
     const last = extendWithSuffix(tokens, i - 1 === nameEnd ? nameEnd : nameEnd);
     if (last <= nameEnd && !head) continue;
     const end = head && last < i ? extendWithSuffix(tokens, i) : last;

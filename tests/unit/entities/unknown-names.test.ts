@@ -186,6 +186,11 @@ describe('longer names and banks', () => {
     expect(companies('IndyMac Bank failed. Silicon Valley Bank too.')).toEqual(['IndyMac Bank', 'Silicon Valley Bank']);
     expect(companies('The West Bank, the European Investment Bank, the World Bank and the Food Bank helped.')).toEqual([]);
   });
+
+  it('takes a name with a company word at the end of a list ("Google and Fenwick Labs"), not inside a longer title', () => {
+    expect(companies('Apple, Google and Fenwick Labs met. Lehman Brothers, Bear Stearns, and IndyMac Bank failed.')).toEqual(['Apple', 'Google', 'Fenwick Labs', 'IndyMac Bank']);
+    expect(companies('Picture Archiving and Communication Systems are used.')).toEqual([]);
+  });
 });
 
 describe('a spokesperson of an unknown name', () => {
