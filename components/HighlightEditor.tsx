@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
 import { colourName } from './HighlightToolbar';
 import { t } from './i18n';
+import { TagField } from './TagField';
 
 export interface HighlightEditorValue {
   colour: HighlightColour;
@@ -18,17 +19,22 @@ export interface HighlightEditorProps {
   onSave: (changes: { note: string; tags: string[] }) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** The tags the reader already uses, suggested as they type. */
+  knownTags?: readonly string[];
+  /** Opened to tag (the toolbar's Tag): the focus starts in the tag box, not the note. */
+  focusTags?: boolean;
 }
 
 /** Longest quote shown in the editor; the rest is elided (the page shows it in full). */
 const QUOTE_PREVIEW = 160;
 
 /** Edits one highlight: colour, note (plain text, never markup), tags, or delete it. */
-export function HighlightEditor({ value, onColour, onSave, onDelete, onClose }: HighlightEditorProps) {
+export function HighlightEditor({ value, onColour, onSave, onDelete, onClose, knownTags = [], focusTags = false }: HighlightEditorProps) {
   const [note, setNote] = useState(value.note);
   const [tags, setTags] = useState(value.tags.join(', '));
   const noteField = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => noteField.current?.focus(), []);
+  const tagField = useRef<HTMLInputElement>(null);
+  useEffect(() => (focusTags ? tagField.current : noteField.current)?.focus(), []);
   const save = () => onSave({ note, tags: parseTags(tags) });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onClose();
@@ -55,10 +61,10 @@ export function HighlightEditor({ value, onColour, onSave, onDelete, onClose }: 
         {t('highlightNote')}
         <textarea ref={noteField} rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      <label>
-        {t('highlightTags')}
-        <input type="text" value={tags} placeholder={t('highlightTagsHint')} onInput={(e) => setTags(e.currentTarget.value)} />
-      </label>
+      <div class="tags">
+        <label for="newsmark-highlight-tags">{t('highlightTags')}</label>
+        <TagField id="newsmark-highlight-tags" value={tags} onInput={setTags} known={knownTags} placeholder={t('highlightTagsHint')} inputRef={tagField} />
+      </div>
       <div class="actions">
         <button type="button" class="primary" onClick={save}>
           {t('save')}

@@ -31,4 +31,7 @@ label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color:
 textarea, input { font: inherit; font-size: 13px; border: 1px solid #c7ccd5; border-radius: 5px; padding: 4px 6px; resize: vertical; }
 .actions { display: flex; gap: 6px; }
 .primary { background: #1d5fd1 !important; border-color: #1d5fd1 !important; color: #fff !important; }
+.tags { display: flex; flex-direction: column; gap: 2px; font-size: 12px; }
+.tag-suggestions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 2px; }
+.tag-suggestions .chip { font-size: 12px; padding: 0 8px; border-radius: 10px; }
 `;

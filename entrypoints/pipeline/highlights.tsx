@@ -16,7 +16,7 @@ import type { TextSpan } from '@/lib/highlights/selection';
 import { isInViewport, selectionAnchor, type Rect } from '@/lib/marking/card-placement';
 import { createShadowHost } from '@/lib/marking/shadow-host';
 import type { PageHighlightMessages } from '@/lib/contracts/messages';
-import type { HandlersOf } from '@/lib/messaging';
+import { sendMessage, type HandlersOf } from '@/lib/messaging';
 
 /** How long "Undo" stays offered after a delete. */
 const UNDO_MS = 8000;
@@ -106,16 +106,25 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
     return highlights.create(span, colour);
   };
 
-  const openEditor = (id: string, fromKeyboard: boolean) => {
+  /** The reader's tags, asked for once per editor opened (new ones may come from any page). */
+  let knownTags: readonly string[] = [];
+  const openEditor = (id: string, fromKeyboard: boolean, focusTags = false) => {
     const record = highlights.record(id);
     const range = highlights.layer.rangeOf(id);
     if (!record || !range) return;
     editing = id;
+    void sendMessage('listTags', {}).then((tags) => {
+      knownTags = tags;
+      const current = highlights.record(id);
+      if (editing === id && current) draw(current);
+    }, () => undefined);
     const draw = (current: HighlightRecord) =>
       showAt(
         <HighlightEditor
           key={current.id}
           value={{ colour: current.colour, note: current.note, tags: current.tags, quote: current.quote }}
+          knownTags={knownTags}
+          focusTags={focusTags}
           onColour={(colour) => void highlights.update(id, { colour }).then((r) => editing === id && draw(r), failed)}
           onSave={(changes) => void highlights.update(id, changes).then(hidePanel, failed)}
           onDelete={() => void remove(id, true)}
@@ -159,6 +168,10 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
         onNote={() => {
           hidePanel();
           create(span, DEFAULT_COLOUR).then((record) => openEditor(record.id, true), failed);
+        }}
+        onTag={() => {
+          hidePanel();
+          create(span, DEFAULT_COLOUR).then((record) => openEditor(record.id, true, true), failed);
         }}
       />,
       { kind: 'toolbar', lines: () => [...range.getClientRects()], backward },

@@ -6,6 +6,7 @@ import {
   undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
 import { saveCompanyNote } from '@/lib/db/company-notes';
+import { listTags } from '@/lib/db/tags';
 
 /** The reader's library: every write goes through here, so it happens in the extension's database. */
 export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
@@ -20,6 +21,7 @@ export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
     deleteHighlight: ({ id }) => deleteHighlight(db, id),
     undoDeleteHighlight: ({ id }) => undeleteHighlight(db, id),
     listHighlights: ({ articleId }) => listHighlights(db, articleId),
+    listTags: () => listTags(db),
     countSavedArticlesNaming: async ({ companyId }) => (await listArticlesByCompany(db, companyId)).length,
     saveCompanyNote: (input) => saveCompanyNote(db, input),
   };

@@ -28,7 +28,7 @@ export type ToBackground = PageMessages & PopupMessages & LibraryMessages & Libr
 export type ContentToBackground = Pick<
   ToBackground,
   | 'reportPage' | 'recognizeText' | 'setMarkCount' | 'getExchangeRates' | 'openCoverage' | 'openDossier' | 'countSavedArticlesNaming' | 'loadPipeline'
-  | 'saveArticle' | 'getArticleByUrl' | 'addHighlight' | 'updateHighlight' | 'deleteHighlight' | 'undoDeleteHighlight' | 'listHighlights'
+  | 'saveArticle' | 'getArticleByUrl' | 'addHighlight' | 'updateHighlight' | 'deleteHighlight' | 'undoDeleteHighlight' | 'listHighlights' | 'listTags'
 >;
 
 /** pages (popup, library, options) -> background. */

@@ -2,7 +2,7 @@
 import type {
   ArticleChanges, ArticleInput, ArticleRecord, CompanyNoteRecord, HighlightChanges, HighlightInput, HighlightRecord,
 } from '../records';
-import type { Message } from './message';
+import type { Message, NoData } from './message';
 
 export type LibraryMessages = {
   /** popup, content: save the article (or refresh the record it has under any of its URLs). */
@@ -25,6 +25,8 @@ export type LibraryMessages = {
   undoDeleteHighlight: Message<{ id: string }, HighlightRecord, true>;
   /** content, popup: an article's highlights, in reading order. */
   listHighlights: Message<{ articleId: string }, HighlightRecord[]>;
+  /** content, popup: every tag used on articles and highlights, for suggestions while tagging. */
+  listTags: Message<NoData, string[]>;
   /** content: how many saved articles name this company (hover card). */
   countSavedArticlesNaming: Message<{ companyId: string }, number>;
   /** dossier: the reader's note on a company itself (empty clears it). */

@@ -27,16 +27,19 @@ afterEach(() => {
 });
 
 describe('HighlightToolbar', () => {
-  it('offers five colours and "add note", reporting which was chosen', () => {
+  it('offers five colours, "add note" and "tag", reporting which was chosen', () => {
     const onColour = vi.fn();
     const onNote = vi.fn();
-    const root = show(<HighlightToolbar onColour={onColour} onNote={onNote} />);
+    const onTag = vi.fn();
+    const root = show(<HighlightToolbar onColour={onColour} onNote={onNote} onTag={onTag} />);
     const buttons = [...root.querySelectorAll('button')];
-    expect(buttons).toHaveLength(6);
+    expect(buttons).toHaveLength(7);
     act(() => buttons[2]!.click());
     act(() => buttons[5]!.click());
+    act(() => buttons[6]!.click());
     expect(onColour).toHaveBeenCalledWith('blue');
     expect(onNote).toHaveBeenCalledOnce();
+    expect(onTag).toHaveBeenCalledOnce();
   });
 });
 
@@ -71,6 +74,26 @@ describe('HighlightEditor', () => {
     expect(onColour).toHaveBeenCalledWith('green');
     act(() => remove!.click());
     expect(onDelete).toHaveBeenCalledOnce();
+  });
+
+  it('opened to tag, starts in the tag box and suggests the tags the reader uses as they type', () => {
+    const onSave = vi.fn();
+    const root = show(<HighlightEditor value={{ ...value, tags: [] }} knownTags={['ai', 'Maritime', 'markets']} focusTags onColour={vi.fn()} onSave={onSave} onDelete={vi.fn()} onClose={vi.fn()} />);
+    const box = root.querySelector<HTMLInputElement>('[data-testid="tag-field"]')!;
+    expect(document.activeElement).toBe(box);
+    const suggested = () => [...root.querySelectorAll('[data-testid="tag-suggestions"] button')].map((b) => b.textContent);
+    act(() => {
+      box.value = 'MA';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(suggested()).toEqual(['#Maritime', '#markets']);
+    act(() => (root.querySelector('[data-testid="tag-suggestions"] button:last-child') as HTMLButtonElement).click());
+    expect(box.value).toBe('markets, ');
+    expect(document.activeElement).toBe(box);
+    // A tag already typed is not offered again.
+    expect(suggested()).toEqual(['ai', 'Maritime'].map((tag) => `#${tag}`));
+    act(() => (root.querySelector('.actions button') as HTMLButtonElement).click());
+    expect(onSave).toHaveBeenCalledWith({ note: MARKUP, tags: ['markets'] });
   });
 
   it('parses comma-separated tags', () => {
