@@ -220,5 +220,28 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       expect((await send<PageHighlightsReport>('getPageHighlights', {}, true)).articleId).toBe(saved.id);
       await page.close();
     });
+
+    it("tags from the toolbar: 'Tag' opens the tag box, a tag the reader uses is suggested and taken by keyboard", async () => {
+      const page = await openArticle('/story');
+      // A tag the reader already uses, on the saved article.
+      const article = (await send<ArticleRecord | null>('getArticleByUrl', { url: server.url('/story') }))!;
+      await send('updateArticle', { id: article.id, changes: { tags: ['buybacks'] } });
+      await selectText(page, 'share buyback of up to');
+      await expect.poll(() => panelRect(page), { timeout: 5_000 }).not.toBeNull();
+      // 'Tag' is the toolbar's last button: 1px border and 4px padding from its right edge.
+      const toolbar = (await panelRect(page))!;
+      await page.mouseClick(toolbar.left + toolbar.width - 5 - 12, toolbar.top + toolbar.height / 2);
+      await expect.poll(() => markedTexts(page, 'newsmark-hl-yellow'), { timeout: 5_000 }).toContain('share buyback of up to');
+      // The editor opens with the focus in its tag box: type the start of the tag, Tab to the suggestion, take it.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 3_000 }).toBe('NEWSMARK-UI');
+      await page.type('buy');
+      await page.press('Tab');
+      await page.press('Enter');
+      await page.press('Control+Enter');
+      await expect.poll(() => panelRect(page), { timeout: 5_000 }).toBeNull();
+      const listed = await send<HighlightRecord[]>('listHighlights', { articleId: article.id });
+      expect(listed.find((h) => h.quote === 'share buyback of up to')?.tags).toEqual(['buybacks']);
+      await page.close();
+    });
   });
 }
