@@ -15,6 +15,7 @@ import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
 import { formatDate, localDayValue } from '@/lib/i18n/format';
 import { DossierChart } from './DossierChart';
 import { CompanyNote } from './DossierNote';
+import { RecordNoteConflict, type ConflictActions } from './NoteConflict';
 import { SearchCoverage } from './DossierSearches';
 import { readerLocale, t, tCount } from './i18n';
 
@@ -42,6 +43,8 @@ export interface DossierServices {
   /** The address of the dossier of `companyId`, or of the index for null. */
   addressOf(companyId: string | null): string;
   libraryAddress: string;
+  /** Sync conflicts of the company's note (a copy kept after edits on two devices), through the background. */
+  conflicts?: ConflictActions;
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; records: DossierRecords } | { state: 'error'; message: string };
@@ -103,6 +106,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
   // Searched once per page and set of names, not on every change to the library.
   const names = dossier ? [dossier.facts.name, ...dossier.facts.otherNames].join('\n') : '';
   const [searched, setSearched] = useState<CompanyCoverageResult | null>(null);
+  const [conflictFailed, setConflictFailed] = useState<string | null>(null);
   useEffect(() => {
     if (!names) return;
     let stopped = false;
@@ -139,6 +143,15 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
         saved={records.note?.note ?? ''}
         save={(note) => services.saveNote(companyId, dossier.facts.name, note)}
       />
+      {services.conflicts && records.note && (
+        <RecordNoteConflict
+          kind="companyNote"
+          record={records.note}
+          actions={services.conflicts}
+          run={(work) => void work.then(() => setConflictFailed(null), (e: unknown) => setConflictFailed(e instanceof Error ? e.message : String(e)))}
+        />
+      )}
+      {conflictFailed !== null && <p class="error" role="alert">{t('dossierNoteFailed', conflictFailed)}</p>}
       <h2>{t('dossierMentionsPerWeek')}</h2>
       <DossierChart weeks={dossier.weeks} />
       <h2>{t('dossierTimeline')}</h2>

@@ -1,7 +1,7 @@
 /**
- * Sync conflicts in front of the reader, on a highlight of the library's or the popup's list
- * and on an article's note: a note edited on two devices at once ("Edited on two devices: compare" shows both texts side
- * by side and keeps either or both), and a highlight deleted on one device while edited on
+ * Sync conflicts in front of the reader, on a highlight of the library's or the popup's list,
+ * on an article's note and on a company's note (its dossier): a note edited on two devices at
+ * once ("Edited on two devices: compare" shows both texts side by side and keeps either or both), and a highlight deleted on one device while edited on
  * another (back with the edit, kept or deleted). Texts are text nodes only.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -87,11 +87,23 @@ interface ArticleNoteConflictProps {
 
 /** An article note's conflict mark and the reader's choice (the library's entry, the popup). */
 export function ArticleNoteConflict({ article, actions, run }: ArticleNoteConflictProps) {
-  const marks = useConflictMarks([article], actions, 'article');
+  return <RecordNoteConflict kind="article" record={article} actions={actions} run={run} />;
+}
+
+interface RecordNoteConflictProps {
+  kind: RecordRef['kind'];
+  record: { id: string; updatedAt: string; note: string };
+  actions: ConflictActions;
+  run: (work: Promise<unknown>) => void;
+}
+
+/** One record's note conflict mark and the reader's choice (an article's note, a company's note on its dossier). */
+export function RecordNoteConflict({ kind, record, actions, run }: RecordNoteConflictProps) {
+  const marks = useConflictMarks([record], actions, kind);
   const [settled, setSettled] = useState<string | null>(null);
-  // Settled for this version of the article; a later conflict on it is marked again.
-  if (!marks.get(article.id)?.note || settled === article.updatedAt) return null;
-  return <NoteCompare refOf={{ kind: 'article', id: article.id }} note={article.note} actions={actions} run={run} onSettled={() => setSettled(article.updatedAt)} />;
+  // Settled for this version of the record; a later conflict on it is marked again.
+  if (!marks.get(record.id)?.note || settled === record.updatedAt) return null;
+  return <NoteCompare refOf={{ kind, id: record.id }} note={record.note} actions={actions} run={run} onSettled={() => setSettled(record.updatedAt)} />;
 }
 
 interface NoteCompareProps {

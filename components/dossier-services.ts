@@ -6,6 +6,7 @@ import { onTablesChanged } from '@/lib/library/changes';
 import { sendMessage } from '@/lib/messaging';
 import type { DossierServices } from './Dossier';
 import { downloadBlob } from './download';
+import { conflictActions } from './highlight-actions';
 
 /** Feed items looked through for a company's coverage: the last half year. */
 const COVERAGE_WINDOW_MS = 183 * 86_400_000;
@@ -23,6 +24,7 @@ export function dossierServices(db: NewsmarkDb): DossierServices {
     download: (name, type, text) => downloadBlob(name, new Blob([text], { type })),
     addressOf: (companyId) => dossierAddress(companyId),
     libraryAddress: 'library.html',
+    conflicts: conflictActions,
   };
 }
 

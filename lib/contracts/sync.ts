@@ -143,7 +143,8 @@ export type NoteChoice = 'shown' | 'copy' | 'both';
 
 /** A library record by kind and id. */
 export interface RecordRef {
-  kind: 'article' | 'highlight';
+  /** companyNote: the reader's note on a company (its id is the company id). */
+  kind: 'article' | 'highlight' | 'companyNote';
   id: string;
 }
 

@@ -57,7 +57,7 @@ export function noteCopiesOf(row: Pick<SyncRecordState, 'texts'> | undefined): N
 function refOf(key: string): RecordRef | null {
   const colon = key.indexOf(':');
   const kind = key.slice(0, colon);
-  return kind === 'article' || kind === 'highlight' ? { kind, id: key.slice(colon + 1) } : null;
+  return kind === 'article' || kind === 'highlight' || kind === 'companyNote' ? { kind, id: key.slice(colon + 1) } : null;
 }
 
 /**

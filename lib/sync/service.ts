@@ -10,12 +10,13 @@ import { syncOnce, type SyncTarget } from './engine';
 import { SyncError, toSyncError } from './errors';
 import type { FetchLike } from './http';
 import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
-import type { NoteChoice } from '../contracts/sync';
+import type { NoteChoice, RecordRef } from '../contracts/sync';
 import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
 import { conflictCopies, dismissCopy } from './merge';
 import { noteCopiesOf } from './conflicts';
 import { updateArticle } from '../db/articles';
 import { updateHighlight } from '../db/highlights';
+import { saveCompanyNote } from '../db/company-notes';
 
 import { syncSettingsItem, syncStatusItem } from './status-item';
 import type { LiveSyncStatus } from './status-view';
@@ -109,7 +110,7 @@ export function targetOf(settings: SyncSettings): SyncTarget {
 }
 
 /** Note texts kept beside a record's shown note after concurrent edits (empty and duplicate texts left out). */
-export async function listNoteConflicts(db: NewsmarkDb, kind: 'article' | 'highlight', id: string): Promise<NoteConflictCopy[]> {
+export async function listNoteConflicts(db: NewsmarkDb, kind: RecordRef['kind'], id: string): Promise<NoteConflictCopy[]> {
   return noteCopiesOf(await db.syncRecords.get(`${kind}:${id}`));
 }
 
@@ -117,21 +118,21 @@ export async function listNoteConflicts(db: NewsmarkDb, kind: 'article' | 'highl
  * Every record whose note has a conflict copy to show (for the library's and popup's marks).
  * One read of the sync rows; rows hold copies only after concurrent edits, so it stays short.
  */
-export async function listConflictedRecords(db: NewsmarkDb): Promise<Array<{ kind: 'article' | 'highlight'; id: string }>> {
-  const out: Array<{ kind: 'article' | 'highlight'; id: string }> = [];
+export async function listConflictedRecords(db: NewsmarkDb): Promise<Array<{ kind: RecordRef['kind']; id: string }>> {
+  const out: Array<{ kind: RecordRef['kind']; id: string }> = [];
   await db.syncRecords.each((row) => {
     const register = row.texts.note;
     const shown = register?.versions[0]?.t;
     if (!conflictCopies(register).some((v) => v.t.trim() !== '' && v.t !== shown)) return;
     const colon = row.key.indexOf(':');
     const kind = row.key.slice(0, colon);
-    if (kind === 'article' || kind === 'highlight') out.push({ kind, id: row.key.slice(colon + 1) });
+    if (kind === 'article' || kind === 'highlight' || kind === 'companyNote') out.push({ kind, id: row.key.slice(colon + 1) });
   });
   return out;
 }
 
 /** The reader dismissed a conflict copy: it is dropped here and, at the next sync, everywhere. */
-export async function dismissNoteConflict(db: NewsmarkDb, kind: 'article' | 'highlight', id: string, copy: Pick<NoteConflictCopy, 'clock' | 'node'>): Promise<void> {
+export async function dismissNoteConflict(db: NewsmarkDb, kind: RecordRef['kind'], id: string, copy: Pick<NoteConflictCopy, 'clock' | 'node'>): Promise<void> {
   await db.transaction('rw', db.syncRecords, async () => {
     const row = await db.syncRecords.get(`${kind}:${id}`);
     const register = row?.texts.note;
@@ -150,17 +151,18 @@ export type { NoteChoice } from '../contracts/sync';
  */
 export async function resolveNoteConflict(
   db: NewsmarkDb,
-  kind: 'article' | 'highlight',
+  kind: RecordRef['kind'],
   id: string,
   copy: Pick<NoteConflictCopy, 'clock' | 'node'>,
   keep: NoteChoice,
 ): Promise<NoteConflictCopy[]> {
   const found = (await listNoteConflicts(db, kind, id)).find((c) => c.clock === copy.clock && c.node === copy.node);
   if (found && keep !== 'shown') {
-    const record = kind === 'article' ? await db.articles.get(id) : await db.highlights.get(id);
+    const record = kind === 'article' ? await db.articles.get(id) : kind === 'companyNote' ? await db.companyNotes.get(id) : await db.highlights.get(id);
     const shown = record?.note ?? '';
     const note = keep === 'copy' ? found.text : `${shown.trimEnd()}\n\n${found.text.trimStart()}`;
     if (kind === 'article') await updateArticle(db, id, { note });
+    else if (kind === 'companyNote') await saveCompanyNote(db, { companyId: id, companyName: (record as { companyName?: string } | undefined)?.companyName ?? id, note });
     else await updateHighlight(db, id, { note });
   }
   await dismissNoteConflict(db, kind, id, copy);

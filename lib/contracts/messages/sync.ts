@@ -12,9 +12,9 @@ export type SyncMessages = {
   /** options: store sync settings, reschedule, and sync once with them. */
   saveSyncSettings: Message<SyncSettings, SyncStatus>;
   /** popup, options: note texts kept beside a record's note after concurrent edits. */
-  listNoteConflicts: Message<{ kind: 'article' | 'highlight'; id: string }, NoteConflictCopy[]>;
+  listNoteConflicts: Message<RecordRef, NoteConflictCopy[]>;
   /** popup, options: the reader dismissed one conflict copy (the record's kept versions change). */
-  dismissNoteConflict: Message<{ kind: 'article' | 'highlight'; id: string; clock: string; node: string }, NoteConflictCopy[], true>;
+  dismissNoteConflict: Message<RecordRef & { clock: string; node: string }, NoteConflictCopy[], true>;
   /** library, popup: the records with a conflict to settle, among `only` when given (else all of them). */
   listConflictedRecords: Message<{ only?: RecordRef[] }, ConflictMark[]>;
   /** library, popup: the reader kept the shown note, the copy's, or both; the copy goes on every device. */
