@@ -4,7 +4,7 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { CompanyNoteRecord } from '@/lib/contracts/records';
 import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
-import { libraryToMarkdown } from '@/lib/library/markdown-export';
+import { companyNotesToMarkdown, libraryToMarkdown } from '@/lib/library/markdown-export';
 import { conflictsByRecord } from '@/lib/library/conflict-export';
 import type { RecordConflicts } from '@/lib/contracts/sync';
 import { checkImportSize } from '@/lib/library/import-errors';
@@ -24,8 +24,8 @@ export interface AllRecords {
 
 /**
  * The export file of `kind`: its name and contents. Markdown is written from the library's
- * model; JSON and W3C, which hold every record whole (article text, tombstones), from
- * `loadAll`'s answer: the library page keeps no article text. Markdown and JSON write the sync
+ * model plus the reader's notes on companies; JSON and W3C, which hold every record whole
+ * (article text, tombstones), from `loadAll`'s answer: the library page keeps no article text. Markdown and JSON write the sync
  * conflicts the reader has not settled (`loadConflicts`), where the page can read them.
  */
 export async function exportFile(
@@ -37,8 +37,8 @@ export async function exportFile(
   // The reader's day, not UTC's: an export made late in the evening is named for that evening.
   const day = localDayValue(now.getTime());
   const conflicts = kind === 'w3c' ? [] : ((await loadConflicts?.()) ?? []);
-  if (kind === 'markdown') return markdownFile(model, day, conflicts);
   const records = await loadAll();
+  if (kind === 'markdown') return markdownFile(model, day, conflicts, records.companyNotes ?? []);
   if (kind === 'json') {
     return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now, conflicts, records.companyNotes)], { type: 'application/json' }) };
   }
@@ -46,11 +46,13 @@ export async function exportFile(
     const collection = exportAnnotations(records.articles, records.highlights, { bodyLanguage });
     return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
   }
-  return markdownFile(model, day, conflicts);
+  return markdownFile(model, day, conflicts, records.companyNotes ?? []);
 }
 
-function markdownFile(model: LibraryModel<ListedArticle>, day: string, conflicts: readonly RecordConflicts[]): { name: string; blob: Blob } {
-  const files = libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? [], conflictsByRecord(conflicts));
+function markdownFile(model: LibraryModel<ListedArticle>, day: string, conflicts: readonly RecordConflicts[], companyNotes: readonly CompanyNoteRecord[]): { name: string; blob: Blob } {
+  const conflictsOf = conflictsByRecord(conflicts);
+  const notes = companyNotesToMarkdown(companyNotes, conflictsOf);
+  const files = [...libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? [], conflictsOf), ...(notes ? [notes] : [])];
   const zip = zipSync(Object.fromEntries(files.map((f) => [`newsmark/${f.name}`, strToU8(f.content)])));
   return { name: `newsmark-markdown-${day}.zip`, blob: new Blob([zip], { type: 'application/zip' }) };
 }

@@ -18,6 +18,8 @@
  * Sync conflicts the reader has not settled are written where they belong: a note's other
  * versions below it, and a highlight shown again after a deletion says so (conflict-export.ts).
  */
+import type { CompanyNoteRecord } from '../contracts/records';
+import type { RecordRef } from '../contracts/sync';
 import type { HighlightRecord } from '../db/library-records';
 import type { ExportedConflict } from './conflict-export';
 import { escapedLines, escapeLine } from './markdown-escape';
@@ -33,7 +35,7 @@ export interface MarkdownFile {
 const MAX_NAME_LENGTH = 80;
 
 /** A record's unsettled sync conflicts, if any (see conflictsByRecord). */
-export type ConflictsOf = (kind: 'article' | 'highlight', id: string) => ExportedConflict | undefined;
+export type ConflictsOf = (kind: RecordRef['kind'], id: string) => ExportedConflict | undefined;
 const NO_CONFLICTS: ConflictsOf = () => undefined;
 
 /** One article (and its live highlights, in the order given) as a Markdown file. */
@@ -77,6 +79,26 @@ export function libraryToMarkdownDocument(articles: readonly ListedArticle[], hi
     return [heading!, blank!, ...details, '', ...rest];
   });
   return ['# Newsmark highlights', '', ...sections].join('\n');
+}
+
+/**
+ * The reader's notes on companies (written on their dossiers) as one file, a section per company
+ * by name, with any other version a sync kept below the note; null when there are none.
+ */
+export function companyNotesToMarkdown(notes: readonly CompanyNoteRecord[], conflictsOf = NO_CONFLICTS): MarkdownFile | null {
+  const live = notes
+    .filter((n) => !n.deleted && (n.note.trim() || conflictsOf('companyNote', n.id)?.otherNotes.length))
+    .sort((a, b) => a.companyName.localeCompare(b.companyName, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (live.length === 0) return null;
+  const lines = ['# Notes on companies', ''];
+  for (const n of live) {
+    lines.push(`## ${escapeLine(oneLine(n.companyName)) || escapeLine(n.id)}`, '');
+    if (n.note.trim()) lines.push(...nestHeadings(n.note.trim(), 3).split('\n'), '');
+    for (const other of conflictsOf('companyNote', n.id)?.otherNotes ?? []) {
+      lines.push(`### Other version (written on another device at the same time, ${other.writtenAt})`, '', ...nestHeadings(other.text.trim(), 4).split('\n'), '');
+    }
+  }
+  return { name: 'Notes on companies.md', content: lines.join('\n') };
 }
 
 /** The article's title heading at `level`, its note and its highlights one level below. */
