@@ -75,8 +75,11 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
       void load('looks-like-article');
       return;
     }
-    // Once per address: a page the look stops may still hold the reader's highlights.
+    // Once per address: the visit is recorded (the popup shows it), and a page the look stops may
+    // still hold the reader's highlights.
     if (!addressChanged) return;
+    const report = { url: location.href, title: pageTitle(document), isArticle: false, signals: ['first-look:stopped'] };
+    runtime.sendMessage({ newsmark: 1, type: 'reportPage', data: report }).catch(() => undefined);
     void hasSavedArticle(runtime).then((saved) => saved && load('saved-page'));
   };
 
@@ -146,4 +149,12 @@ async function hasSavedArticle(runtime: Runtime): Promise<boolean> {
     }
   }
   return false;
+}
+
+/** The page's own title, as the pipeline's metadata would read it on a page with no article: og:title, its one h1, or <title>. */
+function pageTitle(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  const headings = doc.querySelectorAll('h1');
+  const h1 = headings.length === 1 ? headings[0]!.textContent?.trim() : '';
+  return og || h1 || doc.title;
 }
