@@ -32,6 +32,8 @@ const FURNITURE_WORDS = wordSet([
   'subscribe', 'subscription', 'signup', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'recommended',
   'recommendations', 'sidebar', 'footer', 'breadcrumbs?', 'cookies?', 'consent', 'popup', 'modal', 'promo',
   'advert', 'advertisement', 'bylines?', 'caption', 'credits?', 'dateline', 'trending', 'popular', 'readmore',
+  // "Recirculation": the publishers' word for boxes sending the reader on to other stories.
+  'recirculation',
 ]);
 /** Weaker furniture words, outweighed by a content word on the same element ("author-content" is content). */
 const MAYBE_FURNITURE_WORDS = wordSet([

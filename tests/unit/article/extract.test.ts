@@ -129,6 +129,15 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text).not.toContain('another story');
   });
 
+  it('leaves out a "more on this" box among the paragraphs, whatever language its heading is in', () => {
+    const more = `<div class="recirculation-box"><div class="title">Mehr zum Thema</div><p>Ein anderer Artikel der Redaktion, mit einer Zusammenfassung, die lang genug für einen Absatz ist.</p></div>`;
+    const doc = page(`<html lang="de"><body><article><h1>Neues Klapphandy</h1><div class="article-content" id="body">
+      ${paragraph(1)}${paragraph(2)}${more}${paragraph(3)}</div></article></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('body'));
+    expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
+  });
+
   it('takes a page that claims nothing for an article when it prints a date and a credit at the body', () => {
     const post = (credit: string) => `<html><body><article><h1>Vehicles broken into</h1>
       <p class="meta">5 de outubro de 2018${credit}</p><div class="text">${paragraph(1)}${paragraph(2)}</div></article></body></html>`;
