@@ -28,6 +28,7 @@ describe('class and id words', () => {
     ['<div class="sidebar-grid__content article__content"></div>', false],
     ['<div class="page has-sidebar"></div>', false],
     ['<div class="sidebar-widget"></div>', true],
+    ['<div class="recirculation-box"></div>', true],
   ])('looksLikeBoilerplate(%s) is %s', (html, expected) => {
     expect(looksLikeBoilerplate(element(html))).toBe(expected);
   });
