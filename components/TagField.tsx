@@ -1,6 +1,6 @@
 /**
  * A tag box that suggests the tags the reader already uses: the known tags starting with the
- * word being typed (after the last comma) show as buttons below it; a click or Enter on one
+ * word being typed (after the last comma) show as buttons below it, once a letter is typed; a click or Enter on one
  * completes that word. Plain buttons, so it works the same in a page's shadow root, in both
  * browsers, and by keyboard.
  */
@@ -9,10 +9,15 @@ import { t } from './i18n';
 /** At most this many suggestions at once. */
 const SHOWN = 6;
 
-/** The known tags that complete the last word of `text` (all of them for an empty word), minus those already typed. */
+/**
+ * The known tags that complete the last word of `text`, minus those already typed. Nothing while
+ * no word is being typed: the chips would stand between the box and Save in the Tab order of
+ * every editor opened, the reader who only wants to write a note included.
+ */
 export function tagSuggestions(text: string, known: readonly string[]): string[] {
   const parts = text.split(',').map((part) => part.trim().replace(/^#+/, ''));
   const typing = parts.pop()!.toLowerCase();
+  if (!typing) return [];
   const typed = new Set(parts.map((part) => part.toLowerCase()));
   return known.filter((tag) => tag.toLowerCase().startsWith(typing) && tag.toLowerCase() !== typing && !typed.has(tag.toLowerCase())).slice(0, SHOWN);
 }
