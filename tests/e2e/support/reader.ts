@@ -262,25 +262,45 @@ export function boxOf(page: UiPage, target: string | Target): Promise<ElementBox
   }, asTarget(target));
 }
 
+/** How long a page may go on settling (a smooth scroll ending, a list re-read after a change) before a reader looks. */
+const SETTLE_MS = 3_000;
+
 /**
  * What a reader needs to see an element: it has a size, lies wholly inside the viewport, and
- * the element drawn at its centre is it (or inside it), not something covering it.
+ * the element drawn at its centre is it (or inside it), not something covering it. The box and
+ * what is drawn at its centre are read in one go, again until they hold or the page has had
+ * SETTLE_MS to settle: read apart, a smooth scroll still running between the two reads once
+ * made a visible box look covered (Firefox, after a wheel scroll to the import box).
  */
 export async function expectOnScreen(page: UiPage, target: string | Target): Promise<ElementBox> {
   const t = asTarget(target);
-  const box = await boxOf(page, t);
-  expect(box, `no element ${JSON.stringify(t)}`).not.toBeNull();
-  const { left, top, width, height, viewport } = box!;
+  const look = () =>
+    page.evaluate(({ selector, text }: Target) => {
+      const element = [...document.querySelectorAll<HTMLElement>(selector)].find((e) => text === undefined || e.innerText.includes(text));
+      if (!element) return null;
+      const { left, top, width, height } = element.getBoundingClientRect();
+      const drawn = document.elementFromPoint(left + width / 2, top + height / 2);
+      const box = { left, top, width, height, viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }, text: element.innerText };
+      return { box, uncovered: !!drawn && (element === drawn || element.contains(drawn)) };
+    }, t);
+  const holds = (seen: Awaited<ReturnType<typeof look>>) => {
+    if (!seen) return false;
+    const { left, top, width, height, viewport } = seen.box;
+    return width > 0 && height > 0 && left >= 0 && top >= 0 && left + width <= viewport.width && top + height <= viewport.height && seen.uncovered;
+  };
+  const deadline = Date.now() + SETTLE_MS;
+  let seen = await look();
+  while (!holds(seen) && Date.now() < deadline) {
+    await new Promise((settle) => setTimeout(settle, 100));
+    seen = await look();
+  }
+  expect(seen, `no element ${JSON.stringify(t)}`).not.toBeNull();
+  const { left, top, width, height, viewport } = seen!.box;
   const where = `${JSON.stringify(t)} at ${JSON.stringify({ left, top, width, height })} in a ${viewport.width}×${viewport.height} viewport`;
   expect(width > 0 && height > 0, `it has no size: ${where}`).toBe(true);
   expect(left >= 0 && top >= 0 && left + width <= viewport.width && top + height <= viewport.height, `it is not inside the viewport: ${where}`).toBe(true);
-  const hit = await page.evaluate(({ selector, text, x, y }: Target & { x: number; y: number }) => {
-    const element = [...document.querySelectorAll<HTMLElement>(selector)].find((e) => text === undefined || e.innerText.includes(text));
-    const top = document.elementFromPoint(x, y);
-    return !!element && !!top && (element === top || element.contains(top));
-  }, { ...t, x: left + width / 2, y: top + height / 2 });
-  expect(hit, `something else is drawn over its centre: ${where}`).toBe(true);
-  return box!;
+  expect(seen!.uncovered, `something else is drawn over its centre: ${where}`).toBe(true);
+  return seen!.box;
 }
 
 /** Checks the element is on screen (inside the viewport, uncovered), then clicks its centre with the mouse. */
