@@ -10,7 +10,7 @@ export { DEFAULT_RELATED_SETTINGS, relatedSettingsItem, type RelatedSettings, ty
 
 /** What each remote search receives, for the options page to say before the reader opts in. */
 export const REMOTE_DISCLOSURE: Record<RemoteSourceId, { service: string; sends: string }> = {
-  'google-news': { service: 'news.google.com', sends: 'up to 8 keywords from the headline and its companies, and your chosen edition' },
+  'google-news': { service: 'news.google.com', sends: 'up to 8 keywords from the headline and its companies, asking for its US English edition' },
   'bing-news': { service: 'www.bing.com', sends: 'up to 8 keywords from the headline and its companies' },
   gdelt: { service: 'api.gdeltproject.org', sends: 'up to 5 keywords from the headline and its companies' },
 };
