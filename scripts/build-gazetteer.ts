@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileGazetteerSource } from '../lib/entities/gazetteer-compile';
+import { compileGazetteerSource } from './gazetteer/compile';
 import { importListed, nameKey, parseCsv, titleCase, websiteHost, type ListedRow } from '../lib/entities/gazetteer-import';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

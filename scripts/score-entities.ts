@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { recognize } from '@/lib/entities';
-import { score, valueAgrees, type Span } from '@/lib/entities/score';
+import { score, valueAgrees, type Span } from './corpus/entity-score';
 import { ENTITIES_DIR, loadDevSet, type DevSet } from '../tests/corpus/entities-dev-set';
 import { loadGumSet } from '../tests/corpus/entities-gum-set';
 

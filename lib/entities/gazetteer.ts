@@ -1,7 +1,7 @@
 /**
  * Run-time half of the gazetteer. Setting it up costs next to nothing: the trie grows only
  * with the first words a document contains, each filled in on its first lookup by binary
- * search over the records (sorted by their name's first word, see gazetteer-compile.ts), and
+ * search over the records (sorted by their name's first word, see scripts/gazetteer/compile.ts), and
  * a record is parsed only when a match needs it. A page pays for the few dozen names it could
  * mention, not for all fifty thousand.
  */
@@ -206,7 +206,7 @@ function namesOf(line: string): string[][] {
   return names;
 }
 
-/** Binary search over "KEY n,n" lines sorted by key (see gazetteer-compile.ts). */
+/** Binary search over "KEY n,n" lines sorted by key (see scripts/gazetteer/compile.ts). */
 class KeyIndex {
   private readonly lines: string[];
 

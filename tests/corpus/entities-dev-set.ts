@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Span } from '@/lib/entities/score';
+import type { Span } from '../../scripts/corpus/entity-score';
 
 const shared = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
 export const ENTITIES_DIR = join(shared, 'entities');

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Span } from '@/lib/entities/score';
+import type { Span } from '../../scripts/corpus/entity-score';
 import type { DevSet } from './entities-dev-set';
 
 export const GUM_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'entities-gum');

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
-import { score, type Span } from '@/lib/entities/score';
+import { score, type Span } from '../../scripts/corpus/entity-score';
 import { loadDevSet } from './entities-dev-set';
 import { describeWithShared } from '../support/shared-corpus';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileGazetteerSource } from '@/lib/entities/gazetteer-compile';
+import { compileGazetteerSource } from '../../../scripts/gazetteer/compile';
 import { gazetteer, matchAt, parseGazetteer } from '@/lib/entities/gazetteer';
 import { tokenize } from '@/lib/entities/tokenize';
 

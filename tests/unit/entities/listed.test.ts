@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
 import { gazetteer } from '@/lib/entities/gazetteer';
-import { compileGazetteerSource } from '@/lib/entities/gazetteer-compile';
+import { compileGazetteerSource } from '../../../scripts/gazetteer/compile';
 import { importListed, isAmbiguous, pressName, shortForm, titleCase, websiteHost, type ListedRow } from '@/lib/entities/gazetteer-import';
 
 const companies = (text: string) => recognize(text).filter((e) => e.type === 'company').map((e) => e.text);

@@ -7,9 +7,9 @@
  * starting with a word by binary search over the records themselves; only the aliases that
  * start with another word than the name ("Google" for Alphabet) need an index of their own.
  */
-import type { GazetteerData } from './gazetteer';
-import { slug } from './slug';
-import { firstWordKey as firstKey, tokenize } from './tokenize';
+import type { GazetteerData } from '../../lib/entities/gazetteer';
+import { slug } from '../../lib/entities/slug';
+import { firstWordKey as firstKey, tokenize } from '../../lib/entities/tokenize';
 
 /** An alias as the run time matches it: its tokens, apostrophes normalised, joined by single spaces. */
 function aliasTokens(alias: string): string {
