@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, type Span } from '@/lib/entities/score';
+import { score, type Span } from '../../../scripts/corpus/entity-score';
 
 const label = (type: string, start: number, end: number, extra: Partial<Span> = {}): Span => ({ doc: 'd', type, start, end, ...extra });
 
