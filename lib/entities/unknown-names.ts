@@ -155,8 +155,14 @@ export function findDomainNames(doc: Doc): void {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if ((prev && glued(tokens, i - 1) && (prev.text === '@' || prev.text === '/' || prev.text === '.')) || (next && glued(tokens, i) && next.text === '/')) continue;
-    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+    addOneWordName(doc, i);
   }
+}
+
+/** Token `i` as a company the gazetteer lacks, named as the text writes it. */
+function addOneWordName(doc: Doc, i: number): void {
+  const text = doc.tokens[i]!.text;
+  add(doc, { first: i, last: i, id: `x:${slug(text)}`, name: text, evidence: true });
 }
 
 /**
@@ -174,7 +180,7 @@ export function findLowerCaseNames(doc: Doc): void {
     if (opensWithLowerCase(tokens, i) && !doc.taken[i]) {
       possessives ??= new Set(tokens.filter((_, k) => isPossessive(tokens[k + 1]) && tokens[k]!.kind === Kind.Word).map((p) => p.text));
       if (possessives.has(t.text)) {
-        add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+        addOneWordName(doc, i);
         continue;
       }
     }
@@ -184,7 +190,7 @@ export function findLowerCaseNames(doc: Doc): void {
     const opens = !prev || /^[.!?"“(]$/.test(prev.text) || LOWER_NAME_OPENERS.has(prev.text);
     const article = word(tokens, i + 2);
     if (!opens || !((hasCompanyApposition(tokens, i) && article !== 'the') || isWhichMakes(tokens, i))) continue;
-    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+    addOneWordName(doc, i);
   }
 }
 
@@ -212,7 +218,7 @@ export function findLowerCaseAfterCues(doc: Doc): void {
     if (!acts) continue;
     afterDeterminers ??= new Set(tokens.filter((_, k) => DETERMINERS.has(word(tokens, k - 1)?.toLowerCase() ?? '')).map((d) => d.text));
     if (afterDeterminers.has(t.text)) continue;
-    add(doc, { first: i, last: i, id: `x:${slug(t.text)}`, name: t.text, evidence: true });
+    addOneWordName(doc, i);
   }
 }
 

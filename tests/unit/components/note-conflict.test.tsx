@@ -9,13 +9,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library, type LibraryServices } from '@/components/Library';
 import { libraryServices } from '@/components/library-services';
-import type { ConflictActions } from '@/components/NoteConflict';
 import { addHighlight, deleteHighlight, saveArticle, updateArticle, updateHighlight } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
-import { DexieSyncStore } from '@/lib/sync/dexie-store';
-import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
-import { listNoteConflicts, resolveNoteConflict } from '@/lib/sync/service';
 import { freshDb } from '../library/seed';
+import { carry, conflictActions } from '../support/two-devices';
+import { conflictMarks } from '@/lib/sync/conflicts';
+import { listNoteConflicts } from '@/lib/sync/service';
 import { englishMessage } from './english-messages';
 
 beforeEach(() => {
@@ -26,20 +25,6 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** What a sync run carries one way: `from`'s pending states, merged into `to`. */
-async function carry(from: NewsmarkDb, to: NewsmarkDb): Promise<void> {
-  const states = await new DexieSyncStore(from).outgoing(1_000, new Set());
-  await new DexieSyncStore(to).applyRemote(states.map((s, i) => ({ key: s.key, rev: `${i + 1}-x`, body: s.body })));
-}
-
-function conflictActions(db: NewsmarkDb): ConflictActions {
-  return {
-    marks: (refs) => conflictMarks(db, refs),
-    copies: (ref) => listNoteConflicts(db, ref.kind, ref.id),
-    resolve: (ref, copy, keep) => resolveNoteConflict(db, ref.kind, ref.id, copy, keep),
-    settleRevived: (id, keep) => settleRevivedHighlight(db, id, keep),
-  };
-}
 
 function services(db: NewsmarkDb): LibraryServices {
   const s = libraryServices(db);

@@ -9,15 +9,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Dossier } from '@/components/Dossier';
 import { dossierServices } from '@/components/dossier-services';
-import type { ConflictActions } from '@/components/NoteConflict';
 import { saveCompanyNote } from '@/lib/db/company-notes';
 import { saveArticle } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
-import { DexieSyncStore } from '@/lib/sync/dexie-store';
-import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
-import { listNoteConflicts, resolveNoteConflict } from '@/lib/sync/service';
 import { englishMessage } from '../components/english-messages';
 import { freshDb } from '../library/seed';
+import { carry, conflictActions } from '../support/two-devices';
+import { conflictMarks } from '@/lib/sync/conflicts';
+import { listNoteConflicts } from '@/lib/sync/service';
 import { mountUntil, settleUntil } from '../support/mount';
 
 beforeEach(() => {
@@ -29,20 +28,6 @@ afterEach(async () => {
   document.body.replaceChildren();
 });
 
-/** What a sync run carries one way: `from`'s pending states, merged into `to`. */
-async function carry(from: NewsmarkDb, to: NewsmarkDb): Promise<void> {
-  const states = await new DexieSyncStore(from).outgoing(1_000, new Set());
-  await new DexieSyncStore(to).applyRemote(states.map((s, i) => ({ key: s.key, rev: `${i + 1}-x`, body: s.body })));
-}
-
-function conflictActions(db: NewsmarkDb): ConflictActions {
-  return {
-    marks: (refs) => conflictMarks(db, refs),
-    copies: (ref) => listNoteConflicts(db, ref.kind, ref.id),
-    resolve: (ref, copy, keep) => resolveNoteConflict(db, ref.kind, ref.id, copy, keep),
-    settleRevived: (id, keep) => settleRevivedHighlight(db, id, keep),
-  };
-}
 
 const TEXT = 'Nordwind Energy agreed to buy Baltic Grid on Monday.';
 
