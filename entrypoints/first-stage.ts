@@ -22,6 +22,11 @@ interface Runtime {
 const RELOOK_DELAY_MS = 1000;
 /** Times a failed request for the pipeline is tried again. */
 const LOAD_RETRIES = 3;
+/**
+ * Looks after content changes, per address: enough for a story that arrives late, while a page
+ * that never stops changing (a feed, a web app) is not looked at every second for as long as it is open.
+ */
+const LOOKS_AFTER_CHANGES = 10;
 /** How often the URL is compared (single-page apps) and the extension's presence checked. */
 const URL_POLL_MS = 1000;
 
@@ -45,6 +50,7 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   let lookedAt = '';
   let relook: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  let looksAfterChanges = 0;
 
   const load = (reason: LoadReason): Promise<boolean> => {
     loading ??= runtime
@@ -71,6 +77,7 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
     if (loading || stages.pipeline) return;
     const addressChanged = lookedAt !== location.href;
     lookedAt = location.href;
+    if (addressChanged) looksAfterChanges = 0;
     if (looksLikeArticle(document)) {
       void load('looks-like-article');
       return;
@@ -84,7 +91,9 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   };
 
   const observer = new MutationObserver(() => {
-    relook ??= setTimeout(look, RELOOK_DELAY_MS);
+    if (relook || (location.href === lookedAt && looksAfterChanges >= LOOKS_AFTER_CHANGES)) return;
+    looksAfterChanges++;
+    relook = setTimeout(look, RELOOK_DELAY_MS);
   });
   const poll = setInterval(() => {
     if (!runtime.id) stop();
