@@ -98,7 +98,8 @@ async function tour({ driver, server, feedUrls, prefix }: Demo, full: boolean): 
     await article.mouseClick(4, 300);
     await selectByDragging(article, 'Regulators in both Baltic states must approve the transaction');
     const again = await waitForUi(article, 'highlight-panel');
-    await article.mouseClick(again.left + again.width - 20, again.top + again.height / 2);
+    // "Add note" stands before the toolbar's last button, "Tag" (about 40px wide with its gap).
+    await article.mouseClick(again.left + again.width - 80, again.top + again.height / 2);
     await waitForUi(article, 'highlight-panel');
     await article.type(NOTE);
     await shoot(article, 'article-note');
