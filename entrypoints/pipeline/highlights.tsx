@@ -87,8 +87,9 @@ export function createHighlightUi(doc: Document, win: Window, highlights: PageHi
   };
   const toast = (message: string, onUndo?: () => void, takeFocus = false) => {
     clearTimeout(toastTimer);
-    render(onUndo ? <UndoToast message={message} onUndo={onUndo} takeFocus={takeFocus} /> : <div class="toast" role="status">{message}</div>, toastHost.mount);
+    // Shown (out of sight) before the render, so "Undo" can take the focus as it renders.
     toastHost.show(-10000, -10000);
+    render(onUndo ? <UndoToast message={message} onUndo={onUndo} takeFocus={takeFocus} /> : <div class="toast" role="status">{message}</div>, toastHost.mount);
     const { width, height } = toastHost.size();
     // Bottom centre of the viewport, where no text the reader is looking at sits.
     toastHost.show((win.innerWidth - width) / 2, win.innerHeight - height - 24);

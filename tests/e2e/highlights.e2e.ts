@@ -8,7 +8,7 @@
  * send, from an extension page, the very message the background sends to the tab when the
  * reader uses them (`savePageArticle`, `highlightSelection`): from there on the path is the real one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
 import type { MessageName } from '@/lib/messaging';
 import type { PageHighlightsReport } from '@/lib/contracts/messages';
@@ -127,11 +127,18 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
       ) as Promise<T>;
     }
 
+    /** Pages a test opened: a test that fails before closing them must not leave them answering the next test's messages. */
+    let opened: DriverPage[] = [];
     async function openArticle(path: string): Promise<DriverPage> {
       const page = await driver.openPage(server.url(path));
+      opened.push(page);
       await waitForMarks(page);
       return page;
     }
+    afterEach(async () => {
+      await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+      opened = [];
+    });
 
     beforeAll(async () => {
       driver = await makeDriver();

@@ -121,4 +121,12 @@ describe('UndoToast', () => {
     act(() => button.click());
     expect(onUndo).toHaveBeenCalledOnce();
   });
+
+  it('has the focus as soon as it is rendered, before any frame: the Enter pressed next must undo', () => {
+    mount = document.createElement('div');
+    document.body.append(mount);
+    // No act(): effects that wait for the next frame have not run when render returns.
+    render(<UndoToast message="Highlight deleted" onUndo={() => undefined} takeFocus />, mount);
+    expect(document.activeElement).toBe(mount.querySelector('button'));
+  });
 });
