@@ -1,7 +1,8 @@
 /**
  * An article's own controls in the library: its note (edited in place: Ctrl/Cmd+Enter saves,
- * Escape cancels), its tags (added from a box that suggests the library's tags, each removable)
- * and "Remove from library" (the library offers undo). Writes go through `ArticleActions`.
+ * Escape cancels), its tags (added from a box that suggests the reader's tags as the toolbar's
+ * does, each removable) and "Remove from library" (the library offers undo). Writes go through
+ * `ArticleActions`; the popup uses the tag box too.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ListedArticle } from '@/lib/library/model';
@@ -11,6 +12,7 @@ import { neighbourControl } from './focus-after-removal';
 import { emphasise, type SearchWords } from '@/lib/library/excerpt';
 import { Emphasised } from './Emphasised';
 import { ArticleNoteConflict, type ConflictActions } from './NoteConflict';
+import { TagField } from './TagField';
 
 export interface ArticleActions {
   saveNote(id: string, note: string): Promise<void>;
@@ -21,9 +23,6 @@ export interface ArticleActions {
   /** Sync conflicts on the article's note, marked and settled in place (absent: none shown). */
   conflicts?: ConflictActions;
 }
-
-/** The id of the page's list of known tags (a `<datalist>` the library renders once). */
-export const TAG_SUGGESTIONS_ID = 'library-tags';
 
 /** The tags a reader typed into the tag box: commas separate them, a leading "#" is dropped. */
 export function typedTags(text: string): string[] {
@@ -65,7 +64,15 @@ export function ArticleNoteControl({ article, actions, run, words }: Omit<Props,
   );
 }
 
-export function ArticleTags({ article, actions, run }: Omit<Props, 'onRemove'>) {
+interface TagProps {
+  article: Pick<ListedArticle, 'id' | 'tags' | 'title' | 'url'>;
+  actions: Pick<ArticleActions, 'setTags'>;
+  run: Props['run'];
+  /** The reader's tags, suggested as a word is typed (the toolbar's and the popup's boxes suggest the same). */
+  known: readonly string[];
+}
+
+export function ArticleTags({ article, actions, run, known }: TagProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const id = `tags-${article.id}`;
@@ -96,7 +103,7 @@ export function ArticleTags({ article, actions, run }: Omit<Props, 'onRemove'>) 
       )}
       <form class="tag-form" onSubmit={(e) => (e.preventDefault(), add())}>
         <label for={id}>{t('addTagLabel')}</label>
-        <input id={id} ref={input} type="text" list={TAG_SUGGESTIONS_ID} value={text} onInput={(e) => setText(e.currentTarget.value)} autoComplete="off" data-testid="tag-input" />
+        <TagField id={id} inputRef={input} value={text} onInput={setText} known={known} testId="tag-input" />
         <button type="submit" data-testid="add-tag">{t('addTag')}</button>
       </form>
     </div>

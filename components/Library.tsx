@@ -13,7 +13,7 @@ import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl } from '@/lib/url/safe';
 import { formatDate } from '@/lib/i18n/format';
 import { HighlightList, deleteButtonOf, type HighlightActions } from './HighlightList';
-import { ArticleNoteControl, ArticleTags, RemoveArticleButton, TAG_SUGGESTIONS_ID, type ArticleActions } from './ArticleControls';
+import { ArticleNoteControl, ArticleTags, RemoveArticleButton, type ArticleActions } from './ArticleControls';
 import { focusFirst, focusWhenShown } from './focus-after-removal';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer, type TransferServices } from './LibraryTransfer';
@@ -108,7 +108,9 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       focusWhenShown(removal.focus);
     });
   };
+  const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
   const entryActions: EntryActions = {
+    knownTags: facets?.tags ?? [],
     highlights: services.highlights,
     articles: services.articles,
     words,
@@ -121,7 +123,6 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       focusFirst(next, heading.current);
     },
   };
-  const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
   const entries = useMemo(
     () => (model && (!query || search.ready) ? queryLibrary(model, filters, sort, query ? search.index.search(query) : undefined) : null),
     [model, filters, sort, query, search.ready, search.version],
@@ -171,11 +172,6 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         {narrowed && <button type="button" onClick={clearAll} data-testid="clear-search">{t('libraryClearAll')}</button>}
       </div>
       {error && <p role="alert" class="error" data-testid="library-error">{error}</p>}
-      {facets && (
-        <datalist id={TAG_SUGGESTIONS_ID}>
-          {facets.tags.map((tag) => <option key={tag} value={tag} />)}
-        </datalist>
-      )}
       {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
 
       {listed && (
@@ -287,6 +283,8 @@ class TextCache {
 }
 
 interface EntryActions {
+  /** Every tag in the library, suggested in each article's tag box. */
+  knownTags: readonly string[];
   highlights: HighlightActions;
   articles: ArticleActions;
   /** The search's words, or null without a search. */
@@ -315,7 +313,7 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
         {`${siteLabel(article.publisher, article.url)} · ${t('savedOn', formatDate(article.savedAt, readerLocale()))}`}
       </p>
       {found && <p class="passage" data-testid="search-passage"><Emphasised segments={found} /></p>}
-      <ArticleTags article={article} actions={actions.articles} run={actions.run} />
+      <ArticleTags article={article} actions={actions.articles} run={actions.run} known={actions.knownTags} />
       <div class="actions article-actions">
         <ArticleNoteControl article={article} actions={actions.articles} run={actions.run} words={words} />
         <RemoveArticleButton article={article} actions={actions.articles} run={actions.run} onRemove={(next) => actions.onArticleRemoved(article, next)} />

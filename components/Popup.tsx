@@ -15,6 +15,7 @@ import type { LiveSyncStatus } from '@/lib/sync/status-view';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { ArticleNoteConflict } from './NoteConflict';
+import { ArticleTags } from './ArticleControls';
 import { RelatedCoverage } from './RelatedCoverage';
 import { SyncStatusLine, useLiveSyncStatus } from './SyncStatusLine';
 import { readerLocale, t, tCount } from './i18n';
@@ -36,6 +37,9 @@ export interface PopupServices {
   /** Brings an article just removed back as it was. */
   undoUnsave(articleId: string): Promise<void>;
   saveArticleNote(articleId: string, note: string): Promise<void>;
+  setArticleTags(articleId: string, tags: string[]): Promise<void>;
+  /** Every tag the reader uses (articles' and highlights'), suggested in the tag box. */
+  loadTags(): Promise<string[]>;
   showEntity(index: number): Promise<void>;
   highlights: HighlightActions;
   /** null when sync is not available. */
@@ -198,6 +202,7 @@ function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved:
     return work().then(() => (setError(null), true), (e: unknown) => (setError(messageOf(e)), false)).finally(() => setBusy(false));
   };
   const { article, highlights } = saved;
+  const knownTags = useKnownTags(services, article?.tags.join('\n'));
   // "Remove from library" is gone with the article: the focus goes to Undo; after the undo, back to "Remove".
   // (The record's removal may be shown before or after the unsave answers: focused once both are in.)
   const undoFocused = useRef<string | null>(null);
@@ -241,6 +246,7 @@ function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved:
         {t('savedOn', formatDate(article.savedAt, readerLocale()))}{' '}
         <button
           type="button"
+          class="destructive"
           ref={unsaveButton}
           disabled={busy}
           onClick={() => void act(() => services.unsave(article.id)).then((ok) => ok && setRemoved(article))}
@@ -250,6 +256,7 @@ function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved:
         </button>
       </p>
       {error && <p role="alert" class="error">{error}</p>}
+      <ArticleTags article={article} actions={{ setTags: services.setArticleTags }} run={(work) => act(() => work.then(() => undefined))} known={knownTags} />
       <ArticleNote
         note={article.note}
         editing={editing}
@@ -263,6 +270,16 @@ function SavedSection({ saved, services, isArticle, canSave, onSaved }: { saved:
       <HighlightList highlights={highlights} actions={services.highlights} label={article.title} fallbackFocus={() => document.getElementById('saved-title')} />
     </section>
   );
+}
+
+/** The reader's tags for the tag box's suggestions; read again when the article's own tags change. */
+function useKnownTags(services: PopupServices, articleTags: string | undefined): string[] {
+  const [known, setKnown] = useState<string[]>([]);
+  useEffect(() => {
+    if (articleTags === undefined) return;
+    services.loadTags().then(setKnown, () => setKnown([]));
+  }, [services, articleTags]);
+  return known;
 }
 
 function ArticleNote({ note, editing, setEditing, onSave }: { note: string; editing: boolean; setEditing: (v: boolean) => void; onSave: (note: string) => void }) {

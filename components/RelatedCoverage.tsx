@@ -1,6 +1,6 @@
 /**
  * The popup's related-coverage section: stories from other outlets, grouped, with how many
- * outlets (and countries, where a source tells) cover each, and each failing source named
+ * outlets (and countries, where a source tells) cover a story several cover, and each failing source named
  * with its reason. Plain data in; the popup fetches it (cached first, then refreshed).
  */
 import type { RelatedResult } from '@/lib/related/gather';
@@ -40,8 +40,8 @@ export function RelatedCoverage({ result, refreshing, error, now = Date.now() }:
       {result && groups.length === 0 && (
         <p data-testid="related-empty">{t('relatedEmpty')}</p>
       )}
-      {groups.map((group, i) => (
-        <Story key={i} group={group} now={now} />
+      {storyBlocks(groups).map((block, i) => (
+        <Story key={i} block={block} now={now} />
       ))}
       {failures.length > 0 && (
         <ul class="related-errors" data-testid="related-errors">
@@ -56,18 +56,44 @@ export function RelatedCoverage({ result, refreshing, error, now = Date.now() }:
   );
 }
 
-function Story({ group, now }: { group: StoryGroup; now: number }) {
-  const outlets = tCount('relatedOutlets', group.outlets.length);
-  const coverage = group.countries.length ? t('relatedOutletsInCountries', outlets, tCount('relatedCountries', group.countries.length)) : outlets;
+/** Stories shown under one line: a story several outlets cover, or a run of single-outlet stories. */
+export interface StoryBlock {
+  /** "3 outlets in 2 countries"; null for single-outlet stories, whose outlet each line names already. */
+  coverage: string | null;
+  items: RankedItem[];
+}
+
+/**
+ * The groups as the reader sees them: a story several outlets cover keeps its count above its
+ * items; stories from one outlet each run together in one list (a "1 outlet" line above every
+ * story repeated what each item's own outlet name says).
+ */
+export function storyBlocks(groups: readonly StoryGroup[]): StoryBlock[] {
+  const blocks: StoryBlock[] = [];
+  for (const group of groups) {
+    if (group.outlets.length > 1) {
+      const outlets = tCount('relatedOutlets', group.outlets.length);
+      const coverage = group.countries.length ? t('relatedOutletsInCountries', outlets, tCount('relatedCountries', group.countries.length)) : outlets;
+      blocks.push({ coverage, items: group.items });
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (last && last.coverage === null) last.items = [...last.items, ...group.items];
+    else blocks.push({ coverage: null, items: group.items });
+  }
+  return blocks;
+}
+
+function Story({ block, now }: { block: StoryBlock; now: number }) {
   return (
-    <article class="related-story" data-testid="related-story">
-      <p class="muted" data-testid="related-coverage">{coverage}</p>
+    <div class="related-story" data-testid="related-story">
+      {block.coverage && <p class="muted" data-testid="related-coverage">{block.coverage}</p>}
       <ul>
-        {group.items.map((ranked) => (
+        {block.items.map((ranked) => (
           <Item key={ranked.item.url} ranked={ranked} now={now} />
         ))}
       </ul>
-    </article>
+    </div>
   );
 }
 

@@ -36,13 +36,14 @@ interface Props {
   known: readonly string[];
   placeholder?: string;
   inputRef?: preact.Ref<HTMLInputElement>;
+  testId?: string;
 }
 
-export function TagField({ id, value, onInput, known, placeholder, inputRef }: Props) {
+export function TagField({ id, value, onInput, known, placeholder, inputRef, testId = 'tag-field' }: Props) {
   const suggestions = tagSuggestions(value, known);
   return (
     <>
-      <input id={id} ref={inputRef} type="text" value={value} placeholder={placeholder} autoComplete="off" onInput={(e) => onInput(e.currentTarget.value)} data-testid="tag-field" />
+      <input id={id} ref={inputRef} type="text" value={value} placeholder={placeholder} autoComplete="off" onInput={(e) => onInput(e.currentTarget.value)} data-testid={testId} />
       {suggestions.length > 0 && (
         <div class="tag-suggestions" role="group" aria-label={t('tagSuggestions')} data-testid="tag-suggestions">
           {suggestions.map((tag) => (

@@ -98,6 +98,8 @@ export function popupServices(tab: Promise<number | null>, page: SnapshotRequest
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
     undoUnsave: async (articleId) => void (await sendMessage('undoUnsaveArticle', { id: articleId })),
     saveArticleNote: async (articleId, note) => void (await sendMessage('updateArticle', { id: articleId, changes: { note } })),
+    setArticleTags: async (articleId, tags) => void (await sendMessage('updateArticle', { id: articleId, changes: { tags } })),
+    loadTags: () => sendMessage('listTags', {}),
     showEntity: (index) => toTab(async (id) => void (await sendMessage('showEntity', { index }, id)), undefined),
     highlights: highlightActions((h) => toTab((id) => sendMessage('showHighlight', { selectors: h.selectors }, id).catch(() => false), false)),
     loadSyncStatus: () => sendMessage('getSyncStatus', {}).catch(() => null),

@@ -30,6 +30,8 @@ function services(saved: SavedArticle, { isArticle = true, entities = [marked] }
     unsave: vi.fn(async () => undefined),
     undoUnsave: vi.fn(async () => undefined),
     saveArticleNote: async () => undefined,
+    setArticleTags: async () => undefined,
+    loadTags: async () => [],
     showEntity: vi.fn(async () => undefined),
     highlights: { saveNote: async () => undefined, remove: async () => undefined, undoRemove: async () => undefined, jump: async () => true },
     loadSyncStatus: async () => null,
@@ -175,6 +177,37 @@ describe('Popup', () => {
     expect(root.querySelector('[data-testid="saved-state"]')!.getAttribute('data-saved')).toBe('true');
     expect(root.querySelector('[data-testid="unsave-undo"]')).toBeNull();
     expect(document.activeElement).toBe(root.querySelector('[data-testid="unsave"]'));
+  });
+
+  it("tags the article from a box suggesting the reader's tags, as the library and the toolbar do; Remove is destructive", async () => {
+    let current: SavedArticle = { article: { ...article, tags: ['energy'] } as ArticleRecord, highlights: [] };
+    let tell: (s: SavedArticle) => void = () => undefined;
+    const s = services(current);
+    s.watchPage = (onChange) => {
+      tell = (next) => onChange({ visit: { url: article.url, title: 'A story', isArticle: true, signals: [], seenAt: 0 }, ...(current = next) });
+      queueMicrotask(() => tell(current));
+      return () => undefined;
+    };
+    s.loadTags = async () => ['energy', 'buybacks', 'rail'];
+    const setArticleTags = vi.fn(async (_id: string, tags: string[]) => tell({ article: { ...article, tags } as ArticleRecord, highlights: [] }));
+    s.setArticleTags = setArticleTags;
+    const root = await mount(s);
+    expect(root.querySelector('[data-testid="unsave"]')!.classList.contains('destructive')).toBe(true);
+    const box = root.querySelector<HTMLInputElement>('[data-testid="tag-input"]')!;
+    await act(async () => {
+      box.value = 'Q3, bu';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const chips = [...root.querySelectorAll<HTMLButtonElement>('[data-testid="tag-suggestions"] button')];
+    expect(chips.map((b) => b.textContent)).toEqual(['#buybacks']);
+    await act(async () => chips[0]!.click());
+    expect(box.value).toBe('Q3, buybacks, ');
+    expect(document.activeElement).toBe(box);
+    await act(async () => box.form!.requestSubmit());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(setArticleTags).toHaveBeenCalledWith('a-1', ['energy', 'Q3', 'buybacks']);
+    expect([...root.querySelectorAll('[data-testid="article-tags"] li')].map((li) => li.getAttribute('data-tag'))).toEqual(['energy', 'Q3', 'buybacks']);
+    expect(box.value).toBe('');
   });
 
   it('deleting the only highlight offers undo there, and the focus stays in the popup', async () => {

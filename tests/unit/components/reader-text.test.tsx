@@ -67,11 +67,12 @@ describe('related coverage', () => {
   const item = (source: string, url: string) => ({ id: url, title: `From ${source}`, url, source, publishedAt: new Date(NOW - 3 * 3_600_000).toISOString() });
   const result = (...groups: StoryGroup[]): RelatedResult => ({ articleUrl: 'https://reader.example/a', fetchedAt: NOW, groups, sources: [] });
 
-  it('counts one outlet in one country, and two outlets, in the form each takes', async () => {
+  it('counts the outlets of a story several cover, in the form each takes; a one-outlet story has no count', async () => {
     const one: StoryGroup = { items: [{ item: item('Reuters', 'https://reuters.example/1'), score: 1, alsoFrom: [] }], outlets: ['Reuters'], countries: ['GB'] };
     const two: StoryGroup = { items: [{ item: item('CNBC', 'https://cnbc.example/2'), score: 1, alsoFrom: ['MSN'] }], outlets: ['CNBC', 'MSN'], countries: [] };
-    const root = await show(<RelatedCoverage result={result(one, two)} refreshing={false} now={NOW} />);
-    expect([...root.querySelectorAll('[data-testid="related-coverage"]')].map((p) => p.textContent)).toEqual(['1 outlet in 1 country', '2 outlets']);
+    const three: StoryGroup = { items: [{ item: item('BBC', 'https://bbc.example/3'), score: 1, alsoFrom: ['Le Monde'] }], outlets: ['BBC', 'Le Monde'], countries: ['GB', 'FR'] };
+    const root = await show(<RelatedCoverage result={result(one, two, three)} refreshing={false} now={NOW} />);
+    expect([...root.querySelectorAll('[data-testid="related-coverage"]')].map((p) => p.textContent)).toEqual(['2 outlets', '2 outlets in 2 countries']);
     expect(text(root, '[data-testid="related-item"] time')).toBe(' · vor 3 Stunden');
   });
 

@@ -28,6 +28,8 @@ function viewOf(url: string, company: string): PopupServices {
     unsave: async () => undefined,
     undoUnsave: async () => undefined,
     saveArticleNote: async () => undefined,
+    setArticleTags: async () => undefined,
+    loadTags: async () => [],
     showEntity: async () => undefined,
     highlights: { saveNote: async () => undefined, remove: async () => undefined, undoRemove: async () => undefined, jump: async () => true },
     loadSyncStatus: async () => null,

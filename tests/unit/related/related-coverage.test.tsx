@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RelatedCoverage } from '@/components/RelatedCoverage';
 import type { RelatedResult } from '@/lib/related/gather';
+import type { StoryGroup } from '@/lib/contracts/related';
 
 const NOW = Date.parse('2014-03-20T15:00:00Z');
 const result: RelatedResult = {
@@ -64,6 +65,19 @@ describe('RelatedCoverage', () => {
     expect(root.querySelector('[data-testid=related-item] span[title]')?.getAttribute('title')).toBe('Yahoo, MSN');
     expect(root.querySelector('[data-testid=related-coverage]')?.textContent).toBe('4 outlets in 2 countries');
     expect(root.querySelector('[data-testid=related-item] span[title]')?.textContent).toBe(' · also from 2 more');
+  });
+
+  it('says "1 outlet" nowhere: stories from one outlet each run together in one list, each naming its outlet', () => {
+    const single = (n: number): StoryGroup => ({ items: [{ item: { id: `s${n}`, title: `Story ${n}`, url: `https://one${n}.example/`, source: `Outlet ${n}`, publishedAt: '2014-03-20T13:00:00Z' }, score: 1, alsoFrom: [] }], outlets: [`Outlet ${n}`], countries: ['GB'] });
+    const root = show({ result: { ...result, groups: [single(1), single(2), result.groups[0]!, single(3)] }, refreshing: false, now: NOW });
+    expect(root.textContent).not.toMatch(/1 outlet/);
+    const stories = [...root.querySelectorAll('[data-testid=related-story]')];
+    expect(stories.map((s) => [s.querySelector('[data-testid=related-coverage]')?.textContent ?? null, s.querySelectorAll('[data-testid=related-item]').length])).toEqual([
+      [null, 2],
+      ['4 outlets in 2 countries', 2],
+      [null, 1],
+    ]);
+    expect(stories[0]!.textContent).toContain('Outlet 1');
   });
 
   it('names a failing source with its reason while the others show', () => {
