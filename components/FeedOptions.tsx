@@ -1,5 +1,5 @@
 /**
- * The reader's feeds in the options: the list with remove; a box taking a site's address (or a
+ * The reader's feeds in the options: the list with remove (and undo); a box taking a site's address (or a
  * feed's) that finds the site's feeds and lists them by title to add with one click; major
  * outlets one click each; OPML import and export. Each action asks the browser for access to
  * the one site it reads, in the click that asked for it. Errors stand next to the box, in words
@@ -9,6 +9,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedSubscription, FoundFeed } from '@/lib/contracts/related';
 import { DiscoveryError, siteAddress } from '@/lib/related/feeds/discover';
 import { STARTER_FEEDS } from '@/lib/related/starter-feeds';
+import { toOpml } from '@/lib/related/feeds/opml';
+import { focusFirst, focusWhenShown, neighbourControl } from './focus-after-removal';
 import { t, tCount } from './i18n';
 
 export interface FeedStore {
@@ -34,6 +36,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function FeedOptions({ store }: { store: FeedStore }) {
   const [feeds, setFeeds] = useState<FeedSubscription[] | null>(null);
   const [said, say] = useState<Said>(null);
+  const [removed, setRemoved] = useState<FeedSubscription | null>(null);
   const reload = () => store.listFeeds().then(setFeeds, () => setFeeds([]));
   useEffect(() => void reload(), [store]);
   const subscribed = new Set(feeds?.map((f) => f.url));
@@ -45,6 +48,32 @@ export function FeedOptions({ store }: { store: FeedStore }) {
       await reload();
       say({ kind: 'done', text: t('feedAdded', feed.title) });
     }).catch((e: unknown) => say({ kind: 'error', text: t('feedNotAdded', feed.title, messageOf(e)) }));
+  /** Removes with undo; the focus goes to the next feed's Remove (else the one before, else the address box). */
+  const remove = (feed: FeedSubscription, button: HTMLElement) => {
+    const next = neighbourControl(button.closest('li'), 'button.destructive');
+    void store.removeFeed(feed.url).then(reload).then(
+      () => {
+        say(null);
+        setRemoved(feed);
+        focusFirst(next, document.getElementById('feed-site'));
+      },
+      (e: unknown) => say({ kind: 'error', text: messageOf(e) }),
+    );
+  };
+  /**
+   * Brings the feed back with its title and site, through the OPML import (one feed, the same
+   * record an import writes: it is fetched again with the next refresh, as the removal forgot
+   * its items). Access to its site was not given up with it.
+   */
+  const undo = (feed: FeedSubscription) =>
+    void store.importOpml(toOpml([{ url: feed.url, title: feed.title, ...(feed.siteUrl ? { siteUrl: feed.siteUrl } : {}) }]))
+      .then(reload)
+      .then(() => {
+        setRemoved(null);
+        focusWhenShown(`[data-feed="${CSS.escape(feed.url)}"] button.destructive`);
+        return store.refreshFeeds().then(reload);
+      })
+      .catch((e: unknown) => say({ kind: 'error', text: messageOf(e) }));
   return (
     <div class="feeds">
       <h3>{t('feedsTitle')}</h3>
@@ -52,24 +81,27 @@ export function FeedOptions({ store }: { store: FeedStore }) {
       {feeds && feeds.length > 0 && (
         <ul class="feed-list" data-testid="feed-list">
           {feeds.map((feed) => (
-            <li key={feed.url}>
+            <li key={feed.url} data-feed={feed.url}>
               <span class="feed-title">{feed.title || feed.url}</span> <span class="muted feed-url">{feed.url}</span>
               {feed.lastError && <span class="error"> {t('feedError', feed.lastError)}</span>}{' '}
-              <button
-                type="button"
-                class="destructive"
-                onClick={() => void store.removeFeed(feed.url).then(reload).then(() => say({ kind: 'done', text: t('feedRemoved', feed.title || feed.url) }), (e: unknown) => say({ kind: 'error', text: messageOf(e) }))}
-                aria-label={t('removeFeed', feed.title || feed.url)}
-              >
+              <button type="button" class="destructive" onClick={(e) => remove(feed, e.currentTarget)} aria-label={t('removeFeed', feed.title || feed.url)} data-testid="remove-feed">
                 {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <FindFeeds store={store} subscribed={subscribed} add={add} />
+      <p role="status" class="undo-line" data-testid="feed-undo">
+        {removed && (
+          <>
+            {t('feedRemoved', removed.title || removed.url)}{' '}
+            <button type="button" onClick={() => undo(removed)} data-testid="undo-feed">{t('undo')}</button>
+          </>
+        )}
+      </p>
+      <FindFeeds store={store} subscribed={subscribed} add={(feed) => (setRemoved(null), add(feed))} />
       <p role="status" class={said?.kind === 'error' ? 'error' : 'muted'} data-testid="feeds-status">{said?.text ?? ''}</p>
-      <StarterFeeds subscribed={subscribed} add={add} />
+      <StarterFeeds subscribed={subscribed} add={(feed) => (setRemoved(null), add(feed))} />
       <OpmlTransfer store={store} reload={reload} say={say} />
     </div>
   );

@@ -135,6 +135,39 @@ describe('feeds in the options', () => {
     expect(store.asked).toEqual([['https://feeds.bbci.co.uk/*']]);
   });
 
+  it('removes a feed with undo: the focus goes to the next feed, Undo brings it back with its title and the focus to it', async () => {
+    const store = realStore();
+    for (const [url, title] of [['https://a.example/feed', 'Alpha'], ['https://b.example/rss', 'Bravo'], ['https://c.example/rss', 'Charlie']] as const) {
+      await db.feeds.put({ url, title, siteUrl: url.replace(/\/[^/]*$/, '/'), addedAt: 0, failures: 0, nextFetchAt: 1e15 });
+    }
+    const refreshed = vi.fn(async () => {});
+    store.refreshFeeds = refreshed;
+    const root = await mount(store);
+    await until(root, () => root.querySelectorAll('[data-testid="remove-feed"]').length === 3);
+    const removeOf = (url: string) => root.querySelector<HTMLButtonElement>(`[data-feed="${url}"] [data-testid="remove-feed"]`);
+    removeOf('https://b.example/rss')!.focus();
+    await act(async () => removeOf('https://b.example/rss')!.click());
+    await until(root, () => removeOf('https://b.example/rss') === null);
+    expect((await listFeeds(db)).map((f) => f.title)).toEqual(['Alpha', 'Charlie']);
+    expect(document.activeElement).toBe(removeOf('https://c.example/rss'));
+    expect(root.querySelector('[data-testid="feed-undo"]')!.textContent).toBe('Removed Bravo. Undo');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="undo-feed"]')!.click());
+    await until(root, () => removeOf('https://b.example/rss') !== null && document.activeElement === removeOf('https://b.example/rss'));
+    expect((await listFeeds(db)).map((f) => [f.title, f.siteUrl])).toEqual([['Alpha', 'https://a.example/'], ['Bravo', 'https://b.example/'], ['Charlie', 'https://c.example/']]);
+    expect(root.querySelector('[data-testid="feed-undo"]')!.textContent).toBe('');
+    expect(refreshed).toHaveBeenCalled();
+  });
+
+  it('removing the only feed moves the focus to the address box, not <body>', async () => {
+    const store = realStore();
+    await db.feeds.put({ url: 'https://a.example/feed', title: 'Alpha', addedAt: 0, failures: 0, nextFetchAt: 1e15 });
+    const root = await mount(store);
+    await until(root, () => root.querySelector('[data-testid="remove-feed"]') !== null);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="remove-feed"]')!.click());
+    await until(root, () => root.querySelector('[data-testid="undo-feed"]') !== null);
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="feed-site"]'));
+  });
+
   it('imports an OPML file, then asks for its sites in one click, and exports the list', async () => {
     const store = realStore();
     const downloads: { name: string; text: string }[] = [];
