@@ -325,6 +325,11 @@ function findRepeatedNames(doc: Doc, extra: readonly string[]): void {
     listedHeads.add(head);
     addName(head, m);
   }
+  // "Q Cells" after "Hanwha Q Cells": a name's tail of two or more words, once the whole name is read.
+  for (const m of doc.mentions) {
+    const tail = distinctiveTail(doc, m);
+    if (tail) addName(tail, m);
+  }
   // "Fenwick Air Lines (FAL) ... FAL said": the initials the text defines in brackets after the name.
   const byLast = new Map(doc.mentions.map((m) => [m.last, m]));
   for (const m of doc.mentions) {
@@ -374,6 +379,26 @@ function definedInitials(doc: Doc, m: Mention, byLast: ReadonlyMap<number, Menti
   // With or without the legal suffix: "Kestrel Motor Company (KMC)", "Zorblax Capital Partners LLC (ZCP)".
   const bare = words.filter((w) => !LEGAL_SUFFIXES.has(w.replace(/\.$/, '')));
   return symbol.text === initials(words) || symbol.text === initials(bare) ? symbol.text : undefined;
+}
+
+/**
+ * The words after a name's first, when a text may use them alone for the company: a group's
+ * brand after the group ("Hanwha Q Cells" -> "Q Cells", "JPMorgan Chase Bank" -> "Chase Bank").
+ * Two words at least, all name words, and the first distinctive: "Motor Europe" of "Toyota
+ * Motor Europe" or "Pacific Airways" are never written alone for the company, and a one-word
+ * tail ("Stanley" of "Morgan Stanley") is too often a person or a place.
+ */
+function distinctiveTail(doc: Doc, m: Mention): string | undefined {
+  const { tokens } = doc;
+  if (m.id.startsWith('ticker:')) return undefined;
+  // Without the legal suffix: "Q Cells" is written alone, "Q Cells Co." is not.
+  let end = m.last;
+  while (end > m.first && (tokens[end]!.text === '.' || LEGAL_SUFFIXES.has(tokens[end]!.text))) end--;
+  if (end - m.first < 2) return undefined;
+  for (let k = m.first + 1; k <= end; k++) if (!isNameWord(tokens[k]) || !adjacent(tokens, k - 1, k)) return undefined;
+  const head = tokens[m.first + 1]!.text;
+  if (COMPANY_HEADS.has(head) || COMMON_CAPITALISED.has(head) || STOP_CAPITALISED.has(head) || PLACES.has(head) || GIVEN_NAMES.has(head) || doc.people.has(head)) return undefined;
+  return doc.text.slice(tokens[m.first + 1]!.start, tokens[end]!.end);
 }
 
 /** Whether a name's first word can stand for it alone: not an ordinary word, a place, a given name or a surname of the document's people. */

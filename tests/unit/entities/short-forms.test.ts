@@ -51,3 +51,19 @@ describe('initials defined in brackets', () => {
     expect(companies("Lowe's (LOW) fell. LOW PRICES.")).toEqual(["Lowe's", 'LOW']);
   });
 });
+
+describe("a name's tail written alone", () => {
+  it('counts "Q Cells" after "Hanwha Q Cells" as the same company', () => {
+    const found = recognize('Hanwha Q Cells Co. will build a plant in Georgia. Q Cells said the plant would employ 2,500.').filter((e) => e.type === 'company');
+    expect(found.map((e) => e.text)).toEqual(['Hanwha Q Cells Co.', 'Q Cells']);
+    expect(found[1]!.id).toBe(found[0]!.id);
+  });
+
+  it.each([
+    ['a one-word tail is too often a person or a place', 'Kestrel Morgan Stanley Partners opened. Later Stanley said no.', 'Stanley'],
+    ['a tail that opens with a company word is never written alone for it', 'Toyota Motor Europe cut output. Motor Europe is a trade fair.', 'Motor Europe'],
+    ['a tail that opens with a place', 'Zorblax Pacific Airways grew. Pacific Airways was a rival.', 'Pacific Airways'],
+  ])('not where %s', (_why, text, tail) => {
+    expect(companies(text)).not.toContain(tail);
+  });
+});
