@@ -29,6 +29,15 @@ export function typedTags(text: string): string[] {
   return text.split(',').map((tag) => tag.trim().replace(/^#+/, '').trim()).filter(Boolean);
 }
 
+const has = (tags: readonly string[], tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
+
+/** `tags` and then those of `added` it lacks: a tag typed again, in any case, is not added twice. */
+export function withTags(tags: readonly string[], added: readonly string[]): string[] {
+  const all = [...tags];
+  for (const tag of added) if (!has(all, tag)) all.push(tag);
+  return all;
+}
+
 interface Props {
   article: ListedArticle;
   actions: ArticleActions;
@@ -79,7 +88,7 @@ export function ArticleTags({ article, actions, run, known }: TagProps) {
   const add = () => {
     const tags = typedTags(text);
     if (!tags.length) return;
-    void run(actions.setTags(article.id, [...article.tags, ...tags])).then((ok) => ok && setText(''));
+    void run(actions.setTags(article.id, withTags(article.tags, tags))).then((ok) => ok && setText(''));
   };
   const remove = (tag: string, button: HTMLElement) => {
     // The focus goes to the next tag's remove button, else the tag box.
@@ -103,7 +112,7 @@ export function ArticleTags({ article, actions, run, known }: TagProps) {
       )}
       <form class="tag-form" onSubmit={(e) => (e.preventDefault(), add())}>
         <label for={id}>{t('addTagLabel')}</label>
-        <TagField id={id} inputRef={input} value={text} onInput={setText} known={known} testId="tag-input" />
+        <TagField id={id} inputRef={input} value={text} onInput={setText} known={known.filter((tag) => !has(article.tags, tag))} testId="tag-input" />
         <button type="submit" data-testid="add-tag">{t('addTag')}</button>
       </form>
     </div>

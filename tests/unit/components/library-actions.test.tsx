@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library, type LibraryServices } from '@/components/Library';
 import { libraryServices } from '@/components/library-services';
-import { typedTags } from '@/components/ArticleControls';
+import { typedTags, withTags } from '@/components/ArticleControls';
 import { deleteHighlight, undeleteHighlight, undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import { freshDb, seedLibrary } from '../library/seed';
@@ -177,5 +177,9 @@ describe('library: article note and tags', () => {
 
   it('reads what a reader types as tags', () => {
     expect(typedTags(' #energy, M&A ,, ##x ')).toEqual(['energy', 'M&A', 'x']);
+  });
+
+  it('adds a tag the article has, or one typed twice, once (in any case)', () => {
+    expect(withTags(['energy', 'Rail'], ['rail', 'ENERGY', 'ports', 'Ports'])).toEqual(['energy', 'Rail', 'ports']);
   });
 });
