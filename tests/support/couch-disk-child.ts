@@ -1,8 +1,10 @@
 /**
  * The child process of couch-disk-server.ts: express-pouchdb over PouchDB's LevelDB core, on
- * memdown with an append-only log per database in the data directory (see there). Imports only
- * Node's own modules: it runs compiled to plain JavaScript outside the repository, and finds the
- * packages from the path of this source file, given on the command line.
+ * memdown with an append-only log per database in the data directory (see there). It loads its
+ * packages as it starts, says it is ready, and waits to be told which data directory and port to
+ * serve: a spare process is started ahead, so a restart after a kill does not wait for the loading.
+ * Imports only Node's own modules: it runs compiled to plain JavaScript outside the repository,
+ * and finds the packages from the path of this source file, given on the command line.
  */
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,8 +14,8 @@ import { join } from 'node:path';
 
 /** When the held upload stops: the batch received but not saved, or saved but not answered. */
 export type HoldPoint = 'before-save' | 'after-save';
-export type ToChild = { hold: HoldPoint };
-export type FromChild = { listening: number } | { armed: HoldPoint } | { held: HoldPoint };
+export type ToChild = { serve: { dataDir: string; port: number } } | { hold: HoldPoint };
+export type FromChild = { ready: true } | { listening: number } | { armed: HoldPoint } | { held: HoldPoint };
 
 interface LevelOp {
   type: 'put' | 'del';
@@ -48,16 +50,37 @@ function replayLog(path: string, apply: (ops: LevelOp[]) => void): number {
   return openSync(path, 'a');
 }
 
-/** `source` names this file in the repository: packages are found from there, not from the compiled copy's folder. */
-function serve(dataDir: string, port: number, source: string): void {
+type Callback = (error?: Error | null) => void;
+interface MemDown {
+  _put(key: unknown, value: unknown, options: object, callback: Callback): void;
+  _del(key: unknown, options: object, callback: Callback): void;
+  _batch(ops: LevelOp[], options: object, callback: Callback): void;
+}
+interface PouchConstructor {
+  plugin(plugin: unknown): PouchConstructor;
+  adapter(name: string, adapter: unknown, preferred: boolean): void;
+  defaults(options: Record<string, unknown>): PouchConstructor;
+}
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The packages, loaded before the child says it is ready. `source` names this file in the repository: they are found from there. */
+function load(source: string) {
   const require = createRequire(source);
-  type Callback = (error?: Error | null) => void;
-  interface MemDown {
-    _put(key: unknown, value: unknown, options: object, callback: Callback): void;
-    _del(key: unknown, options: object, callback: Callback): void;
-    _batch(ops: LevelOp[], options: object, callback: Callback): void;
-  }
-  const MemDOWN = require('memdown') as { (this: MemDown, location: string): void; prototype: MemDown };
+  return {
+    MemDOWN: require('memdown') as { (this: MemDown, location: string): void; prototype: MemDown; destroy(name: string, callback: Callback): void },
+    CoreLevelPouch: require('pouchdb-adapter-leveldb-core') as { call(self: unknown, opts: object, callback: unknown): void },
+    PouchDB: (require('pouchdb-core') as PouchConstructor)
+      .plugin(require('pouchdb-adapter-http'))
+      .plugin(require('pouchdb-replication'))
+      .plugin(require('pouchdb-mapreduce')),
+    expressPouchDB: require('express-pouchdb') as (pouch: PouchConstructor, options: Record<string, unknown>) => Handler,
+  };
+}
+
+// Not once the test process is gone (a spare still loading then has no one to tell).
+const send = (message: FromChild) => void (process.connected && process.send?.(message));
+
+function serve({ MemDOWN, CoreLevelPouch, PouchDB, expressPouchDB }: ReturnType<typeof load>, dataDir: string, port: number): { hold(point: HoldPoint): void } {
   const logs = new Map<string, number>();
   const logPath = (location: string) => join(dataDir, `${encodeURIComponent(location)}.log`);
 
@@ -94,35 +117,17 @@ function serve(dataDir: string, port: number, source: string): void {
     if (log !== undefined) closeSync(log);
     logs.delete(location);
     rmSync(logPath(location), { force: true });
-    (require('memdown') as { destroy(name: string, callback: Callback): void }).destroy(location, callback);
+    MemDOWN.destroy(location, callback);
   };
 
-  const CoreLevelPouch = require('pouchdb-adapter-leveldb-core') as { call(self: unknown, opts: object, callback: unknown): void };
   function DiskPouch(this: unknown, opts: object, callback: unknown): void {
     CoreLevelPouch.call(this, { ...opts, db: DiskDown }, callback);
   }
   Object.assign(DiskPouch, { valid: () => true, use_prefix: false });
-  interface PouchConstructor {
-    plugin(plugin: unknown): PouchConstructor;
-    adapter(name: string, adapter: unknown, preferred: boolean): void;
-    defaults(options: Record<string, unknown>): PouchConstructor;
-  }
-  const PouchDB = (require('pouchdb-core') as PouchConstructor)
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-replication'))
-    .plugin(require('pouchdb-mapreduce'));
   PouchDB.adapter('disk', DiskPouch, true);
-  const expressPouchDB = require('express-pouchdb') as (pouch: PouchConstructor, options: Record<string, unknown>) => (req: IncomingMessage, res: ServerResponse) => void;
   const app = expressPouchDB(PouchDB.defaults({ adapter: 'disk' }), { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' });
 
-  const send = (message: FromChild) => process.send?.(message);
   let hold: HoldPoint | null = null;
-  process.on('message', (message: ToChild) => {
-    hold = message.hold;
-    send({ armed: hold });
-  });
-  // The test process is gone (ended, or crashed before killing this one): so is the server.
-  process.on('disconnect', () => process.exit(0));
 
   const server = createServer((req, res) => {
     // CouchDB's CORS answers ([httpd] enable_cors): the extension has no host permission for the server.
@@ -149,6 +154,22 @@ function serve(dataDir: string, port: number, source: string): void {
   });
   server.keepAliveTimeout = 1_000;
   server.listen(port, '127.0.0.1', () => send({ listening: (server.address() as AddressInfo).port }));
+  return {
+    hold: (point) => {
+      hold = point;
+      send({ armed: point });
+    },
+  };
 }
 
-if (process.argv[2] === '--serve') serve(process.argv[3]!, Number(process.argv[4]), process.argv[5]!);
+if (process.argv[2] === '--child') {
+  const modules = load(process.argv[3]!);
+  let serving: ReturnType<typeof serve> | null = null;
+  process.on('message', (message: ToChild) => {
+    if ('serve' in message) serving = serve(modules, message.serve.dataDir, message.serve.port);
+    else serving?.hold(message.hold);
+  });
+  // The test process is gone (ended, or crashed before killing this one): so is this one.
+  process.on('disconnect', () => process.exit(0));
+  send({ ready: true });
+}
