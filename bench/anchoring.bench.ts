@@ -11,7 +11,8 @@
  * Baseline: the first verbatim occurrence of the quote (what a naive indexOf anchor does).
  * Then 10,000 highlights on one page: the longest block of the page in sliced re-anchoring.
  */
-import { anchor, anchorAll, anchorInSlices, describe, prepareText, type AnchorResult, type Selector, type SliceScheduler } from '@/lib/anchoring';
+import { anchor, anchorAll, anchorInSlices, describe, prepareText, type AnchorResult, type SliceScheduler } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
 import type { BenchLine } from './types';
 import { articles, judge, trials } from './anchoring/trials';
 import { seededRandom, words } from './anchoring/mutate';

@@ -5,7 +5,8 @@
  * 12,000-item pool for one query, and the time to build that pool's index.
  */
 import { recognize } from '@/lib/entities';
-import { articleCompanies, buildIndex, rankRelated, type FeedItem, type RelatedIndex } from '@/lib/related';
+import { articleCompanies, buildIndex, rankRelated, type RelatedIndex } from '@/lib/related';
+import type { FeedItem } from '@/lib/contracts/related';
 import { meanScores, scoreQuery, type QueryScore } from '@/scripts/corpus/related-score';
 import { outletKey, tokenize } from '@/lib/related/text';
 import { loadEpisodes, type Episode } from '../tests/corpus/related-stories';

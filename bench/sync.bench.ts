@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { openDb, type NewsmarkDb } from '@/lib/db';
 import { encodeHlc } from '@/lib/db/hlc';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import { DexieSyncStore } from '@/lib/sync/dexie-store';
 import { syncOnce, type SyncReport, type SyncTarget } from '@/lib/sync/engine';
 import type { SyncKeys } from '@/lib/sync/crypto';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/contracts/records';
 import { colourName } from './HighlightToolbar';
 import { t } from './i18n';
 import { TagField } from './TagField';

@@ -4,7 +4,7 @@
  * Quotes and notes are text nodes only: whatever they hold is shown, never run.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/lib/db/library-records';
+import type { HighlightRecord } from '@/lib/contracts/records';
 import type { ConflictMark } from '@/lib/contracts/sync';
 import { formatCount } from '@/lib/i18n/format';
 import { readerLocale, t } from './i18n';

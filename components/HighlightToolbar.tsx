@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/contracts/records';
 import { t } from './i18n';
 
 export interface HighlightToolbarProps {

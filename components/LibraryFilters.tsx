@@ -1,5 +1,5 @@
 /** The library's filter and sort controls: every control labelled, native elements only (keyboard for free). */
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/db/library-records';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '@/lib/contracts/records';
 import { SORT_ORDERS, type Facets, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { localDayStart, localDayValue } from '@/lib/i18n/format';
 import { dossierAddress } from '@/lib/dossier/address';

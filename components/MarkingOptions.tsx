@@ -1,6 +1,6 @@
 /** What is marked and how, where Newsmark is off, and the currency money is converted to. */
 import { useEffect, useState } from 'preact/hooks';
-import type { EntityType } from '@/lib/entities';
+import type { EntityType } from '@/lib/contracts/entities';
 import type { MarkStyle, Settings } from '@/lib/settings/settings';
 import { parseSiteList, type SiteListParse } from '@/lib/settings/sites';
 import { SaveStatus } from './SaveStatus';

@@ -1,7 +1,7 @@
 /** Sync settings (a CouchDB-protocol server, optional end-to-end encryption) and status. */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncAuthKind, SyncSettings, SyncStatus } from '@/lib/sync/types';
-import { syncLine, type LiveSyncStatus } from '@/lib/sync/status-view';
+import type { LiveSyncStatus, SyncAuthKind, SyncSettings, SyncStatus } from '@/lib/contracts/sync';
+import { syncLine } from '@/lib/sync/status-view';
 import { SyncStatusLine, useLiveSyncStatus } from './SyncStatusLine';
 import { SaveStatus } from './SaveStatus';
 import { useSaveState } from './useSaved';

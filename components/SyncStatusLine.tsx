@@ -6,7 +6,8 @@
  * last run had to repair.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { LiveSyncStatus, SyncLine } from '@/lib/sync/status-view';
+import type { SyncLine } from '@/lib/sync/status-view';
+import type { LiveSyncStatus } from '@/lib/contracts/sync';
 import { syncLine } from '@/lib/sync/status-view';
 import { formatCount, formatDateTime } from '@/lib/i18n/format';
 import { readerLocale, t, tCount } from './i18n';

@@ -1,5 +1,5 @@
 /** Highlight edits through the background (the one writer of the library), for any extension page. */
-import type { HighlightRecord } from '@/lib/db/library-records';
+import type { HighlightRecord } from '@/lib/contracts/records';
 import { sendMessage } from '@/lib/messaging';
 import type { HighlightActions } from './HighlightList';
 import type { ConflictActions } from './NoteConflict';

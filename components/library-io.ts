@@ -1,7 +1,6 @@
 /** The library's export files and import reading, for the Library component. */
 import { strToU8, zipSync } from 'fflate';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
-import type { CompanyNoteRecord } from '@/lib/contracts/records';
+import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '@/lib/contracts/records';
 import { exportAnnotations } from '@/lib/library/annotation-export';
 import { exportLibraryJson } from '@/lib/library/json-export';
 import { companyNotesToMarkdown, libraryToMarkdown } from '@/lib/library/markdown-export';

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { NewsmarkDb } from '@/lib/db';
-import type { ArticleRecord } from '@/lib/db/library-records';
+import type { ArticleRecord } from '@/lib/contracts/records';
 import { sendMessage } from '@/lib/messaging';
 import { onTablesChanged } from '@/lib/library/changes';
 import { readPages } from '@/lib/library/read-pages';

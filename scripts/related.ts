@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { recognize } from '@/lib/entities';
-import { articleCompanies, buildIndex, rankRelated, type ArticleQuery, type FeedItem } from '@/lib/related';
+import { articleCompanies, buildIndex, rankRelated } from '@/lib/related';
+import type { ArticleQuery, FeedItem } from '@/lib/contracts/related';
 
 function readJsonLines<T>(path: string): T[] {
   const bytes = readFileSync(path);

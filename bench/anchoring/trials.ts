@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, type AnchorResult, type Selector } from '@/lib/anchoring';
+import { describe, type AnchorResult } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
 import {
   changeWhitespace, changeWordInside, deleteParagraph, editWordsNear, insertFurniture, insertParagraph, intBetween,
   moveBlock, pick, seededRandom, words, type Doc, type Random, type Span,

@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { analyzeArticleSteps, rangeFromOffsets } from '@/lib/article';
 import { firstLook } from '@/lib/article/first-look';
 import { TextMapBuilder } from '@/lib/article/text-map';
-import type { Entity } from '@/lib/entities';
+import type { Entity } from '@/lib/contracts/entities';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { RECOGNIZE_PATH } from './protocol';

@@ -10,7 +10,7 @@ import { HIGHLIGHT_UI_CSS } from '@/components/highlight-styles';
 import { t } from '@/components/i18n';
 import { uiDirection } from '@/components/ui-direction';
 import { UndoToast } from '@/components/UndoToast';
-import type { HighlightColour, HighlightRecord } from '@/lib/db/library-records';
+import type { HighlightColour, HighlightRecord } from '@/lib/contracts/records';
 import type { PageHighlights } from '@/lib/highlights/page-highlights';
 import type { TextSpan } from '@/lib/highlights/selection';
 import { isInViewport, selectionAnchor, type Rect } from '@/lib/marking/card-placement';

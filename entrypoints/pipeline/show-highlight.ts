@@ -3,7 +3,8 @@
  * it is now (re-anchoring, so a changed page still works), scrolls to it and selects it, so the
  * reader sees where it is and the keyboard continues from there.
  */
-import { anchor, type Selector } from '@/lib/anchoring';
+import { anchor } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
 import { rangeFromOffsets } from '@/lib/article';
 import type { PageMarker } from '@/lib/marking/page-marker';
 

@@ -7,7 +7,8 @@
 import type { Target } from './candidates';
 import { fold, prepareText, toRaw, type PreparedText } from './prepared-text';
 import { search } from './search';
-import { CONTEXT_LENGTH, type AnchorResult, type Selector, type TextPositionSelector, type TextQuoteSelector } from './types';
+import { CONTEXT_LENGTH, type AnchorResult } from './types';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../contracts/selectors';
 
 /**
  * Places a highlight described by `selectors` (see `describe`) in `text`. Pass a

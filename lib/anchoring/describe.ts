@@ -1,4 +1,5 @@
-import { CONTEXT_LENGTH, type RangeSelector, type Selector, type TextQuoteSelector } from './types';
+import { CONTEXT_LENGTH } from './types';
+import type { RangeSelector, Selector, TextQuoteSelector } from '../contracts/selectors';
 
 /** Characters of the quote's own head and tail a RangeSelector keeps. */
 const EDGE_LENGTH = 32;

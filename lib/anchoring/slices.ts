@@ -7,7 +7,8 @@
  */
 import { anchor } from './anchor';
 import type { PreparedText } from './prepared-text';
-import type { AnchorResult, Selector } from './types';
+import type { AnchorResult } from './types';
+import type { Selector } from '../contracts/selectors';
 
 /** Hands out moments to work in. */
 export interface SliceScheduler {

@@ -1,9 +1,4 @@
-/**
- * What re-anchoring answers. The selectors it reads are contracts (lib/contracts/selectors.ts),
- * handed on here for the anchoring code.
- */
-
-export type { RangeSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../contracts/selectors';
+/** What re-anchoring answers. The selectors it reads are contracts (lib/contracts/selectors.ts). */
 
 /** How an anchor was found: the quote verbatim with its context, by its old position among equals, or approximately. */
 export type AnchorMethod = 'exact' | 'position' | 'fuzzy';

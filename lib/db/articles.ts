@@ -1,6 +1,6 @@
 /** Saved articles: save (or re-save), unsave, find by any of their URLs, edit note and tags. */
 import { LibraryError } from './errors';
-import type { ArticleChanges, ArticleInput, ArticleRecord, SavedEntity } from './library-records';
+import type { ArticleChanges, ArticleInput, ArticleRecord, SavedEntity } from '../contracts/records';
 import type { NewsmarkDb } from './schema';
 import { urlVariants } from './url';
 import { checkNote, cleanTags } from './validate';

@@ -1,7 +1,7 @@
 /** Highlights: add, edit, delete (a tombstone, so it can be undone), list for an article. */
-import type { TextPositionSelector } from '../anchoring/types';
+import type { TextPositionSelector } from '../contracts/selectors';
 import { LibraryError } from './errors';
-import type { HighlightChanges, HighlightInput, HighlightRecord } from './library-records';
+import type { HighlightChanges, HighlightInput, HighlightRecord } from '../contracts/records';
 import type { NewsmarkDb } from './schema';
 import { checkColour, checkNote, cleanTags, quoteOf } from './validate';
 import { stampChanges, write } from './write';

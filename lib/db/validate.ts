@@ -1,7 +1,7 @@
 /** Input checks for the library: clear refusals instead of odd records. */
-import type { Selector, TextQuoteSelector } from '../anchoring/types';
+import type { Selector, TextQuoteSelector } from '../contracts/selectors';
 import { LibraryError } from './errors';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from './library-records';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../contracts/records';
 
 /** Longest note kept (characters); longer ones are refused rather than cut. */
 export const MAX_NOTE_LENGTH = 100_000;

@@ -5,7 +5,7 @@
  * are plain numbers (a range: its lower end), currencies ISO 4217; dates, years, times, ages,
  * durations, model numbers, scores, list numbers and addresses are not figures.
  */
-import type { Entity } from './types';
+import type { Entity } from '../contracts/entities';
 import { Kind, glued, isAllCaps, isCapitalized, type Token } from './tokenize';
 import {
   CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_ONLY_SCALES, CURRENCY_SYMBOLS, DATE_WORDS, DOLLAR_PREFIXES, FUNCTION_WORDS,

@@ -7,9 +7,11 @@
 import { tokenize } from './tokenize';
 import { figureContext, findFigures } from './figures';
 import { findCompanies } from './companies';
-import type { Entity, RecognizeOptions } from './types';
+import type { RecognizeOptions } from './types';
+import type { Entity } from '../contracts/entities';
 
-export type { Entity, EntityType, RecognizeOptions } from './types';
+export type { RecognizeOptions } from './types';
+export type { Entity, EntityType } from '../contracts/entities';
 
 /** Companies, money, percentages and other figures in `text`, in text order, never overlapping. */
 export function recognize(text: string, options: RecognizeOptions = {}): Entity[] {

@@ -1,7 +1,7 @@
 /** What the content script sends to save the article it extracted (pure: analysis in, record input out). */
 import type { ArticleAnalysis } from '../article';
-import type { ArticleInput } from '../db/library-records';
-import type { Entity } from '../entities';
+import type { ArticleInput } from '../contracts/records';
+import type { Entity } from '../contracts/entities';
 
 /**
  * The library input for an analysed page: its metadata, the extracted text that highlights'

@@ -5,7 +5,7 @@
  * Entity marks (lib/marking) are a separate layer under other names.
  */
 import { rangeFromOffsets, type TextMap } from '../article/text-map';
-import type { HighlightColour } from '../db/library-records';
+import type { HighlightColour } from '../contracts/records';
 import type { HighlightApi } from '../marking/highlight-api';
 
 /** Registry name of a colour; marks.css has a `::highlight()` rule for each. */

@@ -7,8 +7,8 @@
  */
 import type { ArticleAnalysis } from '../article';
 import { anchor, anchorInSlices, describe, prepareText, type AnchorPass, type Anchoring, type PreparedText, type SliceScheduler } from '../anchoring';
-import type { ArticleRecord, HighlightChanges, HighlightColour, HighlightRecord } from '../db/library-records';
-import type { Entity } from '../entities';
+import type { ArticleRecord, HighlightChanges, HighlightColour, HighlightRecord } from '../contracts/records';
+import type { Entity } from '../contracts/entities';
 import type { HighlightApi } from '../marking/highlight-api';
 import { caretAtPoint, rangeContainsPoint } from '../marking/caret';
 import { NodeOffsets } from '../marking/node-offsets';

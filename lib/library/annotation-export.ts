@@ -13,9 +13,9 @@
  * No `creator`: Newsmark keeps no account or name, and a device id would tell anyone the file
  * is shared with which devices the reader uses. `generator` names Newsmark instead.
  */
-import type { Selector } from '../anchoring/types';
+import type { Selector } from '../contracts/selectors';
 import { decodeHlc } from '../db/hlc';
-import { HIGHLIGHT_COLOURS, type ArticleRecord, type HighlightColour, type HighlightRecord } from '../db/library-records';
+import { HIGHLIGHT_COLOURS, type ArticleRecord, type HighlightColour, type HighlightRecord } from '../contracts/records';
 import { shortHash } from './hash';
 import { safeHttpUrl } from '../url/safe';
 import { toW3cSelectors, type W3cSelector } from './w3c-selectors';

@@ -2,7 +2,7 @@
  * Small, strict shape checks for imported files: each records a problem with where it is
  * ("articles[3].url") instead of throwing at the first one, so the reader hears what is wrong.
  */
-import type { Selector } from '../anchoring/types';
+import type { Selector } from '../contracts/selectors';
 
 /** Problems reported at most; a broken file often breaks the same way thousands of times. */
 const MAX_PROBLEMS = 5;

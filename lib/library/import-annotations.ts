@@ -8,8 +8,8 @@
  * The same annotation read from two files (Hypothesis's JSON and its JSON-LD) gets the same
  * id, made from its page, its quote and when it was made, so it is imported once.
  */
-import type { RangeSelector, Selector, TextPositionSelector } from '../anchoring/types';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../db/library-records';
+import type { RangeSelector, Selector, TextPositionSelector } from '../contracts/selectors';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../contracts/records';
 import { urlVariants } from '../db/url';
 import { MAX_NOTE_LENGTH } from '../db/validate';
 import { ID_PREFIX, STYLE_CLASS_PREFIX } from './annotation-export';

@@ -7,12 +7,12 @@
  */
 import type { EntityTable } from 'dexie';
 import { articleIdFor } from '../db/articles';
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 import type { NewsmarkDb } from '../db/schema';
 import { urlVariants } from '../db/url';
 import { cleanTags } from '../db/validate';
 import { write } from '../db/write';
-import type { Selector } from '../anchoring/types';
+import type { Selector } from '../contracts/selectors';
 import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHighlight } from './import-annotations';
 import { ImportError } from './import-errors';
 import { storedPosition } from './w3c-selectors';

@@ -3,8 +3,7 @@
  * (ids, clocks and tombstones included), so that importing it back restores the same library.
  * Records and their keys are sorted: two exports of the same library are the same text.
  */
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
-import type { CompanyNoteRecord } from '../contracts/records';
+import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '../contracts/records';
 import type { RecordConflicts } from '../contracts/sync';
 import { exportedConflicts, type ExportedConflict } from './conflict-export';
 

@@ -18,9 +18,8 @@
  * Sync conflicts the reader has not settled are written where they belong: a note's other
  * versions below it, and a highlight shown again after a deletion says so (conflict-export.ts).
  */
-import type { CompanyNoteRecord } from '../contracts/records';
+import type { CompanyNoteRecord, HighlightRecord } from '../contracts/records';
 import type { RecordRef } from '../contracts/sync';
-import type { HighlightRecord } from '../db/library-records';
 import type { ExportedConflict } from './conflict-export';
 import { escapedLines, escapeLine } from './markdown-escape';
 import type { ListedArticle } from './model';

@@ -2,7 +2,7 @@
  * The library as the page holds it: the live records, each article's highlights in reading
  * order. The search indexes it (search.ts); the query reads it with the search's answer (query.ts).
  */
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 
 /** What the library lists of an article: everything but its text, which only the search index reads. */
 export type ListedArticle = Omit<ArticleRecord, 'text'>;

@@ -2,7 +2,7 @@
  * What the library shows for a search, filters and a sort order: pure functions over the
  * records, so the page, the side panel and the tests run the same code.
  */
-import type { HighlightColour, HighlightRecord } from '../db/library-records';
+import type { HighlightColour, HighlightRecord } from '../contracts/records';
 import type { LibraryModel, ListedArticle } from './model';
 import { siteOf } from '../url/safe';
 import type { SearchResult } from './search';

@@ -4,7 +4,7 @@
  * next is read.
  */
 import type { NewsmarkDb } from '../db';
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 
 /** One page: articles in id order, tombstones included, each with all its highlights. */
 export interface RecordPage {

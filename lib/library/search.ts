@@ -6,7 +6,7 @@
  * text test on the hit articles' highlights (`SearchResult.mentions`).
  */
 import MiniSearch from 'minisearch';
-import type { ArticleRecord, HighlightRecord } from '../db/library-records';
+import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 import type { LibraryModel } from './model';
 import { siteOf } from '../url/safe';
 

@@ -4,7 +4,7 @@
  * quoted text when the page opens, with no script of ours in the page. Chrome 89+ and
  * Firefox 131+ follow them; other browsers just open the page.
  */
-import type { Selector, TextQuoteSelector } from '../anchoring/types';
+import type { Selector, TextQuoteSelector } from '../contracts/selectors';
 import { safeHttpUrl } from '../url/safe';
 
 /** Words of the quote's head and tail used as start/end terms when it is long. */

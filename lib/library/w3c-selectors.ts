@@ -8,7 +8,7 @@
  *   highlight's tail as its prefix; a highlight at the very end of its text has no such text,
  *   and is exported without a RangeSelector.
  */
-import type { RangeSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { RangeSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../contracts/selectors';
 import { codePointOffset, utf16Offset } from './code-points';
 
 /** A TextQuoteSelector as the model writes it: prefix and suffix are optional. */

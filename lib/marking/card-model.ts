@@ -2,7 +2,7 @@
  * What the hover card says about one entity, as plain data: the card component only lays
  * it out. Strings come through the translator passed in, so this stays a pure function.
  */
-import type { Entity } from '../entities';
+import type { Entity } from '../contracts/entities';
 import { formatCalendarDay, formatCount } from '../i18n/format';
 import { countMessage, type Translate } from '../i18n/plural';
 import { convertMoney, formatCompact, formatMoney, formatNumber, formatPercent, type ExchangeRates } from './format';

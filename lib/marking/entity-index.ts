@@ -3,7 +3,7 @@
  * which entity is at a text offset (hover), and where else the article names the same thing
  * (the card's "n mentions" and "next").
  */
-import type { Entity } from '../entities';
+import type { Entity } from '../contracts/entities';
 
 /** Mentions of the same company share its id; figures are the same when type, value and currency agree. */
 export function entityKey(entity: Entity): string {

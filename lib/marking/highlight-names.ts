@@ -3,7 +3,7 @@
  * read that registry (it is shared with the page), so names say only what is painted.
  * Every name here has a `::highlight()` rule in marks.css.
  */
-import type { EntityType } from '../entities';
+import type { EntityType } from '../contracts/entities';
 import type { MarkStyle } from '../settings/settings';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['company', 'money', 'percent', 'number'];

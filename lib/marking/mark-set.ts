@@ -3,7 +3,7 @@
  * ranges. Repainting after late content keeps the marks of entities that did not change
  * (same node, offset, length and type) and only adds or removes the difference.
  */
-import type { Entity, EntityType } from '../entities';
+import type { Entity, EntityType } from '../contracts/entities';
 import { rangeFromOffsets, type TextMap } from '../article/text-map';
 import type { MarkStyle } from '../settings/settings';
 import { highlightName } from './highlight-names';

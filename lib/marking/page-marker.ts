@@ -4,7 +4,7 @@
  * window come in as parameters; everything that needs the extension (settings, library
  * lookups, the card's UI) comes in as `PageMarkerServices`, so this file has no browser.* calls.
  */
-import type { Entity } from '../entities';
+import type { Entity } from '../contracts/entities';
 import type { ArticleAnalysis, Steps } from '../article';
 import type { Settings } from '../settings/settings';
 import { caretAtPoint, rangeContainsPoint } from './caret';

@@ -2,7 +2,6 @@
  * Related coverage: the same story from other outlets. Ranking is pure (plain items in,
  * plain results out) so the CLI, the bench and the background all run the same code.
  */
-export type { ArticleQuery, FeedItem, RankedItem, StoryGroup } from '../contracts/related';
 export { buildIndex, type RelatedIndex } from './ranking/index-build';
 export { rankRelated, type RankOptions } from './ranking/rank';
 export { groupByStory } from './ranking/group';

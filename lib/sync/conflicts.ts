@@ -4,14 +4,13 @@
  * device while edited on another, shown again with the edit (record-body.ts) until the reader
  * keeps or deletes them here.
  */
-import type { ConflictMark, NoteConflictCopy, RecordConflicts, RecordRef } from '../contracts/sync';
-import type { HighlightRecord } from '../db/library-records';
+import type { ConflictMark, NoteConflictCopy, RecordConflicts, RecordRef, SyncRecordState } from '../contracts/sync';
+import type { HighlightRecord } from '../contracts/records';
 import { decodeHlc } from '../db/hlc';
 import type { NewsmarkDb } from '../db/schema';
 import { write } from '../db/write';
 import { conflictCopies } from './merge';
 import type { ShownRecord } from './record-body';
-import type { SyncRecordState } from './sync-record';
 
 type Shown = HighlightRecord & ShownRecord;
 

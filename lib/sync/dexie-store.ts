@@ -9,15 +9,13 @@
  */
 import type { Table } from 'dexie';
 import { observeStamp } from '../db/write';
-import type { SyncedRecord } from '../db/library-records';
+import type { SyncedRecord } from '../contracts/records';
 import type { NewsmarkDb } from '../db/schema';
-import { canonicalJson, latestClock, sameBody, type SyncBody, type TextRegister } from './body';
+import { canonicalJson, latestClock, sameBody, type SyncBody } from './body';
+import type { SyncRecordState, TextRegister } from '../contracts/sync';
 import { mergeBodies, mergeTexts } from './merge';
 import { bodyOf, recordOf, revivedAt, type ShownRecord } from './record-body';
 import type { LocalStore, OutgoingState, RemoteState } from './store';
-import type { SyncRecordState } from './sync-record';
-
-export type { SyncRecordState } from './sync-record';
 
 /** Synced kinds and their tables. */
 const TABLES = { article: 'articles', highlight: 'highlights', companyNote: 'companyNotes' } as const;

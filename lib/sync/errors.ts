@@ -4,8 +4,6 @@
  */
 import type { SyncErrorKind } from '../contracts/sync';
 
-export type { SyncErrorKind };
-
 const RETRYABLE: ReadonlySet<SyncErrorKind> = new Set(['offline', 'timeout', 'server', 'bad-response', 'conflict']);
 
 export class SyncError extends Error {

@@ -11,7 +11,8 @@
  *   delete brings it back. (Letting a later edit revive the record here would not be a join;
  *   a highlight edited after its deletion is shown again by the view, record-body.ts.)
  */
-import { canonicalJson, type Clock, type FieldRegister, type SyncBody, type TextRegister, type TextVersion } from './body';
+import { canonicalJson, type FieldRegister, type SyncBody } from './body';
+import type { Clock, TextRegister, TextVersion } from '../contracts/sync';
 
 /** The state that includes everything both states have seen. */
 export function mergeBodies(a: SyncBody, b: SyncBody): SyncBody {

@@ -10,8 +10,9 @@
  * state as it is, so the merge stays a join, and every device shows the same.
  */
 import { decodeHlc } from '../db/hlc';
-import type { SyncedRecord } from '../db/library-records';
-import { latestClock, type Clock, type FieldRegister, type Json, type SyncBody, type TextRegister } from './body';
+import type { SyncedRecord } from '../contracts/records';
+import { latestClock, type FieldRegister, type Json, type SyncBody } from './body';
+import type { Clock, TextRegister } from '../contracts/sync';
 import { shownText, writeText } from './merge';
 
 /** Fields the reader writes as free text: kept as multi-value registers, never silently lost. */

@@ -5,8 +5,7 @@
  */
 import type { SyncError } from './errors';
 import { recoveryNotice, unreadableNotice, type SyncReport } from './engine';
-import type { SyncStatus } from './types';
-import type { LiveSyncStatus } from '../contracts/sync';
+import type { LiveSyncStatus, SyncStatus } from '../contracts/sync';
 
 /** First retry after about this long; doubles with each failure in a row. */
 export const BACKOFF_BASE_MS = 30_000;

@@ -10,8 +10,7 @@ import { syncOnce, type SyncTarget } from './engine';
 import { SyncError, toSyncError } from './errors';
 import type { FetchLike } from './http';
 import { failed, isRunning, started, succeeded, wentOffline } from './schedule';
-import type { NoteChoice, RecordRef } from '../contracts/sync';
-import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type NoteConflictCopy, type SyncSettings, type SyncStatus } from './types';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type LiveSyncStatus, type NoteChoice, type NoteConflictCopy, type RecordRef, type SyncSettings, type SyncStatus } from '../contracts/sync';
 import { conflictCopies, dismissCopy } from './merge';
 import { noteCopiesOf } from './conflicts';
 import { updateArticle } from '../db/articles';
@@ -19,7 +18,6 @@ import { updateHighlight } from '../db/highlights';
 import { saveCompanyNote } from '../db/company-notes';
 
 import { syncSettingsItem, syncStatusItem } from './status-item';
-import type { LiveSyncStatus } from './status-view';
 
 export { syncSettingsItem, syncStatusItem };
 
@@ -140,8 +138,6 @@ export async function dismissNoteConflict(db: NewsmarkDb, kind: RecordRef['kind'
     await db.syncRecords.put({ ...row, texts: { ...row.texts, note: dismissCopy(register, { c: copy.clock, n: copy.node }) }, synced: 0 });
   });
 }
-
-export type { NoteChoice } from '../contracts/sync';
 
 /**
  * The reader chose between the note shown and one conflict copy: keep the shown text, the copy's,

@@ -4,8 +4,7 @@
  * from the engine so the popup and the options page can watch the status without loading it.
  */
 import { storage } from 'wxt/utils/storage';
-import type { LiveSyncStatus } from './status-view';
-import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type SyncSettings } from './types';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type LiveSyncStatus, type SyncSettings } from '../contracts/sync';
 
 export const syncSettingsItem = storage.defineItem<SyncSettings>('local:syncSettings', { fallback: DEFAULT_SYNC_SETTINGS, version: 1 });
 export const syncStatusItem = storage.defineItem<LiveSyncStatus>('local:syncStatus', { fallback: INITIAL_SYNC_STATUS, version: 1 });

@@ -9,7 +9,7 @@
  * reader uses them (`savePageArticle`, `highlightSelection`): from there on the path is the real one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import type { MessageName } from '@/lib/messaging';
 import type { PageHighlightsReport } from '@/lib/contracts/messages';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';

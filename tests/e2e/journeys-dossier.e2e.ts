@@ -9,7 +9,7 @@
  * The library is seeded through the background's messages (not a reader's action under test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, SavedEntity } from '@/lib/db/library-records';
+import type { ArticleRecord, SavedEntity } from '@/lib/contracts/records';
 import { popupAddress } from '../../lib/messaging/popup-address';
 import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
 import { uiBox, waitForUi } from './support/seen';

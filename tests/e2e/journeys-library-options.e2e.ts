@@ -7,7 +7,7 @@
  * an article's note and tags edited in its entry. Seeding goes through the background's messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import { axeViolations, send, tabNotMarked, waitFor } from './support/extension-ui';
 import { ABOUT_TITLE, aboutPage } from './support/pages';
 import { startPageServer, type PageServer } from './support/server';

@@ -13,7 +13,7 @@
  * `ReaderPage.chooseFile`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/lib/db/library-records';
+import type { ArticleRecord } from '@/lib/contracts/records';
 import { popupAddress } from '../../lib/messaging/popup-address';
 import { findTabId, send, waitFor } from './support/extension-ui';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, SHOTS_DIR, type ReaderPage, type ReaderSession } from './support/reader';

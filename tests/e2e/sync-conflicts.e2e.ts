@@ -17,7 +17,7 @@ import { DexieSyncStore } from '../../lib/sync/dexie-store';
 import { syncOnce, type SyncTarget } from '../../lib/sync/engine';
 import type { SyncKeys } from '../../lib/sync/crypto';
 import { conflictMarks } from '../../lib/sync/conflicts';
-import { DEFAULT_SYNC_SETTINGS } from '../../lib/sync/types';
+import { DEFAULT_SYNC_SETTINGS } from '../../lib/contracts/sync';
 import type { HighlightRecord } from '../../lib/contracts/records';
 import { send, waitFor } from './support/extension-ui';
 import { chromiumReader, clickOn, expectOnScreen, firefoxReader, scrollToWithWheel, shoot, type ReaderPage, type ReaderSession } from './support/reader';

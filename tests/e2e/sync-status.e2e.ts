@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startFaultProxy, type FaultProxy } from '../unit/sync/support/fault-proxy';
 import { launchChromium, type ChromiumSession } from './support/chromium';
-import { DEFAULT_SYNC_SETTINGS } from '../../lib/sync/types';
+import { DEFAULT_SYNC_SETTINGS } from '../../lib/contracts/sync';
 
 let couch: CouchServer;
 let proxy: FaultProxy;

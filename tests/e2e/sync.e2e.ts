@@ -14,7 +14,7 @@ import { startPageServer, type PageServer } from './support/server';
 import { analyzeFiles } from './support/analyze';
 import { markedTexts } from './support/marks';
 import { describe as describeSelection } from '../../lib/anchoring/describe';
-import { DEFAULT_SYNC_SETTINGS } from '../../lib/sync/types';
+import { DEFAULT_SYNC_SETTINGS } from '../../lib/contracts/sync';
 
 const SEED = resolve('../shared/fixtures/caixin-huawei-ai.html');
 const QUOTE = '100 million euros ($111 million)';

@@ -11,7 +11,7 @@ import type { SyncKeys } from '@/lib/sync/crypto';
 import {
   dismissNoteConflict, listNoteConflicts, loadSyncSettings, loadSyncStatus, resolveNoteConflict, runSync, saveSyncSettings, type SyncServiceDeps,
 } from '@/lib/sync/service';
-import type { SyncStatus } from '@/lib/sync/types';
+import type { SyncStatus } from '@/lib/contracts/sync';
 import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
 
 export const SYNC_PERIODIC_ALARM = 'newsmark-sync';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchor, anchorAll, describe as describeSpan, type Anchored, type Selector, type TextQuoteSelector } from '@/lib/anchoring';
+import { anchor, anchorAll, describe as describeSpan, type Anchored } from '@/lib/anchoring';
+import type { Selector, TextQuoteSelector } from '@/lib/contracts/selectors';
 import {
   changeWhitespace, changeWordInside, deleteParagraph, editWordsNear, insertFurniture, insertParagraph, moveBlock,
   seededRandom, type Doc, type Random,

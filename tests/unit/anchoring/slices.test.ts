@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorInSlices, prepareText, type Anchoring, type Selector } from '@/lib/anchoring';
+import { anchorInSlices, prepareText, type Anchoring } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
 import { fakeScheduler } from './fake-scheduler';
 
 const WORDS = Array.from({ length: 10_000 }, (_, i) => `w${i.toString(36)}`);

@@ -4,8 +4,8 @@ import { openDb } from '@/lib/db';
 import {
   addHighlight, deleteHighlight, getArticleByUrl, isQuotaError, LibraryError, listArticlesByCompany, listHighlights,
   saveArticle, StorageFullError, STORAGE_FULL_MESSAGE, undeleteHighlight, unsaveArticle, updateArticle, updateHighlight,
-  type ArticleInput, type HighlightRecord,
 } from '@/lib/db/library';
+import type { ArticleInput, HighlightRecord } from '@/lib/contracts/records';
 import { describe as describeSpan } from '@/lib/anchoring';
 import { compareHlc } from '@/lib/db/hlc';
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recognize, type Entity } from '@/lib/entities';
+import { recognize } from '@/lib/entities';
+import type { Entity } from '@/lib/contracts/entities';
 
 const FIVE_MB = 5 * 1024 * 1024;
 

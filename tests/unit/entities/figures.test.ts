@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recognize, type Entity } from '@/lib/entities';
+import { recognize } from '@/lib/entities';
+import type { Entity } from '@/lib/contracts/entities';
 
 function figures(text: string): Pick<Entity, 'type' | 'text' | 'value' | 'currency'>[] {
   return recognize(text)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
-import type { Selector } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
 import { openDb, type NewsmarkDb } from '@/lib/db';
-import type { HighlightRecord } from '@/lib/db/library-records';
+import type { HighlightRecord } from '@/lib/contracts/records';
 import { recognize } from '@/lib/entities';
 import { PageHighlights, type LibrarySend } from '@/lib/highlights/page-highlights';
 import { libraryHandlers } from '@/entrypoints/background/handlers/library';

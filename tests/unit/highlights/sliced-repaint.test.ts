@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
-import { anchorAll, type Selector } from '@/lib/anchoring';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import { anchorAll } from '@/lib/anchoring';
+import type { Selector } from '@/lib/contracts/selectors';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import { PageHighlights, type LibrarySend } from '@/lib/highlights/page-highlights';
 import { articleHtml, fakeHighlightApi, loadPage } from '../highlighting/support';
 import { fakeScheduler } from '../anchoring/fake-scheduler';

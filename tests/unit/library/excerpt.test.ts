@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { emphasise, holdsAll, passage, searchWords, type Segment } from '@/lib/library/excerpt';
 import { LibrarySearch } from '@/lib/library/search';
 import { buildModel } from '@/lib/library/model';
-import type { ArticleRecord } from '@/lib/db/library-records';
+import type { ArticleRecord } from '@/lib/contracts/records';
 
 const found = (segments: Segment[] | null) => segments?.filter((s) => s.found).map((s) => s.text);
 const joined = (segments: Segment[] | null) => segments?.map((s) => s.text).join('');

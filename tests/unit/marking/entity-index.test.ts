@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityIndex, entityKey } from '@/lib/marking/entity-index';
-import type { Entity } from '@/lib/entities';
+import type { Entity } from '@/lib/contracts/entities';
 
 const huawei = (start: number, text = 'Huawei'): Entity => ({ type: 'company', start, end: start + text.length, text, id: 'huawei', name: 'Huawei' });
 const money = (start: number, text: string, value: number): Entity => ({ type: 'money', start, end: start + text.length, text, value, currency: 'USD' });

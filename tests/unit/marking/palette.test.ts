@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_COLOURS } from '@/lib/db/library-records';
+import { HIGHLIGHT_COLOURS } from '@/lib/contracts/records';
 import { ENTITY_TYPES, FOCUS_HIGHLIGHT, highlightName } from '@/lib/marking/highlight-names';
 
 const css = readFileSync(resolve(__dirname, '../../../lib/marking/marks.css'), 'utf8');

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildIndex, groupByStory, rankRelated, searchKeywords, type FeedItem } from '@/lib/related';
+import { buildIndex, groupByStory, rankRelated, searchKeywords } from '@/lib/related';
+import type { FeedItem } from '@/lib/contracts/related';
 import { tokenize, urlSlugText } from '@/lib/related/text';
 
 let n = 0;

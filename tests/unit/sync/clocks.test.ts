@@ -6,7 +6,8 @@
  * edit and replaced it on both devices.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { updateHighlight, type ArticleRecord, type HighlightRecord } from '@/lib/db/library';
+import { updateHighlight } from '@/lib/db/library';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import { applyImport } from '@/lib/library/import-apply';
 import { parseImport } from '@/lib/library/import-parse';
 import { exportLibraryJson } from '@/lib/library/json-export';

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addHighlight, saveArticle, updateArticle, updateHighlight } from '@/lib/db/library';
-import { listConflictedRecords, listNoteConflicts, resolveNoteConflict, type NoteChoice } from '@/lib/sync/service';
+import { listConflictedRecords, listNoteConflicts, resolveNoteConflict } from '@/lib/sync/service';
+import type { NoteChoice } from '@/lib/contracts/sync';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeDevice, type Device } from './support/devices';
 

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addHighlight, deleteHighlight, saveArticle, undeleteHighlight, updateHighlight, type ArticleRecord, type HighlightRecord } from '@/lib/db/library';
+import { addHighlight, deleteHighlight, saveArticle, undeleteHighlight, updateHighlight } from '@/lib/db/library';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import { applyImport } from '@/lib/library/import-apply';
 import { parseImport } from '@/lib/library/import-parse';
 import { exportLibraryJson } from '@/lib/library/json-export';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canonicalJson, type SyncBody, type TextRegister } from '@/lib/sync/body';
+import { canonicalJson, type SyncBody } from '@/lib/sync/body';
+import type { TextRegister } from '@/lib/contracts/sync';
 import { conflictCopies, dismissCopy, mergeBodies, mergeTexts, shownText, writeText } from '@/lib/sync/merge';
 
 const clock = (n: number, node: string): string => `${String(1_700_000_000_000 + n).padStart(13, '0')}-00000-${node}`;

@@ -11,8 +11,8 @@ import { addHighlight, saveArticle, updateHighlight } from '@/lib/db/library';
 import { bodyOf } from '@/lib/sync/record-body';
 import { recoveryNotice } from '@/lib/sync/engine';
 import { succeeded } from '@/lib/sync/schedule';
-import { INITIAL_SYNC_STATUS } from '@/lib/sync/types';
-import type { SyncedRecord } from '@/lib/db/library-records';
+import { INITIAL_SYNC_STATUS } from '@/lib/contracts/sync';
+import type { SyncedRecord } from '@/lib/contracts/records';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeDevice, type Device } from './support/devices';
 

@@ -5,7 +5,7 @@ import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from '@/lib/sync/schedu
 import { saveArticle } from '@/lib/db/articles';
 import { DexieSyncStore } from '@/lib/sync/dexie-store';
 import { loadSyncStatus, runSync, saveSyncSettings, syncStatusItem, type SyncServiceDeps } from '@/lib/sync/service';
-import { DEFAULT_SYNC_SETTINGS } from '@/lib/sync/types';
+import { DEFAULT_SYNC_SETTINGS } from '@/lib/contracts/sync';
 
 let deps: SyncServiceDeps;
 let requests = 0;

@@ -9,8 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { SyncOptions, type SyncStore } from '@/components/SyncOptions';
-import type { LiveSyncStatus } from '@/lib/sync/status-view';
-import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS } from '@/lib/sync/types';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type LiveSyncStatus } from '@/lib/contracts/sync';
 import { englishMessage } from '../components/english-messages';
 
 let root: HTMLElement;

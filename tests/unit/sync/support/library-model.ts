@@ -6,7 +6,7 @@
  * text is never dropped unless a device that showed it wrote over it.
  */
 import { expect } from 'vitest';
-import type { HighlightRecord } from '@/lib/db/library';
+import type { HighlightRecord } from '@/lib/contracts/records';
 import type { Device } from './devices';
 
 export interface EditEvent {

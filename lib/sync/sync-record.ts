@@ -1,1 +1,0 @@
-export type { SyncRecordState } from '../contracts/sync';
