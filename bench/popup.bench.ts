@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { startPageServer } from '../tests/e2e/support/server';
-import { urlVariants } from '../lib/db/url';
+import { urlVariants } from '../lib/url/article-key';
 import { popupAddress } from '../lib/messaging/popup-address';
 import { openActionPopup, type ActionPopupOpen } from './support/action-popup';
 import type { BenchLine } from './types';

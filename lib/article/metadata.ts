@@ -3,7 +3,7 @@
  * then OpenGraph / `article:*` / Dublin Core / plain meta tags, then microdata and markup.
  */
 import { mainArticle, names, text, type LdNode } from './json-ld';
-import { cleanUrl } from './url';
+import { cleanUrl } from '../url/tracking';
 import { PRINTED_DATE } from './page-kind';
 
 export interface ArticleMetadata {

@@ -23,7 +23,7 @@ export type SavedEntity = Entity;
 export interface ArticleRecord extends SyncedRecord {
   /** The canonical URL when the page gave one, else the URL it was saved from. */
   url: string;
-  /** Keys (see lib/db/url.ts) of every URL this article was seen under; indexed, multi-entry. */
+  /** Keys (see lib/url/article-key.ts) of every URL this article was seen under; indexed, multi-entry. */
   urls: string[];
   title: string;
   byline: string | null;

@@ -2,7 +2,7 @@
 import { LibraryError } from './errors';
 import type { ArticleChanges, ArticleInput, ArticleRecord, SavedEntity } from '../contracts/records';
 import type { NewsmarkDb } from './schema';
-import { urlVariants } from './url';
+import { urlVariants } from '../url/article-key';
 import { checkNote, cleanTags } from './validate';
 import { stampChanges, write } from './write';
 import { titleOrFromText } from '../article/fallback-title';

@@ -10,7 +10,7 @@
  */
 import type { RangeSelector, Selector, TextPositionSelector } from '../contracts/selectors';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../contracts/records';
-import { urlVariants } from '../db/url';
+import { urlVariants } from '../url/article-key';
 import { MAX_NOTE_LENGTH } from '../db/validate';
 import { ID_PREFIX, STYLE_CLASS_PREFIX } from './annotation-export';
 import { isObject, Problems, selectors, str, strList, type Json, type JsonObject } from './check';

@@ -9,7 +9,7 @@ import type { EntityTable } from 'dexie';
 import { articleIdFor } from '../db/articles';
 import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 import type { NewsmarkDb } from '../db/schema';
-import { urlVariants } from '../db/url';
+import { urlVariants } from '../url/article-key';
 import { cleanTags } from '../db/validate';
 import { write } from '../db/write';
 import type { Selector } from '../contracts/selectors';

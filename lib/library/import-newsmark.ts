@@ -1,7 +1,7 @@
 /** Reads our own JSON export (json-export.ts), checking every field of every record. */
 import { LibraryError } from '../db/errors';
 import { HIGHLIGHT_COLOURS, type ArticleRecord, type CompanyNoteRecord, type HighlightColour, type HighlightRecord, type SavedEntity } from '../contracts/records';
-import { urlVariants } from '../db/url';
+import { urlVariants } from '../url/article-key';
 import { cleanTags, MAX_NOTE_LENGTH } from '../db/validate';
 import { isObject, num, optionalStr, Problems, selectors, str, strList, type JsonObject } from './check';
 import { ImportError } from './import-errors';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonLd, mainArticle, parseLenient } from '@/lib/article/json-ld';
 import { normalizeDate, readMetadata } from '@/lib/article/metadata';
-import { cleanUrl } from '@/lib/article/url';
 
 function doc(head: string, body = ''): Document {
   return new DOMParser().parseFromString(`<html lang="en-GB"><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -77,14 +76,5 @@ describe('normalizeDate', () => {
   it('rejects what is not a date', () => {
     expect(normalizeDate('yesterday')).toBeNull();
     expect(normalizeDate('0001-01-01')).toBeNull();
-  });
-});
-
-describe('cleanUrl', () => {
-  it('drops tracking parameters and fragments, keeps the rest', () => {
-    expect(cleanUrl('https://x.example/a?utm_medium=s&gclid=1&page=2&mc_cid=z#c')).toBe('https://x.example/a?page=2');
-  });
-  it('refuses non-http URLs', () => {
-    expect(cleanUrl('javascript:alert(1)')).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ const TRACKING_PARAMS = new Set([
 ]);
 const TRACKING_PREFIXES = ['utm_', 'guce_', 'pk_', 'mtm_', 'hsa_', 'vero_', 'oly_'];
 
-/** Whether a query parameter only tracks the click (lib/db's URL keys use the same list). */
+/** Whether a query parameter only tracks the click (article keys, article-key.ts, use the same list). */
 export function isTrackingParam(name: string): boolean {
   const key = name.toLowerCase();
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));

@@ -3,10 +3,10 @@
  * tracking parameters. `normalizeArticleUrl` maps each to one key; an article record keeps the
  * keys of every URL it was seen under, so any of them finds it.
  */
-import { isTrackingParam } from '../article/url';
+import { isTrackingParam } from './tracking';
 
 /**
- * Beyond tracking parameters (lib/article/url.ts), parameters that name the referrer, the
+ * Beyond tracking parameters (tracking.ts), parameters that name the referrer, the
  * edition or the feed a link came from: never which article it is, so a key leaves them out,
  * though a canonical link shown to the reader keeps them.
  */

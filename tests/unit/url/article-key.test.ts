@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleUrl, urlVariants } from '@/lib/db/url';
+import { normalizeArticleUrl, urlVariants } from '@/lib/url/article-key';
 
 describe('article URL keys', () => {
   const key = 'https://example.com/news/2024/acme-results';
