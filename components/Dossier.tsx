@@ -4,7 +4,7 @@
  * figures printed in them), the reader's highlights and notes on those articles, and exports.
  * Without a company it lists the companies the library names most.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '@/lib/contracts/records';
 import type { CompanyCoverageResult, FeedItem } from '@/lib/contracts/related';
 import { coverageNaming } from '@/lib/dossier/coverage';
@@ -46,6 +46,9 @@ export interface DossierServices {
   /** Sync conflicts of the company's note (a copy kept after edits on two devices), through the background. */
   conflicts?: ConflictActions;
 }
+
+/** Articles, and highlights, laid out at first and added by each "Show more". */
+const PAGE = 50;
 
 type Loaded = { state: 'loading' } | { state: 'ready'; records: DossierRecords } | { state: 'error'; message: string };
 
@@ -107,6 +110,10 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
   const names = dossier ? [dossier.facts.name, ...dossier.facts.otherNames].join('\n') : '';
   const [searched, setSearched] = useState<CompanyCoverageResult | null>(null);
   const [conflictFailed, setConflictFailed] = useState<string | null>(null);
+  const [articlesShown, setArticlesShown] = useState(PAGE);
+  const [highlightsShown, setHighlightsShown] = useState(PAGE);
+  const timeline = useRef<HTMLOListElement>(null);
+  const highlightList = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (!names) return;
     let stopped = false;
@@ -155,8 +162,8 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       <h2>{t('dossierMentionsPerWeek')}</h2>
       <DossierChart weeks={dossier.weeks} />
       <h2>{t('dossierTimeline')}</h2>
-      <ol class="entries" data-testid="dossier-timeline">
-        {dossier.articles.map((a) => (
+      <ol class="entries" data-testid="dossier-timeline" ref={timeline}>
+        {dossier.articles.slice(0, articlesShown).map((a) => (
           <li key={a.id} class="entry">
             <h3><a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a></h3>
             <p class="muted">
@@ -167,6 +174,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           </li>
         ))}
       </ol>
+      <ShowMore shown={articlesShown} total={dossier.articles.length} message="dossierShowMoreArticles" onMore={() => setArticlesShown((n) => n + PAGE)} list={timeline} />
       <h2>{t('dossierCoverage')}</h2>
       {coverage.length === 0 ? (
         <p class="muted">{records.feedItems.length === 0 ? t('dossierNoFeeds') : t('dossierNoCoverage')}</p>
@@ -185,8 +193,8 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       {dossier.highlights.length === 0 ? (
         <p class="muted">{t('dossierNoHighlights')}</p>
       ) : (
-        <ul class="highlight-list" data-testid="dossier-highlights">
-          {dossier.highlights.map((h) => (
+        <ul class="highlight-list" data-testid="dossier-highlights" ref={highlightList}>
+          {dossier.highlights.slice(0, highlightsShown).map((h) => (
             <li key={h.id} class={`highlight colour-${h.colour}`}>
               <span class="swatch" aria-hidden="true" />
               <blockquote>{h.quote}</blockquote>
@@ -196,7 +204,39 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           ))}
         </ul>
       )}
+      <ShowMore shown={highlightsShown} total={dossier.highlights.length} message="dossierShowMoreHighlights" onMore={() => setHighlightsShown((n) => n + PAGE)} list={highlightList} />
     </main>
+  );
+}
+
+/**
+ * "Show 50 more (of 3,950)": the rest of a long list on request. A company named by thousands of
+ * saved articles would otherwise lay out every one of them (and their highlights) before the
+ * page could be read; the counts and the chart still cover them all.
+ */
+function ShowMore({ shown, total, message, onMore, list }: { shown: number; total: number; message: 'dossierShowMoreArticles' | 'dossierShowMoreHighlights'; onMore: () => void; list: { readonly current: HTMLElement | null } }) {
+  // The keyboard goes on where the reading does: to the first entry the click added (the
+  // button itself moves down, or goes once everything is shown).
+  const firstAdded = useRef<number | null>(null);
+  useEffect(() => {
+    if (firstAdded.current === null) return;
+    const entry = list.current?.children[firstAdded.current] as HTMLElement | undefined;
+    firstAdded.current = null;
+    if (!entry) return;
+    entry.tabIndex = -1;
+    entry.focus();
+  }, [shown, list]);
+  if (shown >= total) return null;
+  const locale = readerLocale();
+  return (
+    <p>
+      <button type="button" onClick={() => {
+        firstAdded.current = shown;
+        onMore();
+      }}>
+        {t(message, Math.min(PAGE, total - shown).toLocaleString(locale), total.toLocaleString(locale))}
+      </button>
+    </p>
   );
 }
 

@@ -188,6 +188,34 @@ describe('the dossier page', () => {
     expect(index.querySelector('[data-testid="dossier-indexing"]')!.textContent).toBe('Indexing your library: 0 of 1 article');
   });
 
+  it('lays out the newest 50 articles and highlights of a much-named company; "Show more" adds the next ones and takes the focus to the first added', async () => {
+    const db = freshDb();
+    const text = 'Nordwind said revenue rose 12%.';
+    for (let i = 0; i < 120; i++) {
+      const a = await saveArticle(db, { url: `https://news.example/${i}`, title: `Story ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString(), text, entities: [company(text, 'Nordwind')] }, 1_700_000_000_000 + i);
+      if (i < 60) await addHighlight(db, { articleId: a.id, colour: 'green', selectors: describeSelectors(text, 0, 8), note: '' }, 1_700_000_000_000 + i);
+    }
+    const root = await mountUntil(<Dossier services={dossierServices(db)} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
+    const entries = () => [...root.querySelectorAll('[data-testid="dossier-timeline"] > li')];
+    const more = (what: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(`more ${what}`));
+    // The counts and the chart still cover all 120.
+    expect(root.querySelector('[data-testid="dossier-facts"]')!.textContent).toContain('120 saved articles');
+    expect(entries()).toHaveLength(50);
+    expect(entries()[0]!.querySelector('h3')!.textContent).toBe('Story 119');
+    expect(root.querySelectorAll('[data-testid="dossier-highlights"] > li')).toHaveLength(50);
+    expect(more('highlights')!.textContent).toBe('Show 10 more highlights (of 60)');
+    expect(more('articles')!.textContent).toBe('Show 50 more articles (of 120)');
+
+    await act(async () => more('articles')!.click());
+    expect(entries()).toHaveLength(100);
+    expect(document.activeElement).toBe(entries()[50]);
+    await act(async () => more('articles')!.click());
+    expect(entries()).toHaveLength(120);
+    expect(entries()[119]!.querySelector('h3')!.textContent).toBe('Story 0');
+    expect(document.activeElement).toBe(entries()[100]);
+    expect(more('articles')).toBeUndefined();
+  });
+
   it('reads its company from its address', () => {
     expect(companyFromSearch(new URL(dossierAddress('x:acme & co'), 'chrome-extension://x/').search)).toBe('x:acme & co');
     expect(companyFromSearch('?company=')).toBeNull();
