@@ -12,23 +12,13 @@ import type { NewsmarkDb } from '../db/schema';
 import { urlVariants } from '../url/article-key';
 import { cleanTags } from '../db/validate';
 import { write } from '../db/write';
+import type { ImportSummary } from '../contracts/messages/library';
 import type { Selector } from '../contracts/selectors';
 import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHighlight } from './import-annotations';
 import { ImportError } from './import-errors';
 import { storedPosition } from './w3c-selectors';
 import type { ForeignFormat, ImportPlan } from './import-parse';
 import type { LibraryRecords } from './import-newsmark';
-
-export interface ImportSummary {
-  format: ImportPlan['format'];
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Annotations left out (not on a web page, quoting no text, replies). */
-  skipped: number;
-  /** What was left out or changed on the way in, in words. */
-  remarks: string[];
-}
 
 const ARTICLE_FIELDS = ['url', 'urls', 'title', 'byline', 'publisher', 'publishedAt', 'language', 'text', 'entities', 'companyIds', 'tags', 'note', 'savedAt', 'deleted'];
 const HIGHLIGHT_FIELDS = ['articleId', 'colour', 'note', 'tags', 'selectors', 'quote', 'createdAt', 'deleted'];

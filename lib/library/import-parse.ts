@@ -2,6 +2,7 @@
  * Reading an import file: its size, its JSON, which of the formats we read it is, and every
  * record in it. Pure: nothing is written here, so a refused file cannot change anything.
  */
+import type { ImportFormat } from '../contracts/messages/library';
 import { isObject, type Json } from './check';
 import { isHypothesisExport, isWebAnnotation, readHypothesisExport, readWebAnnotations, type ForeignAnnotations } from './import-annotations';
 import { checkImportSize, ImportError } from './import-errors';
@@ -14,7 +15,8 @@ export type ImportPlan =
   | ({ format: 'newsmark' } & LibraryRecords)
   | ({ format: ForeignFormat } & ForeignAnnotations);
 
-export type ForeignFormat = 'w3c' | 'hypothesis' | 'omnivore';
+/** The formats of other tools (the contract's list without our own). */
+export type ForeignFormat = Exclude<ImportFormat, 'newsmark'>;
 
 /** The header of Readwise's CSV export (it has no column for a page's address). */
 const READWISE_CSV = /^"?Highlight"?,"?Book Title"?,"?Book Author"?,/;
