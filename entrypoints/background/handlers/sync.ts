@@ -13,6 +13,7 @@ import {
 } from '@/lib/sync/service';
 import type { SyncStatus } from '@/lib/contracts/sync';
 import { conflictMarks, settleRevivedHighlight } from '@/lib/sync/conflicts';
+import { notifyLibraryChanged } from './popup';
 
 export const SYNC_PERIODIC_ALARM = 'newsmark-sync';
 export const SYNC_SOON_ALARM = 'newsmark-sync-soon';
@@ -82,5 +83,8 @@ async function runAndArmRetry(deps: SyncServiceDeps, why: 'scheduled' | 'retry' 
   const status = await runSync(deps, why);
   if (status.retryAt !== null) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });
   else await browser.alarms.clear(SYNC_RETRY_ALARM);
+  // A run that brought records from other devices: open views (the popup, the side panel) read
+  // the library again, as after a local edit; they showed what it held before the run.
+  if (status.state === 'idle' && (status.lastReport?.pulled ?? 0) > 0) notifyLibraryChanged();
   return status;
 }
