@@ -147,3 +147,15 @@ describe('the news sites list', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 });
+
+describe('grantedSites (the options page list)', () => {
+  it('names listed outlets with all their patterns, lists other sites by pattern, and every site as one entry', async () => {
+    const { grantedSites } = await import('@/lib/sites/entries');
+    expect(grantedSites(['http://127.0.0.1/*', 'https://*.bbc.co.uk/*', 'https://*.bbc.com/*'])).toEqual([
+      { name: 'BBC News', patterns: ['https://*.bbc.com/*', 'https://*.bbc.co.uk/*'] },
+      { name: 'http://127.0.0.1/*', patterns: ['http://127.0.0.1/*'] },
+    ]);
+    expect(grantedSites(firstStageMatches(['<all_urls>']))).toEqual([{ name: null, patterns: ['http://*/*', 'https://*/*'] }]);
+    expect(grantedSites([])).toEqual([]);
+  });
+});
