@@ -1,13 +1,12 @@
 /**
  * Every item Newsmark keeps in extension storage, with its version: a stored shape that
  * changes gets a new version and a migration here. `storage.sync` follows the reader across
- * browsers (8 KB an item); `storage.local` stays on this device. Sync's settings and status
- * (`local:syncSettings`, `local:syncStatus`) are still defined in lib/sync/status-item.ts.
- * Each definition is marked pure so a context's bundle carries only the items it uses.
+ * browsers (8 KB an item); `storage.local` stays on this device. Each definition is marked pure so a context's bundle carries only the items it uses.
  */
 import { storage } from 'wxt/utils/storage';
 import type { StoredRates } from './rates';
 import { DEFAULT_RELATED_SETTINGS, DEFAULT_SETTINGS, type RelatedSettings, type Settings } from './settings';
+import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type LiveSyncStatus, type SyncSettings } from './sync';
 
 /** Marking: what is marked, how, and where not. Read through lib/settings' `loadSettings` for a complete value. */
 export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('sync:settings', {
@@ -24,5 +23,20 @@ export const relatedSettingsItem = /* @__PURE__ */ storage.defineItem<RelatedSet
 /** The last ECB rates fetched, so cards convert money offline too. */
 export const ratesItem = /* @__PURE__ */ storage.defineItem<StoredRates | null>('local:ecbRates', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * Sync's server, account and passphrase: `storage.local`, because they must not travel to the
+ * browser vendor through `storage.sync`. Read through lib/sync/service's `loadSyncSettings`.
+ */
+export const syncSettingsItem = /* @__PURE__ */ storage.defineItem<SyncSettings>('local:syncSettings', {
+  fallback: DEFAULT_SYNC_SETTINGS,
+  version: 1,
+});
+
+/** Sync's last outcome and the run under way, written by the background, watched by the popup and the options. */
+export const syncStatusItem = /* @__PURE__ */ storage.defineItem<LiveSyncStatus>('local:syncStatus', {
+  fallback: INITIAL_SYNC_STATUS,
   version: 1,
 });

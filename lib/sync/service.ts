@@ -17,9 +17,7 @@ import { updateArticle } from '../db/articles';
 import { updateHighlight } from '../db/highlights';
 import { saveCompanyNote } from '../db/company-notes';
 
-import { syncSettingsItem, syncStatusItem } from './status-item';
-
-export { syncSettingsItem, syncStatusItem };
+import { syncSettingsItem, syncStatusItem } from '../contracts/storage';
 
 export interface SyncServiceDeps {
   db: NewsmarkDb;

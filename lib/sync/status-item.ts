@@ -1,13 +1,9 @@
 /**
- * Where sync's settings and status live: `storage.local` (the settings hold a password and a
- * passphrase, which must not travel to the browser vendor through `storage.sync`). Kept apart
+ * Watching sync's status (stored in `local:syncStatus`, lib/contracts/storage.ts). Kept apart
  * from the engine so the popup and the options page can watch the status without loading it.
  */
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SYNC_SETTINGS, INITIAL_SYNC_STATUS, type LiveSyncStatus, type SyncSettings } from '../contracts/sync';
-
-export const syncSettingsItem = storage.defineItem<SyncSettings>('local:syncSettings', { fallback: DEFAULT_SYNC_SETTINGS, version: 1 });
-export const syncStatusItem = storage.defineItem<LiveSyncStatus>('local:syncStatus', { fallback: INITIAL_SYNC_STATUS, version: 1 });
+import { syncStatusItem } from '../contracts/storage';
+import { INITIAL_SYNC_STATUS, type LiveSyncStatus } from '../contracts/sync';
 
 /**
  * Calls `listener` with every status the background stores (a run starting, its progress, its

@@ -4,7 +4,8 @@ import { openDb } from '@/lib/db';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from '@/lib/sync/schedule';
 import { saveArticle } from '@/lib/db/articles';
 import { DexieSyncStore } from '@/lib/sync/dexie-store';
-import { loadSyncStatus, runSync, saveSyncSettings, syncStatusItem, type SyncServiceDeps } from '@/lib/sync/service';
+import { loadSyncStatus, runSync, saveSyncSettings, type SyncServiceDeps } from '@/lib/sync/service';
+import { syncStatusItem } from '@/lib/contracts/storage';
 import { DEFAULT_SYNC_SETTINGS } from '@/lib/contracts/sync';
 
 let deps: SyncServiceDeps;
