@@ -1,6 +1,7 @@
 /**
  * The library: every saved article with its note and highlights; full-text search (titles,
  * highlights, notes, article text), filters by site, tag, company, colour and date; sorting;
+ * each article's note, tags and removal, and several articles at once by selection;
  * export (Markdown, JSON, W3C Web Annotation) and import: the library page. Data comes in
  * through `LibraryServices`; writes go out through it.
  */
@@ -17,6 +18,7 @@ import { ArticleNoteControl, ArticleTags, RemoveArticleButton, type ArticleActio
 import { focusFirst, focusWhenShown } from './focus-after-removal';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer, type TransferServices } from './LibraryTransfer';
+import { SelectBox, SelectionBar } from './LibrarySelection';
 import type { AllRecords } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';
@@ -91,6 +93,13 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   const texts = useRef(new TextCache(services)).current;
   const [shown, setShown] = useState(PAGE);
   const [removal, setRemoval] = useState<Removal | null>(null);
+  const [selectedIds, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const select = (id: string, on: boolean) => setSelected((ids) => {
+    const next = new Set(ids);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  });
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** Runs a write; answers whether it worked, and says why not on the page. */
@@ -118,6 +127,8 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     run,
     heading: () => heading.current,
     onHighlightDeleted: (h) => setRemoval({ message: t('highlightDeleted'), undo: () => services.highlights.undoRemove(h.id), focus: deleteButtonOf(h.id) }),
+    isSelected: (id) => selectedIds.has(id),
+    onSelect: select,
     onArticleRemoved: (article, next) => {
       setRemoval({ message: t('articleRemoved', article.title || article.url), undo: () => services.articles.undoRemove(article.id), focus: removeButtonOf(article.id) });
       focusFirst(next, heading.current);
@@ -132,6 +143,17 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   // Until every record is read (and, for a search, indexed), the newest articles are shown.
   const preview = !entries && !query && firstModel ? queryLibrary(firstModel, {}, 'saved-desc') : null;
   const listed = entries ?? preview;
+  const shownArticles = (listed ?? []).slice(0, shown).map((e) => e.article);
+  // Only what is listed is acted on: a selection a search or filter has hidden is left alone.
+  const selected = (entries ?? []).filter((e) => selectedIds.has(e.article.id)).map((e) => e.article);
+  const onSelectionRemoved = (gone: readonly ListedArticle[]) => {
+    setRemoval({
+      message: tCount('articlesRemoved', gone.length),
+      undo: () => Promise.all(gone.map((a) => services.articles.undoRemove(a.id))).then(() => undefined),
+      focus: removeButtonOf(gone[0]!.id),
+    });
+    heading.current?.focus();
+  };
   useEffect(() => {
     // The bench's marks: the first list on screen, every record read, and search ready.
     if (listed) performance.mark('newsmark:library-list');
@@ -171,6 +193,17 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         </p>
         {narrowed && <button type="button" onClick={clearAll} data-testid="clear-search">{t('libraryClearAll')}</button>}
       </div>
+      {entries && entries.length > 0 && (
+        <SelectionBar
+          selected={selected}
+          shown={shownArticles}
+          onSelect={(ids) => setSelected(new Set(ids))}
+          actions={services.articles}
+          run={run}
+          known={facets?.tags ?? []}
+          onRemoved={onSelectionRemoved}
+        />
+      )}
       {error && <p role="alert" class="error" data-testid="library-error">{error}</p>}
       {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
 
@@ -294,6 +327,8 @@ interface EntryActions {
   heading: () => HTMLElement | null;
   onHighlightDeleted: (highlight: Parameters<typeof HighlightList>[0]['highlights'][number]) => void;
   onArticleRemoved: (article: ListedArticle, next: HTMLElement | null) => void;
+  isSelected: (id: string) => boolean;
+  onSelect: (id: string, selected: boolean) => void;
 }
 
 function ArticleEntry({ article, highlights, actions }: { article: ListedArticle; highlights: Parameters<typeof HighlightList>[0]['highlights']; actions: EntryActions }) {
@@ -317,6 +352,7 @@ function ArticleEntry({ article, highlights, actions }: { article: ListedArticle
       <div class="actions article-actions">
         <ArticleNoteControl article={article} actions={actions.articles} run={actions.run} words={words} />
         <RemoveArticleButton article={article} actions={actions.articles} run={actions.run} onRemove={(next) => actions.onArticleRemoved(article, next)} />
+        <SelectBox article={article} checked={actions.isSelected(article.id)} onChange={(on) => actions.onSelect(article.id, on)} />
       </div>
       {highlights.length > 0 && (
         <HighlightList

@@ -3,7 +3,8 @@
  * (see journeys-popup-library.e2e.ts for the style): the popup's tag box suggests the reader's
  * tags as the toolbar's does (keyboard: type, Tab to the suggestion, Enter) and "Remove from
  * library" is undone from the keyboard; the library's tag box completes a word after a comma
- * (mouse), and one long tag does not stretch the filter row; a feed removed in the options comes
+ * (mouse), and one long tag does not stretch the filter row; two articles selected are tagged and
+ * removed in one go, Ctrl+Z bringing both back; a feed removed in the options comes
  * back with Undo, the focus on a neighbour in between. Seeding goes through the background's
  * messages; what is checked is what the screen shows and what was stored.
  */
@@ -158,6 +159,37 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       expect((await send<ArticleRecord>(helper, 'getArticleByUrl', { url: server.url('/story') })).tags).toEqual(['electricity', 'ferries', 'port', 'energy']);
       await expectOnScreen(library, { selector: `${entry} [data-testid="article-tags"]`, text: '#energy' });
       await shoot(library, shot('library-tagged'));
+    });
+
+    it('library: two articles selected by mouse are tagged in one go, removed in one go, and Ctrl+Z brings both back', async () => {
+      const library = await open('library.html');
+      await waitFor(library, () => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === '' && document.querySelectorAll('[data-testid="select-article"]').length === 2, undefined, 15_000);
+      const urls = [server.url('/story'), SEEDED.url];
+      const ids = await Promise.all(urls.map(async (url) => (await send<ArticleRecord>(helper, 'getArticleByUrl', { url })).id));
+      for (const id of ids) {
+        const box = `[data-testid="library-entry"][data-id="${id}"] [data-testid="select-article"]`;
+        await scrollToWithWheel(library, box);
+        await clickOn(library, box);
+      }
+      await scrollToWithWheel(library, '[data-testid="selection-count"]');
+      expect((await expectOnScreen(library, '[data-testid="selection-count"]')).text).toBe('2 articles selected');
+      await clickOn(library, '[data-testid="selection-tags"]');
+      await library.type('watchlist');
+      await library.press('Enter');
+      await waitFor(library, () => document.querySelectorAll('li[data-tag="watchlist"]').length === 2, undefined, 10_000);
+      for (const url of urls) expect((await send<ArticleRecord>(helper, 'getArticleByUrl', { url })).tags).toContain('watchlist');
+      expect(await axeViolations(library)).toEqual([]);
+      await shoot(library, shot('library-selection-tagged'));
+
+      await clickOn(library, { selector: '[data-testid="remove-selected"]', text: 'Remove the selected' });
+      await waitFor(library, () => document.querySelectorAll('[data-testid="library-entry"]').length === 0, undefined, 10_000);
+      expect((await expectOnScreen(library, '[data-testid="library-undo"]')).text.replace(/\s+/g, ' ')).toBe('Removed 2 articles from the library Undo');
+      await expect.poll(() => focused(library)).toBe('library-heading');
+      expect(await axeViolations(library)).toEqual([]);
+      await shoot(library, shot('library-selection-removed'));
+      await library.press('Control+z');
+      await waitFor(library, () => document.querySelectorAll('[data-testid="library-entry"]').length === 2, undefined, 10_000);
+      for (const url of urls) expect((await send<ArticleRecord>(helper, 'getArticleByUrl', { url })).deleted).toBe(false);
     });
 
     it('options: a removed feed comes back with Undo by keyboard; the focus goes to its neighbour, then back to it', async () => {

@@ -13,7 +13,10 @@ import { englishMessage } from './english-messages';
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
 });
+const mounted: HTMLElement[] = [];
 afterEach(() => {
+  // Unmounted before the strings go: a re-read after the last write must not render without them.
+  for (const root of mounted.splice(0)) render(null, root);
   vi.restoreAllMocks();
   document.body.replaceChildren();
 });
@@ -50,6 +53,7 @@ async function mount(): Promise<{ root: HTMLElement; db: NewsmarkDb; ids: { arti
   const ids = await seedLibrary(db);
   const root = document.createElement('div');
   document.body.append(root);
+  mounted.push(root);
   await act(async () => render(<Library services={services(db)} />, root));
   await until(() => root.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === '' && root.querySelectorAll('[data-testid="highlight"]').length === 3);
   return { root, db, ids };
@@ -181,5 +185,50 @@ describe('library: article note and tags', () => {
 
   it('adds a tag the article has, or one typed twice, once (in any case)', () => {
     expect(withTags(['energy', 'Rail'], ['rail', 'ENERGY', 'ports', 'Ports'])).toEqual(['energy', 'Rail', 'ports']);
+  });
+});
+
+describe('library: several articles at once', () => {
+  const checkbox = (root: HTMLElement, id: string) => within(entry(root, id), 'select-article') as HTMLInputElement;
+  async function tick(box: HTMLInputElement) {
+    await act(async () => box.click());
+    await wait();
+  }
+
+  it('tags the selected articles in one go, each keeping its own tags and getting each new one once', async () => {
+    const { root, db, ids } = await mount();
+    const [first, second] = ids.articleIds;
+    expect(within(root, 'selection-count')).toBeNull();
+    await tick(checkbox(root, first!));
+    await tick(checkbox(root, second!));
+    expect(within(root, 'selection-count')!.textContent).toBe('2 articles selected');
+    expect(checkbox(root, second!).getAttribute('aria-label')).toMatch(/^Select “.+”$/);
+    const box = within(root, 'selection-tags') as HTMLInputElement;
+    await type(box, 'watch, energy');
+    await act(async () => box.form!.requestSubmit());
+    await until(() => box.value === '');
+    for (const id of [first!, second!]) {
+      const tags = (await db.articles.get(id))!.tags;
+      expect(tags.filter((t) => t === 'watch')).toHaveLength(1);
+      expect(tags.filter((t) => t.toLowerCase() === 'energy')).toHaveLength(1);
+    }
+    await click(within(root, 'clear-selection'));
+    expect(within(root, 'selection-count')).toBeNull();
+    expect(checkbox(root, first!).checked).toBe(false);
+  });
+
+  it('removes every shown article selected with "Select all shown", and one Undo brings them all back', async () => {
+    const { root, db, ids } = await mount();
+    await click(within(root, 'select-all'));
+    expect(within(root, 'selection-count')!.textContent).toBe(`${ids.articleIds.length} articles selected`);
+    await click(within(root, 'remove-selected'));
+    await until(() => root.querySelectorAll('[data-testid="library-entry"]').length === 0);
+    for (const id of ids.articleIds) expect((await db.articles.get(id))!.deleted).toBe(true);
+    expect(undoBar(root).textContent).toContain(`Removed ${ids.articleIds.length} articles from the library`);
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="library-heading"]'));
+    await click(within(undoBar(root), 'undo'));
+    await until(() => root.querySelectorAll('[data-testid="library-entry"]').length === ids.articleIds.length);
+    for (const id of ids.articleIds) expect((await db.articles.get(id))!.deleted).toBe(false);
+    expect(root.querySelectorAll('[data-testid="highlight"]')).toHaveLength(3);
   });
 });
