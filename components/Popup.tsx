@@ -5,13 +5,11 @@
  * `PopupServices`, so tests render it with plain data.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PageVisit } from '@/lib/db';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { ArticleRecord, HighlightRecord, PageVisit } from '@/lib/contracts/records';
 import type { EntitySummary, PageEntities, PopupSnapshot } from '@/lib/contracts/messages';
 import { dossierAddress } from '@/lib/dossier/address';
 import type { RelatedResult } from '@/lib/related/gather';
-import type { SyncStatus } from '@/lib/sync/types';
-import type { LiveSyncStatus } from '@/lib/sync/status-view';
+import type { LiveSyncStatus, SyncStatus } from '@/lib/contracts/sync';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { HighlightList, type HighlightActions } from './HighlightList';
 import { ArticleNoteConflict } from './NoteConflict';

@@ -1,2 +1,2 @@
-export { openDb, DB_NAME, type NewsmarkDb, type PageVisit } from './schema';
+export { openDb, DB_NAME, type NewsmarkDb } from './schema';
 export { recordPageVisit, findPageVisit } from './page-visits';

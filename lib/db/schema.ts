@@ -11,8 +11,6 @@ import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../con
 
 export const DB_NAME = 'newsmark';
 
-export type { PageVisit };
-
 export type NewsmarkDb = Dexie & {
   pageVisits: EntityTable<PageVisit, 'url'>;
   articles: EntityTable<ArticleRecord, 'id'>;

@@ -3,7 +3,8 @@
  * context), then every later or earlier mention of a name the document has shown to be a
  * company ("Huawei" once "Huawei Technologies" is named). Each pass is one walk over the tokens.
  */
-import type { Entity, RecognizeOptions } from './types';
+import type { RecognizeOptions } from './types';
+import type { Entity } from '../contracts/entities';
 import { Kind, adjacent, glued, isAllCaps, type Token } from './tokenize';
 import { addAlias, emptyTrie, gazetteer, matchAt, type Company } from './gazetteer';
 import { slug } from './slug';

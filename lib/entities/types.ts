@@ -1,6 +1,4 @@
-/** The recogniser's contract: what `recognize` returns (a contract: lib/contracts/entities.ts) and takes. */
-export type { Entity, EntityType } from '../contracts/entities';
-
+/** What `recognize` takes besides the text (what it returns, Entity, is a contract: lib/contracts/entities.ts). */
 export interface RecognizeOptions {
   /** The reader's own company names, marked wherever they appear capitalised as written. */
   extraCompanies?: string[];

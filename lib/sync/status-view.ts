@@ -8,9 +8,6 @@
 import type { LiveSyncStatus, SyncProgress } from '../contracts/sync';
 import { isRunning } from './schedule';
 
-export type { LiveSyncStatus, SyncProgress } from '../contracts/sync';
-
-
 export type SyncLineKind = 'off' | 'offline' | 'syncing' | 'unreachable' | 'server-error' | 'error' | 'synced' | 'never';
 
 export interface SyncLine {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Popup, type PopupServices, type SavedArticle } from '@/components/Popup';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/library-records';
+import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import type { PageEntities } from '@/lib/contracts/messages';
 import { englishMessage, messages } from './english-messages';
 

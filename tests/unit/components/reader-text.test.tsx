@@ -15,7 +15,7 @@ import { addHighlight, saveArticle } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import type { RelatedResult } from '@/lib/related/gather';
 import type { StoryGroup } from '@/lib/contracts/related';
-import { INITIAL_SYNC_STATUS } from '@/lib/sync/types';
+import { INITIAL_SYNC_STATUS } from '@/lib/contracts/sync';
 import { freshDb } from '../library/seed';
 import { englishMessage } from './english-messages';
 
