@@ -12,6 +12,7 @@ import type { NewsmarkDb } from '../db/schema';
 import { urlVariants } from '../url/article-key';
 import { cleanTags } from '../db/validate';
 import { write } from '../db/write';
+import { lookAgainAt } from '../sync/watermark';
 import type { ImportSummary } from '../contracts/messages/library';
 import type { Selector } from '../contracts/selectors';
 import { skipMessages, type ArticleMeta, type ForeignAnnotations, type ForeignHighlight } from './import-annotations';
@@ -64,9 +65,10 @@ async function applyRecords(db: NewsmarkDb, { articles, highlights, companyNotes
   return write(db, [db.articles, db.highlights, db.companyNotes], now, async () => {
     const summary: ImportSummary = { format: 'newsmark', added: 0, updated: 0, unchanged: 0, skipped: 0, remarks: [] };
     await refuseCollisions(db, articles, highlights);
-    await mergeInto(db.articles, articles, summary);
-    await mergeInto(db.highlights, highlights, summary);
-    await mergeInto(db.companyNotes, companyNotes, summary);
+    // The file's stamps are kept, and may be older than sync's last look: it looks again.
+    await lookAgainAt(db, 'article', await mergeInto(db.articles, articles, summary));
+    await lookAgainAt(db, 'highlight', await mergeInto(db.highlights, highlights, summary));
+    await lookAgainAt(db, 'companyNote', await mergeInto(db.companyNotes, companyNotes, summary));
     return finish(summary);
   });
 }
@@ -97,8 +99,8 @@ async function refuseCollisions(db: NewsmarkDb, articles: ArticleRecord[], highl
   });
 }
 
-/** Puts each record unless the table has one with the same id changed as recently or later. */
-async function mergeInto<R extends { id: string; updatedAt: string }>(table: EntityTable<R, 'id'>, records: R[], summary: ImportSummary): Promise<void> {
+/** Puts each record unless the table has one with the same id changed as recently or later; answers the stamps put. */
+async function mergeInto<R extends { id: string; updatedAt: string }>(table: EntityTable<R, 'id'>, records: R[], summary: ImportSummary): Promise<string[]> {
   const existing = await table.bulkGet(records.map((r) => r.id) as never[]);
   const put = records.filter((record, i) => {
     const old = existing[i];
@@ -108,6 +110,7 @@ async function mergeInto<R extends { id: string; updatedAt: string }>(table: Ent
     return true;
   });
   await table.bulkPut(put);
+  return put.map((record) => record.updatedAt);
 }
 
 async function applyForeign(db: NewsmarkDb, plan: { format: ForeignFormat } & ForeignAnnotations, now: number, finish: Finish): Promise<ImportSummary> {

@@ -4,7 +4,8 @@
  *
  * Local edits are found by `updatedAt` above a watermark, then marked pending. This is safe
  * because every write ticks the one persisted clock (lib/db/write.ts) and merging remote
- * states moves that clock past their stamps (here), so a later edit always has a greater stamp.
+ * states moves that clock past their stamps (here), so a later edit always has a greater stamp;
+ * an import, which keeps its file's older stamps, lowers the watermark (watermark.ts).
  * Every method is one transaction; nothing but Dexie calls is awaited inside.
  */
 import type { Table } from 'dexie';
@@ -16,6 +17,7 @@ import type { SyncRecordState, TextRegister } from '../contracts/sync';
 import { mergeBodies, mergeTexts } from './merge';
 import { bodyOf, recordOf, revivedAt, type ShownRecord } from './record-body';
 import type { LocalStore, OutgoingState, RemoteState } from './store';
+import { watermarkName } from './watermark';
 
 /** Synced kinds and their tables. */
 const TABLES = { article: 'articles', highlight: 'highlights', companyNote: 'companyNotes' } as const;
@@ -148,7 +150,7 @@ export class DexieSyncStore implements LocalStore {
     const db = this.db;
     await db.transaction('rw', [...this.syncedTables(), db.syncRecords, db.meta], async () => {
       for (const kind of Object.keys(TABLES) as Kind[]) {
-        const mark = `watermark:${kind}`;
+        const mark = watermarkName(kind);
         const since = (await this.getMeta<string>(mark)) ?? '';
         const edited = await this.table(kind).where('updatedAt').above(since).toArray();
         if (edited.length === 0) continue;
