@@ -2,4 +2,3 @@
 export { saveArticle, unsaveArticle, undoUnsaveArticle, updateArticle, getArticleByUrl, listArticlesByCompany, articleIdFor } from './articles';
 export { addHighlight, updateHighlight, deleteHighlight, undeleteHighlight, listHighlights } from './highlights';
 export { StorageFullError, LibraryError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors';
-export * from './library-records';

@@ -6,8 +6,6 @@
  */
 import type { Clock, TextRegister } from '../contracts/sync';
 
-export type { Clock, TextRegister, TextVersion } from '../contracts/sync';
-
 /** JSON values, the only thing a field may hold. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
