@@ -10,6 +10,7 @@ import { detectArticle } from './detect';
 import { gatePage, type GateResult } from './gate';
 import { readJsonLd } from './json-ld';
 import { readMetaTags, readMetadata, type ArticleMetadata } from './metadata';
+import { readSecondLookSignals, secondLook } from './second-look';
 import type { TextMap } from './text-map';
 
 export type { ArticleMetadata } from './metadata';
@@ -32,7 +33,7 @@ export interface ArticleAnalysis {
 export interface AnalyzeOptions {
   /** The page's URL, for resolving a relative canonical link. */
   url?: string;
-  /** Extract even when the gate would stop (the CLI reports every file in full). */
+  /** Extract even when the gate or the second look would stop (the CLI reports every file in full). */
   skipGate?: boolean;
   /** The reader asked for this page: skip the gate, and when no article body stands out, take the whole body. */
   readerAsked?: boolean;
@@ -87,8 +88,15 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   yield;
   const metadata = readMetadata(doc, ld, options.url, tags);
   const body = options.body ?? doc.body;
-  if ((!gate.pass && !options.skipGate && !options.readerAsked) || !body) {
+  const checked = !options.skipGate && !options.readerAsked;
+  if ((!gate.pass && checked) || !body) {
     return { gate, isArticle: false, signals: gate.signals, metadata, root: null, map: EMPTY_MAP };
+  }
+  // Before content scoring walks the page: stop what is plainly not one article (second-look.ts).
+  // A page living in a shadow root was found by its prose alone and goes on to detection.
+  if (checked && !options.body) {
+    const look = secondLook(readSecondLookSignals(doc, body, { ld, tags, canonicalUrl: metadata.canonicalUrl }));
+    if (!look.pass) return { gate, isArticle: false, signals: [`second-look:${look.reason}`], metadata, root: null, map: EMPTY_MAP };
   }
   yield;
   const content = yield* analyzeContentSteps(body);
