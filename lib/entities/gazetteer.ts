@@ -6,25 +6,9 @@
  * mention, not for all fifty thousand.
  */
 import { GAZETTEER_DATA } from './gazetteer-data';
+import type { GazetteerData } from './gazetteer-format';
 import { slug } from './slug';
 import { Kind, adjacent, apostrophesNormalised, firstWordKey, isAllCaps, tokenKey, tokenize, type Token } from './tokenize';
-
-/** The compiled gazetteer: what scripts/build-gazetteer.ts writes into gazetteer-data.ts. */
-export interface GazetteerData {
-  /**
-   * One company a line, sorted by the key of the name's first word:
-   * name|aliases other than the name (tokens joined by spaces, ";" between)|EXCHANGE:TICKER;...|flags|blockers.
-   */
-  records: string;
-  /** "KEY line,line" sorted by key: records with an alias whose first word is not the name's. */
-  otherFirstWords: string;
-  /** Keys of the first words of names that start with a lower-case letter ("EBAY"), space-joined. */
-  lowerFirstWords: string;
-  /** Country names, one a line: a record's country field is an index here (base 36). */
-  countries?: string;
-  /** Industry names, one a line, likewise. */
-  industries?: string;
-}
 
 export interface Company {
   id: string;
