@@ -9,7 +9,7 @@
  * messages; what is checked is what the screen shows and what was stored.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/lib/db/library-records';
+import type { ArticleRecord } from '@/lib/contracts/records';
 import type { FeedSubscription } from '@/lib/contracts/related';
 import { popupAddress } from '../../lib/messaging/popup-address';
 import { axeViolations, findTabId, send, waitFor } from './support/extension-ui';
