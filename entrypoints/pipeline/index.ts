@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { analyzeArticleSteps, type ArticleAnalysis } from '@/lib/article';
 import { shadowPageBody } from '@/lib/article/first-look';
-import type { Entity } from '@/lib/entities';
+import type { Entity } from '@/lib/contracts/entities';
 import { PageHighlights } from '@/lib/highlights/page-highlights';
 import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';

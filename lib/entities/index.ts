@@ -11,7 +11,6 @@ import type { RecognizeOptions } from './types';
 import type { Entity } from '../contracts/entities';
 
 export type { RecognizeOptions } from './types';
-export type { Entity, EntityType } from '../contracts/entities';
 
 /** Companies, money, percentages and other figures in `text`, in text order, never overlapping. */
 export function recognize(text: string, options: RecognizeOptions = {}): Entity[] {
