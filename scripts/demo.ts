@@ -125,7 +125,8 @@ async function tour({ driver, server, feedUrls, prefix }: Demo, full: boolean): 
   if (full) {
     const library = await driver.openExtensionPage('library.html');
     await library.setViewport(1100, 760);
-    await until(library, () => document.querySelector('[data-testid="library-entry"]') !== null);
+    // The whole library read (its counts, filters and export shown), not only its first list.
+    await until(library, () => document.querySelector('[data-testid="library-entry"]') !== null && document.querySelector('[data-testid="result-count"]')?.hasAttribute('data-query') === true);
     await shoot(library, 'library');
     // The companies the library names, and the first one's dossier, opened with a click.
     const dossier = await driver.openExtensionPage('dossier.html');
