@@ -86,7 +86,11 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
     const summary = await services.importText(text);
     showOutcome({
       kind: 'ok',
-      text: t('importDone', ...[summary.added, summary.updated, summary.unchanged, summary.skipped].map((n) => formatCount(n, readerLocale()))),
+      // Left-out annotations are counted only when there are some; the remarks below say why.
+      text: [
+        t('importDone', ...[summary.added, summary.updated, summary.unchanged].map((n) => formatCount(n, readerLocale()))),
+        ...(summary.skipped > 0 ? [tCount('importSkipped', summary.skipped)] : []),
+      ].join(' '),
       remarks: summary.remarks,
     });
   };

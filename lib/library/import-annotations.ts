@@ -140,7 +140,7 @@ interface Fields {
 }
 
 function readAll(items: Json[], kind: string, fieldsOf: (raw: JsonObject, path: string, problems: Problems) => Fields): ForeignAnnotations {
-  if (items.length > MAX_ANNOTATIONS) throw new ImportError(`The file holds ${items.length} annotations; Newsmark imports at most ${MAX_ANNOTATIONS}. Nothing was changed.`);
+  if (items.length > MAX_ANNOTATIONS) throw new ImportError(`The file holds ${items.length} annotations; Newsmark imports at most ${MAX_ANNOTATIONS}.`);
   const problems = new Problems();
   const result: ForeignAnnotations = { highlights: [], skipped: { notOnWeb: 0, noQuote: 0, reply: 0 } };
   items.forEach((raw, i) => {
@@ -152,7 +152,7 @@ function readAll(items: Json[], kind: string, fieldsOf: (raw: JsonObject, path: 
     const highlight = foreign(problems, path, fields);
     if (highlight) result.highlights.push(highlight);
   });
-  if (problems.any) throw new ImportError(`The file is not a valid ${kind}: ${problems.summary()}. Nothing was changed.`);
+  if (problems.any) throw new ImportError(`The file is not a valid ${kind}: ${problems.summary()}.`);
   return result;
 }
 
@@ -173,7 +173,7 @@ function webAnnotationItems(value: Json): Json[] {
   if (value.type === 'AnnotationPage') return Array.isArray(value.items) ? value.items : [];
   if (isObject(value.first)) return Array.isArray(value.first.items) ? value.first.items : [];
   if (typeof value.first === 'string') {
-    throw new ImportError('This collection keeps its annotations on other pages on the web; Newsmark imports collections whose annotations are in the file. Nothing was changed.');
+    throw new ImportError('This collection keeps its annotations on other pages on the web; Newsmark imports collections whose annotations are in the file.');
   }
   // An empty collection has no page.
   return [];

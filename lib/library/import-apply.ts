@@ -84,7 +84,7 @@ async function refuseCollisions(db: NewsmarkDb, articles: ArticleRecord[], highl
     const old = oldArticles[i];
     if (old && !old.urls.some((key) => article.urls.includes(key))) {
       throw new ImportError(
-        `articles[${i}] has the id "${article.id}" of an article your library keeps at another address (${old.url.slice(0, 100)}), but is at ${article.url.slice(0, 100)}. Nothing was changed.`,
+        `articles[${i}] has the id "${article.id}" of an article your library keeps at another address (${old.url.slice(0, 100)}), but is at ${article.url.slice(0, 100)}.`,
       );
     }
   });
@@ -93,7 +93,7 @@ async function refuseCollisions(db: NewsmarkDb, articles: ArticleRecord[], highl
     const old = oldHighlights[i];
     if (old && old.articleId !== highlight.articleId) {
       throw new ImportError(
-        `highlights[${i}] has the id "${highlight.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}"). Nothing was changed.`,
+        `highlights[${i}] has the id "${highlight.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}").`,
       );
     }
   });
@@ -143,7 +143,7 @@ async function applyForeign(db: NewsmarkDb, plan: { format: ForeignFormat } & Fo
       const old = existing[i];
       if (old && old.articleId !== article.id) {
         throw new ImportError(
-          `${h.where} has the id "${h.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}"). Nothing was changed.`,
+          `${h.where} has the id "${h.id}" of a highlight your library keeps on another article ("${old.quote.slice(0, 60)}").`,
         );
       }
       if (old || seen.has(h.id)) return void summary.unchanged++;

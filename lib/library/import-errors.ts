@@ -13,7 +13,7 @@ export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
     throw new ImportError(
-      `The file is ${megabytes(bytes)} MB; Newsmark imports files of at most ${megabytes(MAX_IMPORT_BYTES)} MB. Nothing was changed.`,
+      `The file is ${megabytes(bytes)} MB; Newsmark imports files of at most ${megabytes(MAX_IMPORT_BYTES)} MB.`,
     );
   }
 }

@@ -25,11 +25,11 @@ export interface LibraryRecords {
 export function readLibraryFile(file: JsonObject): LibraryRecords {
   const version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ImportError('The file says it is a Newsmark library but has no valid format version. Nothing was changed.');
+    throw new ImportError('The file says it is a Newsmark library but has no valid format version.');
   }
   if (version > LIBRARY_FORMAT_VERSION) {
     throw new ImportError(
-      `The file was written by a newer Newsmark (library format ${version}); this one reads format ${LIBRARY_FORMAT_VERSION}. Update Newsmark, then import again. Nothing was changed.`,
+      `The file was written by a newer Newsmark (library format ${version}); this one reads format ${LIBRARY_FORMAT_VERSION}. Update Newsmark, then import again.`,
     );
   }
   const problems = new Problems();
@@ -48,7 +48,7 @@ export function readLibraryFile(file: JsonObject): LibraryRecords {
   read.forEach((h, i) => {
     if (h && !articleIds.has(h.articleId)) problems.add(`highlights[${i}].articleId`, 'names an article that is not in the file');
   });
-  if (problems.any) throw new ImportError(`The file is not a valid Newsmark library: ${problems.summary()}. Nothing was changed.`);
+  if (problems.any) throw new ImportError(`The file is not a valid Newsmark library: ${problems.summary()}.`);
   return { articles, highlights, companyNotes };
 }
 

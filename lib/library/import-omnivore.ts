@@ -49,12 +49,12 @@ export function readImportBytes(bytes: Uint8Array): string {
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`The zip file cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+    throw new ImportError(`The zip file cannot be read (${error instanceof Error ? error.message : String(error)}).`);
   }
   const names = Object.keys(files).sort();
   const metadata = names.filter((name) => METADATA.test(name));
   if (!metadata.length) {
-    throw new ImportError('This zip file is not an Omnivore export (it has no metadata_….json). Newsmark imports zip files exported by Omnivore. Nothing was changed.');
+    throw new ImportError('This zip file is not an Omnivore export (it has no metadata_….json). Newsmark imports zip files exported by Omnivore.');
   }
   const items: Json[] = [];
   for (const name of metadata) {
@@ -62,9 +62,9 @@ export function readImportBytes(bytes: Uint8Array): string {
     try {
       list = JSON.parse(strFromU8(files[name]!)) as Json;
     } catch (error) {
-      throw new ImportError(`${name} in the zip is not valid JSON (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+      throw new ImportError(`${name} in the zip is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
-    if (!Array.isArray(list)) throw new ImportError(`${name} in the zip should list the saved items. Nothing was changed.`);
+    if (!Array.isArray(list)) throw new ImportError(`${name} in the zip should list the saved items.`);
     items.push(...list);
   }
   const highlights = Object.fromEntries(names.flatMap((name) => {

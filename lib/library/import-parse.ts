@@ -29,19 +29,19 @@ export function parseImport(text: string): ImportPlan {
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (READWISE_CSV.test(json)) {
     throw new ImportError(
-      "This is Readwise's CSV export. It names the book or article of each highlight but no web address, so Newsmark cannot place its highlights on pages. Nothing was changed.",
+      "This is Readwise's CSV export. It names the book or article of each highlight but no web address, so Newsmark cannot place its highlights on pages.",
     );
   }
   let value: Json;
   try {
     value = JSON.parse(json) as Json;
   } catch (error) {
-    throw new ImportError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+    throw new ImportError(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   const duplicate = firstDuplicateKey(json);
   if (duplicate) {
     throw new ImportError(
-      `The file names the key "${duplicate.key.slice(0, 60)}" twice in one object (at character ${duplicate.at + 1}), so which value it means is unclear. Nothing was changed.`,
+      `The file names the key "${duplicate.key.slice(0, 60)}" twice in one object (at character ${duplicate.at + 1}), so which value it means is unclear.`,
     );
   }
   if (isObject(value) && value.format === LIBRARY_FORMAT) return { format: 'newsmark', ...readLibraryFile(value) };
@@ -49,9 +49,9 @@ export function parseImport(text: string): ImportPlan {
   if (isWebAnnotation(value)) return { format: 'w3c', ...readWebAnnotations(value) };
   if (isOmnivoreExport(value)) return { format: 'omnivore', ...readOmnivoreExport(value) };
   if (isOmnivoreItemList(value)) {
-    throw new ImportError("This is the list of articles in Omnivore's export; their highlights are in the export's highlights folder. Import the export's zip file itself. Nothing was changed.");
+    throw new ImportError("This is the list of articles in Omnivore's export; their highlights are in the export's highlights folder. Import the export's zip file itself.");
   }
   throw new ImportError(
-    "Newsmark does not recognise this file. It imports its own JSON export, W3C Web Annotation JSON-LD, Hypothesis JSON exports and Omnivore's export zip. Nothing was changed.",
+    "Newsmark does not recognise this file. It imports its own JSON export, W3C Web Annotation JSON-LD, Hypothesis JSON exports and Omnivore's export zip.",
   );
 }
