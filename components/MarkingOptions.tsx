@@ -1,5 +1,5 @@
 /** What is marked and how, where Newsmark is off, and the currency money is converted to. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityType } from '@/lib/contracts/entities';
 import type { MarkStyle, Settings } from '@/lib/settings/settings';
 import { parseSiteList, type SiteListParse } from '@/lib/settings/sites';
@@ -24,6 +24,9 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [sites, setSites] = useState('');
   const [refused, setRefused] = useState<SiteListParse['refused']>([]);
+  /** Sites the last save took off the list: "Newsmark is on again on x.com. Undo". */
+  const [unlisted, setUnlisted] = useState<string[]>([]);
+  const sitesBox = useRef<HTMLTextAreaElement>(null);
   const [status, track] = useSaveState();
   useEffect(() => {
     void store.load().then((s) => {
@@ -47,10 +50,19 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
   const saveSites = () => {
     const parsed = parseSiteList(sites);
     setRefused(parsed.refused);
+    const removed = settings.disabledSites.filter((site) => !parsed.sites.includes(site));
+    if (removed.length > 0) setUnlisted(removed);
     update({ ...settings, disabledSites: parsed.sites }, (stored) =>
       // The box shows the stored sites, and below them what was refused, as typed, to be corrected.
       setSites([...stored.disabledSites, ...parsed.refused.map((r) => r.entry)].join('\n')),
     );
+  };
+  const undoUnlisting = () => {
+    const restored = [...settings.disabledSites, ...unlisted.filter((site) => !settings.disabledSites.includes(site))];
+    setUnlisted([]);
+    update({ ...settings, disabledSites: restored }, (stored) => setSites(stored.disabledSites.join('\n')));
+    // The button goes with the line: the focus goes back to the list it changed.
+    sitesBox.current?.focus();
   };
   return (
     <section aria-labelledby="marking-title" data-testid="marking-options">
@@ -87,6 +99,7 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
           aria-invalid={refused.length > 0}
           onInput={(e) => setSites(e.currentTarget.value)}
           onBlur={saveSites}
+          ref={sitesBox}
           data-testid="off-sites"
         />
         {refused.length > 0 && (
@@ -99,6 +112,12 @@ export function MarkingOptions({ store }: { store: MarkingStore }) {
           {settings.disabledSites.length ? t('offSitesStored', settings.disabledSites.join(', ')) : t('offSitesNone')}
         </span>
       </p>
+      {unlisted.length > 0 && (
+        <p role="status" data-testid="off-sites-undo">
+          {t('offSitesRemoved', unlisted.join(', '))}{' '}
+          <button type="button" onClick={undoUnlisting}>{t('undo')}</button>
+        </p>
+      )}
       <p class="field">
         <label for="currency">{t('currencyLabel')}</label>
         <select id="currency" value={settings.readerCurrency} onChange={(e) => update({ ...settings, readerCurrency: e.currentTarget.value })} data-testid="currency">

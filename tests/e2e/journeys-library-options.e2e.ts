@@ -146,6 +146,19 @@ for (const [label, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR'
       const again = await ui.openExtensionPage('options.html');
       await waitFor(again, () => !!document.querySelector('[data-testid="off-sites"]'));
       expect(await again.evaluate(() => (document.querySelector('[data-testid="off-sites"]') as HTMLTextAreaElement).value)).toBe('example-news.com\nother-news.com\nfoo.com\nbar.org');
+
+      // The reader takes the last site off the list by keyboard, leaves the box, and thinks better of it.
+      await scrollToWithWheel(again, '[data-testid="off-sites"]');
+      await clickOn(again, '[data-testid="off-sites"]');
+      for (const key of ['Control+End', 'Shift+Home', 'Backspace', 'Backspace', 'Tab']) await again.press(key);
+      await waitFor(again, () => document.querySelector('[data-testid="marking-status"]')?.textContent === 'Saved.', undefined, 10_000);
+      expect((await storedSettings(again))?.disabledSites).toEqual(['example-news.com', 'other-news.com', 'foo.com']);
+      expect((await expectOnScreen(again, '[data-testid="off-sites-undo"]')).text).toBe('Newsmark is on again on bar.org. Undo');
+      await shoot(again, shot('options-site-removed-undo'));
+      await clickOn(again, '[data-testid="off-sites-undo"] button');
+      await waitFor(again, () => document.querySelector('[data-testid="off-sites-undo"]') === null && document.activeElement?.getAttribute('data-testid') === 'off-sites');
+      await waitFor(again, () => (document.querySelector('[data-testid="off-sites"]') as HTMLTextAreaElement).value === 'example-news.com\nother-news.com\nfoo.com\nbar.org', undefined, 10_000);
+      expect((await storedSettings(again))?.disabledSites).toEqual(['example-news.com', 'other-news.com', 'foo.com', 'bar.org']);
       await again.close();
     });
 

@@ -91,4 +91,23 @@ describe('MarkingOptions: sites where Newsmark is off', () => {
     const root = await mount(store());
     expect(root.textContent).toContain('Its subdomains are included.');
   });
+
+  it('says which sites a save took off the list, and Undo puts them back with the focus on the list', async () => {
+    const s = store({ disabledSites: ['example-news.com', 'bar.org', 'foo.com'] });
+    const root = await mount(s);
+    expect(root.querySelector('[data-testid="off-sites-undo"]')).toBeNull();
+    const box = await typeSites(root, 'foo.com');
+    expect(s.stored.disabledSites).toEqual(['foo.com']);
+    expect(text(root, 'off-sites-undo')).toBe('Newsmark is on again on example-news.com, bar.org. Undo');
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-testid="off-sites-undo"] button')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(s.stored.disabledSites).toEqual(['foo.com', 'example-news.com', 'bar.org']);
+    expect(box.value).toBe('foo.com\nexample-news.com\nbar.org');
+    expect(root.querySelector('[data-testid="off-sites-undo"]')).toBeNull();
+    expect(document.activeElement).toBe(box);
+    expect(text(root, 'marking-status')).toBe('Saved.');
+  });
 });
