@@ -18,14 +18,17 @@ export function focusFirst(...targets: (HTMLElement | null | undefined)[]): void
 
 /**
  * Focuses the element `selector` names once it is on the page (a restored item appears after
- * the library is read again), or gives up after `timeoutMs`.
+ * the library is read again), or gives up after `timeoutMs`, or when the page has gone: the
+ * document is the one of the call, and a closed page (its window gone) ends the wait, so a
+ * late retry never reaches for a document that is no longer there.
  */
-export function focusWhenShown(selector: string, timeoutMs = 5000): void {
+export function focusWhenShown(selector: string, timeoutMs = 5000, doc: Document = document): void {
   const started = Date.now();
   const tryFocus = () => {
-    const el = document.querySelector<HTMLElement>(selector);
+    if (!doc.defaultView) return;
+    const el = doc.querySelector<HTMLElement>(selector);
     if (el) el.focus();
-    else if (Date.now() - started < timeoutMs) setTimeout(tryFocus, 30);
+    else if (Date.now() - started < timeoutMs) doc.defaultView.setTimeout(tryFocus, 30);
   };
   tryFocus();
 }
