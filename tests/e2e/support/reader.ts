@@ -105,7 +105,7 @@ export async function chromiumReader(): Promise<ReaderSession> {
           waiting.length = 0;
         }
       },
-      download: async (trigger, timeoutMs = 10_000) => {
+      download: async (trigger, timeoutMs = 30_000) => {
         const event = page.waitForEvent('download', { timeout: timeoutMs });
         await trigger();
         const download = await event;
@@ -206,7 +206,7 @@ export async function firefoxReader(): Promise<ReaderSession> {
         await input.uploadFile(join(dir, file.name));
         await input.dispose();
       },
-      download: (trigger, timeoutMs = 10_000) => downloadThrough(connection, trigger, timeoutMs),
+      download: (trigger, timeoutMs = 30_000) => downloadThrough(connection, trigger, timeoutMs),
     };
     return reader;
   };
