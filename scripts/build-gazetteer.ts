@@ -9,6 +9,10 @@
  *
  * Re-importing the listed companies from the sources' files (not shipped, not read by tests):
  *   node --import tsx scripts/build-gazetteer.ts --import <FinanceDatabase database/equities dir> <SEC company_tickers_exchange.json>
+ *     [--fd-v1 <dir,dir...>]   FinanceDatabase's first layout, Database/Equities/Industries/*.json, newest first
+ *     [--sec-history <dir>]    earlier copies of company_tickers_exchange.json (names only)
+ *     [--words <file>]         an English word list, one word a line (/usr/share/dict/words, Debian's wamerican)
+ * The commits and dates of the copies used are in lib/entities/SOURCES.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,6 +44,7 @@ const EXCHANGES: Record<string, [string, string]> = {
   SES: ['SGX', 'Singapore'], SET: ['SET', 'Thailand'], KLS: ['KLSE', 'Malaysia'], JKT: ['IDX', 'Indonesia'], NZE: ['NZX', 'New Zealand'],
   MCX: ['MOEX', 'Russia'], TAL: ['TAL', 'Estonia'], RIS: ['RIS', 'Latvia'], LIT: ['VSE', 'Lithuania'], CSE: ['CSE', 'Sri Lanka'],
   IOB: ['LON', 'United Kingdom'], TLO: ['TLO', 'Italy'], SAP: ['SAP', 'Japan'], FKA: ['FKA', 'Japan'], NSI: ['NSE', 'India'],
+  PNK: ['OTC', 'United States'],
 };
 const FACTS_HEADER = [
   '# Facts of curated companies (companies.txt) from the listed-company rows the import left out for them',
@@ -50,15 +55,47 @@ const FACTS_HEADER = [
 const CAP_RANK: Record<string, number> = { 'Mega Cap': 6, 'Large Cap': 5, 'Mid Cap': 4, 'Small Cap': 3, 'Micro Cap': 2, 'Nano Cap': 1 };
 const SEC_EXCHANGES: Record<string, string> = { Nasdaq: 'NASDAQ', NYSE: 'NYSE', CBOE: 'CBOE', OTC: 'OTC' };
 
-function runImport(fdDir: string, secJson: string): void {
+/**
+ * FinanceDatabase's first layout (one JSON file an industry, `Database/Equities/Industries/*.json`,
+ * keyed by symbol, with `long_name`): read as the CSV columns of the current layout, so one loop
+ * reads both. It holds the US exchanges and OTC (`NYQ`, `NMS`, `PNK`) that the current snapshot lacks.
+ */
+function readFdV1(dirs: readonly string[]): Array<{ code: string; rows: Array<Record<string, string>> }> {
+  const byCode = new Map<string, Array<Record<string, string>>>();
+  // Newest first: a symbol's newest row wins.
+  const seen = new Set<string>();
+  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, Record<string, unknown>>;
+    for (const [symbol, r] of Object.entries(data)) {
+      if (seen.has(symbol) || typeof r !== 'object' || r === null || typeof r.long_name !== 'string') continue;
+      seen.add(symbol);
+      const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+      const code = text('exchange');
+      if (!byCode.has(code)) byCode.set(code, []);
+      byCode.get(code)!.push({
+        symbol, name: text('long_name'), summary: text('summary'), industry: text('industry'), country: text('country'),
+        state: text('state'), city: text('city'), website: text('website'), market_cap: text('market_cap'), delisted: '',
+      });
+    }
+  }
+  return [...byCode].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, rows]) => ({ code, rows }));
+}
+
+function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], secHistoryDir?: string, wordList?: string): void {
   const rows: ListedRow[] = [];
   const commonCounts = new Map<string, number>();
   const places = new Set<string>();
+  const tables: Array<{ code: string; rows: Array<Record<string, string>>; source: string; rankShift: number }> = [];
   for (const file of readdirSync(fdDir).filter((f) => f.endsWith('.csv')).sort()) {
-    const code = file.slice(0, -4);
+    tables.push({ code: file.slice(0, -4), rows: parseCsv(readFileSync(join(fdDir, file), 'utf8')), source: 'financedatabase', rankShift: 0 });
+  }
+  // The first layout is three years older: its row of a name loses to the current one's.
+  if (fdV1Dirs.length) for (const t of readFdV1(fdV1Dirs)) tables.push({ ...t, source: 'financedatabase-v1', rankShift: -1 });
+  for (const table of tables) {
+    const code = table.code;
     const exchange = EXCHANGES[code];
     if (!exchange) continue;
-    for (const r of parseCsv(readFileSync(join(fdDir, file), 'utf8'))) {
+    for (const r of table.rows) {
       for (const w of (r.summary ?? '').split(/[^A-Za-z]+/)) if (/^[a-z]+$/.test(w)) commonCounts.set(w, (commonCounts.get(w) ?? 0) + 1);
       for (const p of [r.city, r.state, r.country]) if (p && /^\p{Lu}/u.test(p)) for (const w of [p, ...p.split(' ')]) places.add(w);
       const name = r.name ?? '';
@@ -74,8 +111,8 @@ function runImport(fdDir: string, secJson: string): void {
         country: r.country ?? '',
         industry: r.industry ?? '',
         website: websiteHost(r.website ?? ''),
-        source: 'financedatabase',
-        rank: (CAP_RANK[r.market_cap ?? ''] ?? 0) + (home ? 0.5 : 0) + (r.delisted === 'True' ? -0.25 : 0),
+        source: table.source,
+        rank: (CAP_RANK[r.market_cap ?? ''] ?? 0) + (home ? 0.5 : 0) + (r.delisted === 'True' ? -0.25 : 0) + table.rankShift,
       });
     }
   }
@@ -93,6 +130,30 @@ function runImport(fdDir: string, secJson: string): void {
       rank: 5.75 - Math.min(5, index / 2000),
     });
   });
+  // Earlier copies of the SEC list name companies since delisted, merged or renamed. Their tickers
+  // may since have gone to another company: the name only, ranked as a small company.
+  if (secHistoryDir) {
+    const current = new Set(sec.data.map((r) => r[1]));
+    const seen = new Set<string>();
+    for (const file of readdirSync(secHistoryDir).filter((f) => f.endsWith('.json')).sort()) {
+      let data: Array<[number | string, string, string, string]>;
+      try {
+        data = (JSON.parse(readFileSync(join(secHistoryDir, file), 'utf8')) as { data: typeof data }).data;
+      } catch {
+        continue; // a copy the snapshot holds cut short
+      }
+      for (const [, name] of data) {
+        if (current.has(name) || seen.has(name)) continue;
+        seen.add(name);
+        rows.push({ legalName: titleCase(name), ticker: '', country: '', industry: '', website: '', source: 'sec-history', rank: 1 });
+      }
+    }
+  }
+  // Summaries of companies rarely use everyday words ("rival"): an English word list, where given,
+  // counts each of its lower-case words once, so a one-word name or short form that is one needs evidence.
+  if (wordList) {
+    for (const w of readFileSync(wordList, 'utf8').split('\n')) if (/^[a-z]+$/.test(w) && !commonCounts.has(w)) commonCounts.set(w, 1);
+  }
   const commonWords = commonCounts;
   const curated = readFileSync(source, 'utf8');
   const curatedNames = new Set<string>();
@@ -124,7 +185,11 @@ function runImport(fdDir: string, secJson: string): void {
 }
 
 const importAt = process.argv.indexOf('--import');
-if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!);
+const v1At = process.argv.indexOf('--fd-v1');
+const historyAt = process.argv.indexOf('--sec-history');
+const wordsAt = process.argv.indexOf('--words');
+const optionValue = (at: number) => (at >= 0 ? process.argv[at + 1] : undefined);
+if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!, optionValue(v1At)?.split(',') ?? [], optionValue(historyAt), optionValue(wordsAt));
 
 
 const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }), readFileSync(factsSource, { encoding: 'utf8', flag: 'a+' }));

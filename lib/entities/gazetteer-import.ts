@@ -54,6 +54,12 @@ const GENERIC_TAIL = new Set([
 /** Words of names that are not companies even where a listing carries them (funds, trusts, notes). */
 const NOT_A_COMPANY = /\b(ETF|ETN|Fund|Funds|Fonds|Index|Notes?|Debentures?|Bonds?|Preferred|Pref|Depositary|Tracker|Certificates?|SPDR|iShares|Xtrackers|Lyxor|Amundi|Invesco Shares|Subordinated|Cum|Perp|Perpetual|Series|Portfolio|Ucits|UCITS|Sicav|SICAV|Fiduciario|Imobiliario|Investimento|GDR|NVDR|RegS|Sponsored|Unsponsored|Acquisition|SPAC|Blank Check)\b|%|\d{4}/;
 
+/** Closed-end funds and commodity trusts named as trusts ("BlackRock Municipal Income Trust", "VanEck Merk Gold Trust"); a REIT's name is left alone. */
+const FUND_TRUST = /\b(Municipal|Muni|Income|Yield|Dividend|Credit|Bond|Gold|Silver|Platinum|Bitcoin|Ethereum|Term|Quality|Premium|Opportunities|Strategic|Tax-Free|Tax-Exempt|Investment Grade)\b.*\bTrust\b/;
+
+/** A roman numeral ending a name: one of a numbered series of blank-check companies or funds. */
+const SERIES_NUMBER = / (II|III|IV|VI|VII|VIII|IX)$/;
+
 /** A name's words, split where the press splits them (spaces; commas as separators). */
 function words(name: string): string[] {
   return name.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
@@ -73,7 +79,13 @@ export function titleCase(name: string): string {
  */
 export function pressName(legalName: string): string | undefined {
   let name = titleCase(legalName.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim());
-  if (!name || NOT_A_COMPANY.test(name)) return undefined;
+  if (!name || NOT_A_COMPANY.test(name) || FUND_TRUST.test(name)) return undefined;
+  // The SEC's marks after a name: its state of incorporation or an old name's ("Tractor Supply Co /De/",
+  // "Nve Corp /New/"), a depositary receipt ("Midea Group Co Ltd/ADR").
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(/\s*\/\s*(?:ADR|ADS|New|[A-Za-z]{2})\s*\/?$/, '').trim();
+  }
   // "Banco Santander, S.A.", "Co.,Ltd": split glued forms, then drop forms from the end.
   name = name.replace(/\bCo\.,\s*Ltd\.?/gi, ' Co Ltd').replace(/\s*\(.*?\)\s*/g, ' ').replace(/\s+-\s+.*$/, '');
   const ws = words(name);
@@ -81,6 +93,8 @@ export function pressName(legalName: string): string | undefined {
   if (ws[0] === 'The' && ws.length > 1) ws.shift();
   const out = ws.join(' ').replace(/ ,/g, ',').replace(/,$/, '').trim();
   if (!out || out.length < 2 || !/\p{L}/u.test(out) || out.includes('|') || out.includes(';')) return undefined;
+  // A numbered vehicle of a series: blank-check companies and funds ("Cantor Equity Partners IV").
+  if (SERIES_NUMBER.test(out)) return undefined;
   return out;
 }
 
@@ -94,6 +108,12 @@ export function shortForm(name: string): string | undefined {
   return head;
 }
 
+/** How often a word must be written in lower case in the summaries for a name of such words to need evidence: a company of the size the press follows, a small one. */
+const MAJOR_COMMON = 300;
+const MINOR_COMMON = 30;
+/** Rank (see ListedRow) below which a company is small: micro and nano caps, OTC and old rows. */
+export const MINOR_RANK = 3;
+
 /** What the import needs to know of words: lower-case English words, and places. */
 export interface Vocabulary {
   /** Lower-case words of running English text, with how often each occurs. */
@@ -106,12 +126,14 @@ export interface Vocabulary {
  * A name that needs evidence in the document to be marked. A one-word name does when the word is
  * written in lower case at all in running text ("Tasty", "Focus"), or is a place or a given name;
  * a longer one when every word is a very common word, a place or a given name ("Global Industries"
- * needs one, "Taylor Devices" does not).
+ * needs one, "Taylor Devices" does not). A small company (`minor`: a micro or nano cap, an OTC
+ * shell, an old row) needs one sooner: when every word is merely a common word ("Homeland Security",
+ * a shell quoted on OTC, is not marked where the text names the US department).
  */
-export function isAmbiguous(name: string, vocab: Vocabulary): boolean {
+export function isAmbiguous(name: string, vocab: Vocabulary, minor = false): boolean {
   const ws = name.split(' ').filter((w) => w !== '&' && w !== 'and' && w !== 'of' && w !== 'the');
   if (vocab.places.has(name)) return true;
-  const threshold = ws.length === 1 ? 1 : 300;
+  const threshold = ws.length === 1 ? 1 : minor ? MINOR_COMMON : MAJOR_COMMON;
   return ws.every((w) => {
     const bare = w.replace(/[’']s$/, '').replace(/\.$/, '');
     const lower = bare.toLowerCase();
@@ -212,7 +234,7 @@ export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlyS
     if (short && claims.get(nameKey(short)) === 1 && !rejected(short, vocab) && !GIVEN_NAMES.has(short) && !COMMON_CAPITALISED.has(short)) aliases.push(short);
     // A short form that is a word needs evidence as much as a name that is: leave it out rather than flag the whole company.
     const keptAliases = aliases.filter((a) => !isAmbiguous(a, vocab));
-    const flag = isAmbiguous(e.name, vocab) ? 'wo' : 'o';
+    const flag = isAmbiguous(e.name, vocab, e.rank < MINOR_RANK) ? 'wo' : 'o';
     names += 1 + keptAliases.length;
     for (const s of e.sources) bySource[s] = (bySource[s] ?? 0) + 1;
     lines.push([FIELD_SAFE(e.name), keptAliases.map(FIELD_SAFE).join(';'), e.tickers.join(';'), flag, '', FIELD_SAFE(e.country), FIELD_SAFE(e.industry), FIELD_SAFE(e.website)].join('|').replace(/\|+$/, ''));

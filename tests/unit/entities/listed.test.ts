@@ -17,6 +17,20 @@ describe('imported listed companies', () => {
     expect(pressName('Tattelecom Public Joint-Stock Company')).toBe('Tattelecom');
     expect(pressName('iShares Core S&P 500 ETF')).toBeUndefined();
     expect(pressName('NextEra Energy Inc. 7.375% Corporate Units')).toBeUndefined();
+    // The SEC's state of incorporation, an old name's mark, a depositary receipt
+    expect(pressName('TRACTOR SUPPLY CO /DE/')).toBe('Tractor Supply');
+    expect(pressName('Nve Corp /New/')).toBe('Nve');
+    expect(pressName('Midea Group Co Ltd/ADR')).toBe('Midea Group');
+    expect(pressName('Adaro Energy PT/ADR/')).toBe('Adaro Energy');
+    expect(pressName('IAC/InterActiveCorp')).toBe('IAC/InterActiveCorp');
+    expect(pressName('Quad/Graphics Inc.')).toBe('Quad/Graphics');
+    // Funds named as trusts and numbered blank-check vehicles are not companies; a REIT is
+    expect(pressName('BlackRock Municipal Income Trust II')).toBeUndefined();
+    expect(pressName('VanEck Merk Gold Trust')).toBeUndefined();
+    expect(pressName('Cantor Equity Partners IV, Inc.')).toBeUndefined();
+    expect(pressName('Atlas Crest Investment Corp. II')).toBeUndefined();
+    expect(pressName('American Assets Trust, Inc.')).toBe('American Assets Trust');
+    expect(pressName('Advanced Ceramic X Corp')).toBe('Advanced Ceramic X');
     expect(titleCase('VIRTU FINANCIAL INC')).toBe('Virtu Financial INC');
     expect(titleCase('KKR & CO INC')).toBe('KKR & Co INC');
   });
@@ -35,6 +49,12 @@ describe('imported listed companies', () => {
     expect(isAmbiguous('Global Industries', vocab)).toBe(true);
     expect(isAmbiguous('Taylor Devices', vocab)).toBe(false);
     expect(isAmbiguous('Zyxel', vocab)).toBe(false);
+    // A small company (OTC, micro cap, an old row) needs evidence sooner: every word merely common
+    const words = { commonWords: new Map([['homeland', 40], ['security', 2000], ['clean', 250], ['harbors', 35]]), places: new Set<string>() };
+    expect(isAmbiguous('Homeland Security', words)).toBe(false);
+    expect(isAmbiguous('Homeland Security', words, true)).toBe(true);
+    expect(isAmbiguous('Clean Harbors', words, true)).toBe(true);
+    expect(isAmbiguous('Kandi Devices', vocab, true)).toBe(false);
   });
 
   it('merge one company listed twice, and leave out what the curated list names', () => {
