@@ -10,7 +10,8 @@
  * Re-importing the listed companies from the sources' files (not shipped, not read by tests):
  *   node --import tsx scripts/build-gazetteer.ts --import <FinanceDatabase database/equities dir> <SEC company_tickers_exchange.json>
  *     [--fd-v1 <dir,dir...>]   FinanceDatabase's first layout, Database/Equities/Industries/*.json, newest first
- *     [--sec-history <dir>]    earlier copies of company_tickers_exchange.json (names only)
+ *     [--sec-history <dir>]    earlier copies of company_tickers_exchange.json or company_tickers.json (names only)
+ *     [--failed-banks <csv>]   the FDIC's failed bank list, banklist.csv (names only)
  *     [--words <file>]         an English word list, one word a line (/usr/share/dict/words, Debian's wamerican)
  * The commits and dates of the copies used are in lib/entities/SOURCES.md.
  */
@@ -18,7 +19,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGazetteerSource } from './gazetteer/compile';
-import { importListed, nameKey, parseCsv, titleCase, websiteHost, type ListedRow } from '../lib/entities/gazetteer-import';
+import { importListed, nameKey, parseCsv, pressName, titleCase, websiteHost, type ListedRow } from '../lib/entities/gazetteer-import';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'lib/entities/data/companies.txt');
@@ -81,7 +82,7 @@ function readFdV1(dirs: readonly string[]): Array<{ code: string; rows: Array<Re
   return [...byCode].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, rows]) => ({ code, rows }));
 }
 
-function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], secHistoryDir?: string, wordList?: string): void {
+function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], secHistoryDir?: string, wordList?: string, failedBanks?: string): void {
   const rows: ListedRow[] = [];
   const commonCounts = new Map<string, number>();
   const places = new Set<string>();
@@ -136,13 +137,18 @@ function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], 
     const current = new Set(sec.data.map((r) => r[1]));
     const seen = new Set<string>();
     for (const file of readdirSync(secHistoryDir).filter((f) => f.endsWith('.json')).sort()) {
-      let data: Array<[number | string, string, string, string]>;
+      let names: string[];
       try {
-        data = (JSON.parse(readFileSync(join(secHistoryDir, file), 'utf8')) as { data: typeof data }).data;
+        // company_tickers_exchange.json ({fields, data: [[cik, name, ticker, exchange]]}) or company_tickers.json ({"0": {cik_str, ticker, title}}).
+        const json = JSON.parse(readFileSync(join(secHistoryDir, file), 'utf8')) as Record<string, unknown>;
+        names = Array.isArray(json.data)
+          ? (json.data as Array<[number | string, string]>).map((r) => r[1])
+          : Object.values(json as Record<string, { title?: string }>).map((r) => r.title ?? '');
       } catch {
         continue; // a copy the snapshot holds cut short
       }
-      for (const [, name] of data) {
+      for (const name of names) {
+        if (!name) continue;
         if (current.has(name) || seen.has(name)) continue;
         seen.add(name);
         rows.push({ legalName: titleCase(name), ticker: '', country: '', industry: '', website: '', source: 'sec-history', rank: 1 });
@@ -172,6 +178,20 @@ function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], 
     }
   }
   for (const [key, owner] of curatedOwners) if (!owner.name) curatedOwners.delete(key);
+  // The FDIC's list of failed banks (2000 on: IndyMac, Washington Mutual, Silicon Valley Bank): banks
+  // that no longer exist and are still named in the news. Names only; "First National Bank", a name
+  // of many banks, is left out by the organisation word.
+  if (failedBanks) {
+    const text = readFileSync(failedBanks, 'latin1');
+    for (const raw of parseCsv(text)) {
+      const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.trim(), v.trim()]));
+      const name = r['Bank Name'] ?? '';
+      // "Washington Mutual Bank" is the curated Washington Mutual.
+      const press = pressName(name);
+      if (!press || curatedNames.has(nameKey(press).replace(/ bank$/, ''))) continue;
+      rows.push({ legalName: name, ticker: '', country: 'United States', industry: 'Banks', website: '', source: 'fdic-failed-banks', rank: 1 });
+    }
+  }
   const header = [
     '# Listed companies imported by scripts/build-gazetteer.ts --import (see lib/entities/SOURCES.md). Do not edit:',
     '# add or correct a company in companies.txt, which wins over this file. One company a line:',
@@ -188,8 +208,9 @@ const importAt = process.argv.indexOf('--import');
 const v1At = process.argv.indexOf('--fd-v1');
 const historyAt = process.argv.indexOf('--sec-history');
 const wordsAt = process.argv.indexOf('--words');
+const banksAt = process.argv.indexOf('--failed-banks');
 const optionValue = (at: number) => (at >= 0 ? process.argv[at + 1] : undefined);
-if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!, optionValue(v1At)?.split(',') ?? [], optionValue(historyAt), optionValue(wordsAt));
+if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!, optionValue(v1At)?.split(',') ?? [], optionValue(historyAt), optionValue(wordsAt), optionValue(banksAt));
 
 
 const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }), readFileSync(factsSource, { encoding: 'utf8', flag: 'a+' }));

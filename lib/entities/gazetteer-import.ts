@@ -36,6 +36,8 @@ const TRAILING_FORMS = new Set([
   'Berhad', 'Bhd', 'Bhd.', 'Limited', 'Ltd', 'Company', 'Corporation', 'Incorporated', 'Inc', 'Corp', 'Co', 'LLC', 'plc', 'PLC',
   'Plc', 'Pty', 'Pty.', 'Tbk', 'Del', 'DE', 'MD', 'NY', 'NV.', 'a.s.', 'a.s', 'A.S', 'S.A', 'AD', 'd.d.', 'd.o.o.', 'OJSC', 'PJSC',
   'JSC', 'PAO', 'OAO', 'Joint-Stock', 'Joint', 'Stock', 'K.K.', 'KK', 'Sdn', 'S.L.', 'SL', 'Oy', 'ab', 'AB', 'ApS', 'S.R.L.', 'Srl',
+  // US bank charters: federal savings bank, national association
+  'F.S.B.', 'FSB', 'N.A.', 'S.S.B.', 'SSB',
 ]);
 
 /** Words after which the rest of a name is generic: "Agilent Technologies" -> "Agilent". */

@@ -31,6 +31,8 @@ describe('imported listed companies', () => {
     expect(pressName('Atlas Crest Investment Corp. II')).toBeUndefined();
     expect(pressName('American Assets Trust, Inc.')).toBe('American Assets Trust');
     expect(pressName('Advanced Ceramic X Corp')).toBe('Advanced Ceramic X');
+    expect(pressName('Superior Bank, FSB')).toBe('Superior Bank');
+    expect(pressName('BankMeridian, N.A.')).toBe('BankMeridian');
     expect(titleCase('VIRTU FINANCIAL INC')).toBe('Virtu Financial INC');
     expect(titleCase('KKR & CO INC')).toBe('KKR & Co INC');
   });
