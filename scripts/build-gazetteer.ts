@@ -12,6 +12,7 @@
  *     [--fd-v1 <dir,dir...>]   FinanceDatabase's first layout, Database/Equities/Industries/*.json, newest first
  *     [--sec-history <dir>]    earlier copies of company_tickers_exchange.json or company_tickers.json (names only)
  *     [--failed-banks <csv>]   the FDIC's failed bank list, banklist.csv (names only)
+ *     [--cik-ticker <csv>]     Rank and Filed's cik_ticker.csv (CIK|Ticker|Name|...; names only)
  *     [--words <file>]         an English word list, one word a line (/usr/share/dict/words, Debian's wamerican)
  * The commits and dates of the copies used are in lib/entities/SOURCES.md.
  */
@@ -82,7 +83,7 @@ function readFdV1(dirs: readonly string[]): Array<{ code: string; rows: Array<Re
   return [...byCode].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, rows]) => ({ code, rows }));
 }
 
-function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], secHistoryDir?: string, wordList?: string, failedBanks?: string): void {
+function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], secHistoryDir?: string, wordList?: string, failedBanks?: string, cikTicker?: string): void {
   const rows: ListedRow[] = [];
   const commonCounts = new Map<string, number>();
   const places = new Set<string>();
@@ -155,6 +156,20 @@ function runImport(fdDir: string, secJson: string, fdV1Dirs: readonly string[], 
       }
     }
   }
+  // Rank and Filed's cik_ticker.csv (about 2018): the SEC's filers with a ticker then, many since
+  // delisted, merged or bankrupt (AirTran, Abgenix, Adelphia). Names only; blank checks (SIC 6770) left out.
+  if (cikTicker) {
+    const lines = readFileSync(cikTicker, 'utf8').split(/\r?\n/);
+    const head = (lines[0] ?? '').split('|');
+    const at = (k: string) => head.indexOf(k);
+    for (const line of lines.slice(1)) {
+      const f = line.split('|');
+      const name = f[at('Name')] ?? '';
+      if (!name || f[at('SIC')] === '6770') continue;
+      // Its names are title-cased by machine ("Adt Corporation"): cased again from capitals, so a short name stays an acronym.
+      rows.push({ legalName: titleCase(name.toUpperCase()), ticker: '', country: '', industry: '', website: '', source: 'rankandfiled', rank: 1 });
+    }
+  }
   // Summaries of companies rarely use everyday words ("rival"): an English word list, where given,
   // counts each of its lower-case words once, so a one-word name or short form that is one needs evidence.
   if (wordList) {
@@ -209,8 +224,9 @@ const v1At = process.argv.indexOf('--fd-v1');
 const historyAt = process.argv.indexOf('--sec-history');
 const wordsAt = process.argv.indexOf('--words');
 const banksAt = process.argv.indexOf('--failed-banks');
+const cikTickerAt = process.argv.indexOf('--cik-ticker');
 const optionValue = (at: number) => (at >= 0 ? process.argv[at + 1] : undefined);
-if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!, optionValue(v1At)?.split(',') ?? [], optionValue(historyAt), optionValue(wordsAt), optionValue(banksAt));
+if (importAt >= 0) runImport(process.argv[importAt + 1]!, process.argv[importAt + 2]!, optionValue(v1At)?.split(',') ?? [], optionValue(historyAt), optionValue(wordsAt), optionValue(banksAt), optionValue(cikTickerAt));
 
 
 const compiled = compileGazetteerSource(readFileSync(source, 'utf8'), readFileSync(listedSource, { encoding: 'utf8', flag: 'a+' }), readFileSync(factsSource, { encoding: 'utf8', flag: 'a+' }));

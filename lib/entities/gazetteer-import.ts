@@ -110,9 +110,9 @@ export function shortForm(name: string): string | undefined {
   return head;
 }
 
-/** How often a word must be written in lower case in the summaries for a name of such words to need evidence: a company of the size the press follows, a small one. */
+/** How often a word must be written in lower case in the summaries (or be in the word list) for a name of such words to need evidence: a company of the size the press follows, a small one. */
 const MAJOR_COMMON = 300;
-const MINOR_COMMON = 30;
+const MINOR_COMMON = 1;
 /** Rank (see ListedRow) below which a company is small: micro and nano caps, OTC and old rows. */
 export const MINOR_RANK = 3;
 
@@ -129,8 +129,9 @@ export interface Vocabulary {
  * written in lower case at all in running text ("Tasty", "Focus"), or is a place or a given name;
  * a longer one when every word is a very common word, a place or a given name ("Global Industries"
  * needs one, "Taylor Devices" does not). A small company (`minor`: a micro or nano cap, an OTC
- * shell, an old row) needs one sooner: when every word is merely a common word ("Homeland Security",
- * a shell quoted on OTC, is not marked where the text names the US department).
+ * shell, an old row) needs one as soon as every word is an English word at all ("Homeland Security",
+ * a shell quoted on OTC, is not marked where the text names the US department; nor "Rogue One", a
+ * food shell, where it names the film).
  */
 export function isAmbiguous(name: string, vocab: Vocabulary, minor = false): boolean {
   const ws = name.split(' ').filter((w) => w !== '&' && w !== 'and' && w !== 'of' && w !== 'the');
@@ -144,13 +145,31 @@ export function isAmbiguous(name: string, vocab: Vocabulary, minor = false): boo
 }
 
 /** Never a listed company by name alone: organisations, places, people's titles. */
+/**
+ * Words that end only a company's name: an organisation word before one does not make the name an
+ * organisation's ("National Presto Industries", "City Holding", "Federal Screw Works" has none).
+ */
+const COMPANY_TAIL = new Set([
+  'Industries', 'Holdings', 'Holding', 'Group', 'Technologies', 'Bancorp', 'Bancshares', 'Bankshares', 'Enterprises',
+  'Pharmaceuticals', 'Therapeutics', 'Biosciences', 'Resources', 'Minerals', 'Mining', 'Metals', 'Petroleum', 'Airlines',
+  'Airways', 'Motors', 'Foods', 'Brands', 'Realty', 'Properties', 'Electronics', 'Semiconductor', 'Software', 'Laboratories',
+  'Chemicals', 'Materials', 'Manufacturing', 'Instruments', 'Devices', 'Bancorporation', 'Financial', 'Insurance',
+]);
+
 function rejected(name: string, vocab: Vocabulary): boolean {
   const ws = name.split(' ');
-  if (KNOWN_ORGS.has(name) || ws.some((w) => ORG_WORDS.has(w))) return true;
+  if (KNOWN_ORGS.has(name)) return true;
+  if (ws.some((w) => ORG_WORDS.has(w)) && !(ws.length > 1 && COMPANY_TAIL.has(ws[ws.length - 1]!) && !ORG_WORDS.has(ws[ws.length - 1]!))) return true;
   if (ws.every((w) => PLACES.has(w) || vocab.places.has(w))) return true;
-  if (ws.length === 1 && (STOP_CAPITALISED.has(name) || COMMON_CAPITALISED.has(name) || GENERIC_TAIL.has(name) || LEGAL_SUFFIXES.has(name))) return true;
+  // A given name alone ("Andrew", Andrew Corp's name once its form is off) is a person's far more often.
+  if (ws.length === 1 && (STOP_CAPITALISED.has(name) || COMMON_CAPITALISED.has(name) || GENERIC_TAIL.has(name) || LEGAL_SUFFIXES.has(name) || GIVEN_NAMES.has(name))) return true;
   if (GIVEN_NAMES.has(ws[0]!) && ws.length === 2 && !GENERIC_TAIL.has(ws[1]!)) return true;
   return false;
+}
+
+/** A name key without its spaces: rows written with and without them are one company. */
+function compactKey(key: string): string {
+  return key.replace(/ /g, '');
 }
 
 /** Normalised key of a name, for merging rows and comparing with the curated list. */
@@ -177,6 +196,9 @@ const FIELD_SAFE = (s: string) => s.replace(/[|;\n\r]/g, ' ').trim();
  * press name is one of them is that company, already listed, and is left out.
  */
 export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlySet<string>, vocab: Vocabulary, header: string, curatedOwners: ReadonlyMap<string, { name: string; tickers: readonly string[] }> = new Map()): ImportResult {
+  // Rows are one company whatever their spacing: the SEC's "Ancestrycom" is Ancestry.com.
+  const curatedKeys = new Set([...curatedNames].map(compactKey));
+  const owners = new Map([...curatedOwners].map(([k, v]) => [compactKey(k), v]));
   interface Entry { name: string; legal: Set<string>; tickers: string[]; country: string; industry: string; website: string; sources: Set<string>; rank: number }
   const entries = new Map<string, Entry>();
   let skippedCurated = 0;
@@ -187,11 +209,11 @@ export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlyS
   for (const row of [...rows].sort((a, b) => b.rank - a.rank)) {
     const name = pressName(row.legalName);
     if (!name || rejected(name, vocab)) continue;
-    const key = nameKey(name);
-    if (!key || curatedNames.has(key)) {
+    const key = compactKey(nameKey(name));
+    if (!key || curatedKeys.has(key)) {
       if (key) skippedCurated++;
-      const owner = curatedOwners.get(key);
-      const byName = owner !== undefined && nameKey(owner.name) === key;
+      const owner = owners.get(key);
+      const byName = owner !== undefined && compactKey(nameKey(owner.name)) === key;
       const contradicts = owner && row.ticker && owner.tickers.length > 0 && !owner.tickers.includes(row.ticker);
       // By an alias ("RH" of one company, the ticker-name of another), only a row with one of its listings.
       const confirmed = byName || (owner !== undefined && row.ticker !== '' && owner.tickers.includes(row.ticker));
@@ -219,8 +241,8 @@ export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlyS
   for (const [key, e] of entries) {
     const short = shortForm(e.name);
     if (!short) continue;
-    const sk = nameKey(short);
-    if (curatedNames.has(sk) || entries.has(sk)) continue;
+    const sk = compactKey(nameKey(short));
+    if (curatedKeys.has(sk) || entries.has(sk)) continue;
     shortOf.set(key, short);
     claims.set(sk, (claims.get(sk) ?? 0) + 1);
   }
@@ -228,12 +250,13 @@ export function importListed(rows: readonly ListedRow[], curatedNames: ReadonlyS
   const bySource: Record<string, number> = {};
   let names = 0;
   const usedIds = new Set<string>();
-  for (const [key, e] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const order = (e: Entry) => nameKey(e.name);
+  for (const [key, e] of [...entries].sort((a, b) => (order(a[1]) < order(b[1]) ? -1 : order(a[1]) > order(b[1]) ? 1 : 0))) {
     if (usedIds.has(key)) continue;
     usedIds.add(key);
     const aliases: string[] = [];
     const short = shortOf.get(key);
-    if (short && claims.get(nameKey(short)) === 1 && !rejected(short, vocab) && !GIVEN_NAMES.has(short) && !COMMON_CAPITALISED.has(short)) aliases.push(short);
+    if (short && claims.get(compactKey(nameKey(short))) === 1 && !rejected(short, vocab) && !GIVEN_NAMES.has(short) && !COMMON_CAPITALISED.has(short)) aliases.push(short);
     // A short form that is a word needs evidence as much as a name that is: leave it out rather than flag the whole company.
     const keptAliases = aliases.filter((a) => !isAmbiguous(a, vocab));
     const flag = isAmbiguous(e.name, vocab, e.rank < MINOR_RANK) ? 'wo' : 'o';

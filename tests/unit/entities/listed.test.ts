@@ -52,10 +52,12 @@ describe('imported listed companies', () => {
     expect(isAmbiguous('Taylor Devices', vocab)).toBe(false);
     expect(isAmbiguous('Zyxel', vocab)).toBe(false);
     // A small company (OTC, micro cap, an old row) needs evidence sooner: every word merely common
-    const words = { commonWords: new Map([['homeland', 40], ['security', 2000], ['clean', 250], ['harbors', 35]]), places: new Set<string>() };
+    const words = { commonWords: new Map([['homeland', 4], ['security', 2000], ['clean', 250], ['harbors', 35], ['rogue', 1], ['one', 5000]]), places: new Set<string>() };
     expect(isAmbiguous('Homeland Security', words)).toBe(false);
     expect(isAmbiguous('Homeland Security', words, true)).toBe(true);
     expect(isAmbiguous('Clean Harbors', words, true)).toBe(true);
+    expect(isAmbiguous('Rogue One', words, true)).toBe(true);
+    expect(isAmbiguous('Rogue One', words)).toBe(false);
     expect(isAmbiguous('Kandi Devices', vocab, true)).toBe(false);
   });
 
@@ -66,6 +68,16 @@ describe('imported listed companies', () => {
     expect(out.text).toBe('Banco Ejemplo||BME:BEJ;LON:BEJ|o||Spain|Banks|santander.com\n');
     expect(websiteHost('http://www.agilent.com/')).toBe('agilent.com');
     expect(websiteHost('aircraft_co.avic.com')).toBe('');
+  });
+
+  it('merge rows written with and without spaces; reject a given name alone; an organisation word before a company word is a company', () => {
+    const row = (legalName: string, rank: number): ListedRow => ({ legalName, ticker: '', country: '', industry: '', website: '', source: 'sec', rank });
+    const vocab = { commonWords: new Map<string, number>(), places: new Set<string>() };
+    const names = (rows: ListedRow[], curated: string[] = []) => importListed(rows, new Set(curated), vocab, '').text.split('\n').filter(Boolean).map((l) => l.split('|')[0]);
+    expect(names([row('Ancestry.com Inc', 5), row('Ancestrycom Inc', 1)])).toEqual(['Ancestry.com']);
+    expect(names([row('Ancestrycom Inc', 1)], ['ancestry com'])).toEqual([]);
+    expect(names([row('Andrew Corp', 1)])).toEqual([]);
+    expect(names([row('National Presto Industries Inc', 3), row('Federal Signal Corp', 3), row('City Holding Co', 3), row('Union Pacific Corp', 3)])).toEqual(['City Holding', 'National Presto Industries']);
   });
 
   it("give a curated company the facts of the largest row naming it, by its name or by an alias with one of its listings", () => {
