@@ -11,14 +11,6 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The first stage is an unlisted script (no WXT content-script context, whose off switch any
-    // page can throw, and no polyfill: it must stay tiny) declared here as the one content script.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.content_scripts = [
-        ...(manifest.content_scripts ?? []),
-        { matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle', js: ['first-stage.js'] },
-      ];
-    },
     // The popup is built apart from the other pages, into one script: it opens at every click
     // and each shared chunk it loaded cost it a round trip (four chunks: ~14 ms median of its
     // ~100 ms to a complete render in the popup bench).
@@ -38,14 +30,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting: the marking pipeline is injected only into pages whose first stage asks for it.
+    // scripting: the first stage is registered for the sites the reader chose, and the pipeline
+    // injected only where the first stage asks (entrypoints/background/site-access.ts).
+    // activeTab: "Mark this page" on any other site, without a lasting grant.
     permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'unlimitedStorage', 'scripting'],
-    // The ECB's daily reference rates, for money in the reader's currency on hover cards; and
-    // every web page, which the first stage already runs on: Chromium injects the pipeline
-    // (scripting.executeScript) only into hosts the extension holds, whatever content scripts match.
-    host_permissions: ['https://www.ecb.europa.eu/*', 'http://*/*', 'https://*/*'],
-    // Asked for at run time, when the reader turns a news search on: the three opt-in search services.
-    optional_host_permissions: ['https://news.google.com/*', 'https://www.bing.com/*', 'https://api.gdeltproject.org/*'],
+    // The ECB's daily reference rates, for money in the reader's currency on hover cards. No web
+    // site: installing asks for none.
+    host_permissions: ['https://www.ecb.europa.eu/*'],
+    // Asked for at run time, each in the reader's click: the sites to mark (the listed news
+    // sites, every site, or one site from the popup), a feed's site, and the three opt-in news
+    // search services.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'mark-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandMarkNext__' },
       'mark-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandMarkPrevious__' },

@@ -28,8 +28,14 @@ export interface PopupServices {
   watchPage(onChange: (snapshot: PopupSnapshot) => void, onError: (error: unknown) => void): () => void;
   /** null when the page has no content script (browser pages, or before it ran). */
   loadEntities(): Promise<PageEntities | null>;
-  /** Marks the page although it does not look like an article; answers how many marks it shows. */
+  /** Marks the page although it does not look like an article (or is on a site Newsmark does not read); answers how many marks it shows. */
   markPage(): Promise<number>;
+  /** Whether Newsmark reads the page's site (null: not a web page). */
+  loadSiteAccess(): Promise<SiteAccess | null>;
+  /** Asks the browser for the site (at once: it must run in the click) and marks its articles from now on; false when refused. */
+  grantSite(pattern: string): Promise<boolean>;
+  /** Runs Newsmark's first stage in the tab once (the popup's opening lent the tab: activeTab), e.g. to repaint a saved page's highlights. */
+  startHere(): Promise<void>;
   save(): Promise<void>;
   unsave(articleId: string): Promise<void>;
   /** Brings an article just removed back as it was. */
@@ -50,6 +56,14 @@ export interface PopupServices {
   openOptions(): void;
 }
 
+/** The page's site, and whether Newsmark reads it (the reader chose it and the browser granted it). */
+export interface SiteAccess {
+  host: string;
+  /** The grant pattern for the site. */
+  pattern: string;
+  marked: boolean;
+}
+
 /** The popup's first answers: given at its first render, it renders complete at once. */
 export interface FirstAnswers {
   page: PopupSnapshot;
@@ -67,7 +81,7 @@ const loadedOr = <T,>(first: { value: T } | undefined): Loaded<T> => (first ? { 
  * Loads, again whenever `version` changes (the last answer stays shown meanwhile), starting
  * from `first` when given; `mark` names a performance mark set when an answer arrives.
  */
-function useLoad<T>(load: () => Promise<T>, { mark, version = 0, first }: { mark?: string; version?: number; first?: { value: T } } = {}): Loaded<T> {
+function useLoad<T>(load: () => Promise<T>, { mark, version = 0, first }: { mark?: string; version?: number | string; first?: { value: T } } = {}): Loaded<T> {
   const [value, setValue] = useState<Loaded<T>>(() => loadedOr(first));
   useEffect(() => {
     load().then(
@@ -103,7 +117,12 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
   const [marked, setMarked] = useState<number | null>(null);
   // And after a save: saving a page not taken for an article extracts and marks it.
   const [saves, setSaves] = useState(0);
-  const entities = useLoad(services.loadEntities, { version: saves * 1_000_000 + (marked ?? -1), first: first && { value: first.entities } });
+  // And once the reader grants the site, as the page reports what its first stage found.
+  const [grantedHost, setGrantedHost] = useState<string | null>(null);
+  const [pageReports, setPageReports] = useState(0);
+  // The site is one Newsmark does not read: the offer says so (not "reload the page").
+  const [offering, setOffering] = useState(false);
+  const entities = useLoad(services.loadEntities, { version: `${saves}/${marked ?? ''}/${pageReports}`, first: first && { value: first.entities } });
   // Sync status is asked for once the rest is shown: counting pending changes can take a while
   // on a large library, and the line at the bottom may arrive after the rest.
   const ready = page.state !== 'loading' && entities.state !== 'loading';
@@ -114,6 +133,11 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
   const snapshot = page.state === 'ready' ? page.value : null;
   const visit = snapshot?.visit ?? null;
   const notArticle = entities.state === 'ready' && entities.value?.state === 'not-article';
+  useEffect(() => {
+    if (grantedHost) setPageReports((n) => n + 1);
+  }, [grantedHost, snapshot]);
+  // No first stage in the tab: the site is not one Newsmark reads (or the page predates the extension).
+  const unread = entities.state === 'ready' && entities.value === null && marked === null;
 
   return (
     <main class="popup" aria-busy={!ready} data-ready={String(ready)}>
@@ -124,7 +148,11 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
       </header>
       {page.state === 'loading' && <p>{t('popupLoading')}</p>}
       {page.state === 'error' && <p role="alert">{t('popupError', page.message)}</p>}
-      {snapshot && <PageStatus visit={visit} />}
+      {snapshot && !(offering && !visit) && <PageStatus visit={visit} />}
+      {grantedHost && <p role="status" data-testid="site-granted">{t('siteAccessGranted', grantedHost)}</p>}
+      {unread && !grantedHost && (
+        <SiteAccessOffer services={services} saved={!!snapshot?.article} onMarked={setMarked} onGranted={setGrantedHost} onStarted={() => setPageReports((n) => n + 1)} onShown={setOffering} />
+      )}
       {(notArticle || marked !== null) && <MarkPage marked={marked} mark={services.markPage} onMarked={setMarked} />}
       {snapshot && <SavedSection saved={snapshot} services={services} isArticle={!!visit?.isArticle} canSave={!!visit} onSaved={() => setSaves((n) => n + 1)} />}
       {entities.state === 'ready' && entities.value && (entities.value.entities.length > 0 || entities.value.state === 'marked') && (
@@ -155,6 +183,54 @@ function MarkPage({ marked, mark, onMarked }: { marked: number | null; mark: () 
         <p role="status" data-testid="mark-count" data-count={String(marked)}>{marked > 0 ? tCount('markPageDone', marked) : t('markPageNone')}</p>
       )}
       {error && <p role="alert" class="error">{t('popupError', error)}</p>}
+    </section>
+  );
+}
+
+/**
+ * On a site Newsmark does not read: read it from now on ("Mark articles on this site", a grant
+ * the browser asks the reader to confirm), or mark this page once (activeTab, no lasting grant).
+ */
+function SiteAccessOffer({ services, saved, onMarked, onGranted, onStarted, onShown }: {
+  services: PopupServices;
+  /** The page is in the library: its highlights are painted again at once, through the tab the popup's opening lent. */
+  saved: boolean;
+  onMarked: (count: number) => void;
+  onGranted: (host: string) => void;
+  onStarted: () => void;
+  onShown: (shown: boolean) => void;
+}) {
+  const access = useLoad(services.loadSiteAccess);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unreadSite = access.state === 'ready' && !!access.value && !access.value.marked;
+  useEffect(() => {
+    onShown(unreadSite);
+    if (saved && unreadSite) services.startHere().then(onStarted, () => undefined);
+  }, [saved, unreadSite]);
+  useEffect(() => () => onShown(false), []);
+  if (access.state !== 'ready' || !access.value || access.value.marked) return null;
+  const { host, pattern } = access.value;
+  const grant = () => {
+    setBusy(true);
+    services.grantSite(pattern).then(
+      (granted) => (granted ? onGranted(host) : setError(t('siteAccessRefused', host))),
+      (e: unknown) => setError(t('popupError', messageOf(e))),
+    ).finally(() => setBusy(false));
+  };
+  const markOnce = () => {
+    setBusy(true);
+    services.markPage().then(onMarked, (e: unknown) => setError(t('popupError', messageOf(e)))).finally(() => setBusy(false));
+  };
+  return (
+    <section class="site-access" aria-label={t('siteAccessGrant')} data-testid="site-access">
+      <p>{t('siteAccessNotRead', host)}</p>
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={grant} data-testid="grant-site">{t('siteAccessGrant')}</button>
+        <button type="button" disabled={busy} onClick={markOnce} data-testid="mark-page">{t('markPage')}</button>
+      </div>
+      <p class="muted">{t('siteAccessGrantHint')}</p>
+      {error && <p role="alert" class="error">{error}</p>}
     </section>
   );
 }

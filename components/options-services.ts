@@ -7,9 +7,19 @@ import { REMOTE_ORIGINS } from '@/lib/related/sources/remote';
 import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { OptionsServices } from './Options';
 import { downloadBlob } from './download';
+import { ALL_SITES, sitePatternsOf } from '@/lib/sites/registration';
+import { NEWS_SITES } from '@/lib/sites/news-sites';
+import { grantSites } from './site-grants';
 
 export function optionsServices(): OptionsServices {
   return {
+    sites: {
+      marked: () => sendMessage('getMarkedSites', {}),
+      remove: (patterns) => sendMessage('removeMarkedSites', { patterns }),
+      add: grantSites,
+      newsSites: NEWS_SITES.flatMap((site) => [...site.origins]),
+      everySite: [...ALL_SITES],
+    },
     marking: { load: loadSettings, save: saveSettings },
     related: {
       load: async () => ({ ...DEFAULT_RELATED_SETTINGS, ...(await relatedSettingsItem.getValue()) }),
@@ -19,7 +29,7 @@ export function optionsServices(): OptionsServices {
       addFeed: async (url) => void (await sendMessage('addFeed', { url })),
       removeFeed: (url) => sendMessage('removeFeed', { url }),
       discoverFeeds: (url) => sendMessage('discoverFeeds', { url }),
-      requestSiteAccess: (urls) => browser.permissions.request({ origins: sitePatterns(urls) }),
+      requestSiteAccess: (urls) => browser.permissions.request({ origins: sitePatternsOf(urls) }),
       importOpml: async (text) => (await sendMessage('importOpml', { text })).added,
       exportOpml: async () => (await sendMessage('exportOpml', {})).text,
       refreshFeeds: async () => void (await sendMessage('refreshFeeds', {})),
@@ -35,10 +45,3 @@ export function optionsServices(): OptionsServices {
   };
 }
 
-/** The host permission patterns for the sites of `urls` (every port and path of each host), once each. */
-export function sitePatterns(urls: readonly string[]): string[] {
-  return [...new Set(urls.map((url) => {
-    const { protocol, hostname } = new URL(url);
-    return `${protocol}//${hostname}/*`;
-  }))];
-}

@@ -104,6 +104,12 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
     const type = (message as { newsmark?: number; type?: string } | null)?.newsmark === 1 ? (message as { type: string }).type : null;
     if (!type || stages.pipeline || type === LOAD_PIPELINE) return undefined;
+    if (type === LEAVE_PAGE) {
+      stop();
+      stages.firstStage = false;
+      sendResponse({ ok: true, value: undefined });
+      return true;
+    }
     const quiet = QUIET_ANSWERS[type];
     if (quiet) {
       sendResponse({ ok: true, value: quiet() });
@@ -126,6 +132,9 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
   if (document.body) observer.observe(document.body, { childList: true, subtree: true });
   look();
 }
+
+/** The background's word that the reader took this site away (see SiteAccessMessages). */
+const LEAVE_PAGE = 'leavePage';
 
 /** What the popup asks of every page, answered without loading the pipeline: nothing marked, nothing highlighted. */
 const QUIET_ANSWERS: Record<string, () => unknown> = {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
 import { saveArticleInTab } from './context-menu';
+import { askTab } from './site-access';
 
 /** Keyboard commands (manifest `commands`), forwarded to the active tab's content script. */
 export function handleCommands(): void {
@@ -14,9 +15,9 @@ export function handleCommands(): void {
         case 'mark-previous':
           return sendMessage('focusMark', { direction: -1 }, tabId);
         case 'mark-page':
-          return sendMessage('markPage', {}, tabId);
+          return askTab(tabId, () => sendMessage('markPage', {}, tabId));
         case 'highlight-selection':
-          return sendMessage('highlightSelection', {}, tabId);
+          return askTab(tabId, () => sendMessage('highlightSelection', {}, tabId));
         case 'save-article':
           return void saveArticleInTab(tabId);
         default:

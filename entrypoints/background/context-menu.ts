@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
+import { askTab } from './site-access';
 
 const SAVE_ARTICLE_MENU = 'newsmark-save-article';
 
@@ -26,5 +27,5 @@ export function handleContextMenu(): void {
  * Shared by the context menu and the `save-article` keyboard command.
  */
 export function saveArticleInTab(tabId: number): void {
-  sendMessage('savePageArticle', {}, tabId).catch((error: unknown) => console.debug('[newsmark] save not delivered', error));
+  askTab(tabId, () => sendMessage('savePageArticle', {}, tabId)).catch((error: unknown) => console.debug('[newsmark] save not delivered', error));
 }

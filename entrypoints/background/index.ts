@@ -16,6 +16,8 @@ import { indexLibrary } from './indexing';
 import { reportedUrls } from './reported-urls';
 import { cachedSnapshots, notifyLibraryChanged, popupHandlers } from './handlers/popup';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
+import { listFeeds } from '@/lib/related/store';
+import { siteAccessHandlers, watchSiteAccess } from './site-access';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -31,6 +33,7 @@ export default defineBackground(() => {
     pageHandlers(db, (url) => void snapshots.refresh(url).then(notifyLibraryChanged, () => undefined)),
     popupHandlers(snapshots),
     markingHandlers(),
+    siteAccessHandlers(async () => (await listFeeds(db)).map((feed) => feed.url)),
     libraryHandlers(db),
     libraryIoHandlers(db),
     relatedHandlers(db),
@@ -55,6 +58,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void scheduleSyncAlarms());
   // Articles saved or imported without company ids get them, in slices (lib/dossier/indexing.ts).
   indexLibrary(db);
+  watchSiteAccess();
   handleCommands();
   handleContextMenu();
 });

@@ -9,7 +9,7 @@ import { PageMarker } from '@/lib/marking/page-marker';
 import { idleScheduler, watchContent } from '@/lib/marking/watch';
 import type { ToContent } from '@/lib/contracts/messages';
 import { allHandlers, answerMessage, handleMessages, sendMessage } from '@/lib/messaging';
-import { stagesIn, type LoadReason } from '@/lib/marking/stages';
+import { stagesIn, type LoadReason, type Stages } from '@/lib/marking/stages';
 import { isOffForHost, loadSettings, watchSettings } from '@/lib/settings';
 import { createCardView } from './card';
 import { contentHandlers } from './handlers';
@@ -29,7 +29,7 @@ export default defineUnlistedScript(() => {
   const pending: LoadReason[] = [];
   let begin: ((reason: LoadReason) => void) | null = null;
   let answer: (message: unknown) => Promise<unknown> | undefined = () => undefined;
-  const ready = start().then(
+  const ready = start(stages).then(
     (pipeline) => {
       begin = pipeline.begin;
       answer = pipeline.answer;
@@ -50,7 +50,7 @@ const WATCH_INTERVAL_MS = 500;
 const SETTLE_MS = 15_000;
 const SETTLE_LOOKS = 4;
 
-async function start(): Promise<{ begin(reason: LoadReason): void; answer(message: unknown): Promise<unknown> | undefined }> {
+async function start(stages: Stages): Promise<{ begin(reason: LoadReason): void; answer(message: unknown): Promise<unknown> | undefined }> {
   let settings = await loadSettings();
   const offHere = () => isOffForHost(settings, location.hostname);
   const card = createCardView(document, () => settings);
@@ -102,6 +102,14 @@ async function start(): Promise<{ begin(reason: LoadReason): void; answer(messag
       // Saving says "this is an article": extract and mark it even if detection said otherwise.
       if (marker.state !== 'marked') await marker.run(true);
       return highlights.model.save();
+    },
+    // The reader took this site's access away: the page goes back to how it was, and a later
+    // grant (or "Mark this page") starts both stages afresh.
+    leavePage: () => {
+      stop();
+      stages.pipeline = undefined;
+      stages.firstStage = false;
+      void sendMessage('setMarkCount', { count: 0 }).catch(() => undefined);
     },
   });
   const stopMessages = handleMessages(handlers);

@@ -14,6 +14,9 @@ import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { FirstAnswers, PopupServices } from '@/components/Popup';
 import { highlightActions } from '@/components/highlight-actions';
 import { readSnapshotCopy } from '@/lib/library/snapshot-copies';
+import { sitePatternOf } from '@/lib/sites/registration';
+import { anyCovers } from '@/lib/sites/match';
+import { grantSites } from '@/components/site-grants';
 
 /** The tab the popup is about, and the page's URL when the popup's address names it. */
 export interface PopupTab {
@@ -38,9 +41,14 @@ export async function currentTab(address: PopupAddress): Promise<PopupTab> {
  * It is kept by the page's URL, which the browser tells when the address names only the tab.
  */
 export async function snapshotCopyFor(tab: Promise<PopupTab>): Promise<PopupSnapshot | null> {
-  const { id, url } = await tab;
-  const pageUrl = url ?? (id === null ? undefined : await urlOfTab(id));
+  const pageUrl = await urlFor(tab);
   return pageUrl ? readSnapshotCopy(browser.storage.session, pageUrl) : null;
+}
+
+/** The page's URL: the one the address names, else the one the browser shows for the tab. */
+export async function urlFor(tab: Promise<PopupTab>): Promise<string | undefined> {
+  const { id, url } = await tab;
+  return url ?? (id === null ? undefined : await urlOfTab(id));
 }
 
 /** The URL the browser shows for tab `id`: undefined when it hides it (no access granted) or the tab is gone. */
@@ -77,7 +85,12 @@ export interface StartedPopup extends PopupServices {
  * the active tab's). `copy` is the worker's stored copy of the snapshot, if any: shown first
  * when it comes before the worker's answer, which follows it.
  */
-export function popupServices(tab: Promise<number | null>, page: SnapshotRequest = {}, copy: Promise<PopupSnapshot | null> = Promise.resolve(null)): StartedPopup {
+export function popupServices(
+  tab: Promise<number | null>,
+  page: SnapshotRequest = {},
+  copy: Promise<PopupSnapshot | null> = Promise.resolve(null),
+  pageUrl: Promise<string | undefined> = Promise.resolve(undefined),
+): StartedPopup {
   const toTab = async <T>(work: (id: number) => Promise<T>, fallback: T): Promise<T> => {
     const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
@@ -93,7 +106,31 @@ export function popupServices(tab: Promise<number | null>, page: SnapshotRequest
     firstAnswers: (waitMs) => within(waitMs, Promise.all([firstSnapshot, firstEntities]).then(([page, entities]) => ({ page, entities }))),
     watchPage: watchSnapshots(readSnapshot, [firstSnapshot, fromWorker]),
     loadEntities: firstThenFresh(readEntities, firstEntities),
-    markPage: () => toTab(async (id) => (await sendMessage('markPage', {}, id)).count, 0),
+    markPage: () => toTab(async (id) => {
+      try {
+        return (await sendMessage('markPage', {}, id)).count;
+      } catch {
+        // No first stage here (a site the reader did not choose): the popup's click lent the
+        // tab to Newsmark (activeTab), enough to run it once and ask again.
+        await sendMessage('startFirstStage', { tabId: id });
+        return (await sendMessage('markPage', {}, id)).count;
+      }
+    }, 0),
+    loadSiteAccess: async () => {
+      const url = await pageUrl;
+      const pattern = url ? sitePatternOf(url) : null;
+      if (!url || !pattern) return null;
+      const marked = await sendMessage('getMarkedSites', {});
+      return { host: new URL(url).hostname, pattern, marked: anyCovers(marked, url) };
+    },
+    startHere: () => toTab((id) => sendMessage('startFirstStage', { tabId: id }), undefined),
+    grantSite: (pattern) =>
+      // Asked at once: the browser grants only within the reader's click.
+      grantSites([pattern]).then(async (marked) => {
+        if (marked === null) return false;
+        await toTab((id) => sendMessage('startFirstStage', { tabId: id }), undefined);
+        return true;
+      }),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),
     unsave: async (articleId) => void (await sendMessage('unsaveArticle', { id: articleId })),
     undoUnsave: async (articleId) => void (await sendMessage('undoUnsaveArticle', { id: articleId })),

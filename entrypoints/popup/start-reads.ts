@@ -3,7 +3,7 @@
  * imports this module first, so its answers are on their way before the interface's code runs.
  */
 import { readPopupAddress } from '@/lib/messaging/popup-address';
-import { currentTab, popupServices, snapshotCopyFor, snapshotRequest } from './services';
+import { currentTab, popupServices, snapshotCopyFor, snapshotRequest, urlFor } from './services';
 
 /**
  * How long the first render waits for the answers before it shows the shell and fills in:
@@ -15,6 +15,6 @@ const FIRST_RENDER_WAIT_MS = 50;
 performance.mark('newsmark:popup-start');
 const address = readPopupAddress(location.search);
 const tab = currentTab(address);
-export const services = popupServices(tab.then(({ id }) => id), snapshotRequest(address), snapshotCopyFor(tab));
+export const services = popupServices(tab.then(({ id }) => id), snapshotRequest(address), snapshotCopyFor(tab), urlFor(tab));
 /** The answers for a first render that is complete, or undefined: render the shell. */
 export const firstAnswers = services.firstAnswers(FIRST_RENDER_WAIT_MS);

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { SidePanel, type PanelTab, type SidePanelServices } from '@/components/SidePanel';
 import { t } from '@/components/i18n';
 import { readPopupAddress } from '@/lib/messaging/popup-address';
-import { popupServices, snapshotCopyFor } from '../popup/services';
+import { popupServices, snapshotCopyFor, urlFor } from '../popup/services';
 import '@/components/base.css';
 
 document.title = t('sidePanelTitle');
@@ -46,7 +46,7 @@ function followTab(onTab: (tab: PanelTab | null) => void): () => void {
 
 const services: SidePanelServices = {
   followTab,
-  servicesFor: (tab) => popupServices(Promise.resolve(tab.id), { tabId: tab.id }, snapshotCopyFor(Promise.resolve(tab))),
+  servicesFor: (tab) => popupServices(Promise.resolve(tab.id), { tabId: tab.id }, snapshotCopyFor(Promise.resolve(tab)), urlFor(Promise.resolve(tab))),
 };
 
 render(<SidePanel services={services} />, document.getElementById('app')!);

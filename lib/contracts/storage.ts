@@ -40,3 +40,31 @@ export const syncStatusItem = /* @__PURE__ */ storage.defineItem<LiveSyncStatus>
   fallback: INITIAL_SYNC_STATUS,
   version: 1,
 });
+
+/**
+ * The sites the reader chose for marking, as host permission patterns (`https://*.ft.com/*`;
+ * both schemes of every site for "every site"). `storage.local`: grants are per browser. A
+ * pattern marks only while its grant stands; a grant made for something else (a feed's site)
+ * marks nothing. See lib/sites/registration.ts.
+ */
+export const markedSitesItem = /* @__PURE__ */ storage.defineItem<string[]>('local:markedSites', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * The patterns a page last asked the browser to grant for marking, and when: the popup may
+ * close while the browser asks (Firefox's prompt takes its focus), so the background finishes
+ * the choice when `permissions.onAdded` reports the grant soon after. A request left unanswered
+ * goes stale, so a later grant for something else (a feed's site) is never taken for it.
+ */
+export const pendingSitesItem = /* @__PURE__ */ storage.defineItem<{ patterns: string[]; at: number } | null>('session:pendingMarkedSites', {
+  fallback: null,
+  version: 1,
+});
+
+/** Whether the reader has chosen where Newsmark marks (first-run page, popup): the first-run page opens until they have. */
+export const siteChoiceMadeItem = /* @__PURE__ */ storage.defineItem<boolean>('local:siteChoiceMade', {
+  fallback: false,
+  version: 1,
+});

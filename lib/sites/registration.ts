@@ -117,3 +117,8 @@ export function sitePatternOf(url: string): string | null {
     return null;
   }
 }
+
+/** The grant patterns for the sites of `urls`, once each (addresses that are not on the web left out). */
+export function sitePatternsOf(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(sitePatternOf).filter((pattern): pattern is string => pattern !== null))];
+}

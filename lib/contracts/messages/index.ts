@@ -7,7 +7,7 @@
 import type { Assert, Equal } from '../type-checks';
 import type { PageHighlightMessages, PageSaveMessages } from './highlights';
 import type { LibraryImportMessages, LibraryMessages } from './library';
-import type { MarkingMessages, PageMarkMessages } from './marking';
+import type { MarkingMessages, PageLeaveMessages, PageMarkMessages, SiteAccessMessages } from './marking';
 import type { Message, MessageMap, NoData, WritingName } from './message';
 import type { PageMessages, PopupMessages } from './pages';
 import type { RelatedMessages } from './related';
@@ -22,7 +22,7 @@ export type * from './related';
 export type * from './sync';
 
 /** What the background answers: content scripts and extension pages send it with `runtime.sendMessage`. */
-export type ToBackground = PageMessages & PopupMessages & LibraryMessages & LibraryImportMessages & MarkingMessages & RelatedMessages & SyncMessages;
+export type ToBackground = PageMessages & PopupMessages & LibraryMessages & LibraryImportMessages & MarkingMessages & SiteAccessMessages & RelatedMessages & SyncMessages;
 
 /** content -> background: what a page's content script asks of the background. */
 export type ContentToBackground = Pick<
@@ -38,7 +38,7 @@ export type PagesToBackground = Omit<
 >;
 
 /** background and popup -> content (`tabs.sendMessage` to one tab): what the page's content script answers. */
-export type ToContent = PageMarkMessages & PageHighlightMessages & PageSaveMessages;
+export type ToContent = PageMarkMessages & PageHighlightMessages & PageSaveMessages & PageLeaveMessages;
 
 /** background -> pages (`runtime.sendMessage`): what open extension pages are told. */
 export type ToPages = {

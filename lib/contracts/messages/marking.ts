@@ -23,6 +23,20 @@ export type MarkingMessages = {
   loadPipeline: Message<NoData, boolean>;
 };
 
+/** Where Newsmark marks: the sites the reader chose (first-run page, popup, options). */
+export type SiteAccessMessages = {
+  /** first-run page, popup: the reader is about to grant these patterns for marking (finished on the grant; see pendingSitesItem). */
+  expectSiteGrant: Message<{ patterns: string[] }, void>;
+  /** first-run page, popup: these patterns were granted for marking; answers the patterns marked now. */
+  addMarkedSites: Message<{ patterns: string[] }, string[]>;
+  /** options: stop marking these patterns (their grants are given back where nothing else needs them). */
+  removeMarkedSites: Message<{ patterns: string[] }, string[]>;
+  /** options, first-run page: the patterns marked now (chosen and granted). */
+  getMarkedSites: Message<NoData, string[]>;
+  /** popup: run the first stage in this tab now (a site just granted, or "Mark this page" through activeTab). */
+  startFirstStage: Message<{ tabId: number }, void>;
+};
+
 /** One thing the page names (a company, a figure), with how often. */
 export interface EntitySummary {
   /** Index of its first mention among the page's marks (for `showEntity`). */
@@ -57,4 +71,10 @@ export type PageMarkMessages = {
   showEntity: Message<{ index: number }, boolean>;
   /** popup: scroll to the text these selectors describe and select it; false when it is not on the page. */
   showHighlight: Message<{ selectors: Selector[] }, boolean>;
+};
+
+/** background -> content, when the reader removes the page's site from the sites Newsmark reads. */
+export type PageLeaveMessages = {
+  /** Leave the page as it was (marks, highlights, UI); both stages stop. */
+  leavePage: Message<NoData, void>;
 };

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { FeedOptions, type FeedStore } from '@/components/FeedOptions';
-import { sitePatterns } from '@/components/options-services';
+import { sitePatternsOf } from '@/lib/sites/registration';
 import { openDb, type NewsmarkDb } from '@/lib/db';
 import { addFeed, exportOpml, importOpml, listFeeds, removeFeed } from '@/lib/related/store';
 import { discoverFeeds } from '@/lib/related/feeds/discover';
@@ -48,7 +48,7 @@ function realStore(allow = true): FeedStore & { asked: string[][] } {
     addFeed: async (url) => void (await addFeed(db, fetchLike, url)),
     removeFeed: (url) => removeFeed(db, url),
     discoverFeeds: (url) => discoverFeeds(fetchLike, url),
-    requestSiteAccess: async (urls) => (asked.push(sitePatterns(urls)), allow),
+    requestSiteAccess: async (urls) => (asked.push(sitePatternsOf(urls)), allow),
     importOpml: (text) => importOpml(db, text),
     exportOpml: () => exportOpml(db),
     refreshFeeds: async () => {},

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Popup, type PopupServices, type SavedArticle } from '@/components/Popup';
+import { Popup, type PopupServices, type SavedArticle, type SiteAccess } from '@/components/Popup';
 import type { ArticleRecord, HighlightRecord } from '@/lib/contracts/records';
 import type { PageEntities } from '@/lib/contracts/messages';
 import { englishMessage, messages } from './english-messages';
@@ -14,9 +14,12 @@ const highlight = {
 
 const marked: PageEntities = { state: 'marked', isArticle: true, title: 'A story', entities: [{ index: 3, type: 'company', text: 'Acme', name: 'Acme Corp', mentions: 2 }] };
 
-type Mocked = PopupServices & { [K in 'unsave' | 'undoUnsave' | 'showEntity' | 'save' | 'markPage' | 'openOptions' | 'loadEntities']: ReturnType<typeof vi.fn> };
+type Mocked = PopupServices & { [K in 'unsave' | 'undoUnsave' | 'showEntity' | 'save' | 'markPage' | 'openOptions' | 'loadEntities' | 'grantSite' | 'startHere']: ReturnType<typeof vi.fn> };
 
-function services(saved: SavedArticle, { isArticle = true, entities = [marked] }: { isArticle?: boolean; entities?: PageEntities[] } = {}): Mocked {
+function services(
+  saved: SavedArticle,
+  { isArticle = true, entities = [marked], siteAccess = null }: { isArticle?: boolean; entities?: (PageEntities | null)[]; siteAccess?: SiteAccess | null } = {},
+): Mocked {
   const answers = [...entities];
   return {
     watchPage: (onChange) => {
@@ -26,6 +29,9 @@ function services(saved: SavedArticle, { isArticle = true, entities = [marked] }
     // Each call answers the next of `entities`, the last one for good.
     loadEntities: vi.fn(async () => (answers.length > 1 ? answers.shift()! : answers[0]!)),
     markPage: vi.fn(async () => 4),
+    loadSiteAccess: vi.fn(async () => siteAccess),
+    grantSite: vi.fn(async () => true),
+    startHere: vi.fn(async () => undefined),
     save: vi.fn(async () => undefined),
     unsave: vi.fn(async () => undefined),
     undoUnsave: vi.fn(async () => undefined),
@@ -104,6 +110,52 @@ describe('Popup', () => {
     expect(button.textContent).toBe(messages.openOptions!.message);
     button.click();
     expect(s.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('on a site Newsmark does not read, offers the site and this page; a grant says so', async () => {
+    const access: SiteAccess = { host: 'news.example.com', pattern: 'https://news.example.com/*', marked: false };
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [null, marked], siteAccess: access });
+    const root = await mount(s);
+    const offer = root.querySelector('[data-testid="site-access"]')!;
+    expect(offer.textContent).toContain('Newsmark does not read news.example.com.');
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="grant-site"]')!.click());
+    expect(s.grantSite).toHaveBeenCalledWith('https://news.example.com/*');
+    expect(root.querySelector('[data-testid="site-granted"]')!.textContent).toBe('Newsmark marks articles on news.example.com from now on.');
+    expect(root.querySelector('[data-testid="site-access"]')).toBeNull();
+    // The page's report after the grant brings its marks.
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+  });
+
+  it('says so when the browser refuses the site, and still marks this page once on request', async () => {
+    const access: SiteAccess = { host: 'news.example.com', pattern: 'https://news.example.com/*', marked: false };
+    const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [null, marked], siteAccess: access });
+    s.grantSite.mockImplementation(async () => false);
+    const root = await mount(s);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="grant-site"]')!.click());
+    expect(root.querySelector('[data-testid="site-access"] [role="alert"]')!.textContent).toBe('Your browser did not grant access to news.example.com.');
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="site-access"] [data-testid="mark-page"]')!.click());
+    expect(s.markPage).toHaveBeenCalledOnce();
+    expect(root.querySelector('[data-testid="mark-count"]')!.getAttribute('data-count')).toBe('4');
+  });
+
+  it('on a saved page of a site Newsmark does not read, paints its highlights again at once (the tab the popup lent)', async () => {
+    const access: SiteAccess = { host: 'news.example.com', pattern: 'https://news.example.com/*', marked: false };
+    const s = services({ article, highlights: [highlight] }, { entities: [null, marked], siteAccess: access });
+    const root = await mount(s);
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(s.startHere).toHaveBeenCalledOnce();
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
+  });
+
+  it('makes no offer on a site Newsmark reads, nor off the web', async () => {
+    const read = services({ article: null, highlights: [] }, { entities: [null], siteAccess: { host: 'a.example', pattern: 'https://a.example/*', marked: true } });
+    expect((await mount(read)).querySelector('[data-testid="site-access"]')).toBeNull();
+    document.body.replaceChildren();
+    const offWeb = services({ article: null, highlights: [] }, { entities: [null], siteAccess: null });
+    expect((await mount(offWeb)).querySelector('[data-testid="site-access"]')).toBeNull();
   });
 
   it('offers "Mark this page" on a page that is not an article, then shows the count and the marks', async () => {

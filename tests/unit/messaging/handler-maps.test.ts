@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageHighlightMessages, PageMarkMessages, PageSaveMessages, ToContent } from '@/lib/contracts/messages';
+import type { PageHighlightMessages, PageLeaveMessages, PageMarkMessages, PageSaveMessages, ToContent } from '@/lib/contracts/messages';
 import { allHandlers, type HandlersOf } from '@/lib/messaging';
 
 // The content script's three parts, as its features type them (the bodies do not matter here).
@@ -14,12 +14,12 @@ const highlights: HandlersOf<PageHighlightMessages> = {
   getPageHighlights: () => ({ articleId: null, anchored: 0, orphans: [] }),
   highlightSelection: () => null,
 };
-const save: HandlersOf<PageSaveMessages> = { savePageArticle: () => Promise.reject(new Error('not here')) };
+const save: HandlersOf<PageSaveMessages & PageLeaveMessages> = { savePageArticle: () => Promise.reject(new Error('not here')), leavePage: () => undefined };
 
 describe("a context's handler map", () => {
   it('is the union of its parts when they answer each message of the direction once', () => {
     const handlers = allHandlers<ToContent>()(marks, highlights, save);
-    expect(Object.keys(handlers).sort()).toEqual([...Object.keys(marks), ...Object.keys(highlights), 'savePageArticle'].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...Object.keys(marks), ...Object.keys(highlights), 'savePageArticle', 'leavePage'].sort());
   });
 
   it('does not compile with a message unanswered, answered twice, or from another direction', () => {
