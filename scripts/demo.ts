@@ -144,6 +144,12 @@ async function tour({ driver, server, feedUrls, prefix }: Demo, full: boolean): 
     await options.setViewport(900, 1000);
     await fitHeight(options, 900);
     await shoot(options, 'options');
+    // The first-run page, as a new reader sees it (the demo's build already holds the sample's site).
+    const welcome = await driver.openExtensionPage('welcome.html');
+    await welcome.setViewport(900, 1000);
+    await until(welcome, () => document.querySelector('[data-testid="welcome-now"]')?.textContent !== '');
+    await fitHeight(welcome, 900);
+    await shoot(welcome, 'welcome');
 
     await article.emulateColorScheme('dark');
     await hover(article, 'newsmark-tint-company', 'Baltic Grid Holdings');

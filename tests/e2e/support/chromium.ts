@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_BUILD, requireBuild } from './extension';
+import { CHROME_BUILD, requireBuild, withTestSite } from './extension';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,8 +18,12 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extensionDir = CHROME_BUILD, { headless = true } = {}): Promise<ChromiumSession> {
-  requireBuild(extensionDir);
+/**
+ * `asShipped`: the build as a reader installs it, no site granted; otherwise with the test
+ * server's site granted, as a reader who chose it (see withTestSite).
+ */
+export async function launchChromium(build = CHROME_BUILD, { headless = true, asShipped = false } = {}): Promise<ChromiumSession> {
+  const extensionDir = asShipped ? requireBuild(build) : withTestSite(build);
   const profile = mkdtempSync(join(tmpdir(), 'newsmark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -39,6 +43,8 @@ export async function launchChromium(extensionDir = CHROME_BUILD, { headless = t
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // The granted site marks once the background has registered the first stage for it (on install).
+  if (!asShipped) await waitForFirstStage(() => worker.evaluate(() => (globalThis as unknown as ScriptingGlobal).chrome.scripting.getRegisteredContentScripts().then((s) => s.length)));
   return {
     context,
     extensionId,
@@ -49,4 +55,21 @@ export async function launchChromium(extensionDir = CHROME_BUILD, { headless = t
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The one extension call the wait makes, on whichever global the browser names it. */
+export interface ScriptingGlobal {
+  chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+  browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+}
+
+/** Waits (up to 30 s) until `registered` counts a registered content script. */
+export async function waitForFirstStage(registered: () => Promise<number>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const count = await registered().catch(() => 0);
+    if (count > 0) return;
+    if (Date.now() > deadline) throw new Error('The background never registered the first stage for the granted test site.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

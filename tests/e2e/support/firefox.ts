@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_BUILD, requireBuild } from './extension';
+import { FIREFOX_BUILD, requireBuild, withTestSite } from './extension';
 import { GECKO_ID } from '../../../wxt.config';
+import { waitForFirstStage, type ScriptingGlobal } from './chromium';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -17,8 +18,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<FirefoxSession> {
-  requireBuild(extensionDir);
+/** `asShipped`: the build as a reader installs it; otherwise with the test server's site granted (see withTestSite). */
+export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false } = {}): Promise<FirefoxSession> {
+  const extensionDir = asShipped ? requireBuild(build) : withTestSite(build);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -38,9 +40,19 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Firef
     },
   });
   await browser.installExtension(extensionDir);
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  if (!asShipped) {
+    // The granted site marks once the background has registered the first stage for it (on install).
+    // Asked from an extension page. Navigations to moz-extension:// may never resolve over BiDi,
+    // and evaluations fail until the document is there: both are simply retried by the wait.
+    const page = await browser.newPage();
+    void page.goto(extensionUrl('welcome.html')).catch(() => undefined);
+    await waitForFirstStage(() => page.evaluate(() => (globalThis as unknown as ScriptingGlobal).browser.scripting.getRegisteredContentScripts().then((s) => s.length)));
+    await page.close();
+  }
   return {
     browser,
-    extensionUrl: (path) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`,
+    extensionUrl,
     newPage: () => browser.newPage(),
     close: () => browser.close(),
   };

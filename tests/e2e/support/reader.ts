@@ -57,7 +57,14 @@ export interface ReaderSession {
   openPage(url: string): Promise<ReaderPage>;
   /** Opens an extension page by path and waits until its document is complete. */
   openExtensionPage(path: string): Promise<ReaderPage>;
+  /** The addresses of every open tab (the extension's own pages included). */
+  tabUrls(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** `asShipped`: the build as a reader installs it, no site granted (otherwise the test server's site is granted: see withTestSite). */
+export interface ReaderOptions {
+  asShipped?: boolean;
 }
 
 interface AnyPage {
@@ -78,8 +85,8 @@ function scratch(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `newsmark-${prefix}-`));
 }
 
-export async function chromiumReader(): Promise<ReaderSession> {
-  const session = await launchChromium(CHROME_DIR);
+export async function chromiumReader({ asShipped = false }: ReaderOptions = {}): Promise<ReaderSession> {
+  const session = await launchChromium(CHROME_DIR, { asShipped });
   const wrap = (page: PlaywrightPage): ReaderPage => {
     // Listened for from the start: Playwright turns on its interception of file dialogs when
     // the first listener comes, and a click soon after may beat it (seen 1 run in 6), which
@@ -127,6 +134,7 @@ export async function chromiumReader(): Promise<ReaderSession> {
       await page.goto(session.extensionUrl(path));
       return wrap(page);
     },
+    tabUrls: async () => session.context.pages().map((page) => page.url()),
     close: () => session.close(),
   };
 }
@@ -178,8 +186,8 @@ async function downloadThrough(connection: BidiConnection, trigger: () => Promis
   }
 }
 
-export async function firefoxReader(): Promise<ReaderSession> {
-  const session = await launchFirefox(FIREFOX_DIR);
+export async function firefoxReader({ asShipped = false }: ReaderOptions = {}): Promise<ReaderSession> {
+  const session = await launchFirefox(FIREFOX_DIR, { asShipped });
   const files = scratch('files');
   const downloads = scratch('downloads');
   // Downloads go to our folder without a dialog (headless Firefox would otherwise save into
@@ -225,6 +233,7 @@ export async function firefoxReader(): Promise<ReaderSession> {
       await waitFor(reader, () => location.protocol === 'moz-extension:' && document.readyState === 'complete', undefined, 15_000);
       return reader;
     },
+    tabUrls: async () => (await session.browser.pages()).map((page) => page.url()),
     close: async () => {
       await session.close();
       rmSync(files, { recursive: true, force: true });
