@@ -181,7 +181,10 @@ function parseAmount(ctx: FigureContext, i: number): Amount | undefined {
     }
   }
   if (!digits && scale === 1) return undefined;
-  return { first: i, last: j - 1, numberAt, number, scale, negative, currency, percent, unit, digits, time };
+  // "half a billion dollars", "half a million people": the fraction belongs to the amount.
+  const halved = !digits && (numTok.text === 'a' || numTok.text === 'an') && word(tokens, i - 1)?.toLowerCase() === 'half';
+  if (halved) number /= 2;
+  return { first: halved ? i - 1 : i, last: j - 1, numberAt, number, scale, negative, currency, percent, unit, digits, time };
 }
 
 /** Cheap first test: most tokens cannot start an amount. */
@@ -235,6 +238,9 @@ function joinRange(ctx: FigureContext, a: Amount): Amount | undefined {
   const currency = a.currency ?? b.currency;
   const percent = a.percent || b.percent;
   const scale = a.scale !== 1 ? a.scale : b.scale;
+  // "rose 0.9 percent to 2,232.05", "$5 million to 10,000 homes": a change and a level, or an
+  // amount and a count, not a range; a range's second end says what it is too ("5 to 6%" aside).
+  if (!isBare(a) && isBare(b)) return undefined;
   const bareWords = connector.kind === Kind.Word && isBare(a) && isBare(b);
   if (!currency && !percent && scale === 1 && !b.unit && !bareWords) return undefined;
   if (b.unit !== a.unit && !b.unit) return undefined;

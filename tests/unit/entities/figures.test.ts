@@ -43,6 +43,12 @@ describe('money', () => {
     expect(figures('rose from $5 million to $7 million').map((f) => f.text)).toEqual(['$5 million', '$7 million']);
   });
 
+  it('takes "half a" into the amount and its value (a business page valued "half a billion dollars" at one billion)', () => {
+    expect(figures('It spent half a billion dollars on the plant.')).toEqual([{ type: 'money', text: 'half a billion dollars', value: 5e8, currency: 'USD' }]);
+    expect(figures('Half a million people signed.')).toEqual([{ type: 'number', text: 'Half a million', value: 5e5 }]);
+    expect(figures('It spent a billion dollars.')).toEqual([{ type: 'money', text: 'a billion dollars', value: 1e9, currency: 'USD' }]);
+  });
+
   it('reads ¥ as yuan only in a text that speaks of yuan', () => {
     expect(figures('a ¥500 ticket')[0]?.currency).toBe('JPY');
     expect(figures('a ¥500 ticket, or 500 yuan')[0]?.currency).toBe('CNY');
@@ -69,6 +75,14 @@ describe('percent', () => {
 
   it('joins "0.6% to 0.7%" into one span', () => {
     expect(figures('growth of 0.6% to 0.7% is expected')).toEqual([{ type: 'percent', text: '0.6% to 0.7%', value: 0.6 }]);
+  });
+
+  it('keeps a change and the level it reached apart: "0.9 percent to 2,232.05" is no range', () => {
+    expect(figures('The index rose 0.9 percent to 2,232.05 on Friday.')).toEqual([
+      { type: 'percent', text: '0.9 percent', value: 0.9 },
+      { type: 'number', text: '2,232.05', value: 2232.05 },
+    ]);
+    expect(figures('It rose 5 to 6 percent.')).toEqual([{ type: 'percent', text: '5 to 6 percent', value: 5 }]);
   });
 
   it('reads a sign after a number as a sign, not a range dash', () => {
