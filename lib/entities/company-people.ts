@@ -32,6 +32,10 @@ export function personNames(tokens: readonly Token[]): Set<string> {
   }
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i]!.kind === Kind.Word && GIVEN_NAMES.has(tokens[i - 1]!.text) && isCapitalized(tokens[i]!.text)) people.add(tokens[i]!.text);
+    // "Mr. Trump", "Ms. Wojcicki": an abbreviated title, tokenised apart from its full stop.
+    if (tokens[i]!.kind === Kind.Word && tokens[i - 1]!.text === '.' && i >= 2 && GIVEN_NAMES.has(`${tokens[i - 2]!.text}.`) && isCapitalized(tokens[i]!.text)) {
+      people.add(tokens[i]!.text);
+    }
     // "James P. Kennedy Jr.", "John M. Ford": a middle initial between two name words.
     const initial = tokens[i]!;
     if (initial.kind === Kind.Word && /^\p{Lu}$/u.test(initial.text) && tokens[i + 1]?.text === '.' && isNameWord(tokens[i - 1]) && isCapitalized(tokens[i + 2]?.text ?? '')) {

@@ -67,6 +67,11 @@ describe('a surname is a person, not the company named after him', () => {
     expect(companies('Trump Airlines flew in 1989. Donald Trump said he would sell it. Trump said no.')).toEqual(['Trump Airlines']);
   });
 
+  it('knows the person by an abbreviated title too ("Mr. Trump", "Ms. Ortega"), whose full stop is a token of its own', () => {
+    expect(companies('Trump Airlines flew in 1989. Mr. Trump said he would sell it. Trump said no.')).toEqual(['Trump Airlines']);
+    expect(companies('Ortega Foods Ltd. grew. Ms. Ortega, its founder, said it would hire.')).toEqual(['Ortega Foods Ltd.']);
+  });
+
   it('takes the surname as the company where the text uses it so', () => {
     expect(companies('Carl Icahn said he sold. Icahn Enterprises said it bought. Shares of Icahn fell.')).toEqual(['Icahn Enterprises', 'Icahn']);
   });
