@@ -28,6 +28,8 @@ export interface Detection {
 
 /** Points needed to call a page an article. */
 const THRESHOLD = 3;
+/** Reading length of a body long enough to be a short story by itself. */
+const MEDIUM_TEXT = 700;
 /** Shorter bodies are never an article (a teaser, an app shell). */
 const MIN_TEXT = 250;
 /** Text per linked heading below which the body is a list of teasers. */
@@ -54,8 +56,10 @@ export function detectArticle(input: DetectionInput): Detection {
   const { doc, ld, tags, content, map, canonicalUrl } = input;
   const signals: string[] = [];
   let score = 0;
+  let againstCount = 0;
   const add = (points: number, signal: string) => {
     score += points;
+    if (points < 0) againstCount++;
     signals.push(signal);
   };
 
@@ -87,7 +91,7 @@ export function detectArticle(input: DetectionInput): Detection {
   }
   const length = readingLength(map.text);
   if (length >= 1500) add(2, 'text:long');
-  else if (length >= 700) add(1, 'text:medium');
+  else if (length >= MEDIUM_TEXT) add(1, 'text:medium');
   if (content.root?.closest('article')) add(1, 'in-article-element');
   const furnitureShare = content.furniture / Math.max(1, content.proseChars + content.furniture);
   if (content.proseChars >= 500 && furnitureShare < 0.25) add(1, 'prose-dominant');
@@ -115,7 +119,11 @@ export function detectArticle(input: DetectionInput): Detection {
     if (pathname === '/' || pathname === '') add(-2, 'url:home');
     else if (isListingUrl(pathname, search)) add(-2, 'url:listing');
   }
-  const isArticle = length >= MIN_TEXT && score >= THRESHOLD;
+  // One dominant piece of prose that nothing speaks against is an article even with no claim,
+  // date or headline to show (a saved page loses them; many blogs and small outlets print none):
+  // where the page cannot tell, it passes.
+  const unopposedProse = score >= THRESHOLD - 1 && againstCount === 0 && signals.includes('prose-dominant') && length >= MEDIUM_TEXT;
+  const isArticle = length >= MIN_TEXT && (score >= THRESHOLD || unopposedProse);
   return { isArticle, score, signals };
 }
 

@@ -39,6 +39,18 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it('takes a short post that shows nothing but its prose (no headline, date, claim or <article>), while nothing speaks against it', () => {
+    const post = (extra = '') => `<html><head><title>Notes</title></head><body>${nav}<div class="post">${story(4)}</div>${extra}${footer}</body></html>`;
+    const plain = analyze(post());
+    expect(plain.signals).toEqual(['text:medium', 'prose-dominant']);
+    expect(plain.isArticle).toBe(true);
+    // The same prose above a strip of linked teaser headings reads as a listing's lead.
+    const teasers = Array.from({ length: 6 }, (_, i) => `<h3><a href="/story/${i}">Another story number ${i} about markets</a></h3>`).join('');
+    const listing = analyze(`<html><head><title>Notes</title></head><body>${nav}<div class="post">${story(4)}${teasers}</div>${footer}</body></html>`);
+    expect(listing.signals.some((signal) => signal.startsWith('teaser-headings'))).toBe(true);
+    expect(listing.isArticle).toBe(false);
+  });
+
   it('takes a story whose date is printed as pages print it, ordinal and time included', () => {
     const html = storyPage().replace('<div class="story-body">', '<p class="when">Published November 20th, 2019 - 07:50 GMT</p><div class="story-body">');
     expect(analyze(html).signals).toContain('dated');
