@@ -12,16 +12,12 @@ export function personNames(tokens: readonly Token[]): Set<string> {
   const people = new Set<string>();
   // "curator Kristen Wilkins", "Fuad Basya, spokesman for", "Kristen Wilkins, assistant professor": a role beside two name words.
   for (let i = 1; i + 1 < tokens.length; i++) {
-    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
     if (a.kind !== Kind.Word || b.kind !== Kind.Word || !isCapitalized(a.text) || !isCapitalized(b.text) || !adjacent(tokens, i, i + 1)) continue;
     if (STOP_CAPITALISED.has(a.text) || PLACES.has(a.text) || PLACES.has(b.text)) continue;
     const before = word(tokens, i - 1) ?? '';
-    let k = i + 2;
-    if (tokens[k]?.text === ',') k++;
-    if (['the', 'a', 'an'].includes(word(tokens, k) ?? '')) k++;
-    const role = (w: string | undefined) => w !== undefined && (PERSON_ROLES.has(w) || PERSON_ROLES.has(singular(w)));
-    const roleAfter = tokens[i + 2]?.text === ',' && (role(word(tokens, k)) || role(word(tokens, k + 1)));
-    if (role(before) || PERSON_TITLES.has(before) || roleAfter) people.add(b.text);
+    if (isRole(before) || PERSON_TITLES.has(before) || roleAfterName(tokens, i + 2)) people.add(b.text);
   }
   // "Tottenham's manager", "Pittsburgh quarterback": a team, which issues statements too.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -38,11 +34,24 @@ export function personNames(tokens: readonly Token[]): Set<string> {
     }
     // "James P. Kennedy Jr.", "John M. Ford": a middle initial between two name words.
     const initial = tokens[i]!;
-    if (initial.kind === Kind.Word && /^\p{Lu}$/u.test(initial.text) && tokens[i + 1]?.text === '.' && isNameWord(tokens[i - 1]) && isCapitalized(tokens[i + 2]?.text ?? '')) {
+    if (initial.kind === Kind.Word && initial.text.length === 1 && tokens[i + 1]?.text === '.' && /^\p{Lu}$/u.test(initial.text) && isNameWord(tokens[i - 1]) && isCapitalized(tokens[i + 2]?.text ?? '')) {
       people.add(tokens[i + 2]!.text);
     }
   }
   return people;
+}
+
+function isRole(w: string | undefined): boolean {
+  return w !== undefined && (PERSON_ROLES.has(w) || PERSON_ROLES.has(singular(w)));
+}
+
+/** "Fuad Basya, spokesman for", "Kristen Wilkins, an assistant professor": a role after the comma that follows a name ending at `k - 1`. */
+function roleAfterName(tokens: readonly Token[], k: number): boolean {
+  if (tokens[k]?.text !== ',') return false;
+  k++;
+  const article = word(tokens, k);
+  if (article === 'the' || article === 'a' || article === 'an') k++;
+  return isRole(word(tokens, k)) || isRole(word(tokens, k + 1));
 }
 
 const TEAM_ROLES = new Set(['manager', 'coach', 'players', 'fans', 'striker', 'squad', 'midfielder', 'defender', 'goalkeeper', 'quarterback', 'forward', 'winger', 'shirt', 'supporters', 'lineup', 'roster']);

@@ -88,7 +88,7 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   const otherFirstWords = new KeyIndex(data.otherFirstWords);
   let tables: { countries: string[]; industries: string[] } | undefined;
   const tablesOf = () => (tables ??= { countries: (data.countries ?? '').split('\n'), industries: (data.industries ?? '').split('\n') });
-  let lineStarts: number[] | undefined;
+  let listings: Map<string, number[]> | undefined;
   const filled = new Set<string>();
   const root: TrieNode = {
     lowerKeys: new Set(data.lowerFirstWords.split(' ')),
@@ -103,19 +103,9 @@ export function parseGazetteer(data: GazetteerData): Gazetteer {
   return {
     size: lines.length,
     company: (index) => (companies[index] ??= parseRecord(lines[index]!, tablesOf)),
-    listedUnder: (symbol) => recordsListedUnder(data.records, () => (lineStarts ??= startsOf(lines)), symbol),
+    listedUnder: (symbol) => (listings ??= listingIndex(data.records)).get(symbol),
     root,
   };
-}
-
-function startsOf(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  return starts;
 }
 
 /**
@@ -156,30 +146,36 @@ function parseRecord(line: string, tables: () => { countries: string[]; industri
  * field. Few pages name a ticker, and a native substring search is cheaper than indexing
  * every listing up front.
  */
-function recordsListedUnder(records: string, lineStartsOf: () => readonly number[], symbol: string): number[] | undefined {
-  const found: number[] = [];
-  const needle = `:${symbol}`;
-  for (let at = records.indexOf(needle); at >= 0; at = records.indexOf(needle, at + 1)) {
-    const after = records[at + needle.length];
-    if (after !== undefined && after !== ';' && after !== '|' && after !== '\n') continue;
-    const lineStarts = lineStartsOf();
-    const line = lineAt(lineStarts, at);
-    const field = records.slice(lineStarts[line], at).split('|').length - 1;
-    if (field === 2 && !found.includes(line)) found.push(line);
+/**
+ * The records listed under each ticker symbol ("NASDAQ:AAPL" -> the line of Apple), read from
+ * the listings field of every record once, when a document first asks for a ticker: searching
+ * the whole data for each symbol a document holds was a quarter of recognition's time.
+ */
+function listingIndex(records: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  let line = 0;
+  for (let start = 0; start < records.length; line++) {
+    let end = records.indexOf('\n', start);
+    if (end < 0) end = records.length;
+    const nameEnd = records.indexOf('|', start);
+    const aliasesEnd = nameEnd >= 0 && nameEnd < end ? records.indexOf('|', nameEnd + 1) : -1;
+    if (aliasesEnd >= 0 && aliasesEnd < end) {
+      let fieldEnd = records.indexOf('|', aliasesEnd + 1);
+      if (fieldEnd < 0 || fieldEnd > end) fieldEnd = end;
+      if (fieldEnd > aliasesEnd + 1) {
+        for (const listing of records.slice(aliasesEnd + 1, fieldEnd).split(';')) {
+          const colon = listing.indexOf(':');
+          const symbol = listing.slice(colon + 1);
+          if (colon < 0 || !symbol) continue;
+          const lines = index.get(symbol);
+          if (!lines) index.set(symbol, [line]);
+          else if (!lines.includes(line)) lines.push(line);
+        }
+      }
+    }
+    start = end + 1;
   }
-  return found.length ? found : undefined;
-}
-
-/** The line holding character `offset`, by binary search over the lines' start offsets. */
-function lineAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return index;
 }
 
 /** A record's names as token lists: the name itself, then its aliases. */
