@@ -311,7 +311,7 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
   if (prev?.text === '.' && DATE_WORDS.has(word(tokens, a.first - 2) ?? '')) return false;
   if (prev?.text === '#') return false;
   if (isRating(tokens, a)) return false;
-  if (num.text === '911' && prev?.kind === Kind.Word && /^(call|called|calling|dial|dialed|dialled|dialing)$/i.test(prev.text)) return false;
+  if (isDialled(tokens, a)) return false;
   if (isAgeAfterName(tokens, a)) return false;
   const next = tokens[a.last + 1];
   if (next && next.kind === Kind.Word) {
@@ -323,6 +323,21 @@ function isQuantity(ctx: FigureContext, a: Amount): boolean {
   if (next && (next.text === '.' || next.text === ')') && glued(tokens, a.last) && num.lineStart && a.first === a.numberAt) return false;
   if (prev?.text === '(' && next?.text === ')' && a.number < 100) return false;
   return true;
+}
+
+const CALLING = /^(call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|phone|phoned|text|texted|texting)$/i;
+const CONTACTS = /^(calls?|tips?|reports?|texts?|messages?|hotline|line)$/i;
+
+/**
+ * "called 911", "dial 999", "a tip to 911", "calls to 112", "text 741741": a number dialled, a
+ * phone number by the guidelines, not a figure. Plain digits only, with no separator.
+ */
+function isDialled(tokens: readonly Token[], a: Amount): boolean {
+  if (!/^\d{3,8}$/.test(tokens[a.numberAt]!.text) || a.first !== a.numberAt) return false;
+  const prev = word(tokens, a.first - 1);
+  if (prev === undefined) return false;
+  if (CALLING.test(prev)) return true;
+  return prev.toLowerCase() === 'to' && CONTACTS.test(word(tokens, a.first - 2) ?? '');
 }
 
 /** "4.5 out of 5": a rating or a score, on either side of "out of". */

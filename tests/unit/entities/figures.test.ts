@@ -105,6 +105,14 @@ describe('number', () => {
     expect(figures(text)).toEqual([{ type: 'number', text: span, value }]);
   });
 
+  it('takes a number dialled for a phone number, not a figure ("a tip to 911" was marked on a news page)', () => {
+    for (const text of ['She sent a tip to 911 after the crash.', 'He called 911.', 'Dial 999 in an emergency.', 'Calls to 112 doubled.', 'Text 741741 for help.']) {
+      expect(figures(text), text).toEqual([]);
+    }
+    expect(figures('Shares rose to 911 pence.')).toEqual([{ type: 'money', text: '911 pence', value: 9.11, currency: 'GBP' }]);
+    expect(figures('The index rose to 911 points.')).toEqual([{ type: 'number', text: '911', value: 911 }]);
+  });
+
   it('joins a range of plain numbers written with a word, not a score', () => {
     expect(figures('around 75 to 100 people')).toEqual([{ type: 'number', text: '75 to 100', value: 75 }]);
     expect(figures('from 2008 to 2016')).toEqual([]);
