@@ -7,6 +7,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { firstLook, shadowPageOf } from '@/lib/article/first-look';
 import { LOAD_PIPELINE, stagesIn, type LoadReason } from '@/lib/marking/stages';
+import { lostAccess } from '@/lib/sites/match';
 
 /** The few extension calls this stage makes: `browser` in Firefox, `chrome` (promise-based in MV3) in Chromium. */
 interface Runtime {
@@ -105,6 +106,8 @@ function watch(runtime: Runtime, stages: ReturnType<typeof stagesIn>): void {
     const type = (message as { newsmark?: number; type?: string } | null)?.newsmark === 1 ? (message as { type: string }).type : null;
     if (!type || stages.pipeline || type === LOAD_PIPELINE) return undefined;
     if (type === LEAVE_PAGE) {
+      const { removed, remaining } = ((message as { data?: { removed?: string[]; remaining?: string[] } }).data ?? {});
+      if (removed && !lostAccess(location.href, removed, remaining ?? [])) return undefined;
       stop();
       stages.firstStage = false;
       sendResponse({ ok: true, value: undefined });

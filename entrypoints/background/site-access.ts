@@ -123,7 +123,16 @@ export function watchSiteAccess(): void {
       await addMarkedSites(pending.patterns);
     })().catch((error: unknown) => console.warn('[newsmark] grant not recorded', error));
   });
-  browser.permissions.onRemoved.addListener(() => void syncRegistration());
+  // Grants taken away in the browser's own settings: open pages that lost their access leave
+  // (each page judges by its own address, which the background may no longer read).
+  browser.permissions.onRemoved.addListener(({ origins }) => {
+    void (async () => {
+      const remaining = await syncRegistration();
+      if (!origins?.length) return;
+      const tabs = await browser.tabs.query({}).catch(() => [] as Browser.tabs.Tab[]);
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('leavePage', { removed: origins, remaining }, tab.id).catch(() => undefined))));
+    })();
+  });
   browser.runtime.onStartup.addListener(() => void syncRegistration());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void (async () => {

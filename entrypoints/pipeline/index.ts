@@ -8,8 +8,9 @@ import { highlightApiOf } from '@/lib/marking/highlight-api';
 import { PageMarker } from '@/lib/marking/page-marker';
 import { idleScheduler, watchContent } from '@/lib/marking/watch';
 import type { ToContent } from '@/lib/contracts/messages';
-import { allHandlers, answerMessage, handleMessages, sendMessage } from '@/lib/messaging';
+import { allHandlers, answerMessage, handleMessages, sendMessage, type RequestOf } from '@/lib/messaging';
 import { stagesIn, type LoadReason, type Stages } from '@/lib/marking/stages';
+import { lostAccess } from '@/lib/sites/match';
 import { isOffForHost, loadSettings, watchSettings } from '@/lib/settings';
 import { createCardView } from './card';
 import { contentHandlers } from './handlers';
@@ -105,7 +106,8 @@ async function start(stages: Stages): Promise<{ begin(reason: LoadReason): void;
     },
     // The reader took this site's access away: the page goes back to how it was, and a later
     // grant (or "Mark this page") starts both stages afresh.
-    leavePage: () => {
+    leavePage: ({ removed, remaining }: RequestOf<'leavePage'>) => {
+      if (removed && !lostAccess(location.href, removed, remaining ?? [])) return;
       stop();
       stages.pipeline = undefined;
       stages.firstStage = false;

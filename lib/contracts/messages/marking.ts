@@ -75,6 +75,11 @@ export type PageMarkMessages = {
 
 /** background -> content, when the reader removes the page's site from the sites Newsmark reads. */
 export type PageLeaveMessages = {
-  /** Leave the page as it was (marks, highlights, UI); both stages stop. */
-  leavePage: Message<NoData, void>;
+  /**
+   * Leave the page as it was (marks, highlights, UI); both stages stop. With `removed`, only if
+   * the page's own address lost its access: covered by a removed grant and by none `remaining`
+   * (sent to every tab when the browser took grants away, as the background cannot read the
+   * addresses of tabs it no longer has access to).
+   */
+  leavePage: Message<{ removed?: string[]; remaining?: string[] }, void>;
 };
