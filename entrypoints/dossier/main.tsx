@@ -5,7 +5,10 @@ import { dossierServices } from '@/components/dossier-services';
 import { t } from '@/components/i18n';
 import { openDb } from '@/lib/db';
 import { companyFromSearch } from '@/lib/dossier/address';
+import { currentCompanyId } from '@/lib/entities/company-ids';
 import '@/components/base.css';
 
 document.title = t('dossierIndexTitle');
-render(<Dossier services={dossierServices(openDb())} companyId={companyFromSearch(location.search)} />, document.getElementById('app')!);
+// An address kept from before a gazetteer update may name the company by an earlier id.
+const named = companyFromSearch(location.search);
+render(<Dossier services={dossierServices(openDb())} companyId={named === null ? null : currentCompanyId(named)} />, document.getElementById('app')!);

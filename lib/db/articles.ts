@@ -3,6 +3,7 @@ import { LibraryError } from './errors';
 import type { ArticleChanges, ArticleInput, ArticleRecord, SavedEntity } from '../contracts/records';
 import type { NewsmarkDb } from './schema';
 import { urlVariants } from '../url/article-key';
+import { companyIdsFor } from '../entities/company-ids';
 import { checkNote, cleanTags } from './validate';
 import { stampChanges, write } from './write';
 import { titleOrFromText } from '../article/fallback-title';
@@ -118,6 +119,6 @@ export async function getArticleByUrl(db: NewsmarkDb, url: string): Promise<Arti
 
 /** Saved articles naming this company, newest first. */
 export async function listArticlesByCompany(db: NewsmarkDb, companyId: string): Promise<ArticleRecord[]> {
-  const found = await db.articles.where('companyIds').equals(companyId).toArray();
+  const found = await db.articles.where('companyIds').anyOf(companyIdsFor(companyId)).toArray();
   return found.filter((a) => !a.deleted).sort((a, b) => b.savedAt - a.savedAt);
 }

@@ -6,6 +6,7 @@
 import type { ArticleRecord, HighlightRecord, SavedEntity } from '../contracts/records';
 import { sentenceBounds } from '../marking/sentence';
 import { mentionsPerWeek, type WeekCount } from './weeks';
+import { currentCompanyId } from '../entities/company-ids';
 
 /** What the saved entities tell of the company (the gazetteer's facts travel with each mention). */
 export interface CompanyFacts {
@@ -99,8 +100,9 @@ export function buildDossier(companyId: string, articles: readonly ArticleRecord
   return { facts, articles: dossierArticles, highlights: dossierHighlights, weeks: mentionsPerWeek(dossierArticles), mentions };
 }
 
+/** The article's mentions of the company, saved under its id of today or an earlier one. */
 function mentionsOf(article: ArticleRecord, companyId: string): SavedEntity[] {
-  return article.entities.filter((e) => e.type === 'company' && e.id === companyId);
+  return article.entities.filter((e) => e.type === 'company' && e.id !== undefined && currentCompanyId(e.id) === companyId);
 }
 
 function dossierArticle(article: ArticleRecord, companyId: string): DossierArticle {

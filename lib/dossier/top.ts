@@ -1,5 +1,6 @@
 /** The companies the reader's library names most: the dossier page's index. */
 import type { ArticleRecord } from '../contracts/records';
+import { currentCompanyId } from '../entities/company-ids';
 
 export interface NamedCompany {
   id: string;
@@ -16,13 +17,15 @@ export function companiesNamedMost(articles: readonly ArticleRecord[], limit = 5
     const inThis = new Set<string>();
     for (const e of article.entities) {
       if (e.type !== 'company' || !e.id) continue;
-      const company = byId.get(e.id) ?? { id: e.id, name: e.name ?? e.text, articles: 0, mentions: 0 };
+      // A company saved under an earlier id counts as itself (company-ids.ts).
+      const id = currentCompanyId(e.id);
+      const company = byId.get(id) ?? { id, name: e.name ?? e.text, articles: 0, mentions: 0 };
       company.mentions++;
-      if (!inThis.has(e.id)) {
-        inThis.add(e.id);
+      if (!inThis.has(id)) {
+        inThis.add(id);
         company.articles++;
       }
-      byId.set(e.id, company);
+      byId.set(id, company);
     }
   }
   return [...byId.values()].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, limit);

@@ -5,6 +5,7 @@
 import type { HighlightColour, HighlightRecord } from '../contracts/records';
 import type { LibraryModel, ListedArticle } from './model';
 import { siteOf } from '../url/safe';
+import { currentCompanyId } from '../entities/company-ids';
 import type { SearchResult } from './search';
 
 export interface LibraryFilters {
@@ -88,7 +89,7 @@ function mentionedOrAll(highlights: HighlightRecord[], found: SearchResult): Hig
 
 function articlePasses(article: ListedArticle, filters: LibraryFilters): boolean {
   if (filters.site && siteOf(article.url) !== filters.site) return false;
-  if (filters.company && !article.companyIds.includes(filters.company)) return false;
+  if (filters.company && !article.companyIds.some((id) => currentCompanyId(id) === currentCompanyId(filters.company!))) return false;
   if (filters.from !== undefined && article.savedAt < filters.from) return false;
   if (filters.to !== undefined && article.savedAt >= filters.to) return false;
   return true;
@@ -129,7 +130,8 @@ export function facetsOf(model: LibraryModel<ListedArticle>): Facets {
     const site = siteOf(a.url);
     if (site) sites.add(site);
     a.tags.forEach(addTag);
-    for (const e of a.entities) if (e.type === 'company' && e.id && !companies.has(e.id)) companies.set(e.id, e.name ?? e.text);
+    // A company saved under an earlier id is listed once, under today's (company-ids.ts).
+    for (const e of a.entities) if (e.type === 'company' && e.id && !companies.has(currentCompanyId(e.id))) companies.set(currentCompanyId(e.id), e.name ?? e.text);
   }
   for (const list of model.highlightsByArticle.values()) for (const h of list) h.tags.forEach(addTag);
   const byText = (a: string, b: string) => a.localeCompare(b);

@@ -53,6 +53,14 @@ describe('saving articles', () => {
     expect((await listArticlesByCompany(db, 'globex')).map((a) => a.id)).toEqual([saved.id]);
   });
 
+  it("finds a company's articles saved under an id it had before a gazetteer update (the hover card's count)", async () => {
+    const db = freshDb();
+    const before = { ...INPUT, entities: [{ type: 'company' as const, start: 10, end: 19, text: 'Acme Corp', id: 'abm-industries-inc-de' }] };
+    const saved = await saveArticle(db, before, 1000);
+    const after = await saveArticle(db, { ...INPUT, url: 'https://news.example/other', canonicalUrl: 'https://news.example/other', entities: [{ type: 'company', start: 10, end: 19, text: 'Acme Corp', id: 'abm-industries' }] }, 2000);
+    expect((await listArticlesByCompany(db, 'abm-industries')).map((a) => a.id)).toEqual([after.id, saved.id]);
+  });
+
   it('finds the same record under AMP, mobile and tracking-parameter URLs, and re-saving merges into it', async () => {
     const db = freshDb();
     const saved = await saveArticle(db, INPUT, 1000);

@@ -68,6 +68,16 @@ describe('library search and filters', () => {
     });
   });
 
+  it('lists and filters a company saved under an earlier id (before a gazetteer update) as today\'s company', async () => {
+    const db = freshDb();
+    const entity = (id: string) => [{ type: 'company' as const, start: 0, end: 14, text: 'ABM Industries', id, name: 'ABM Industries' }];
+    const before = await saveArticle(db, { url: 'https://example.net/a', title: 'A', text: 'ABM Industries won.', entities: entity('abm-industries-inc-de') }, 1_700_000_000_000);
+    const after = await saveArticle(db, { url: 'https://example.net/b', title: 'B', text: 'ABM Industries won.', entities: entity('abm-industries') }, 1_700_000_100_000);
+    const model = await modelOf(db);
+    expect(facetsOf(model).companies).toEqual([{ id: 'abm-industries', name: 'ABM Industries' }]);
+    expect(queryLibrary(model, { company: 'abm-industries' }, 'saved-desc').map((e) => e.article.id)).toEqual([after.id, before.id]);
+  });
+
   it('shows the highlights that hold the search words, or all of them when the article matched by its own fields', async () => {
     const { ids, search, model } = await setup();
     const shown = (q: string) => queryLibrary(model, {}, 'relevance', search.search(q)).map((e) => e.highlights.map((h) => h.id));
