@@ -120,8 +120,9 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
   // And once the reader grants the site, as the page reports what its first stage found.
   const [grantedHost, setGrantedHost] = useState<string | null>(null);
   const [pageReports, setPageReports] = useState(0);
-  // The site is one Newsmark does not read: the offer says so (not "reload the page").
-  const [offering, setOffering] = useState(false);
+  // The site is one Newsmark does not read: the offer says so (not "reload the page"). Null
+  // until known, so that neither line appears and then moves the other under the pointer.
+  const [offering, setOffering] = useState<boolean | null>(null);
   const entities = useLoad(services.loadEntities, { version: `${saves}/${marked ?? ''}/${pageReports}`, first: first && { value: first.entities } });
   // Sync status is asked for once the rest is shown: counting pending changes can take a while
   // on a large library, and the line at the bottom may arrive after the rest.
@@ -148,7 +149,7 @@ export function Popup({ services, first }: { services: PopupServices; first?: Fi
       </header>
       {page.state === 'loading' && <p>{t('popupLoading')}</p>}
       {page.state === 'error' && <p role="alert">{t('popupError', page.message)}</p>}
-      {snapshot && !(offering && !visit) && <PageStatus visit={visit} />}
+      {snapshot && (visit || !unread || offering === false) && <PageStatus visit={visit} />}
       {grantedHost && <p role="status" data-testid="site-granted">{t('siteAccessGranted', grantedHost)}</p>}
       {unread && !grantedHost && (
         <SiteAccessOffer services={services} saved={!!snapshot?.article} onMarked={setMarked} onGranted={setGrantedHost} onStarted={() => setPageReports((n) => n + 1)} onShown={setOffering} />
@@ -198,16 +199,16 @@ function SiteAccessOffer({ services, saved, onMarked, onGranted, onStarted, onSh
   onMarked: (count: number) => void;
   onGranted: (host: string) => void;
   onStarted: () => void;
-  onShown: (shown: boolean) => void;
+  onShown: (shown: boolean | null) => void;
 }) {
   const access = useLoad(services.loadSiteAccess);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unreadSite = access.state === 'ready' && !!access.value && !access.value.marked;
   useEffect(() => {
-    onShown(unreadSite);
+    if (access.state !== 'loading') onShown(unreadSite);
     if (saved && unreadSite) services.startHere().then(onStarted, () => undefined);
-  }, [saved, unreadSite]);
+  }, [saved, unreadSite, access.state]);
   useEffect(() => () => onShown(false), []);
   if (access.state !== 'ready' || !access.value || access.value.marked) return null;
   const { host, pattern } = access.value;

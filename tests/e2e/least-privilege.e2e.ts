@@ -84,6 +84,8 @@ for (const [name, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR',
       const popup = await open(ui.openExtensionPage(popupAddress(tabId, url)));
       const offer = await waitFor(popup, () => document.querySelector('[data-testid="site-access"]')?.textContent);
       expect(offer).toContain('Newsmark does not read 127.0.0.1.');
+      // The offer says why nothing is marked; no line tells the reader to reload the page.
+      expect(await popup.evaluate(() => document.body.innerText)).not.toContain('Reload it');
       await expectOnScreen(popup, '[data-testid="grant-site"]');
       await expectOnScreen(popup, '[data-testid="site-access"] [data-testid="mark-page"]');
       await shoot(popup, `least-privilege-popup-offer-${ui.name}`);
@@ -91,6 +93,8 @@ for (const [name, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR',
 
     it('"Only when I ask" on the first-run page: said, and still nothing marked', async () => {
       const welcome = await open(ui.openExtensionPage('welcome.html'));
+      // Clicked once the page has read what is marked now, as a reader clicks a page that has settled.
+      await waitFor(welcome, () => (document.querySelector('[data-testid="welcome-now"]')?.textContent ?? '') !== '');
       await clickOn(welcome, '[data-testid="choose-none"]');
       expect(await waitFor(welcome, () => document.querySelector('[data-testid="welcome-now"]')?.textContent?.endsWith('close this page.') && document.querySelector('[data-testid="welcome-now"]')!.textContent)).toBe('Newsmark marks a page only when you ask, from its toolbar popup. You can close this page.');
       await shoot(welcome, `least-privilege-welcome-${ui.name}`);
@@ -129,6 +133,7 @@ for (const [name, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR',
 
       it('"Every site" on the first-run page marks articles anywhere, listed as one entry in the options; taken away in the browser, the marks leave', async () => {
         const welcome = await open(ui.openExtensionPage('welcome.html'));
+        await waitFor(welcome, () => (document.querySelector('[data-testid="welcome-now"]')?.textContent ?? '') !== '');
         await clickOn(welcome, '[data-testid="choose-every"]');
         expect(await waitFor(welcome, () => document.querySelector('[data-testid="welcome-now"]')?.textContent?.endsWith('close this page.') && document.querySelector('[data-testid="welcome-now"]')!.textContent)).toBe('Newsmark marks articles on every site. You can close this page.');
         const article = await open(ui.openPage(server.url('/article')));

@@ -55,6 +55,11 @@ async function mount(s: PopupServices): Promise<HTMLElement> {
   return root;
 }
 
+/** Lets the popup's effects and answers run until `done` holds (or a second has passed). */
+async function settled(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await act(async () => new Promise((r) => setTimeout(r, 20)));
+}
+
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
 });
@@ -116,14 +121,17 @@ describe('Popup', () => {
     const access: SiteAccess = { host: 'news.example.com', pattern: 'https://news.example.com/*', marked: false };
     const s = services({ article: null, highlights: [] }, { isArticle: false, entities: [null, marked], siteAccess: access });
     const root = await mount(s);
+    await settled(() => root.querySelector('[data-testid="site-access"]') !== null);
     const offer = root.querySelector('[data-testid="site-access"]')!;
+    // No line tells the reader to reload: the offer says why nothing is marked.
+    expect(root.textContent).not.toContain('Reload it');
     expect(offer.textContent).toContain('Newsmark does not read news.example.com.');
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="grant-site"]')!.click());
     expect(s.grantSite).toHaveBeenCalledWith('https://news.example.com/*');
     expect(root.querySelector('[data-testid="site-granted"]')!.textContent).toBe('Newsmark marks articles on news.example.com from now on.');
     expect(root.querySelector('[data-testid="site-access"]')).toBeNull();
     // The page's report after the grant brings its marks.
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await settled(() => root.querySelector('[data-testid="companies"] button') !== null);
     expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
   });
 
@@ -134,8 +142,9 @@ describe('Popup', () => {
     const root = await mount(s);
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="grant-site"]')!.click());
     expect(root.querySelector('[data-testid="site-access"] [role="alert"]')!.textContent).toBe('Your browser did not grant access to news.example.com.');
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await settled(() => !root.querySelector<HTMLButtonElement>('[data-testid="site-access"] [data-testid="mark-page"]')!.disabled);
     await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="site-access"] [data-testid="mark-page"]')!.click());
+    await settled(() => root.querySelector('[data-testid="mark-count"]') !== null);
     expect(s.markPage).toHaveBeenCalledOnce();
     expect(root.querySelector('[data-testid="mark-count"]')!.getAttribute('data-count')).toBe('4');
   });
@@ -144,9 +153,8 @@ describe('Popup', () => {
     const access: SiteAccess = { host: 'news.example.com', pattern: 'https://news.example.com/*', marked: false };
     const s = services({ article, highlights: [highlight] }, { entities: [null, marked], siteAccess: access });
     const root = await mount(s);
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await settled(() => s.startHere.mock.calls.length > 0 && root.querySelector('[data-testid="companies"] button') !== null);
     expect(s.startHere).toHaveBeenCalledOnce();
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(root.querySelector('[data-testid="companies"] button')!.textContent).toContain('Acme Corp');
   });
 
