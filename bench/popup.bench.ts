@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
+import { removeTestSiteCopy } from '../tests/e2e/support/extension';
 import { startPageServer } from '../tests/e2e/support/server';
 import { urlVariants } from '../lib/url/article-key';
 import { popupAddress } from '../lib/messaging/popup-address';
@@ -105,6 +106,7 @@ export default async function* popupBench(): AsyncGenerator<BenchLine> {
     for (const seeded of opened) {
       await seeded.session.close();
       rmSync(seeded.build, { recursive: true, force: true });
+      removeTestSiteCopy(seeded.build);
     }
     await server.close();
   }
@@ -181,16 +183,12 @@ const FLOOR_PAGE = 'bench-floor.html';
 
 /**
  * A temporary copy of `build` for the bench, never shipped: with an empty page whose one
- * module script only sets a mark, and with access to the served page's URL, which a toolbar
- * click grants the real popup (activeTab) and which the bench cannot click for.
+ * module script only sets a mark. launchChromium grants it the served page's site (see
+ * withTestSite), which a toolbar click grants the real popup (activeTab) and the bench cannot click for.
  */
 function benchCopy(build: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'newsmark-bench-build-'));
   cpSync(build, copy, { recursive: true });
-  const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
   writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>');
   writeFileSync(join(copy, 'bench-floor.js'), "performance.mark('newsmark:floor');\n");
   return copy;

@@ -8,7 +8,7 @@ import { watchSyncStatus } from '@/lib/sync/status-item';
 import type { OptionsServices } from './Options';
 import { downloadBlob } from './download';
 import { ALL_SITES, sitePatternsOf } from '@/lib/sites/registration';
-import { NEWS_SITES } from '@/lib/sites/news-sites';
+import { newsSiteOrigins } from '@/lib/sites/news-sites';
 import { grantSites } from './site-grants';
 
 export function optionsServices(): OptionsServices {
@@ -17,7 +17,7 @@ export function optionsServices(): OptionsServices {
       marked: () => sendMessage('getMarkedSites', {}),
       remove: (patterns) => sendMessage('removeMarkedSites', { patterns }),
       add: grantSites,
-      newsSites: NEWS_SITES.flatMap((site) => [...site.origins]),
+      newsSites: newsSiteOrigins(),
       everySite: [...ALL_SITES],
     },
     marking: { load: loadSettings, save: saveSettings },

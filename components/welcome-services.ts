@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
 import { siteChoiceMadeItem } from '@/lib/contracts/storage';
-import { NEWS_SITES } from '@/lib/sites/news-sites';
+import { NEWS_SITES, newsSiteOrigins } from '@/lib/sites/news-sites';
 import { ALL_SITES, sitePatternsOf } from '@/lib/sites/registration';
 import { STARTER_FEEDS } from '@/lib/related/starter-feeds';
 import type { WelcomeServices } from './Welcome';
@@ -15,7 +15,7 @@ export function welcomeServices(): WelcomeServices {
     marked: () => sendMessage('getMarkedSites', {}),
     choose: (choice) => {
       if (choice === 'none') return siteChoiceMadeItem.setValue(true).then(() => sendMessage('getMarkedSites', {}));
-      const patterns = choice === 'every' ? [...ALL_SITES] : NEWS_SITES.flatMap((site) => [...site.origins]);
+      const patterns = choice === 'every' ? [...ALL_SITES] : newsSiteOrigins();
       return grantSites(patterns);
     },
     addStarterFeeds: () => {

@@ -13,11 +13,15 @@ import { declaredSites, markedNow, withoutSites, withSites } from '@/lib/sites/c
 import { FIRST_STAGE_FILE, FIRST_STAGE_ID, syncFirstStage, type RegistrationApi } from '@/lib/sites/registration';
 import { anyCovers, lostAccess } from '@/lib/sites/match';
 
+/** Whether the browser grants each of `patterns`. */
+function grants(patterns: readonly string[]): Promise<boolean[]> {
+  return Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
+}
+
 /** The chosen patterns whose grant stands. */
 async function currentlyMarked(): Promise<string[]> {
   const chosen = await markedSitesItem.getValue();
-  const granted = await Promise.all(chosen.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
-  return markedNow(chosen, granted);
+  return markedNow(chosen, await grants(chosen));
 }
 
 const registrationApi: RegistrationApi = {
@@ -56,7 +60,7 @@ async function startInOpenTabs(patterns: readonly string[]): Promise<void> {
 
 /** The patterns among `patterns` the browser has granted. */
 async function grantedOf(patterns: readonly string[]): Promise<string[]> {
-  const granted = await Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
+  const granted = await grants(patterns);
   return patterns.filter((_, i) => granted[i]);
 }
 
@@ -107,7 +111,7 @@ export function siteAccessHandlers(feedUrls: () => Promise<string[]>): HandlersO
 const PENDING_GRANT_MS = 5 * 60_000;
 
 /** The first-run page: where the reader chooses the sites. */
-export const WELCOME_PAGE = '/welcome.html';
+const WELCOME_PAGE = '/welcome.html';
 
 /**
  * Keeps the registration in step with the grants, finishes grants asked for by a page that

@@ -40,8 +40,8 @@ export async function currentTab(address: PopupAddress): Promise<PopupTab> {
  * lib/library/snapshot-copies.ts), or null: the popup shows it while the worker wakes up.
  * It is kept by the page's URL, which the browser tells when the address names only the tab.
  */
-export async function snapshotCopyFor(tab: Promise<PopupTab>): Promise<PopupSnapshot | null> {
-  const pageUrl = await urlFor(tab);
+export async function snapshotCopyFor(url: Promise<string | undefined>): Promise<PopupSnapshot | null> {
+  const pageUrl = await url;
   return pageUrl ? readSnapshotCopy(browser.storage.session, pageUrl) : null;
 }
 
@@ -95,6 +95,8 @@ export function popupServices(
     const tabId = await tab;
     return tabId === null ? fallback : work(tabId);
   };
+  // Runs the first stage in the tab once: the popup's opening lent it (activeTab).
+  const startHere = () => toTab((id) => sendMessage('startFirstStage', { tabId: id }), undefined);
   // No content script in the tab (a browser page, a page opened before install): nothing to list.
   const readEntities = () => toTab((id) => sendMessage('getPageEntities', {}, id).catch(() => null), null);
   const readSnapshot = () => sendMessage('getPopupSnapshot', page);
@@ -112,7 +114,7 @@ export function popupServices(
       } catch {
         // No first stage here (a site the reader did not choose): the popup's click lent the
         // tab to Newsmark (activeTab), enough to run it once and ask again.
-        await sendMessage('startFirstStage', { tabId: id });
+        await startHere();
         return (await sendMessage('markPage', {}, id)).count;
       }
     }, 0),
@@ -123,12 +125,12 @@ export function popupServices(
       const marked = await sendMessage('getMarkedSites', {});
       return { host: new URL(url).hostname, pattern, marked: anyCovers(marked, url) };
     },
-    startHere: () => toTab((id) => sendMessage('startFirstStage', { tabId: id }), undefined),
+    startHere,
     grantSite: (pattern) =>
       // Asked at once: the browser grants only within the reader's click.
       grantSites([pattern]).then(async (marked) => {
         if (marked === null) return false;
-        await toTab((id) => sendMessage('startFirstStage', { tabId: id }), undefined);
+        await startHere();
         return true;
       }),
     save: () => toTab(async (id) => void (await sendMessage('savePageArticle', {}, id)), undefined),

@@ -15,6 +15,8 @@ const FIRST_RENDER_WAIT_MS = 50;
 performance.mark('newsmark:popup-start');
 const address = readPopupAddress(location.search);
 const tab = currentTab(address);
-export const services = popupServices(tab.then(({ id }) => id), snapshotRequest(address), snapshotCopyFor(tab), urlFor(tab));
+// The page's URL is asked of the browser once (when the address does not name it), for both.
+const url = urlFor(tab);
+export const services = popupServices(tab.then(({ id }) => id), snapshotRequest(address), snapshotCopyFor(url), url);
 /** The answers for a first render that is complete, or undefined: render the shell. */
 export const firstAnswers = services.firstAnswers(FIRST_RENDER_WAIT_MS);

@@ -46,7 +46,10 @@ function followTab(onTab: (tab: PanelTab | null) => void): () => void {
 
 const services: SidePanelServices = {
   followTab,
-  servicesFor: (tab) => popupServices(Promise.resolve(tab.id), { tabId: tab.id }, snapshotCopyFor(Promise.resolve(tab)), urlFor(Promise.resolve(tab))),
+  servicesFor: (tab) => {
+    const url = urlFor(Promise.resolve(tab));
+    return popupServices(Promise.resolve(tab.id), { tabId: tab.id }, snapshotCopyFor(url), url);
+  },
 };
 
 render(<SidePanel services={services} />, document.getElementById('app')!);

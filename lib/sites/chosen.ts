@@ -3,7 +3,7 @@
  * storage (markedSitesItem): adding and removing patterns, and which ones mark now. Pure; the
  * browser's grants are asked at the edge and passed in.
  */
-import { ALL_SITES, coversEverySite, firstStageMatches } from './registration';
+import { coversEverySite, firstStageMatches } from './registration';
 
 /** `chosen` with `added`, each once, sorted; once every site is chosen, nothing narrower is kept. */
 export function withSites(chosen: readonly string[], added: readonly string[]): string[] {
@@ -30,4 +30,3 @@ export function declaredSites(hostPermissions: readonly string[] | undefined): s
   return firstStageMatches(hostPermissions ?? []);
 }
 
-export { ALL_SITES };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_BUILD, requireBuild, withTestSite } from './extension';
+import { CHROME_BUILD, requireBuild, waitForFirstStage, withTestSite, type ScriptingGlobal } from './extension';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,21 +55,4 @@ export async function launchChromium(build = CHROME_BUILD, { headless = true, as
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-/** The one extension call the wait makes, on whichever global the browser names it. */
-export interface ScriptingGlobal {
-  chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-  browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-}
-
-/** Waits (up to 30 s) until `registered` counts a registered content script. */
-export async function waitForFirstStage(registered: () => Promise<number>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const count = await registered().catch(() => 0);
-    if (count > 0) return;
-    if (Date.now() > deadline) throw new Error('The background never registered the first stage for the granted test site.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -16,6 +16,19 @@ export function requireBuild(dir: string): string {
   return dir;
 }
 
+/** Where withTestSite keeps its copy of `build`, and the stamp naming the build it was made from. */
+function testSiteCopyOf(build: string): { copy: string; stamp: string } {
+  const copy = `${build}-test-site`;
+  return { copy, stamp: `${copy}.stamp` };
+}
+
+/** Removes the copy withTestSite made of `build` (a temporary build's, once its browser is closed). */
+export function removeTestSiteCopy(build: string): void {
+  const { copy, stamp } = testSiteCopyOf(build);
+  rmSync(copy, { recursive: true, force: true });
+  rmSync(stamp, { force: true });
+}
+
 /**
  * A copy of `build` that declares the test server's site among its host permissions: the
  * browser grants it at install, and the extension takes a build's declared sites as the reader's
@@ -26,8 +39,7 @@ export function requireBuild(dir: string): string {
  */
 export function withTestSite(build: string): string {
   requireBuild(build);
-  const copy = `${build}-test-site`;
-  const stamp = `${copy}.stamp`;
+  const { copy, stamp } = testSiteCopyOf(build);
   const source = String(statSync(resolve(build, 'manifest.json')).mtimeMs);
   if (existsSync(resolve(copy, 'manifest.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === source) return copy;
   const temporary = `${copy}.${process.pid}`;
@@ -35,10 +47,27 @@ export function withTestSite(build: string): string {
   cpSync(build, temporary, { recursive: true });
   const manifestPath = resolve(temporary, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), TEST_SITE];
+  manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), TEST_SITE])];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   rmSync(copy, { recursive: true, force: true });
   renameSync(temporary, copy);
   writeFileSync(stamp, source);
   return copy;
+}
+
+/** The one extension call the wait makes, on whichever global the browser names it. */
+export interface ScriptingGlobal {
+  chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+  browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+}
+
+/** Waits (up to 30 s) until `registered` counts a registered content script. */
+export async function waitForFirstStage(registered: () => Promise<number>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const count = await registered().catch(() => 0);
+    if (count > 0) return;
+    if (Date.now() > deadline) throw new Error('The background never registered the first stage for the granted test site.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_BUILD, requireBuild, withTestSite } from './extension';
+import { FIREFOX_BUILD, requireBuild, waitForFirstStage, withTestSite, type ScriptingGlobal } from './extension';
 import { GECKO_ID } from '../../../wxt.config';
-import { waitForFirstStage, type ScriptingGlobal } from './chromium';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, sendMessage } from '@/lib/messaging';
 import type { PopupSnapshot } from '@/lib/contracts/messages';
-import { currentTab, popupServices, snapshotCopyFor, snapshotRequest, watchSnapshots } from '@/entrypoints/popup/services';
+import { currentTab, popupServices, snapshotCopyFor, snapshotRequest, urlFor, watchSnapshots } from '@/entrypoints/popup/services';
 import { snapshotCopies } from '@/lib/library/snapshot-copies';
 
 afterEach(() => fakeBrowser.reset());
@@ -100,9 +100,9 @@ describe('popup services', () => {
     const snapshot: PopupSnapshot = { ...EMPTY, visit: { url: 'https://news.example.com/a', title: 'A story', isArticle: true, signals: [], seenAt: 0 } };
     copies.keep('https://news.example.com/a', snapshot, copies.generation());
     await copies.settled();
-    expect(await snapshotCopyFor(Promise.resolve({ id: 7, url: 'https://news.example.com/a' }))).toEqual(snapshot);
+    expect(await snapshotCopyFor(urlFor(Promise.resolve({ id: 7, url: 'https://news.example.com/a' })))).toEqual(snapshot);
     // A tab whose URL the browser hides (no toolbar click granted it): no copy to read.
-    expect(await snapshotCopyFor(Promise.resolve({ id: 7 }))).toBeNull();
+    expect(await snapshotCopyFor(urlFor(Promise.resolve({ id: 7 })))).toBeNull();
   });
 
   it('asks the browser for the URL of the tab its address names, to find the copy', async () => {
@@ -111,7 +111,7 @@ describe('popup services', () => {
     copies.keep('https://news.example.com/b', snapshot, copies.generation());
     await copies.settled();
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example.com/b' });
-    expect(await snapshotCopyFor(currentTab({ tabId: tab.id! }))).toEqual(snapshot);
+    expect(await snapshotCopyFor(urlFor(currentTab({ tabId: tab.id! })))).toEqual(snapshot);
   });
 
   it('asks the background for the page of the tab its address names, or of the URL it names', () => {
