@@ -80,9 +80,44 @@ export default async function* dossierBench(): AsyncIterable<BenchLine> {
   yield { metric: 'dossier.migration.longest-task', value: Math.round(sliced.longestTask), unit: 'ms', baseline: Math.round(oneLoop.longestTask), baselineName };
   yield { metric: 'dossier.migration.articles', value: ARTICLES, unit: 'articles' };
   yield { metric: 'dossier.migration.indexed', value: indexed, unit: 'articles' };
+  const indexedArticles = await db.articles.toArray();
   db.close();
   await Dexie.delete(db.name);
+  yield* upgradeFigures(indexedArticles);
   if (process.env.DOSSIER_RENDER !== '0') yield* renderFigures();
+}
+
+/** The schema as version 5 left it (tests/unit/db/fixtures/v5.json keeps the same, with records). */
+const VERSION_5_STORES = JSON.parse(readFileSync('tests/unit/db/fixtures/v5.json', 'utf8')).stores as Record<string, string>;
+
+/**
+ * Version 6's upgrade over the indexed library, ten highlights on each article: how long it takes
+ * and the longest task while it fills the company mentions, beside reading the same records once.
+ */
+async function* upgradeFigures(articles: ArticleRecord[]): AsyncGenerator<BenchLine> {
+  const name = `bench-upgrade-${Date.now()}`;
+  const old = new Dexie(name);
+  old.version(5).stores(VERSION_5_STORES);
+  await old.open();
+  await old.table('articles').bulkAdd(articles);
+  await old.table('highlights').bulkAdd(articles.flatMap((a) => Array.from({ length: 10 }, (_, h) => ({
+    id: `${a.id}-h${h}`, articleId: a.id, colour: 'yellow', note: '', tags: [], selectors: [], quote: a.text.slice(0, 40), createdAt: a.savedAt + h, deleted: false, updatedAt: a.updatedAt, clocks: {},
+  }))));
+  const reading = await timed(async () => {
+    await old.table('articles').toArray();
+    await old.table('highlights').toArray();
+  });
+  old.close();
+  const db = openDb(name);
+  const upgrade = await timed(() => db.open());
+  const rows = await db.companyMentions.count();
+  db.close();
+  await Dexie.delete(name);
+  if (rows === 0) throw new Error('the upgrade wrote no company mentions');
+  const baselineName = `reading the same ${articles.length} articles and their highlights once`;
+  yield { metric: 'dossier.upgrade.total', value: Math.round(upgrade.total), unit: 'ms', baseline: Math.round(reading.total), baselineName };
+  yield { metric: 'dossier.upgrade.longest-task', value: Math.round(upgrade.longestTask), unit: 'ms', baseline: Math.round(reading.longestTask), baselineName };
+  yield { metric: 'dossier.upgrade.rows', value: rows, unit: 'rows' };
 }
 
 const RENDER_ARTICLES = Number(process.env.DOSSIER_RENDER_ARTICLES ?? 10_000);
@@ -97,6 +132,7 @@ async function* renderFigures(): AsyncGenerator<BenchLine> {
     await seeder.goto(session.extensionUrl('options.html'));
     const named = await seeder.evaluate(seedDossierLibrary, { articles: RENDER_ARTICLES, companies: 2_000, highlightsPerArticle: 10 });
     await seeder.close();
+    await checkCounts(session.newPage, session.extensionUrl(dossierAddress('c-0')), named.top);
     const top: number[] = [];
     const small: number[] = [];
     // Interleaved, the first of each left out (a cold start of the page's code).
@@ -115,6 +151,17 @@ async function* renderFigures(): AsyncGenerator<BenchLine> {
   } finally {
     await session.close();
   }
+}
+
+/** The page counts what was seeded: the rows the seeder wrote stand for the records it wrote. */
+async function checkCounts(newPage: () => Promise<Page>, url: string, articles: number): Promise<void> {
+  const page = await newPage();
+  await page.goto(url);
+  const facts = page.getByTestId('dossier-facts');
+  await facts.waitFor({ timeout: 600_000 });
+  const text = (await facts.textContent()) ?? '';
+  await page.close();
+  if (!text.includes(`${articles.toLocaleString('en')} saved articles`)) throw new Error(`The dossier of c-0 says "${text}", not ${articles} saved articles.`);
 }
 
 /** Milliseconds from the page's navigation start to the frame after the dossier is complete in it. */

@@ -5,13 +5,14 @@
  * Without a company it lists the companies the library names most.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleRecord, CompanyNoteRecord, HighlightRecord } from '@/lib/contracts/records';
+import type { CompanyNoteRecord } from '@/lib/contracts/records';
 import type { CompanyCoverageResult, FeedItem } from '@/lib/contracts/related';
 import { coverageNaming } from '@/lib/dossier/coverage';
 import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
 import type { IndexingProgress } from '@/lib/dossier/indexing';
-import { buildDossier, type Dossier as DossierModel, type DossierSentence } from '@/lib/dossier/model';
-import { companiesNamedMost, type NamedCompany } from '@/lib/dossier/top';
+import type { Shown } from '@/lib/dossier/load';
+import type { Dossier as DossierModel, DossierSentence } from '@/lib/dossier/model';
+import type { NamedCompany } from '@/lib/dossier/top';
 import { formatDate, localDayValue } from '@/lib/i18n/format';
 import { DossierChart } from './DossierChart';
 import { CompanyNote } from './DossierNote';
@@ -20,8 +21,13 @@ import { SearchCoverage } from './DossierSearches';
 import { readerLocale, t, tCount } from './i18n';
 
 export interface DossierRecords {
-  articles: ArticleRecord[];
-  highlights: HighlightRecord[];
+  /**
+   * The company's dossier: its facts, counts and chart over every article that names it, laid out
+   * for the newest articles and highlights asked for (null without a live article, and for the index).
+   */
+  dossier: DossierModel | null;
+  /** The companies the library names most (for the index; empty for a company). */
+  companies: NamedCompany[];
   /** Recent items of the reader's feeds (kept on this device), to find other outlets' coverage in. */
   feedItems: (FeedItem & { time: number })[];
   /** The reader's note on the company (null without one, and for the index). */
@@ -31,8 +37,10 @@ export interface DossierRecords {
 }
 
 export interface DossierServices {
-  /** The live articles naming the company and the highlights on them (or every article, for the index). */
-  load(companyId: string | null): Promise<DossierRecords>;
+  /** The company's dossier with its newest `shown` articles and highlights (or, for null, the index). */
+  load(companyId: string | null, shown: Shown): Promise<DossierRecords>;
+  /** The whole dossier, every article and highlight: for exports. */
+  loadWhole(companyId: string): Promise<DossierModel | null>;
   /** Calls back after every change to the library; returns a stop function. */
   watch(onChange: () => void): () => void;
   /** Writes the reader's note on the company (through the background, which syncs it). */
@@ -54,10 +62,12 @@ type Loaded = { state: 'loading' } | { state: 'ready'; records: DossierRecords }
 
 export function Dossier({ services, companyId }: { services: DossierServices; companyId: string | null }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // What "Show more" asked for: read again with more, the page showing what it has meanwhile.
+  const [shown, setShown] = useState<Shown>({ articles: PAGE, highlights: PAGE });
   useEffect(() => {
     let stopped = false;
     const read = () =>
-      services.load(companyId).then(
+      services.load(companyId, shown).then(
         (records) => !stopped && setLoaded({ state: 'ready', records }),
         (e: unknown) => !stopped && setLoaded({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
       );
@@ -67,17 +77,17 @@ export function Dossier({ services, companyId }: { services: DossierServices; co
       stopped = true;
       stop();
     };
-  }, [services, companyId]);
+  }, [services, companyId, shown]);
 
   if (loaded.state === 'loading') return <main class="dossier"><p class="muted">{t('dossierLoading')}</p></main>;
   if (loaded.state === 'error') return <main class="dossier"><p class="error" role="alert">{t('dossierLoadFailed', loaded.message)}</p></main>;
   return companyId === null
     ? <CompanyIndex services={services} records={loaded.records} />
-    : <CompanyDossier services={services} companyId={companyId} records={loaded.records} />;
+    : <CompanyDossier services={services} companyId={companyId} records={loaded.records} shown={shown} onMore={(more) => setShown((s) => ({ ...s, ...more }))} />;
 }
 
 function CompanyIndex({ services, records }: { services: DossierServices; records: DossierRecords }) {
-  const companies = useMemo(() => companiesNamedMost(records.articles), [records]);
+  const { companies } = records;
   useEffect(() => void (document.title = t('dossierIndexTitle')), []);
   return (
     <main class="dossier">
@@ -102,16 +112,23 @@ function CompanyList({ services, companies }: { services: DossierServices; compa
   );
 }
 
-function CompanyDossier({ services, companyId, records }: { services: DossierServices; companyId: string; records: DossierRecords }) {
-  const dossier = useMemo(() => buildDossier(companyId, records.articles, records.highlights), [companyId, records]);
+interface CompanyDossierProps {
+  services: DossierServices;
+  companyId: string;
+  records: DossierRecords;
+  shown: Shown;
+  onMore: (more: Partial<Shown>) => void;
+}
+
+function CompanyDossier({ services, companyId, records, shown, onMore }: CompanyDossierProps) {
+  const { dossier } = records;
   const coverage = useMemo(() => (dossier ? coverageNaming([dossier.facts.name, ...dossier.facts.otherNames], records.feedItems) : []), [dossier, records]);
   useEffect(() => void (document.title = dossier ? t('dossierTitle', dossier.facts.name) : t('dossierIndexTitle')), [dossier]);
   // Searched once per page and set of names, not on every change to the library.
   const names = dossier ? [dossier.facts.name, ...dossier.facts.otherNames].join('\n') : '';
   const [searched, setSearched] = useState<CompanyCoverageResult | null>(null);
   const [conflictFailed, setConflictFailed] = useState<string | null>(null);
-  const [articlesShown, setArticlesShown] = useState(PAGE);
-  const [highlightsShown, setHighlightsShown] = useState(PAGE);
+  const [exportFailed, setExportFailed] = useState<string | null>(null);
   const timeline = useRef<HTMLOListElement>(null);
   const highlightList = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -129,12 +146,17 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       </main>
     );
   }
-  const exportAs = (kind: 'markdown' | 'json') => {
-    const stem = `newsmark-dossier-${dossier.facts.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'company'}-${localDayValue(Date.now())}`;
+  const exportAs = async (kind: 'markdown' | 'json') => {
+    // Every article and highlight, not only those laid out.
+    const whole = await services.loadWhole(companyId);
+    if (!whole) return;
+    const stem = `newsmark-dossier-${whole.facts.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'company'}-${localDayValue(Date.now())}`;
     const note = records.note?.note ?? '';
-    if (kind === 'markdown') services.download(`${stem}.md`, 'text/markdown', dossierToMarkdown(dossier, note));
-    else services.download(`${stem}.json`, 'application/json', dossierToJson(dossier, Date.now(), note));
+    if (kind === 'markdown') services.download(`${stem}.md`, 'text/markdown', dossierToMarkdown(whole, note));
+    else services.download(`${stem}.json`, 'application/json', dossierToJson(whole, Date.now(), note));
   };
+  const runExport = (kind: 'markdown' | 'json') =>
+    void exportAs(kind).then(() => setExportFailed(null), (e: unknown) => setExportFailed(e instanceof Error ? e.message : String(e)));
   return (
     <main class="dossier">
       <p><a href={services.libraryAddress}>{t('dossierBackToLibrary')}</a> · <a href={services.addressOf(null)}>{t('dossierAllCompanies')}</a></p>
@@ -142,9 +164,10 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       <Indexing progress={records.indexing} />
       <Facts dossier={dossier} />
       <div class="actions">
-        <button type="button" onClick={() => exportAs('markdown')}>{t('dossierExportMarkdown')}</button>
-        <button type="button" onClick={() => exportAs('json')}>{t('dossierExportJson')}</button>
+        <button type="button" onClick={() => runExport('markdown')}>{t('dossierExportMarkdown')}</button>
+        <button type="button" onClick={() => runExport('json')}>{t('dossierExportJson')}</button>
       </div>
+      {exportFailed !== null && <p class="error" role="alert">{t('exportFailed', exportFailed)}</p>}
       <CompanyNote
         companyName={dossier.facts.name}
         saved={records.note?.note ?? ''}
@@ -163,7 +186,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       <DossierChart weeks={dossier.weeks} />
       <h2>{t('dossierTimeline')}</h2>
       <ol class="entries" data-testid="dossier-timeline" ref={timeline}>
-        {dossier.articles.slice(0, articlesShown).map((a) => (
+        {dossier.articles.slice(0, shown.articles).map((a) => (
           <li key={a.id} class="entry">
             <h3><a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a></h3>
             <p class="muted">
@@ -174,7 +197,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           </li>
         ))}
       </ol>
-      <ShowMore shown={articlesShown} total={dossier.articles.length} message="dossierShowMoreArticles" onMore={() => setArticlesShown((n) => n + PAGE)} list={timeline} />
+      <ShowMore shown={Math.min(shown.articles, dossier.articles.length)} total={dossier.articleCount} message="dossierShowMoreArticles" onMore={() => onMore({ articles: shown.articles + PAGE })} list={timeline} />
       <h2>{t('dossierCoverage')}</h2>
       {coverage.length === 0 ? (
         <p class="muted">{records.feedItems.length === 0 ? t('dossierNoFeeds') : t('dossierNoCoverage')}</p>
@@ -190,11 +213,11 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
       )}
       {searched && searched.sources.length > 0 && <SearchCoverage result={searched} shown={new Set(coverage.map((c) => c.url))} />}
       <h2>{t('dossierHighlights')}</h2>
-      {dossier.highlights.length === 0 ? (
+      {dossier.highlightCount === 0 ? (
         <p class="muted">{t('dossierNoHighlights')}</p>
       ) : (
         <ul class="highlight-list" data-testid="dossier-highlights" ref={highlightList}>
-          {dossier.highlights.slice(0, highlightsShown).map((h) => (
+          {dossier.highlights.slice(0, shown.highlights).map((h) => (
             <li key={h.id} class={`highlight colour-${h.colour}`}>
               <span class="swatch" aria-hidden="true" />
               <blockquote>{h.quote}</blockquote>
@@ -204,7 +227,7 @@ function CompanyDossier({ services, companyId, records }: { services: DossierSer
           ))}
         </ul>
       )}
-      <ShowMore shown={highlightsShown} total={dossier.highlights.length} message="dossierShowMoreHighlights" onMore={() => setHighlightsShown((n) => n + PAGE)} list={highlightList} />
+      <ShowMore shown={Math.min(shown.highlights, dossier.highlights.length)} total={dossier.highlightCount} message="dossierShowMoreHighlights" onMore={() => onMore({ highlights: shown.highlights + PAGE })} list={highlightList} />
     </main>
   );
 }
@@ -258,7 +281,7 @@ function Facts({ dossier }: { dossier: DossierModel }) {
   if (facts.country) rows.push([t('dossierCountry'), facts.country]);
   if (facts.industry) rows.push([t('dossierIndustry'), facts.industry]);
   if (facts.website) rows.push([t('dossierWebsite'), <a href={`https://${facts.website}`} target="_blank" rel="noopener noreferrer">{facts.website}</a>]);
-  rows.push([t('dossierInLibrary'), `${tCount('dossierArticleCount', dossier.articles.length)} · ${tCount('dossierMentionCount', dossier.mentions)}`]);
+  rows.push([t('dossierInLibrary'), `${tCount('dossierArticleCount', dossier.articleCount)} · ${tCount('dossierMentionCount', dossier.mentions)}`]);
   return (
     <dl class="facts" data-testid="dossier-facts">
       {rows.map(([label, value]) => (

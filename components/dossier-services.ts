@@ -3,6 +3,7 @@ import type { NewsmarkDb } from '@/lib/db';
 import { dossierAddress } from '@/lib/dossier/address';
 import { companyIdsFor } from '@/lib/entities/company-ids';
 import { indexingProgress } from '@/lib/dossier/indexing';
+import { loadDossier, loadNamedMost, loadWholeDossier } from '@/lib/dossier/load';
 import { onTablesChanged } from '@/lib/library/changes';
 import { sendMessage } from '@/lib/messaging';
 import type { DossierServices } from './Dossier';
@@ -14,11 +15,18 @@ const COVERAGE_WINDOW_MS = 183 * 86_400_000;
 
 export function dossierServices(db: NewsmarkDb): DossierServices {
   return {
-    load: async (companyId) => ({
-      ...(await loadRecords(db, companyId)),
-      note: companyId === null ? null : await noteOn(db, companyId),
-      indexing: await indexingProgress(db),
-    }),
+    load: async (companyId, shown) => {
+      // Read side by side: each is a read-only transaction of its own, which IndexedDB runs at once.
+      const [dossier, companies, feedItems, note, indexing] = await Promise.all([
+        companyId === null ? null : loadDossier(db, companyId, shown),
+        companyId === null ? loadNamedMost(db) : [],
+        companyId === null ? [] : db.feedItems.where('time').above(Date.now() - COVERAGE_WINDOW_MS).toArray(),
+        companyId === null ? null : noteOn(db, companyId),
+        indexingProgress(db),
+      ]);
+      return { dossier, companies, feedItems, note, indexing };
+    },
+    loadWhole: (companyId) => loadWholeDossier(db, companyId),
     watch: (onChange) => onTablesChanged(db, ['articles', 'highlights', 'companyNotes', 'indexQueue'], onChange),
     saveNote: async (companyId, companyName, note) => void (await sendMessage('saveCompanyNote', { companyId, companyName, note })),
     searchCoverage: (names) => sendMessage('searchCompanyCoverage', { names }),
@@ -33,16 +41,4 @@ export function dossierServices(db: NewsmarkDb): DossierServices {
 async function noteOn(db: NewsmarkDb, companyId: string) {
   const notes = await db.companyNotes.bulkGet(companyIdsFor(companyId));
   return notes.find((note) => note !== undefined) ?? null;
-}
-
-function loadRecords(db: NewsmarkDb, companyId: string | null) {
-  return db.transaction('r', db.articles, db.highlights, db.feedItems, async () => {
-    // The multi-entry companyIds index finds the articles; tombstones are dropped after it.
-    // Under any id the company has had: a gazetteer update may have renamed it (company-ids.ts).
-    const found = companyId === null ? await db.articles.toArray() : await db.articles.where('companyIds').anyOf(companyIdsFor(companyId)).toArray();
-    const articles = found.filter((a) => !a.deleted);
-    const highlights = companyId === null ? [] : await db.highlights.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
-    const feedItems = companyId === null ? [] : await db.feedItems.where('time').above(Date.now() - COVERAGE_WINDOW_MS).toArray();
-    return { articles, highlights, feedItems };
-  });
 }

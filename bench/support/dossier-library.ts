@@ -4,6 +4,8 @@
  * naming `companies` companies, the k-th most named about 1/k as often as the first (as names are
  * spread in news), each article naming four of them in sentences with figures, and
  * `highlightsPerArticle` highlights on each. Company "c-0" is named most; "c-last" by one article.
+ * It writes the company-mention rows and their sums as the extension's write middleware would for these records
+ * (lib/db/company-mentions.ts; it cannot import it here), and the bench checks the page's counts.
  */
 export interface DossierLibraryOptions {
   articles: number;
@@ -38,7 +40,7 @@ export async function seedDossierLibrary({ articles, companies, highlightsPerArt
     });
   // The worker creates the schema when it starts: a seeder that comes first waits for it.
   let db = await open();
-  for (let attempt = 0; !db.objectStoreNames.contains('highlights'); attempt++) {
+  for (let attempt = 0; !db.objectStoreNames.contains('companySummaries'); attempt++) {
     db.close();
     if (attempt === 100) throw new Error('The extension never created its database.');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -46,10 +48,11 @@ export async function seedDossierLibrary({ articles, companies, highlightsPerArt
   }
   const stamp = (i: number) => `${String(1_700_000_000_000 + i).padStart(13, '0')}-00000-bench`;
   const counts = new Map<number, number>();
+  const summaries = new Map<string, { companyId: string; articles: number; mentions: number; highlights: number; names: Record<string, number>; written: Record<string, number>; days: Record<string, [number, number]>; facts: object; factsSavedAt: number }>();
   const BATCH = 500;
   for (let from = 0; from < articles; from += BATCH) {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['articles', 'highlights'], 'readwrite');
+      const tx = db.transaction(['articles', 'highlights', 'companyMentions'], 'readwrite');
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
       for (let i = from; i < Math.min(from + BATCH, articles); i++) {
@@ -68,10 +71,31 @@ export async function seedDossierLibrary({ articles, companies, highlightsPerArt
           entities.push({ type: 'money', text: amount, start: moneyAt, end: moneyAt + amount.length, value: ((i % 90) + 2) * 1e6, currency: 'USD' });
         }
         const id = `a-dossier-${i}`;
+        const publishedAt = 1_700_000_000_000 - i * 3_600_000;
+        const savedAt = 1_700_000_000_000 - i * 60_000;
+        for (const company of named) {
+          const name = `Company ${company} Holdings`;
+          const companyId = `c-${company}`;
+          const key = `${companyId}\n${String(9_999_999_999_999 - publishedAt).padStart(13, '0')}\n${id}`;
+          tx.objectStore('companyMentions').put({
+            key, companyId, articleId: id, title: `Story ${i}`, time: publishedAt, dated: 'published', savedAt,
+            mentions: 1, highlights: highlightsPerArticle, names: { [name]: 1 }, written: { [name]: 1 },
+          });
+          const summary = summaries.get(companyId) ?? { companyId, articles: 0, mentions: 0, highlights: 0, names: { [name]: 0 }, written: { [name]: 0 }, days: {} as Record<string, [number, number]>, facts: {}, factsSavedAt: 0 };
+          summary.articles++;
+          summary.mentions++;
+          summary.highlights += highlightsPerArticle;
+          summary.names[name]!++;
+          summary.written[name]!++;
+          const day = String(Math.floor(publishedAt / 86_400_000));
+          const [a, m] = summary.days[day] ?? [0, 0];
+          summary.days[day] = [a + 1, m + 1];
+          summaries.set(companyId, summary);
+        }
         tx.objectStore('articles').put({
           id, url: `https://site${i % 40}.example.com/story/${i}`, urls: [`site${i % 40}.example.com/story/${i}`], title: `Story ${i}`, byline: null,
-          publisher: `Site ${i % 40}`, publishedAt: new Date(1_700_000_000_000 - i * 3_600_000).toISOString(), language: 'en', text, entities,
-          companyIds: named.map((c) => `c-${c}`), tags: [], note: '', savedAt: 1_700_000_000_000 - i * 60_000, deleted: false, updatedAt: stamp(i), clocks: {},
+          publisher: `Site ${i % 40}`, publishedAt: new Date(publishedAt).toISOString(), language: 'en', text, entities,
+          companyIds: named.map((c) => `c-${c}`), tags: [], note: '', savedAt, deleted: false, updatedAt: stamp(i), clocks: {},
         });
         for (let h = 0; h < highlightsPerArticle; h++) {
           const start = (h * 17) % Math.max(1, text.length - 30);
@@ -85,6 +109,12 @@ export async function seedDossierLibrary({ articles, companies, highlightsPerArt
       }
     });
   }
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('companySummaries', 'readwrite');
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    for (const summary of summaries.values()) tx.objectStore('companySummaries').put(summary);
+  });
   db.close();
   return { top: counts.get(0) ?? 0, last: counts.get(companies - 1) ?? 0 };
 }

@@ -90,6 +90,59 @@ export interface IndexQueueEntry {
   readAt?: string;
 }
 
+/**
+ * What one saved article says of one company, kept beside the article for the dossier (see
+ * lib/db/company-mentions.ts): a dossier of a company thousands of articles name reads these
+ * small rows instead of every article's text. Derived, never synced: every write of an article
+ * or a highlight rewrites the article's rows in the same transaction.
+ */
+export interface CompanyMention {
+  /**
+   * `${companyId}\n${newest-first time}\n${articleId}` (see mentionKey): a company's rows lie
+   * side by side in the table's key order, newest first, so its newest are one short range.
+   */
+  key: string;
+  /** As saved with the article (an earlier id after a gazetteer update; see company-ids.ts). */
+  companyId: string;
+  articleId: string;
+  title: string;
+  /** When it was published (or, without a date, saved), in ms since the epoch. */
+  time: number;
+  dated: 'published' | 'saved';
+  savedAt: number;
+  /** How often the article names the company. */
+  mentions: number;
+  /** The reader's live highlights on the article. */
+  highlights: number;
+  /** The gazetteer's names of the company its mentions gave, with how often. */
+  names: Record<string, number>;
+  /** The company as printed (a possessive's "'s" taken off), with how often. */
+  written: Record<string, number>;
+  ticker?: string;
+  country?: string;
+  industry?: string;
+  website?: string;
+}
+
+/**
+ * The sum of a company's mention rows under one company id, kept with them by the same
+ * middleware (a row's counts added when it is written, taken off when it goes): what a dossier's
+ * facts, counts and chart need without reading a row per article.
+ */
+export interface CompanySummary {
+  companyId: string;
+  articles: number;
+  mentions: number;
+  highlights: number;
+  names: Record<string, number>;
+  written: Record<string, number>;
+  /** Articles and mentions per day of publication (days since the epoch, UTC): the chart's weeks. */
+  days: Record<string, [articles: number, mentions: number]>;
+  /** The facts of the most recently saved article that gave them, with when it was saved. */
+  facts: Pick<CompanyMention, 'ticker' | 'country' | 'industry' | 'website'>;
+  factsSavedAt: number;
+}
+
 /** One key/value of database bookkeeping (this install's node id, the clock). */
 export interface MetaEntry {
   key: string;

@@ -117,8 +117,11 @@ export async function getArticleByUrl(db: NewsmarkDb, url: string): Promise<Arti
   return found && !found.deleted ? found : null;
 }
 
-/** Saved articles naming this company, newest first. */
-export async function listArticlesByCompany(db: NewsmarkDb, companyId: string): Promise<ArticleRecord[]> {
-  const found = await db.articles.where('companyIds').anyOf(companyIdsFor(companyId)).toArray();
-  return found.filter((a) => !a.deleted).sort((a, b) => b.savedAt - a.savedAt);
+/**
+ * How many live saved articles name this company (under any id it has had): from its summaries,
+ * so a card's count reads one small record, not thousands of texts.
+ */
+export async function countArticlesNaming(db: NewsmarkDb, companyId: string): Promise<number> {
+  const summaries = await db.companySummaries.bulkGet(companyIdsFor(companyId));
+  return summaries.reduce((sum, summary) => sum + (summary?.articles ?? 0), 0);
 }

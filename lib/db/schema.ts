@@ -5,11 +5,14 @@
  * script runs in the page's origin and would open the site's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ArticleRecord, CompanyNoteRecord, HighlightRecord, IndexQueueEntry, MetaEntry, PageVisit } from '../contracts/records';
+import type { ArticleRecord, CompanyMention, CompanyNoteRecord, CompanySummary, HighlightRecord, IndexQueueEntry, MetaEntry, PageVisit } from '../contracts/records';
 import type { SyncRecordState } from '../contracts/sync';
 import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../contracts/related';
+import { companyMentionsMiddleware, mentionRows, summariesOf } from './company-mentions';
 
 export const DB_NAME = 'newsmark';
+/** Rows written per call while version 6 fills the company mentions. */
+const UPGRADE_SLICE = 1_000;
 
 export type NewsmarkDb = Dexie & {
   pageVisits: EntityTable<PageVisit, 'url'>;
@@ -22,6 +25,8 @@ export type NewsmarkDb = Dexie & {
   relatedCache: EntityTable<RelatedCacheEntry, 'articleUrl'>;
   companyNotes: EntityTable<CompanyNoteRecord, 'id'>;
   indexQueue: EntityTable<IndexQueueEntry, 'articleId'>;
+  companyMentions: EntityTable<CompanyMention, 'key'>;
+  companySummaries: EntityTable<CompanySummary, 'companyId'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
@@ -56,6 +61,22 @@ export function declareSchema(db: Dexie): void {
     companyNotes: 'id, updatedAt',
     indexQueue: '&articleId, waiting',
   });
+  // What each saved article says of each company it names, and their sum per company
+  // (lib/db/company-mentions.ts), derived from the articles and their highlights: filled here for
+  // the library saved before them, then kept by the middleware on every write. Nothing of
+  // version 5 changes.
+  db.version(6)
+    .stores({ companyMentions: '&key, articleId', companySummaries: '&companyId' })
+    .upgrade(async (tx) => {
+      const live = new Map<string, number>();
+      await tx.table<HighlightRecord>('highlights').each((h) => void (h.deleted || live.set(h.articleId, (live.get(h.articleId) ?? 0) + 1)));
+      const rows: CompanyMention[] = [];
+      await tx.table<ArticleRecord>('articles').each((a) => void rows.push(...mentionRows(a, live.get(a.id) ?? 0)));
+      // Written a slice at a time: one call copying a large library's rows would hold the worker.
+      for (let from = 0; from < rows.length; from += UPGRADE_SLICE) await tx.table<CompanyMention>('companyMentions').bulkPut(rows.slice(from, from + UPGRADE_SLICE));
+      await tx.table<CompanySummary>('companySummaries').bulkPut([...summariesOf(rows).values()]);
+    });
+  db.use(companyMentionsMiddleware);
 }
 
 export function openDb(name = DB_NAME): NewsmarkDb {

@@ -3,7 +3,8 @@
  * saved articles that name it (their stored entities) and the reader's highlights on them. A
  * pure function over records, so the dossier page, its exports and its tests share one reading.
  */
-import type { ArticleRecord, HighlightRecord, SavedEntity } from '../contracts/records';
+import type { ArticleRecord, CompanyMention, CompanySummary, HighlightRecord, SavedEntity } from '../contracts/records';
+import { emptySummary, mentionRows, mostUsedName, summariesOf } from '../db/company-mentions';
 import { sentenceBounds } from '../marking/sentence';
 import { mentionsPerWeek, type WeekCount } from './weeks';
 import { currentCompanyId } from '../entities/company-ids';
@@ -62,25 +63,89 @@ export interface DossierHighlight {
 
 export interface Dossier {
   facts: CompanyFacts;
-  /** Newest first. */
+  /** Newest first: every article naming the company, or the newest of them when the page lays out only those. */
   articles: DossierArticle[];
-  /** Newest first. */
+  /** Newest first: as `articles`, every highlight or the newest. */
   highlights: DossierHighlight[];
   /** Mentions per week, oldest first, with the empty weeks between. */
   weeks: WeekCount[];
   mentions: number;
+  /** How many live articles name the company (`articles` may hold fewer). */
+  articleCount: number;
+  /** How many live highlights sit in those articles (`highlights` may hold fewer). */
+  highlightCount: number;
 }
+
+const DAY = 86_400_000;
 
 /** Sentences kept per article: enough to line up the figures, short enough to scan. */
 const MAX_SENTENCES = 6;
 
-/** The dossier of `companyId`, or null when no live article names it. */
+/** The whole dossier of `companyId` from the records themselves (exports), or null when no live article names it. */
 export function buildDossier(companyId: string, articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[]): Dossier | null {
-  const naming = articles.filter((a) => !a.deleted && mentionsOf(a, companyId).length > 0);
-  if (naming.length === 0) return null;
-  const facts = factsOf(companyId, naming);
-  const dossierArticles = naming.map((a) => dossierArticle(a, companyId)).sort((a, b) => b.time - a.time || a.title.localeCompare(b.title));
-  const titles = new Map(naming.map((a) => [a.id, a.title]));
+  const live = new Map<string, number>();
+  for (const h of highlights) if (!h.deleted) live.set(h.articleId, (live.get(h.articleId) ?? 0) + 1);
+  const rows = articles.flatMap((a) => mentionRows(a, live.get(a.id) ?? 0)).filter((row) => currentCompanyId(row.companyId) === companyId);
+  return dossierOf(companyId, [...summariesOf(rows).values()], rows, articles, highlights);
+}
+
+/** One article in the company's timeline, from its mention rows (one per id the company had in it). */
+interface TimelineEntry {
+  articleId: string;
+  title: string;
+  time: number;
+}
+
+/** The articles of `rows` (the company's, under any id it has had), newest first. */
+function timelineOf(rows: readonly CompanyMention[]): TimelineEntry[] {
+  const byArticle = new Map<string, TimelineEntry>();
+  for (const row of rows) if (!byArticle.has(row.articleId)) byArticle.set(row.articleId, { articleId: row.articleId, title: row.title, time: row.time });
+  return [...byArticle.values()].sort((a, b) => b.time - a.time || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+}
+
+/** The company's summaries, one per id it has had, as one. */
+function mergedSummary(companyId: string, summaries: readonly CompanySummary[]): CompanySummary {
+  const merged = emptySummary(companyId);
+  const addInto = (into: Record<string, number>, from: Record<string, number>) => {
+    for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
+  };
+  for (const summary of [...summaries].sort((a, b) => b.factsSavedAt - a.factsSavedAt)) {
+    merged.articles += summary.articles;
+    merged.mentions += summary.mentions;
+    merged.highlights += summary.highlights;
+    addInto(merged.names, summary.names);
+    addInto(merged.written, summary.written);
+    for (const [day, [articles, mentions]] of Object.entries(summary.days)) {
+      const [a, m] = merged.days[day] ?? [0, 0];
+      merged.days[day] = [a + articles, m + mentions];
+    }
+    merged.facts = { ...summary.facts, ...merged.facts };
+  }
+  return merged;
+}
+
+/**
+ * The dossier from the company's summaries (its facts, counts and chart cover every article) and
+ * the mention rows known of it, laying out those of `articles` and `highlights` given: all of
+ * them, or the newest few the page shows. Null when no live article names the company.
+ */
+export function dossierOf(
+  companyId: string,
+  summaries: readonly CompanySummary[],
+  rows: readonly CompanyMention[],
+  articles: readonly ArticleRecord[],
+  highlights: readonly HighlightRecord[],
+): Dossier | null {
+  const summary = mergedSummary(companyId, summaries);
+  if (summary.articles <= 0) return null;
+  const facts = factsOf(companyId, summary);
+  const records = new Map(articles.map((a) => [a.id, a]));
+  const timeline = timelineOf(rows);
+  const dossierArticles = timeline.flatMap((entry) => {
+    const article = records.get(entry.articleId);
+    return article && !article.deleted ? [dossierArticle(article, companyId)] : [];
+  });
+  const titles = new Map(timeline.map((entry) => [entry.articleId, entry.title]));
   const names = [facts.name, ...facts.otherNames].map((n) => n.toLowerCase());
   const dossierHighlights = highlights
     .filter((h) => !h.deleted && titles.has(h.articleId))
@@ -96,8 +161,16 @@ export function buildDossier(companyId: string, articles: readonly ArticleRecord
       namesCompany: names.some((n) => `${h.quote}\n${h.note}`.toLowerCase().includes(n)),
     }))
     .sort((a, b) => b.createdAt - a.createdAt);
-  const mentions = dossierArticles.reduce((sum, a) => sum + a.mentions, 0);
-  return { facts, articles: dossierArticles, highlights: dossierHighlights, weeks: mentionsPerWeek(dossierArticles), mentions };
+  const days = Object.entries(summary.days).map(([day, [articleCount, mentions]]) => ({ time: Number(day) * DAY, articles: articleCount, mentions }));
+  return {
+    facts,
+    articles: dossierArticles,
+    highlights: dossierHighlights,
+    weeks: mentionsPerWeek(days),
+    mentions: summary.mentions,
+    articleCount: summary.articles,
+    highlightCount: summary.highlights,
+  };
 }
 
 /** The article's mentions of the company, saved under its id of today or an earlier one. */
@@ -133,28 +206,9 @@ function dossierArticle(article: ArticleRecord, companyId: string): DossierArtic
 }
 
 /** The company's name (the display name most mentions give), the other ways it was written, and the newest facts. */
-function factsOf(companyId: string, articles: readonly ArticleRecord[]): CompanyFacts {
-  const names = new Map<string, number>();
-  const written = new Map<string, number>();
-  const facts: Omit<CompanyFacts, 'id' | 'name' | 'otherNames'> = {};
-  const newestFirst = [...articles].sort((a, b) => b.savedAt - a.savedAt);
-  for (const article of newestFirst) {
-    for (const e of mentionsOf(article, companyId)) {
-      const name = e.name ?? e.text;
-      names.set(name, (names.get(name) ?? 0) + 1);
-      const printed = e.text.replace(/['’]s$/, '');
-      written.set(printed, (written.get(printed) ?? 0) + 1);
-      for (const key of ['ticker', 'country', 'industry', 'website'] as const) if (e[key] && !facts[key]) facts[key] = e[key];
-    }
-  }
-  const name = mostUsed(names);
-  const otherNames = [...written.entries()].filter(([n]) => n !== name).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+function factsOf(companyId: string, summary: CompanySummary): CompanyFacts {
+  const name = mostUsedName(summary.names);
+  const otherNames = Object.entries(summary.written).filter(([n]) => n !== name).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+  const facts = Object.fromEntries(Object.entries(summary.facts).filter(([, value]) => value)) as Omit<CompanyFacts, 'id' | 'name' | 'otherNames'>;
   return { id: companyId, name, otherNames, ...facts };
-}
-
-function mostUsed(counts: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [key, count] of counts) if (count > bestCount) [best, bestCount] = [key, count];
-  return best;
 }

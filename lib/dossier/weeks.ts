@@ -22,9 +22,9 @@ export function weekStart(time: number): number {
 
 /**
  * Weeks from the oldest dated item to the newest, empty ones included, at most MAX_WEEKS
- * (the newest; older items fall outside the chart).
+ * (the newest; older items fall outside the chart). An item is one article, or `articles` of them.
  */
-export function mentionsPerWeek(items: readonly { time: number; mentions: number }[]): WeekCount[] {
+export function mentionsPerWeek(items: readonly { time: number; mentions: number; articles?: number }[]): WeekCount[] {
   if (items.length === 0) return [];
   const last = weekStart(Math.max(...items.map((i) => i.time)));
   const first = Math.max(weekStart(Math.min(...items.map((i) => i.time))), last - (MAX_WEEKS - 1) * WEEK);
@@ -35,7 +35,7 @@ export function mentionsPerWeek(items: readonly { time: number; mentions: number
     const week = weeks[index];
     if (!week) continue;
     week.mentions += item.mentions;
-    week.articles += 1;
+    week.articles += item.articles ?? 1;
   }
   return weeks;
 }

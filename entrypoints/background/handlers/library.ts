@@ -2,7 +2,7 @@ import type { LibraryMessages } from '@/lib/contracts/messages';
 import type { HandlersOf } from '@/lib/messaging';
 import type { NewsmarkDb } from '@/lib/db';
 import {
-  addHighlight, deleteHighlight, getArticleByUrl, listArticlesByCompany, listHighlights, saveArticle, undeleteHighlight,
+  addHighlight, deleteHighlight, getArticleByUrl, countArticlesNaming, listHighlights, saveArticle, undeleteHighlight,
   undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
 import { saveCompanyNote } from '@/lib/db/company-notes';
@@ -22,7 +22,7 @@ export function libraryHandlers(db: NewsmarkDb): HandlersOf<LibraryMessages> {
     undoDeleteHighlight: ({ id }) => undeleteHighlight(db, id),
     listHighlights: ({ articleId }) => listHighlights(db, articleId),
     listTags: () => listTags(db),
-    countSavedArticlesNaming: async ({ companyId }) => (await listArticlesByCompany(db, companyId)).length,
+    countSavedArticlesNaming: async ({ companyId }) => await countArticlesNaming(db, companyId),
     saveCompanyNote: (input) => saveCompanyNote(db, input),
   };
 }

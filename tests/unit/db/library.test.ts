@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { openDb } from '@/lib/db';
 import {
-  addHighlight, deleteHighlight, getArticleByUrl, isQuotaError, LibraryError, listArticlesByCompany, listHighlights,
+  addHighlight, deleteHighlight, getArticleByUrl, isQuotaError, LibraryError, countArticlesNaming, listHighlights,
   saveArticle, StorageFullError, STORAGE_FULL_MESSAGE, undeleteHighlight, unsaveArticle, updateArticle, updateHighlight,
 } from '@/lib/db/library';
 import type { ArticleInput, HighlightRecord } from '@/lib/contracts/records';
@@ -50,7 +50,7 @@ describe('saving articles', () => {
       companyIds: ['acme', 'globex'], tags: ['earnings'], note: '', deleted: false,
     });
     expect(await db.articles.get(saved.id)).toEqual(saved);
-    expect((await listArticlesByCompany(db, 'globex')).map((a) => a.id)).toEqual([saved.id]);
+    expect(await countArticlesNaming(db, 'globex')).toBe(1);
   });
 
   it("finds a company's articles saved under an id it had before a gazetteer update (the hover card's count)", async () => {
@@ -58,7 +58,7 @@ describe('saving articles', () => {
     const before = { ...INPUT, entities: [{ type: 'company' as const, start: 10, end: 19, text: 'Acme Corp', id: 'abm-industries-inc-de' }] };
     const saved = await saveArticle(db, before, 1000);
     const after = await saveArticle(db, { ...INPUT, url: 'https://news.example/other', canonicalUrl: 'https://news.example/other', entities: [{ type: 'company', start: 10, end: 19, text: 'Acme Corp', id: 'abm-industries' }] }, 2000);
-    expect((await listArticlesByCompany(db, 'abm-industries')).map((a) => a.id)).toEqual([after.id, saved.id]);
+    expect(await countArticlesNaming(db, 'abm-industries')).toBe(2);
   });
 
   it('finds the same record under AMP, mobile and tracking-parameter URLs, and re-saving merges into it', async () => {

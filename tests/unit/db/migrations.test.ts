@@ -7,7 +7,9 @@ import Dexie from 'dexie';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, recordPageVisit } from '@/lib/db';
-import { getArticleByUrl, listHighlights, saveArticle, addHighlight } from '@/lib/db/library';
+import { getArticleByUrl, listHighlights, saveArticle, addHighlight, deleteHighlight, unsaveArticle } from '@/lib/db/library';
+import { saveCompanyNote } from '@/lib/db/company-notes';
+import type { SavedEntity } from '@/lib/contracts/records';
 import { describe as describeSpan } from '@/lib/anchoring';
 
 interface Dump {
@@ -86,6 +88,24 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 5 database keeping every record, and fills the company mentions from the saved articles and their live highlights', async () => {
+    const dump = load('v5.json');
+    const db = openDb(await restore(dump));
+    for (const [table, rows] of Object.entries(dump.tables)) {
+      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+    const rows = await db.companyMentions.orderBy('key').toArray();
+    // The unsaved article has none; the saved one a row per company, counting its one live highlight (a deleted one does not count).
+    expect(rows.map((r) => [r.companyId, r.mentions, r.highlights])).toEqual([['baltic-grid', 1, 1], ['nordwind', 2, 1]]);
+    expect(rows[1]!.written).toEqual({ 'Nordwind Energy': 1, Nordwind: 1 });
+    expect(await db.companySummaries.get('nordwind')).toMatchObject({ articles: 1, mentions: 2, highlights: 1, facts: { country: 'Germany' } });
+    // And the middleware keeps them from here on.
+    await unsaveArticle(db, rows[0]!.articleId);
+    expect([await db.companyMentions.count(), await db.companySummaries.count()]).toEqual([0, 0]);
+    db.close();
+  });
+
   it('has a dump of the version before the current one', () => {
     const current = openDb('never-opened').verno;
     expect(load(`v${current - 1}.json`).version).toBe(current - 1);
@@ -143,6 +163,32 @@ describe.skipIf(!process.env.WRITE_DB_FIXTURES)('fixture writer', () => {
     const tables = Object.fromEntries(await Promise.all(v4.map(async (t) => [t.name, await t.toArray()] as const)));
     const stores = Object.fromEntries(v4.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
     writeFileSync(fixture('v4.json'), `${JSON.stringify({ name: 'newsmark', version: 4, stores, tables }, null, 2)}\n`);
+    db.close();
+  });
+
+  it('dumps a version 5 database', async () => {
+    const name = `fixture-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = openDb(name);
+    const text = "Nordwind Energy agreed to buy Baltic Grid for 2.4 billion euros. Nordwind's shares rose 3 percent.";
+    const entities: SavedEntity[] = [
+      { type: 'company', id: 'nordwind', name: 'Nordwind Energy', text: 'Nordwind Energy', start: 0, end: 15, country: 'Germany' },
+      { type: 'company', id: 'baltic-grid', name: 'Baltic Grid', text: 'Baltic Grid', start: 30, end: 41 },
+      { type: 'money', text: '2.4 billion euros', start: 46, end: 63, value: 2.4e9, currency: 'EUR' },
+      { type: 'company', id: 'nordwind', name: 'Nordwind Energy', text: "Nordwind's", start: 65, end: 75 },
+    ];
+    const article = await saveArticle(db, { url: 'https://news.example/nordwind', title: 'Nordwind buys Baltic Grid', text, entities, publishedAt: '2024-06-03T07:00:00Z' }, 1718000000001);
+    await addHighlight(db, { articleId: article.id, colour: 'yellow', selectors: describeSpan(text, 46, 63), note: 'price' }, 1718000000002);
+    const gone = await addHighlight(db, { articleId: article.id, colour: 'pink', selectors: describeSpan(text, 0, 15) }, 1718000000003);
+    await deleteHighlight(db, gone.id, 1718000000004);
+    const unsaved = await saveArticle(db, { url: 'https://news.example/old', title: 'Old', text, entities }, 1718000000005);
+    await unsaveArticle(db, unsaved.id, 1718000000006);
+    await saveCompanyNote(db, { companyId: 'nordwind', companyName: 'Nordwind Energy', note: 'Watch the debt.' }, 1718000000007);
+    await db.indexQueue.put({ articleId: 'a-none', waiting: 0 });
+    const v5 = db.tables.filter((t) => t.name !== 'companyMentions');
+    const tables = Object.fromEntries(await Promise.all(v5.map(async (t) => [t.name, await t.toArray()] as const)));
+    const stores = Object.fromEntries(v5.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    writeFileSync(fixture('v5.json'), `${JSON.stringify({ name: 'newsmark', version: 5, stores, tables }, null, 2)}\n`);
     db.close();
   });
 });

@@ -115,7 +115,9 @@ describe('the dossier page', () => {
     const root = await mountUntil(<Dossier services={services} companyId="nordwind" />, (r) => !!r.querySelector('[data-testid="dossier-timeline"]'));
     const [markdown, json] = [...root.querySelectorAll<HTMLButtonElement>('.actions button')];
     await act(async () => markdown!.click());
+    await settleUntil(root, () => downloads.length === 1);
     await act(async () => json!.click());
+    await settleUntil(root, () => downloads.length === 2);
     expect(downloads.map(([name, type]) => [name.replace(/\d{4}-\d{2}-\d{2}/, 'DAY'), type])).toEqual([['newsmark-dossier-nordwind-energy-DAY.md', 'text/markdown'], ['newsmark-dossier-nordwind-energy-DAY.json', 'application/json']]);
     expect(downloads[0]![2]).toContain('# Nordwind Energy');
     expect(JSON.parse(downloads[1]![2]).articles).toHaveLength(2);
@@ -163,6 +165,7 @@ describe('the dossier page', () => {
     expect(again.querySelector<HTMLTextAreaElement>('#company-note-text')!.value).toBe('Overpaying for <b>grids</b>');
     expect(again.querySelector('b')).toBeNull();
     await act(async () => [...again.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent === 'Export as Markdown')!.click());
+    await settleUntil(again, () => downloads.length === 1);
     expect(downloads[0]).toContain('## Your note\n\nOverpaying for <b>grids</b>\n');
   });
 
@@ -207,9 +210,11 @@ describe('the dossier page', () => {
     expect(more('articles')!.textContent).toBe('Show 50 more articles (of 120)');
 
     await act(async () => more('articles')!.click());
+    await settleUntil(root, () => entries().length === 100);
     expect(entries()).toHaveLength(100);
     expect(document.activeElement).toBe(entries()[50]);
     await act(async () => more('articles')!.click());
+    await settleUntil(root, () => entries().length === 120);
     expect(entries()).toHaveLength(120);
     expect(entries()[119]!.querySelector('h3')!.textContent).toBe('Story 0');
     expect(document.activeElement).toBe(entries()[100]);

@@ -3,6 +3,7 @@ import type { ArticleRecord, HighlightRecord, SavedEntity } from '@/lib/contract
 import { buildDossier } from '@/lib/dossier/model';
 import { dossierToJson, dossierToMarkdown } from '@/lib/dossier/export';
 import { companiesNamedMost } from '@/lib/dossier/top';
+import { mentionRows, summariesOf } from '@/lib/db/company-mentions';
 import { mentionsPerWeek, weekStart } from '@/lib/dossier/weeks';
 
 /** Entities found by their words in `text` (each word's n-th occurrence), as recognition stores them. */
@@ -114,7 +115,7 @@ describe('a company dossier', () => {
 
 describe('the companies a library names most', () => {
   it('ranks by articles, then mentions, leaving deleted articles out', () => {
-    expect(companiesNamedMost(articles).map((c) => [c.id, c.articles, c.mentions])).toEqual([['huawei', 2, 3], ['nordwind', 1, 1], ['siemens', 1, 1]]);
+    expect(companiesNamedMost([...summariesOf(articles.flatMap((a) => mentionRows(a, 0))).values()]).map((c) => [c.id, c.articles, c.mentions])).toEqual([['huawei', 2, 3], ['nordwind', 1, 1], ['siemens', 1, 1]]);
   });
 });
 

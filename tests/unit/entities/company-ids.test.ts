@@ -6,6 +6,7 @@ import { GAZETTEER_DATA } from '@/lib/entities/gazetteer-data';
 import type { ArticleRecord, SavedEntity } from '@/lib/contracts/records';
 import { buildDossier } from '@/lib/dossier/model';
 import { companiesNamedMost } from '@/lib/dossier/top';
+import { mentionRows, summariesOf } from '@/lib/db/company-mentions';
 
 const gaz = parseGazetteer(GAZETTEER_DATA);
 const today = new Set(Array.from({ length: gaz.size }, (_, i) => gaz.company(i).id));
@@ -43,6 +44,6 @@ describe('company ids across gazetteer updates', () => {
     const dossier = buildDossier('abm-industries', articles, [])!;
     expect(dossier.articles.map((a) => a.id).sort()).toEqual(['after-update', 'before-update']);
     expect(dossier.mentions).toBe(4);
-    expect(companiesNamedMost(articles)).toEqual([{ id: 'abm-industries', name: 'ABM Industries', articles: 2, mentions: 4 }]);
+    expect(companiesNamedMost([...summariesOf(articles.flatMap((a) => mentionRows(a, 0))).values()])).toEqual([{ id: 'abm-industries', name: 'ABM Industries', articles: 2, mentions: 4 }]);
   });
 });
