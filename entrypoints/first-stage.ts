@@ -5,7 +5,7 @@
  * no WXT context, no settings — because every page a reader opens pays for it.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { firstLook, shadowPageOf } from '@/lib/article/first-look';
+import { firstLook, pageAddress, shadowPageOf } from '@/lib/article/first-look';
 import { LOAD_PIPELINE, stagesIn, type LoadReason } from '@/lib/marking/stages';
 import { lostAccess } from '@/lib/sites/match';
 
@@ -147,21 +147,12 @@ const QUIET_ANSWERS: Record<string, () => unknown> = {
 
 /** The first look at the page, or into the open shadow root of a page that lives in one. */
 function looksLikeArticle(doc: Document): boolean {
-  return firstLook(doc).pass || shadowPageOf(doc) !== null;
+  return firstLook(doc, pageAddress(doc, location.href)).pass || shadowPageOf(doc) !== null;
 }
 
 /** Whether the reader saved this page (by its address or its canonical address). */
 async function hasSavedArticle(runtime: Runtime): Promise<boolean> {
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const urls = [location.href];
-  if (canonical) {
-    try {
-      urls.push(new URL(canonical, location.href).href);
-    } catch {
-      // An unparsable canonical link names nothing.
-    }
-  }
-  for (const url of urls) {
+  for (const url of new Set([location.href, pageAddress(document, location.href)])) {
     try {
       const reply = (await runtime.sendMessage({ newsmark: 1, type: 'getArticleByUrl', data: { url } })) as { ok?: boolean; value?: unknown } | undefined;
       if (reply?.ok && reply.value) return true;

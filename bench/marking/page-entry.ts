@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { analyzeArticleSteps, rangeFromOffsets } from '@/lib/article';
-import { firstLook } from '@/lib/article/first-look';
+import { firstLook, pageAddress } from '@/lib/article/first-look';
 import { TextMapBuilder } from '@/lib/article/text-map';
 import type { Entity } from '@/lib/contracts/entities';
 import { PageMarker } from '@/lib/marking/page-marker';
@@ -71,7 +71,7 @@ async function runPipeline(): Promise<PipelineRun> {
  * which injects the built script) is not in here: the bench's bundle is in the page already.
  */
 async function runExtension(): Promise<PipelineRun> {
-  if (!firstLook(document).pass) return { extractMs: 0, recognizeMs: 0, marks: 0, isArticle: false, rootPath: null };
+  if (!firstLook(document, pageAddress(document, location.href)).pass) return { extractMs: 0, recognizeMs: 0, marks: 0, isArticle: false, rootPath: null };
   return runPipeline();
 }
 

@@ -2,13 +2,14 @@
  * The first look at a page, in the tiny script that runs on every page: a few selector queries
  * and at most a couple of hundred paragraphs' text, no JSON parsing, no layout. It stops pages
  * that are plainly not one article, so that the pipeline is never loaded there; where it cannot
- * tell, it passes, and the pipeline's detection decides. It imports nothing, so that the first
- * stage stays small.
+ * tell, it passes, and the pipeline's detection decides. It imports only the reading of where
+ * the prose sits, which imports nothing, so that the first stage stays small.
  */
+import { isRootAddress, isTeaserListing, readProseLayout } from './prose-layout';
 
 export interface FirstLook {
   pass: boolean;
-  /** Why, e.g. "claims", "prose", "no-prose", "scattered-prose". */
+  /** Why, e.g. "claims", "prose", "listing", "front", "no-prose", "scattered-prose". */
   reason: string;
 }
 
@@ -42,11 +43,33 @@ const SHADOW_DEPTH = 3;
 /** Text (of any kind) from which a page with few paragraphs may still hold a story. */
 const MIN_UNPARAGRAPHED_TEXT = 1000;
 
-/** Looks at `root` (the document, or an open shadow root holding the page). */
-export function firstLook(root: Document | ShadowRoot | Element): FirstLook {
-  if (root.querySelector(CLAIM_SELECTOR) || hasArticleLd(root)) return { pass: true, reason: 'claims' };
+/** The page's canonical address (its canonical link, else og:url), else its own: where the page says it lives. */
+export function pageAddress(doc: Document, own: string): string {
+  const declared = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
+  if (declared) {
+    try {
+      return new URL(declared, own).href;
+    } catch {
+      // An unparsable address names nothing: the page's own stands.
+    }
+  }
+  return own;
+}
+
+/**
+ * Looks at `root` (the document, or an open shadow root holding the page) at `address` (the
+ * page's canonical address, else its own; see pageAddress).
+ */
+export function firstLook(root: Document | ShadowRoot | Element, address?: string | null): FirstLook {
+  const claims = root.querySelector(CLAIM_SELECTOR) !== null || hasArticleLd(root);
+  const layout = readProseLayout('body' in root && root.body ? root.body : root);
+  // The second look's first rules, moved here so that their pages never load the pipeline
+  // (second-look.ts says why each holds; its corpus tests hold for this look too).
+  if (isTeaserListing(layout)) return { pass: false, reason: 'listing' };
+  if (!claims && isRootAddress(address)) return { pass: false, reason: 'front' };
+  if (claims) return { pass: true, reason: 'claims' };
   const paragraphs = root.querySelectorAll('p');
-  if (groupedProse(paragraphs) >= MIN_GROUPED_PROSE) return { pass: true, reason: 'prose' };
+  if (layout.groupedProse >= MIN_GROUPED_PROSE) return { pass: true, reason: 'prose' };
   if (root.querySelectorAll('br').length >= MIN_LINE_BREAKS) return { pass: true, reason: 'line-breaks' };
   // A body set in bare divs between a few paragraphs (a standfirst, a caption): the first look
   // cannot tell, and passes when the page holds text enough for a story somewhere. A page with no
@@ -64,30 +87,6 @@ function hasArticleLd(root: ParentNode): boolean {
   return false;
 }
 
-/**
- * The most paragraph text that one element holds within a few levels: one story's body sits
- * together, while a listing, a forum or a shop scatters short paragraphs over many cards.
- */
-function groupedProse(paragraphs: NodeListOf<HTMLParagraphElement>): number {
-  const byParent = new Map<Node, number>();
-  const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
-  let best = 0;
-  for (let i = 0; i < count; i++) {
-    const p = paragraphs[i]!;
-    const length = p.textContent?.length ?? 0;
-    if (length === 0) continue;
-    // Bodies wrap paragraphs in more levels now and then (a div per paragraph, a div per block of
-    // paragraphs between ads): count each paragraph under its nearest few ancestors alike.
-    for (let at = p.parentNode, depth = 0; at && depth < GROUP_DEPTH; at = at.parentNode, depth++) {
-      const total = (byParent.get(at) ?? 0) + length;
-      byParent.set(at, total);
-      if (total > best) best = total;
-    }
-    if (best >= MIN_GROUPED_PROSE) return best;
-  }
-  return best;
-}
-
 /** The text under `root`, scripts and styles included: only read on pages with few paragraphs. */
 function textLength(root: Document | ShadowRoot | Element): number {
   const at = 'body' in root && root.body ? root.body : root;
@@ -101,7 +100,7 @@ function textLength(root: Document | ShadowRoot | Element): number {
 export function shadowPageOf(doc: Document): ShadowRoot | null {
   const body = doc.body;
   if (!body || body.getElementsByTagName('*').length > SHADOW_APP_ELEMENTS) return null;
-  if (groupedProse(body.querySelectorAll('p')) >= MIN_GROUPED_PROSE) return null;
+  if (readProseLayout(body).groupedProse >= MIN_GROUPED_PROSE) return null;
   return proseRootUnder(body, SHADOW_DEPTH);
 }
 

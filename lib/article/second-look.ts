@@ -13,8 +13,9 @@
  */
 import { isArticleNode, NON_ARTICLE_TYPES, typesOf, type LdNode } from './json-ld';
 import { looksLikeShop } from './page-kind';
+import { isRootAddress, isTeaserListing, readProseLayout, type ProseLayout } from './prose-layout';
 
-export interface SecondLookSignals {
+export interface SecondLookSignals extends Omit<ProseLayout, 'groupedProse'> {
   /** The page claims to be an article: JSON-LD article type, og:type article, a publication time or Article microdata. */
   claimsArticle: boolean;
   /** JSON-LD declares a kind of page that is not an article (ItemList, ProfilePage, MusicGroup…; see NON_ARTICLE_TYPES). */
@@ -23,10 +24,6 @@ export interface SecondLookSignals {
   homeAddress: boolean;
   /** The page offers goods for a basket or declares a product (see looksLikeShop). */
   shop: boolean;
-  /** The most paragraph text that one element holds in its own paragraphs (its `<p>` children). */
-  siblingProse: number;
-  /** Linked headings (h2–h4 whose text is mostly a link) in the element that holds most paragraph text within a few levels. */
-  teaserHeadings: number;
 }
 
 export interface SecondLook {
@@ -35,20 +32,10 @@ export interface SecondLook {
   reason: string;
 }
 
-/**
- * Paragraph text under one parent below which a page holding teaser headings is a listing: a
- * story's body keeps at least this much in one element's paragraphs (the least among the corpora's
- * articles with five linked headings around their text is 789), while a listing's longest run of
- * sibling paragraphs is one card's summary (98–468 in the listings of the corpora).
- */
-const LISTING_SIBLING_PROSE = 500;
-/** Linked headings among the paragraphs from which they are a listing's teasers. */
-const LISTING_TEASERS = 5;
-
 export function secondLook(signals: SecondLookSignals): SecondLook {
   // Section fronts, tag and search pages: a linked headline over a short summary, card after card
   // (detection: teaser-headings, teaser-cards). Many claim og:type=article, so claims do not spare them.
-  if (signals.teaserHeadings >= LISTING_TEASERS && signals.siblingProse < LISTING_SIBLING_PROSE) return stop('listing');
+  if (isTeaserListing(signals)) return stop('listing');
   // What a publisher that claims no article says the page is: a list, a profile, a band, a product
   // (detection: json-ld:ItemList and the like). A story that also declares its video keeps its article claim.
   if (signals.declaresNonArticle && !signals.claimsArticle) return stop('declared-non-article');
@@ -65,13 +52,6 @@ function stop(reason: string): SecondLook {
   return { pass: false, reason };
 }
 
-/** Paragraphs read: keeps the look bounded on huge pages (as the first look). */
-const MAX_PARAGRAPHS = 300;
-/** Ancestors of a paragraph that count it as theirs when finding where the prose sits (as the first look). */
-const GROUP_DEPTH = 4;
-/** Share of a heading's text in its link from which the heading is a teaser's. */
-const LINKED_HEADING_SHARE = 0.6;
-
 export interface PageClaims {
   ld: LdNode[];
   /** The page's meta tags (see readMetaTags). */
@@ -80,68 +60,18 @@ export interface PageClaims {
   canonicalUrl: string | null;
 }
 
-/** Reads the second look's signals: a few selector queries and at most MAX_PARAGRAPHS paragraphs' text. */
+/** Reads the second look's signals: a few selector queries and at most a few hundred paragraphs' text. */
 export function readSecondLookSignals(doc: Document, body: Element, { ld, tags, canonicalUrl }: PageClaims): SecondLookSignals {
   const claimsArticle =
     ld.some(isArticleNode) ||
     tags.get('og:type')?.toLowerCase() === 'article' ||
     tags.has('article:published_time') ||
     doc.querySelector('[itemtype*="schema.org/"][itemtype$="Article" i], [itemtype$="BlogPosting" i]') !== null;
-  const { siblingProse, proseHolder } = whereProseSits(body);
   return {
     claimsArticle,
     declaresNonArticle: ld.some((node) => typesOf(node).some((type) => NON_ARTICLE_TYPES.has(type))),
     homeAddress: isRootAddress(canonicalUrl),
     shop: looksLikeShop(doc, tags),
-    siblingProse,
-    teaserHeadings: proseHolder ? linkedHeadings(proseHolder) : 0,
+    ...readProseLayout(body),
   };
-}
-
-/** The most paragraph text that one parent holds directly, and the element holding most within GROUP_DEPTH levels. */
-function whereProseSits(body: Element): { siblingProse: number; proseHolder: Node | null } {
-  const paragraphs = body.getElementsByTagName('p');
-  const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
-  const direct = new Map<Node, number>();
-  const grouped = new Map<Node, number>();
-  let siblingProse = 0;
-  let most = 0;
-  let proseHolder: Node | null = null;
-  for (let i = 0; i < count; i++) {
-    const p = paragraphs[i]!;
-    const length = p.textContent?.length ?? 0;
-    if (length === 0 || !p.parentNode) continue;
-    const own = (direct.get(p.parentNode) ?? 0) + length;
-    direct.set(p.parentNode, own);
-    if (own > siblingProse) siblingProse = own;
-    for (let at: Node | null = p.parentNode, depth = 0; at && depth < GROUP_DEPTH; at = at.parentNode, depth++) {
-      const total = (grouped.get(at) ?? 0) + length;
-      grouped.set(at, total);
-      if (total > most) [most, proseHolder] = [total, at];
-    }
-  }
-  return { siblingProse, proseHolder };
-}
-
-/** Headings whose text is mostly one link: a teaser's headline, not a section's title. */
-function linkedHeadings(root: Node): number {
-  if (!('querySelectorAll' in root)) return 0;
-  let count = 0;
-  for (const heading of (root as ParentNode).querySelectorAll('h2, h3, h4')) {
-    const text = heading.textContent?.trim().length ?? 0;
-    const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
-    if (link && text > 0 && (link.textContent?.trim().length ?? 0) >= text * LINKED_HEADING_SHARE) count++;
-  }
-  return count;
-}
-
-function isRootAddress(url: string | null): boolean {
-  if (!url) return false;
-  try {
-    const { pathname, search } = new URL(url);
-    // A root with a query is a search or an app's view (?p=123 is even a blog's post), not its front.
-    return (pathname === '/' || pathname === '') && search === '';
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
-import { firstLook } from '@/lib/article/first-look';
+import { firstLook, pageAddress } from '@/lib/article/first-look';
 import { secondLookAt } from '../support/second-look';
-import { aebPages, parseFile } from '../support/article-corpus';
+import { aebPages, gzippedPages, parseFile, readabilityCases, SHARED_NON_ARTICLES_DIR } from '../support/article-corpus';
 import { describeWithShared } from '../support/shared-corpus';
 
 /** The page with every claim taken away (as in article-aeb.test.ts): the look must hold on structure alone. */
@@ -25,7 +25,7 @@ describeWithShared('the first stage and the second look turn away no page the pi
       const doc = prepare(parseFile(page.file));
       // skipGate: detection's verdict without the second look (the gate still weighs in it).
       if (!analyzeArticle(doc, { url: page.url, skipGate: true }).isArticle) return [];
-      const looks = [firstLook(doc).pass ? '' : 'first look', secondLookAt(doc, page.url).pass ? '' : 'second look'].filter(Boolean);
+      const looks = [firstLook(doc, pageAddress(doc, page.url)).pass ? '' : 'first look', secondLookAt(doc, page.url).pass ? '' : 'second look'].filter(Boolean);
       return looks.length ? [`${page.url} (${looks.join(', ')})`] : [];
     });
 
@@ -33,4 +33,33 @@ describeWithShared('the first stage and the second look turn away no page the pi
       expect(turnedAway).toEqual([]);
     });
   }
+});
+
+describeWithShared('the first look on the Readability pages and the non-article pages', () => {
+  for (const [variant, prepare] of [['as published', (d: Document) => d], ['with every claim taken away', withoutClaims]] as const) {
+    // The pages have no address of their own: the first look reads the one they declare.
+    const lost = readabilityCases().flatMap((c) => {
+      const doc = prepare(parseFile(c.file));
+      const look = firstLook(doc, pageAddress(doc, 'https://example.org/page'));
+      if (look.pass || !analyzeArticle(prepare(parseFile(c.file)), { skipGate: true }).isArticle) return [];
+      return [{ name: c.name, reason: look.reason, text: doc.body?.textContent?.trim().length ?? 0 }];
+    });
+    it(`stops no Readability page that detection takes for an article as a listing or a front, ${variant}`, () => {
+      expect(lost.filter((page) => page.reason === 'listing' || page.reason === 'front')).toEqual([]);
+    });
+    it(`stops, of those, only Readability's own test snippets (under 2,000 characters, markup's spaces included), ${variant}`, () => {
+      // Its unit fixtures (base-url, normalize-spaces…): a few lines in bare divs, no real page.
+      expect(lost.filter((page) => page.text >= 2_000)).toEqual([]);
+    });
+  }
+
+  const reasons = gzippedPages(SHARED_NON_ARTICLES_DIR).map((file) => {
+    const doc = parseFile(file);
+    return firstLook(doc, pageAddress(doc, 'https://example.org/page')).reason;
+  });
+  it('stops most of the shared non-article pages before the pipeline loads: listings, fronts, apps, boards', () => {
+    // 27 of 45 when the listing and front rules moved here from the second look (11 before).
+    expect(reasons.filter((reason) => !['claims', 'prose', 'line-breaks', 'unparagraphed-text'].includes(reason)).length).toBeGreaterThanOrEqual(25);
+    for (const kind of ['listing', 'front', 'no-prose', 'scattered-prose']) expect(reasons).toContain(kind);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLook, shadowPageBody, shadowPageOf } from '@/lib/article/first-look';
+import { firstLook, pageAddress, shadowPageBody, shadowPageOf } from '@/lib/article/first-look';
 import { analyzeArticle } from '@/lib/article';
 
 function doc(html: string): Document {
@@ -35,6 +35,30 @@ describe('firstLook', () => {
     expect(firstLook(doc(listing))).toEqual({ pass: false, reason: 'scattered-prose' });
     const app = `<body><div id="app">${'<div><span>Inbox item with a long subject line that goes on</span></div>'.repeat(80)}</div></body>`;
     expect(firstLook(doc(app))).toEqual({ pass: false, reason: 'no-prose' });
+  });
+
+  it('stops a section front of linked headlines over short summaries, even one that claims to be an article, before the pipeline loads', () => {
+    const teaser = (i: number) => `<div class="teaser"><h3><a href="/story/${i}">Headline number ${i} of the day</a></h3><p>${sentence.repeat(3)}</p></div>`;
+    const front = `<body><main><div class="river">${Array.from({ length: 8 }, (_, i) => teaser(i)).join('')}</div></main></body>`;
+    expect(firstLook(doc(front))).toEqual({ pass: false, reason: 'listing' });
+    expect(firstLook(doc(`<head><meta property="og:type" content="article"></head>${front}`))).toEqual({ pass: false, reason: 'listing' });
+    // A story with a few related links around its body keeps its paragraphs together: it passes.
+    const story = `<body><article>${paragraph(300)}${paragraph(300)}${Array.from({ length: 5 }, (_, i) => `<h3><a href="/r/${i}">Related ${i}</a></h3>`).join('')}</article></body>`;
+    expect(firstLook(doc(story))).toEqual({ pass: true, reason: 'prose' });
+  });
+
+  it("stops a site's root address that claims no article, and passes it with a claim (some sites print the root as every page's canonical)", () => {
+    const body = `<body><main>${paragraph(500)}</main></body>`;
+    expect(firstLook(doc(body), 'https://news.example/')).toEqual({ pass: false, reason: 'front' });
+    expect(firstLook(doc(`<head><meta property="og:type" content="article"></head>${body}`), 'https://news.example/')).toEqual({ pass: true, reason: 'claims' });
+    expect(firstLook(doc(body), 'https://news.example/?p=123').pass).toBe(true);
+    expect(firstLook(doc(body), 'https://news.example/2026/12/story').pass).toBe(true);
+  });
+
+  it("reads the page's address from its canonical link, else og:url, else its own", () => {
+    expect(pageAddress(doc('<head><link rel="canonical" href="/"></head>'), 'https://news.example/story?utm=x')).toBe('https://news.example/');
+    expect(pageAddress(doc('<head><meta property="og:url" content="https://news.example/a"></head>'), 'https://m.news.example/a')).toBe('https://news.example/a');
+    expect(pageAddress(doc('<head><link rel="canonical" href="http://[bad"></head>'), 'https://news.example/b')).toBe('https://news.example/b');
   });
 
   it('passes, as it cannot tell, a page that sets its text in divs beside a few paragraphs', () => {
