@@ -46,6 +46,15 @@ export async function waitForUi(page: LookingPage, kind: string, timeoutMs = 5_0
   }
 }
 
+/** Waits until the UI of this kind is no longer displayed (a drag begun under it would end on it). */
+export async function waitForUiGone(page: LookingPage, kind: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await uiBox(page, kind)) {
+    if (Date.now() > deadline) throw new Error(`The ${kind} never closed (waited ${timeoutMs} ms)`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Distance between two boxes' nearest edges; 0 when they touch or overlap. */
 export function gap(a: Box, b: Box): number {
   const dx = Math.max(0, b.left - (a.left + a.width), a.left - (b.left + b.width));
