@@ -121,24 +121,32 @@ export function summariesOf(rows: readonly CompanyMention[]): Map<string, Compan
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key });
 
+/**
+ * The records of `table` (mention rows or highlights) on one article, through their `articleId`
+ * index. Not an async function: its caller awaits the query itself, as Dexie's transaction zone
+ * follows one await of its own promises but was lost behind a second async layer.
+ */
+function onArticle(table: DBCoreTable, trans: DBCoreTransaction, articleId: string) {
+  return table.query({ trans, values: true, query: { index: table.schema.getIndexByKeyPath('articleId')!, range: equal(articleId) } });
+}
+
+const liveCount = (highlights: HighlightRecord[]) => highlights.filter((h) => !h.deleted).length;
+
 /** Rewrites the rows of `articleIds` from the articles and highlights `trans` holds now, and their summaries with them. */
 async function rewriteRows(core: DBCore, trans: DBCoreTransaction, articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
   const rows = core.table(COMPANY_MENTIONS);
-  const highlights = core.table(HIGHLIGHTS);
-  const byArticle = (table: DBCoreTable) => table.schema.getIndexByKeyPath('articleId')!;
   const articles: (ArticleRecord | undefined)[] = await core.table(ARTICLES).getMany({ trans, keys: [...articleIds] });
   const stale: CompanyMention[] = [];
   const fresh: CompanyMention[] = [];
   for (const [i, id] of articleIds.entries()) {
-    stale.push(...((await rows.query({ trans, values: true, query: { index: byArticle(rows), range: equal(id) } })).result as CompanyMention[]));
+    stale.push(...((await onArticle(rows, trans, id)).result as CompanyMention[]));
     const article = articles[i];
     if (!article || article.deleted) continue;
     const made = mentionRows(article, 0);
     // Highlights are counted only on an article naming a company: most saved pages' writes read none.
     if (made.length === 0) continue;
-    const onIt = (await highlights.query({ trans, values: true, query: { index: byArticle(highlights), range: equal(id) } })).result as HighlightRecord[];
-    const live = onIt.filter((h) => !h.deleted).length;
+    const live = liveCount((await onArticle(core.table(HIGHLIGHTS), trans, id)).result);
     fresh.push(...made.map((row) => ({ ...row, highlights: live })));
   }
   if (stale.length === 0 && fresh.length === 0) return;
@@ -162,15 +170,12 @@ async function rewriteRows(core: DBCore, trans: DBCoreTransaction, articleIds: r
  */
 async function recountHighlights(core: DBCore, trans: DBCoreTransaction, articleIds: readonly string[]): Promise<void> {
   const rowTable = core.table(COMPANY_MENTIONS);
-  const highlights = core.table(HIGHLIGHTS);
-  const byArticle = (table: DBCoreTable) => table.schema.getIndexByKeyPath('articleId')!;
   const changed: CompanyMention[] = [];
   const deltas = new Map<string, number>();
   for (const id of articleIds) {
-    const rows = (await rowTable.query({ trans, values: true, query: { index: byArticle(rowTable), range: equal(id) } })).result as CompanyMention[];
+    const rows = (await onArticle(rowTable, trans, id)).result as CompanyMention[];
     if (rows.length === 0) continue;
-    const onIt = (await highlights.query({ trans, values: true, query: { index: byArticle(highlights), range: equal(id) } })).result as HighlightRecord[];
-    const live = onIt.filter((h) => !h.deleted).length;
+    const live = liveCount((await onArticle(core.table(HIGHLIGHTS), trans, id)).result);
     for (const row of rows) {
       if (row.highlights === live) continue;
       deltas.set(row.companyId, (deltas.get(row.companyId) ?? 0) + live - row.highlights);
