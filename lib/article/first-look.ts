@@ -62,7 +62,7 @@ export function pageAddress(doc: Document, own: string): string {
  */
 export function firstLook(root: Document | ShadowRoot | Element, address?: string | null): FirstLook {
   const claims = root.querySelector(CLAIM_SELECTOR) !== null || hasArticleLd(root);
-  const layout = readProseLayout('body' in root && root.body ? root.body : root);
+  const layout = readProseLayout('body' in root && root.body ? root.body : root, { untilListingRuledOut: true });
   // The second look's first rules, moved here so that their pages never load the pipeline
   // (second-look.ts says why each holds; its corpus tests hold for this look too).
   if (isTeaserListing(layout)) return { pass: false, reason: 'listing' };
@@ -100,7 +100,7 @@ function textLength(root: Document | ShadowRoot | Element): number {
 export function shadowPageOf(doc: Document): ShadowRoot | null {
   const body = doc.body;
   if (!body || body.getElementsByTagName('*').length > SHADOW_APP_ELEMENTS) return null;
-  if (readProseLayout(body).groupedProse >= MIN_GROUPED_PROSE) return null;
+  if (readProseLayout(body, { untilListingRuledOut: true }).groupedProse >= MIN_GROUPED_PROSE) return null;
   return proseRootUnder(body, SHADOW_DEPTH);
 }
 

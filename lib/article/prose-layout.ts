@@ -38,8 +38,13 @@ export function isTeaserListing(layout: Pick<ProseLayout, 'siblingProse' | 'teas
   return layout.teaserHeadings >= LISTING_TEASERS && layout.siblingProse < LISTING_SIBLING_PROSE;
 }
 
-/** Reads the layout: one pass over at most MAX_PARAGRAPHS paragraphs, then the headings of one element. */
-export function readProseLayout(body: ParentNode): ProseLayout {
+/**
+ * Reads the layout: one pass over at most MAX_PARAGRAPHS paragraphs, then the headings of one
+ * element. With `untilListingRuledOut`, the pass ends once one element's own paragraphs hold more
+ * than a listing's card ever does (a story's body, found in its first paragraphs): the answer is
+ * then no listing, and the prose figures are at least that much, which is all the first look asks.
+ */
+export function readProseLayout(body: ParentNode, { untilListingRuledOut = false } = {}): ProseLayout {
   const paragraphs = body.querySelectorAll('p');
   const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   const direct = new Map<Node, number>();
@@ -54,6 +59,7 @@ export function readProseLayout(body: ParentNode): ProseLayout {
     const own = (direct.get(p.parentNode) ?? 0) + length;
     direct.set(p.parentNode, own);
     if (own > siblingProse) siblingProse = own;
+    if (untilListingRuledOut && siblingProse >= LISTING_SIBLING_PROSE) return { siblingProse, teaserHeadings: 0, groupedProse: Math.max(most, siblingProse) };
     for (let at: Node | null = p.parentNode, depth = 0; at && depth < GROUP_DEPTH; at = at.parentNode, depth++) {
       const total = (grouped.get(at) ?? 0) + length;
       grouped.set(at, total);
