@@ -7,6 +7,7 @@
 import { BLOCK_TAGS, isHidden, isNamedFurniture } from './dom';
 import { ELEMENTS_PER_STEP, FURNITURE_TAGS, MAX_ELEMENTS_WALKED, OPAQUE_TAGS, type ContentAnalysis } from './content';
 import { TextMapBuilder, type TextMap } from './text-map';
+import { PRINTED_DATE } from './page-kind';
 
 /** Share of link text above which a block's own text is navigation. */
 const MAX_LINK_DENSITY = 0.5;
@@ -15,6 +16,21 @@ const KEEP_FURNITURE_SHARE = 0.5;
 /** Short blocks that only name the author or the time of publication, or say how to reach the author ("Contact reporter Dave Yin"). */
 const BYLINE_OR_DATELINE = /^(?:(?:by|von|par|por|di|door|av|af)\s|(?:published|updated|posted|last updated|modified)\b|\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|(?:contact|e-?mail|write to|follow)\s+(?:the\s+)?(?:reporter|author|writer|editor|journalist)s?\b)/i;
 const MAX_BYLINE_CHARS = 120;
+/** Longest block read as a date line ("Tuesday, October 12, 2017, 09:30 CET"). */
+const MAX_DATE_LINE_CHARS = 60;
+/** Letters a date line may hold beside its date: a weekday, a time zone, "updated". */
+const MAX_LETTERS_BESIDE_DATE = 12;
+const LETTER = /\p{L}/gu;
+const CLOCK = /\d\d?[:.]\d\d(?:\s*[ap]\.?m\.?)?/giu;
+
+/** Whether a short block is a date and little else: a dateline, not a sentence that names a date. */
+function isDateLine(text: string): boolean {
+  if (text.length > MAX_DATE_LINE_CHARS) return false;
+  const date = PRINTED_DATE.exec(text);
+  if (!date) return false;
+  const rest = (text.slice(0, date.index) + text.slice(date.index + date[0].length)).replace(CLOCK, '');
+  return (rest.match(LETTER)?.length ?? 0) <= MAX_LETTERS_BESIDE_DATE;
+}
 
 /**
  * Writes the article text under `root` into a TextMap whose segments point at the live text
@@ -35,12 +51,20 @@ export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis, 
     return false;
   };
 
-  /** Whether a block's own text is links or a byline/dateline rather than prose. */
+  // A date alone on its line heads a story (its dateline) until the first paragraph; further down,
+  // dates alone on their lines head a changelog's or a diary's entries, which detection counts.
+  let proseSeen = false;
+  /** Whether a block's own text is links, a byline or a dateline rather than prose. */
   const muteBlock = (el: Element): boolean => {
     const stats = analysis.fragments.get(el);
     if (!stats) return false;
     if (stats.linkChars > stats.chars * MAX_LINK_DENSITY) return true;
-    return stats.chars <= MAX_BYLINE_CHARS && BYLINE_OR_DATELINE.test((el.textContent ?? '').trim());
+    if (stats.chars > MAX_BYLINE_CHARS) {
+      proseSeen = true;
+      return false;
+    }
+    const text = (el.textContent ?? '').trim();
+    return BYLINE_OR_DATELINE.test(text) || (!proseSeen && isDateLine(text));
   };
 
   // An explicit stack rather than recursion, so that the walk can pause anywhere.

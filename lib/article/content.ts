@@ -30,6 +30,10 @@ const MAX_PROSE_LINK_DENSITY = 0.33;
 const FURNITURE_WEIGHT = 0.3;
 /** Share of a root's prose one child must hold for the root to narrow to it. */
 const NARROW_SHARE = 0.8;
+/** Cards of other stories. */
+const CARDS = 'article, h2 a, h3 a, h4 a';
+/** Most prose a lead above the body's container holds, as a share of the body's prose. */
+const MAX_LEAD_SHARE = 0.25;
 /** Weight of short non-link text (headings, labels, dates) as furniture. */
 const SCRAP_WEIGHT = 0.3;
 /** Most prose a teaser card (a linked headline and its summary) holds; an article under a linked title holds more. */
@@ -220,7 +224,57 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
       }
     }
   }
+  const lead = best && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
+  if (lead) {
+    best = lead;
+    bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
+  }
   return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+}
+
+/**
+ * The root's parent, when the prose it adds is a lead: a standfirst or summary set in its own
+ * container above the story's, as many publishers print it (`<div class="lead">` then
+ * `<div class="article-body">`). The scoring prefers the body's container, which holds nearly
+ * all the prose and is named as content; the lead is the story's first paragraph all the same.
+ * Taken only when all the added prose lies before the root, is short beside it, and comes with
+ * no more furniture than prose: prose gathered from far away (a bio, a teaser) lies after it.
+ */
+function leadAbove(
+  root: Element,
+  goodOf: Map<Element, number>,
+  badOf: Map<Element, number>,
+  fragments: Map<Element, FragmentStats>,
+  furnitureProse: Map<Element, number>,
+): Element | null {
+  const parent = root.parentElement;
+  const inside = goodOf.get(root) ?? 0;
+  const whole = parent ? goodOf.get(parent) : undefined;
+  if (!parent || whole === undefined || inside <= 0) return null;
+  const added = whole - inside;
+  if (added <= 0 || added > inside * MAX_LEAD_SHARE) return null;
+  if ((badOf.get(parent) ?? 0) - (badOf.get(root) ?? 0) > added) return null;
+  for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling !== root && sibling.querySelector(CARDS)) return null;
+  }
+  for (let sibling = root.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (holdsProse(sibling, goodOf, fragments, furnitureProse)) return null;
+  }
+  return parent;
+}
+
+/** Whether `el`, beside the root, holds prose the scoring counted for their parent. */
+function holdsProse(el: Element, goodOf: Map<Element, number>, fragments: Map<Element, FragmentStats>, furnitureProse: Map<Element, number>): boolean {
+  const counted = goodOf.get(el);
+  if (counted !== undefined) return counted > 0;
+  if (furnitureProse.has(el) || FURNITURE_TAGS.has(el.localName) || isNamedFurniture(el)) return false;
+  const isProse = (block: Element) => {
+    const stats = fragments.get(block);
+    return !!stats && !HEADING_TAGS.has(block.localName) && stats.chars >= MIN_PROSE_CHARS && stats.linkChars <= stats.chars * MAX_PROSE_LINK_DENSITY;
+  };
+  if (isProse(el)) return true;
+  for (const block of el.querySelectorAll('*')) if (isProse(block) && !block.closest('nav, aside, footer, header, figcaption')) return true;
+  return false;
 }
 
 /**

@@ -34,12 +34,16 @@ const FURNITURE_WORDS = wordSet([
   'advert', 'advertisement', 'bylines?', 'caption', 'credits?', 'dateline', 'trending', 'popular', 'readmore',
   // "Recirculation": the publishers' word for boxes sending the reader on to other stories.
   'recirculation',
+  // The same furniture as sites name it in their own language: share, comments, ads, related.
+  'teilen', 'kommentare', 'werbung', 'anzeige', 'empfehlungen', 'partager', 'partage', 'commentaires', 'publicite',
+  'compartir', 'compartilhar', 'comentarios', 'publicidad', 'publicidade', 'relacionadas', 'relacionados',
+  'condividi', 'commenti', 'correlati', 'pubblicita', 'delen', 'reacties', 'advertentie', 'gerelateerd',
 ]);
 /** Weaker furniture words, outweighed by a content word on the same element ("author-content" is content). */
 const MAYBE_FURNITURE_WORDS = wordSet([
   'ads?', 'adv', 'adslot', 'dfp', 'gpt', 'authors?', 'timestamp', 'tags?', 'toolbar', 'banner', 'rail', 'nav',
   'navigation', 'menu', 'masthead', 'sr', 'visually', 'screenreader', 'offscreen', 'print', 'teasers?', 'follow',
-  'kicker', 'topics', 'pagination', 'pager', 'skip', 'disclaimer', 'bio', 'more',
+  'kicker', 'topics', 'pagination', 'pager', 'skip', 'disclaimer', 'bio', 'more', 'weitere', 'mehr',
 ]);
 /** Class or id words of the article body itself. */
 const CONTENT_WORDS = wordSet(['article', 'articlebody', 'body', 'content', 'entry', 'post', 'story', 'text', 'main', 'prose', 'richtext']);

@@ -138,6 +138,35 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
   });
 
+  it('keeps a lead set in its own container above the story\'s, but not cards of other stories after it', () => {
+    const lead = '<div class="article-lead"><p>Lead: the central bank raised its rate by half a point on Tuesday, its fourth rise this year.</p></div>';
+    const story = (after = '') => `<html><body><main id="main"><h1>Rates rise</h1>${lead}<figure><img src="x.jpg"></figure>
+      <div class="article-body" id="body">${[1, 2, 3, 4, 5, 6].map(paragraph).join('')}</div>${after}</main></body></html>`;
+    const led = analyzeArticle(page(story()), { skipGate: true });
+    expect(led.map.text.split('\n\n')[0]).toMatch(/^Lead: the central bank/);
+    expect(led.map.text).toContain('Paragraph 6:');
+    expect(led.map.text).not.toContain('Rates rise');
+    const cards = [1, 2, 3].map((n) => `<article><h3><a href="/s/${n}">Story ${n}</a></h3></article>`).join('');
+    const doc = page(story(`<div class="more">${cards}</div>`));
+    expect(analyzeArticle(doc, { skipGate: true }).root).toBe(doc.getElementById('body'));
+  });
+
+  it('leaves out a line that holds a date and nothing else, but not a sentence naming one', () => {
+    const dated = '<div class="date">Tuesday, October 12, 2017 09:30</div><p>On October 12, 2017 the board met and voted, after a long debate, to sell the plant.</p>';
+    const doc = page(articlePage.replace('<div class="article-body" id="body">', `<div class="article-body" id="body">${dated}`));
+    const { text } = analyzeArticle(doc).map;
+    expect(text).not.toContain('Tuesday, October 12');
+    expect(text).toContain('On October 12, 2017 the board met');
+  });
+
+  it('leaves out share bars and ad slots named in the site\'s own language', () => {
+    const furniture = '<div class="artikel-teilen"><span>Artikel teilen</span> Facebook · X · E-Mail</div><div class="anzeige">Anzeige</div><div class="noticias-relacionadas"><p>Otra noticia del día, con un resumen lo bastante largo para leerse como un párrafo.</p></div>';
+    const doc = page(articlePage.replace(`${paragraph(4)}</div></article>`, `${paragraph(4)}${furniture}</div></article>`));
+    const { text } = analyzeArticle(doc).map;
+    expect(text).toContain('Paragraph 4:');
+    expect(text).not.toMatch(/teilen|Anzeige|Otra noticia/);
+  });
+
   it('takes a page that claims nothing for an article when it prints a date and a credit at the body', () => {
     const post = (credit: string) => `<html><body><article><h1>Vehicles broken into</h1>
       <p class="meta">5 de outubro de 2018${credit}</p><div class="text">${paragraph(1)}${paragraph(2)}</div></article></body></html>`;
