@@ -42,24 +42,64 @@ export function parseDocument(html: string): Document {
  * there: where the page has an element between its head and its `<body>` (a `<script>` or
  * `<noscript>` outside both, a `<div>` in the head), the page's own body is never returned, and
  * a second `<body>` tag makes a second body. A browser keeps one body, holding everything after
- * the head in order: so does this.
+ * the head in order: so does this. An element before the `<head>` (a `<div>` a script framework
+ * stamps there) starts the body in a browser, which then reads the head's tags as the body's;
+ * here it goes first in the body and the head stays the head, where the page's claims are read.
  */
 function mergeBodies(doc: Document): void {
   const root = doc.documentElement;
   const children = [...root.children];
   const firstBody = children.find((child) => child.localName === 'body');
-  if (!firstBody) return;
+  if (!firstBody) {
+    if (!children.some((child) => child.localName === 'frameset')) implyBody(doc);
+    return;
+  }
   const head = children.find((child) => child.localName === 'head');
   const bodies = children.filter((child) => child.localName === 'body').length;
-  if (bodies === 1 && firstBody === children[children.length - 1] && (head ? head.nextElementSibling === firstBody : children[0] === firstBody)) return;
+  const beforeHead = head ? children.slice(0, children.indexOf(head)) : [];
+  const inOrder = head ? head.nextElementSibling === firstBody && beforeHead.length === 0 : children[0] === firstBody;
+  if (bodies === 1 && firstBody === children[children.length - 1] && inOrder) return;
   const body = doc.createElement('body');
   for (const attr of [...firstBody.attributes]) body.setAttribute(attr.name, attr.value);
+  for (const stray of beforeHead) body.appendChild(stray);
   for (let child = head ? head.nextSibling : root.firstChild; child; ) {
     const next = child.nextSibling;
     if (child.nodeType === 1 && (child as Element).localName === 'body') {
       while (child.firstChild) body.appendChild(child.firstChild);
       child.parentNode!.removeChild(child);
     } else {
+      body.appendChild(child);
+    }
+    child = next;
+  }
+  root.appendChild(body);
+}
+
+/** Elements a browser keeps in an implied head, until the first that belongs in the body. */
+const HEAD_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template']);
+
+/**
+ * A page with no `<body>` tag (`<html><title>…</title><p>…</p></html>`, or text after the head):
+ * a browser opens the body at the first thing that cannot go in the head and puts everything from
+ * there on into it; linkedom leaves it all beside an empty body.
+ */
+function implyBody(doc: Document): void {
+  const root = doc.documentElement;
+  let head = [...root.children].find((child) => child.localName === 'head') ?? null;
+  const body = doc.createElement('body');
+  let inBody = false;
+  for (let child = root.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (child === head) {
+      child = next;
+      continue;
+    }
+    const headish = child.nodeType === 8 || (child.nodeType === 3 && !child.textContent?.trim()) || (child.nodeType === 1 && HEAD_TAGS.has((child as Element).localName));
+    if (!inBody && headish && child.nodeType === 1) {
+      head ??= root.insertBefore(doc.createElement('head'), root.firstChild);
+      head.appendChild(child);
+    } else if (inBody || !headish) {
+      inBody = true;
       body.appendChild(child);
     }
     child = next;

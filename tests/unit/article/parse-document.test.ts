@@ -39,6 +39,27 @@ describe('parseDocument builds the tree a browser builds', () => {
     expect(parseDocument(html).documentElement.getAttribute('lang')).toBe('en');
   });
 
+  it('starts the body at an element a script framework stamps before the <head>', () => {
+    const html = `<!DOCTYPE html><html lang="en"><div id="css-stamp" style="position:absolute"></div><head><title>T</title><meta property="og:type" content="article"></head><body class="story">${STORY}</body></html>`;
+    const doc = parseDocument(html);
+    expect(doc.body.textContent).toContain('one long paragraph');
+    expect(doc.body.firstElementChild?.id).toBe('css-stamp');
+    expect(doc.head.querySelector('meta[property="og:type"]')).not.toBeNull();
+    expect(doc.querySelectorAll('body')).toHaveLength(1);
+  });
+
+  it('opens the body where a page with no <body> tag leaves the head', () => {
+    const noTags = parseDocument(`<!DOCTYPE html><html><title>T</title><meta name="author" content="A">${STORY}</html>`);
+    expect(noTags.body.textContent).toContain('one long paragraph');
+    expect(noTags.head.querySelector('title')?.textContent).toBe('T');
+    expect(noTags.querySelectorAll('body')).toHaveLength(1);
+    expect(bodyText(`<html><head><title>T</title></head>${STORY}</html>`)).toContain('one long paragraph');
+  });
+
+  it('leaves a frameset without a body', () => {
+    expect(parseDocument('<html><head></head><frameset><frame src="a.html"></frameset></html>').querySelector('body')).toBeNull();
+  });
+
   it('wraps a fragment with no document around it', () => {
     expect(bodyText(STORY)).toContain('one long paragraph');
   });
