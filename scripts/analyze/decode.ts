@@ -1,8 +1,15 @@
 /**
- * Bytes of an HTML file to a string, in the encoding the file declares: a byte-order mark,
- * else a `<meta charset>` / `http-equiv` declaration or an XML declaration near the start,
- * else UTF-8 when the bytes are valid UTF-8, else windows-1252 (what browsers fall back to).
+ * Bytes of an HTML file to a string, as a browser showed the page before it was saved: a
+ * byte-order mark; else UTF-8 when the bytes are valid UTF-8 beyond ASCII, whatever the page
+ * declares; else the encoding a `<meta charset>` / `http-equiv` or an XML declaration near the
+ * start names; else the encoding the bytes look like (chardet, ICU's detector), else windows-1252.
+ *
+ * Valid UTF-8 wins over a declaration because a saved file has lost the HTTP header, which
+ * overrides the meta tag: servers send UTF-8 pages whose templates still say ISO-8859-1 or GB2312,
+ * and bytes of a legacy encoding that happen to form valid UTF-8 beyond ASCII are all but unknown
+ * in text. A page with no declaration was read by its header or by the browser's own detection.
  */
+import chardet from 'chardet';
 
 /** How far into the file declarations are looked for (the HTML spec's prescan reads 1024 bytes; pages put it later). */
 const PRESCAN_BYTES = 4096;
@@ -21,21 +28,33 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
   return label.startsWith('utf-16') ? 'utf-8' : label;
 }
 
-/** Decodes an HTML file's bytes as a browser would. */
+/** Decodes an HTML file's bytes as a browser showed them. */
 export function decodeHtml(bytes: Uint8Array): string {
   const label = declaredEncoding(bytes);
-  if (label) {
+  const utf8 = label === 'utf-16le' || label === 'utf-16be' ? null : validUtf8(bytes);
+  if (utf8 !== null && (!label || !isAscii(bytes))) return utf8;
+  for (const candidate of [label, label ? null : chardet.detect(bytes)]) {
+    if (!candidate) continue;
     try {
-      return decode(new TextDecoder(label), bytes);
+      return decode(new TextDecoder(candidate), bytes);
     } catch {
-      // An unknown label: fall through to detection.
+      // A label TextDecoder does not know: try the next.
     }
   }
+  return decode(new TextDecoder('windows-1252'), bytes);
+}
+
+function validUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return decode(new TextDecoder('windows-1252'), bytes);
+    return null;
   }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
 }
 
 /** windows-1252's characters for bytes 0x80–0x9F (undefined ones stay as they are). */

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeHtml } from '../analyze/decode';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEV_CORPORA_DIR = process.env.NEWSMARK_DEV_CORPORA ?? join(repo, '../dev-corpora');
@@ -29,9 +30,9 @@ export function fundusPages(): DevPage[] {
 }
 
 /**
- * A dev page's HTML. fundus saved every page as UTF-8 whatever its `<meta charset>` still says
- * (GB2312, EUC-KR, Shift_JIS…), so the bytes are read as UTF-8, not as the page declares.
+ * A dev page's HTML, decoded as the CLI decodes a file. fundus saved every page as UTF-8 whatever
+ * its `<meta charset>` still says (GB2312, EUC-KR, Shift_JIS…): valid UTF-8 is read as UTF-8.
  */
 export function devHtml(page: DevPage): string {
-  return new TextDecoder('utf-8').decode(gunzipSync(readFileSync(page.file)));
+  return decodeHtml(gunzipSync(readFileSync(page.file)));
 }
