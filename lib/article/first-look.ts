@@ -32,8 +32,10 @@ const MIN_GROUPED_PROSE = 400;
 const GROUP_DEPTH = 4;
 /** Paragraphs read: keeps the look bounded on huge pages (a comment section of thousands). */
 const MAX_PARAGRAPHS = 300;
-/** Pages that set their text with `<br>` instead of paragraphs. */
+/** Pages that set their text with `<br>` instead of paragraphs: line breaks in one element… */
 const MIN_LINE_BREAKS = 8;
+/** …around text enough for a story's body, outside links. */
+const MIN_LINE_BROKEN_TEXT = 400;
 /** Fewer paragraphs than this, and the page sets its text some other way (or has none). */
 const FEW_PARAGRAPHS = 10;
 /** Light-DOM elements up to which a page may live in shadow roots (a web-components app shell). */
@@ -70,7 +72,7 @@ export function firstLook(root: Document | ShadowRoot | Element, address?: strin
   if (claims) return { pass: true, reason: 'claims' };
   const paragraphs = root.querySelectorAll('p');
   if (layout.groupedProse >= MIN_GROUPED_PROSE) return { pass: true, reason: 'prose' };
-  if (root.querySelectorAll('br').length >= MIN_LINE_BREAKS) return { pass: true, reason: 'line-breaks' };
+  if (lineBrokenText(root) >= MIN_LINE_BROKEN_TEXT) return { pass: true, reason: 'line-breaks' };
   // A body set in bare divs between a few paragraphs (a standfirst, a caption): the first look
   // cannot tell, and passes when the page holds text enough for a story somewhere. A page with no
   // paragraph at all is an app, a video, a profile or a board: none of the corpora's articles is.
@@ -87,10 +89,34 @@ function hasArticleLd(root: ParentNode): boolean {
   return false;
 }
 
-/** The text under `root`, scripts and styles included: only read on pages with few paragraphs. */
+/** The text under `root` outside scripts and styles: only read on pages with few paragraphs. */
 function textLength(root: Document | ShadowRoot | Element): number {
   const at = 'body' in root && root.body ? root.body : root;
-  return at.textContent?.length ?? 0;
+  let length = at.textContent?.length ?? 0;
+  for (const code of at.querySelectorAll('script, style, noscript, template')) length -= code.textContent?.length ?? 0;
+  return length;
+}
+
+/**
+ * The text, outside links, of the element that sets the most lines with `<br>` (at least
+ * MIN_LINE_BREAKS of them): a story set line by line holds paragraphs of it; an address block,
+ * a list of links or a forum's signature lines hold little.
+ */
+function lineBrokenText(root: Document | ShadowRoot | Element): number {
+  const breaksIn = new Map<Element, number>();
+  let holder: Element | null = null;
+  let most = 0;
+  for (const br of root.querySelectorAll('br')) {
+    const parent = br.parentElement;
+    if (!parent) continue;
+    const count = (breaksIn.get(parent) ?? 0) + 1;
+    breaksIn.set(parent, count);
+    if (count > most) [holder, most] = [parent, count];
+  }
+  if (!holder || most < MIN_LINE_BREAKS) return 0;
+  let length = holder.textContent?.length ?? 0;
+  for (const link of holder.querySelectorAll('a')) length -= link.textContent?.length ?? 0;
+  return length;
 }
 
 /**

@@ -66,8 +66,18 @@ describe('firstLook', () => {
     expect(firstLook(doc(body))).toEqual({ pass: true, reason: 'unparagraphed-text' });
   });
 
+  it('does not count a script\'s or a style\'s text as the page\'s (an app shell with its state inline)', () => {
+    const state = `<script>window.__STATE__ = ${JSON.stringify({ items: Array.from({ length: 50 }, (_, i) => `item ${i} of the app's state`) })}</script><style>${'.a{color:red}'.repeat(50)}</style>`;
+    expect(firstLook(doc(`<body><p>Sign in</p><div id="app"></div>${state}</body>`))).toEqual({ pass: false, reason: 'scattered-prose' });
+  });
+
   it('passes text set with line breaks', () => {
     expect(firstLook(doc(`<body><div>${`${sentence}<br>`.repeat(10)}</div></body>`)).reason).toBe('line-breaks');
+  });
+
+  it('stops line breaks that set links or an address, not a story', () => {
+    const links = Array.from({ length: 12 }, (_, i) => `<a href="/essay/${i}">An essay title, number ${i}</a><br>`).join('');
+    expect(firstLook(doc(`<body><td>${links}</td><address>1 Main St<br>Springfield<br>USA<br>Tel 555<br>Fax 556<br>Mail<br>Web<br>Map<br></address></body>`)).pass).toBe(false);
   });
 
   it('looks into an open shadow root as into a document', () => {
