@@ -68,7 +68,9 @@ export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis, 
   };
 
   // An explicit stack rather than recursion, so that the walk can pause anywhere.
-  const stack: Array<{ next: ChildNode | null; muted: boolean; block: boolean }> = [{ next: root.firstChild, muted: muteBlock(root), block: false }];
+  // A body split into containers of one kind is read part by part, skipping what stands between.
+  const roots = analysis.parts?.includes(root) ? analysis.parts : [root];
+  const stack: Array<{ next: ChildNode | null; muted: boolean; block: boolean }> = roots.map((part) => ({ next: part.firstChild, muted: muteBlock(part), block: true })).reverse();
   let walked = 0;
   while (stack.length) {
     const frame = stack[stack.length - 1]!;

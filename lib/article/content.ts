@@ -52,6 +52,8 @@ export interface FragmentStats {
 export interface ContentAnalysis {
   /** The best-scoring element, or null when the page has no prose at all. */
   root: Element | null;
+  /** When the body is split into containers of one kind, all of them in page order, the root among them (see partsOf). */
+  parts: Element[] | null;
   /** Prose characters under the root. */
   proseChars: number;
   /** Furniture weight under the root. */
@@ -224,12 +226,31 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
       }
     }
   }
-  const lead = best && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
+  const parts = best ? partsOf(best, goodOf) : null;
+  const lead = best && !parts && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
+  if (parts) bestTotals = { ...emptyTotals(), good: parts.reduce((sum, part) => sum + (goodOf.get(part) ?? 0), 0), bad: bestTotals.bad };
   if (lead) {
     best = lead;
     bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
   }
-  return { root: best, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+  return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+}
+
+/**
+ * The containers of a body split into several of one kind (same tag, same class) around ads and
+ * boxes, the root among them, in page order; null when the root stands alone. The scoring finds
+ * the longest part: their parent holds the boxes between them, and often rails and lists after
+ * them, which weigh it down. Only parts holding prose count: an empty one is a placeholder.
+ */
+function partsOf(root: Element, goodOf: Map<Element, number>): Element[] | null {
+  const kind = root.getAttribute('class')?.trim();
+  const parent = root.parentElement;
+  if (!kind || !parent) return null;
+  const parts: Element[] = [];
+  for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.localName === root.localName && sibling.getAttribute('class')?.trim() === kind && (goodOf.get(sibling) ?? 0) > 0) parts.push(sibling);
+  }
+  return parts.length > 1 ? parts : null;
 }
 
 /**

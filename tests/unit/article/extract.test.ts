@@ -138,6 +138,17 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
   });
 
+  it('reads every part of a body split into containers of one kind, when links after them weigh their parent down', () => {
+    const part = (ns: number[]) => `<section class="content-group">${ns.map(paragraph).join('')}</section>`;
+    const trending = Array.from({ length: 30 }, (_, i) => `<li><a href="/t/${i}">A trending story elsewhere on the site, number ${i}</a></li>`).join('');
+    const doc = page(`<html><body><article id="story"><h1>Rates rise</h1>${part([1, 2])}
+      <div class="ad-group-story">Advertisement. Story continues below.</div>${part([3, 4, 5, 6])}<section class="content-group"></section>
+      <div class="widget-group"><h3>Trending</h3><ul>${trending}</ul></div></article></body></html>`);
+    const { map, root } = analyzeArticle(doc, { skipGate: true });
+    expect(root?.localName).toBe('section');
+    expect(map.text.split('\n\n').map((p) => p.slice(0, 12))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Paragraph ${n}:`));
+  });
+
   it('keeps a lead set in its own container above the story\'s, but not cards of other stories after it', () => {
     const lead = '<div class="article-lead"><p>Lead: the central bank raised its rate by half a point on Tuesday, its fourth rise this year.</p></div>';
     const story = (after = '') => `<html><body><main id="main"><h1>Rates rise</h1>${lead}<figure><img src="x.jpg"></figure>
