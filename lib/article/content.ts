@@ -30,6 +30,8 @@ const MAX_PROSE_LINK_DENSITY = 0.33;
 const FURNITURE_WEIGHT = 0.3;
 /** Share of a root's prose one child must hold for the root to narrow to it. */
 const NARROW_SHARE = 0.8;
+/** Prose a story under its own headline holds at least, to be taken as one of several on a page. */
+const MIN_STORY_PROSE = 500;
 /** Cards of other stories. */
 const CARDS = 'article, h2 a, h3 a, h4 a';
 /** Most prose a lead above the body's container holds, as a share of the body's prose. */
@@ -226,6 +228,11 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
       }
     }
   }
+  const story = best && firstStoryIn(best, goodOf);
+  if (story) {
+    best = story;
+    bestTotals = { ...emptyTotals(), good: goodOf.get(story) ?? 0, bad: badOf.get(story) ?? 0 };
+  }
   const parts = best ? partsOf(best, goodOf) : null;
   const lead = best && !parts && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
   if (parts) bestTotals = { ...emptyTotals(), good: parts.reduce((sum, part) => sum + (goodOf.get(part) ?? 0), 0), bad: bestTotals.bad };
@@ -234,6 +241,24 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
     bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
   }
   return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+}
+
+/**
+ * The child of `root` holding the first of several stories, each under its own `<h1>`: pages
+ * that load the next story as the reader scrolls append it, headline and all, beside the first,
+ * and the two together outscore either. The page's address names the first; a child holding
+ * every `<h1>`, too little prose for a story or no `<article>` is not one story of several.
+ */
+function firstStoryIn(root: Element, goodOf: Map<Element, number>): Element | null {
+  const headlines = root.querySelectorAll('h1');
+  if (headlines.length < 2) return null;
+  let child: Element = headlines[0]!;
+  while (child.parentElement && child.parentElement !== root) child = child.parentElement;
+  if (child === headlines[0] || child.contains(headlines[headlines.length - 1]!)) return null;
+  // Stories are set in `<article>`s; a manual's chapters, each under its own `<h1>`, are not.
+  const article = headlines[0]!.closest('article');
+  if (!article || !child.contains(article)) return null;
+  return (goodOf.get(child) ?? 0) >= MIN_STORY_PROSE ? child : null;
 }
 
 /**

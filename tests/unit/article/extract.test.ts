@@ -149,6 +149,17 @@ describe('analyzeArticle', () => {
     expect(map.text.split('\n\n').map((p) => p.slice(0, 12))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Paragraph ${n}:`));
   });
 
+  it('reads the page\'s own story, not the next one an endless page appended under its own headline', () => {
+    const story = (h: string, ns: number[]) => `<article><h1>${h}</h1>${ns.map(paragraph).join('')}</article>`;
+    const doc = page(`<html><head><title>Rates rise</title></head><body><main>${story('Rates rise', [1, 2, 3, 4, 5])}
+      <div class="under-article">${story('Another story', [11, 12, 13, 14, 15, 16])}</div></main></body></html>`);
+    const { map } = analyzeArticle(doc, { skipGate: true });
+    expect(map.text.split('\n\n').map((p) => p.slice(0, 12))).toEqual([1, 2, 3, 4, 5].map((n) => `Paragraph ${n}:`));
+    // A manual's chapters, each under its own <h1> and in no <article>, stay one body.
+    const manual = page(`<html><body><main>${[1, 2].map((c) => `<div id="chapter-${c}"><h1>Chapter ${c}</h1>${[1, 2, 3, 4, 5].map((n) => paragraph(c * 10 + n)).join('')}</div>`).join('')}</main></body></html>`);
+    expect(analyzeArticle(manual, { skipGate: true }).map.text).toContain('Paragraph 25:');
+  });
+
   it('keeps a lead set in its own container above the story\'s, but not cards of other stories after it', () => {
     const lead = '<div class="article-lead"><p>Lead: the central bank raised its rate by half a point on Tuesday, its fourth rise this year.</p></div>';
     const story = (after = '') => `<html><body><main id="main"><h1>Rates rise</h1>${lead}<figure><img src="x.jpg"></figure>
