@@ -103,9 +103,25 @@ export function looksLikeContent(el: Element): boolean {
   return hasWordOf(nameWords(el), CONTENT_WORDS);
 }
 
-/** Hidden by attributes the page sets (no style computation). */
+/** A dialog's own element: marked `aria-hidden` while closed, and hidden by the site's style too. */
+function isDialog(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog' || el.localName === 'dialog' || el.hasAttribute('aria-modal');
+}
+
+/** Paragraphs from which an `aria-hidden` element is a page hidden from screen readers, not from the eye. */
+const ARIA_HIDDEN_PAGE_PARAGRAPHS = 3;
+
+/**
+ * Hidden by attributes the page sets (no style computation). `aria-hidden` hides from screen
+ * readers only: what it marks is mostly decoration (icons, duplicated labels) and is left out,
+ * but sites also set it on their whole page while a dialog (cookie consent, a paywall offer)
+ * is open, and that page, paragraphs and all, is on screen behind the dialog. A closed dialog
+ * marked so stays hidden, whatever it holds.
+ */
 export function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && (isDialog(el) || el.getElementsByTagName('p').length < ARIA_HIDDEN_PAGE_PARAGRAPHS)) return true;
   const style = el.getAttribute('style');
   if (style === null || !style.includes(':')) return false;
   // Compared without white space and case, rather than by a case-insensitive pattern (see wordSet).

@@ -51,6 +51,11 @@ describe('hidden by attributes', () => {
     ['<div style="display: block"></div>', false],
     ['<div style="visibility: visible"></div>', false],
     ['<div aria-hidden="false"></div>', false],
+    // A whole page hidden from screen readers while a consent dialog is open is on screen behind it…
+    ['<div id="page" aria-hidden="true"><p>One.</p><p>Two.</p><p>Three.</p></div>', false],
+    // …while a closed dialog marked so is hidden by the site's style, whatever it holds.
+    ['<div role="dialog" aria-hidden="true"><p>One.</p><p>Two.</p><p>Three.</p></div>', true],
+    ['<div aria-modal="true" aria-hidden="true"><p>One.</p><p>Two.</p><p>Three.</p></div>', true],
   ])('isHidden(%s) is %s', (html, expected) => {
     expect(isHidden(element(html))).toBe(expected);
   });

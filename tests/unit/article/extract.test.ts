@@ -160,6 +160,14 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle(manual, { skipGate: true }).map.text).toContain('Paragraph 25:');
   });
 
+  it('reads a story the site hides from screen readers while its consent dialog is open (it is on screen behind it)', () => {
+    const doc = page(articlePage.replace('<nav>', '<div role="dialog" aria-modal="true"><p>We use cookies. Accept them all, or choose which to allow before you read on.</p><button>Accept</button></div><div id="page" aria-hidden="true"><nav>').replace('<footer>', '</div><footer>'));
+    const analysis = analyzeArticle(doc);
+    expect(analysis.isArticle).toBe(true);
+    expect(analysis.map.text).toContain('Paragraph 4:');
+    expect(analysis.map.text).not.toContain('We use cookies');
+  });
+
   it('keeps a lead set in its own container above the story\'s, but not cards of other stories after it', () => {
     const lead = '<div class="article-lead"><p>Lead: the central bank raised its rate by half a point on Tuesday, its fourth rise this year.</p></div>';
     const story = (after = '') => `<html><body><main id="main"><h1>Rates rise</h1>${lead}<figure><img src="x.jpg"></figure>
