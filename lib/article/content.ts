@@ -24,6 +24,11 @@ const ROOT_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 's
 
 /** Shortest fragment that reads as prose, in visible characters; CJK characters count double. */
 const MIN_PROSE_CHARS = 70;
+/**
+ * The same for a page where no fragment reaches MIN_PROSE_CHARS: a story told in short
+ * paragraphs (a line a paragraph, as tabloids and breaking items write) is read again with this.
+ */
+export const SHORT_PROSE_CHARS = 25;
 /** Share of link text above which a fragment is navigation, not prose. */
 const MAX_PROSE_LINK_DENSITY = 0.33;
 /** Weight of a candidate root inside furniture: kept above zero for bodies wrapped in misnamed elements. */
@@ -113,7 +118,7 @@ export function analyzeContent(body: Element): ContentAnalysis {
  * held for long. The walk is iterative (an explicit stack, not recursion) so that it can pause
  * anywhere; elements are scored bottom-up as they are left, exactly as a recursive walk would.
  */
-export function* analyzeContentSteps(body: Element): Generator<void, ContentAnalysis> {
+export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CHARS): Generator<void, ContentAnalysis> {
   const fragments = new Map<Element, FragmentStats>();
   const furnitureProse = new Map<Element, number>();
   const goodOf = new Map<Element, number>();
@@ -164,7 +169,7 @@ export function* analyzeContentSteps(body: Element): Generator<void, ContentAnal
     if (chars > 0) fragments.set(el, { chars, linkChars });
     const isHeading = HEADING_TAGS.has(el.localName);
     if (isHeading && chars > 0 && linkChars >= chars * LINKED_HEADING_SHARE) totals.linkedHeadings++;
-    if (!isHeading && chars >= MIN_PROSE_CHARS && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
+    if (!isHeading && chars >= minProseChars && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
       totals.good += chars;
     } else if (!isHeading) {
       totals.bad += linkChars + SCRAP_WEIGHT * (chars - linkChars);

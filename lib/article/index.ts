@@ -2,7 +2,7 @@
  * The article pipeline in the page: gate, then detection and extraction over the live DOM.
  * Nothing here clones or changes the document: `root` and the text map's nodes are the page's own.
  */
-import { analyzeContentSteps, type ContentAnalysis } from './content';
+import { SHORT_PROSE_CHARS, analyzeContentSteps, type ContentAnalysis } from './content';
 import { declaredBodyText, declaredTextTest, locateDeclaredBody } from './ld-body';
 import { runSteps } from './steps';
 import { extractBodyTextSteps } from './body-text';
@@ -99,7 +99,9 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     if (!look.pass) return { gate, isArticle: false, signals: [`second-look:${look.reason}`], metadata, root: null, map: EMPTY_MAP };
   }
   yield;
-  const content = yield* analyzeContentSteps(body);
+  let content = yield* analyzeContentSteps(body);
+  // No fragment long enough for prose: the story may be told a short line a paragraph.
+  if (!content.root) content = yield* analyzeContentSteps(body, SHORT_PROSE_CHARS);
   if (!content.root && options.readerAsked) content.root = body;
   yield;
   let map = content.root ? yield* extractBodyTextSteps(content.root, content) : EMPTY_MAP;

@@ -168,6 +168,17 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text).not.toContain('We use cookies');
   });
 
+  it('reads a story told a short line a paragraph, where no paragraph is long enough to read as prose alone', () => {
+    const lines = Array.from({ length: 25 }, (_, i) => `<p>Line ${i}: the mayor spoke to the crowd at noon today.</p>`).join('');
+    const doc = page(`<html><head><title>Mayor speaks</title><meta property="og:type" content="article"></head><body><nav><a href="/">Home</a></nav><div class="story"><h1>Mayor speaks</h1>${lines}</div></body></html>`);
+    const analysis = analyzeArticle(doc);
+    expect(analysis.isArticle).toBe(true);
+    expect(analysis.map.text.split('\n\n')).toHaveLength(25);
+    // Lines that are links stay furniture: a list of headlines is no story.
+    const headlines = Array.from({ length: 25 }, (_, i) => `<p><a href="/s/${i}">Headline ${i}: the mayor spoke at noon today</a></p>`).join('');
+    expect(analyzeArticle(page(`<html><body><div>${headlines}</div></body></html>`), { skipGate: true }).map.text).toBe('');
+  });
+
   it('keeps a lead set in its own container above the story\'s, but not cards of other stories after it', () => {
     const lead = '<div class="article-lead"><p>Lead: the central bank raised its rate by half a point on Tuesday, its fourth rise this year.</p></div>';
     const story = (after = '') => `<html><body><main id="main"><h1>Rates rise</h1>${lead}<figure><img src="x.jpg"></figure>
