@@ -1,0 +1,12 @@
+import { fundusPages, devHtml } from '../corpus/dev-sets';
+import { parseDocument } from '../analyze/parse';
+import { analyzeContent } from '../../lib/article/content';
+import { isHidden, isNamedFurniture } from '../../lib/article/dom';
+const page = fundusPages().find((p) => p.id === process.argv[2])!;
+const document = parseDocument(devHtml(page));
+const a = analyzeContent(document.body);
+const needle = process.argv[3]!;
+const p = [...document.querySelectorAll('p, div, td, li, span, h2, h3')].find((e) => e.textContent!.includes(needle) && ![...e.children].some((c) => c.textContent!.includes(needle)));
+console.log('frag', p?.localName, p && a.fragments.get(p), 'root is', a.root?.localName, a.root?.getAttribute('class')?.slice(0, 40));
+let i = 0;
+for (let e: Element | null = p ?? null; e && i < 9; e = e.parentElement, i++) console.log(e === a.root ? '*' : ' ', e.localName, JSON.stringify(e.getAttribute('class')?.slice(0, 60)), e.id, 'prose', a.proseOf.get(e), 'furn', a.furnitureProse.get(e), 'named', isNamedFurniture(e), 'hidden', isHidden(e));
