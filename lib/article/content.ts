@@ -169,7 +169,7 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     if (chars > 0) fragments.set(el, { chars, linkChars });
     const isHeading = HEADING_TAGS.has(el.localName);
     if (isHeading && chars > 0 && linkChars >= chars * LINKED_HEADING_SHARE) totals.linkedHeadings++;
-    if (!isHeading && chars >= minProseChars && linkChars <= chars * MAX_PROSE_LINK_DENSITY) {
+    if (!isHeading && readsAsProse(chars, linkChars, minProseChars)) {
       totals.good += chars;
     } else if (!isHeading) {
       totals.bad += linkChars + SCRAP_WEIGHT * (chars - linkChars);
@@ -239,8 +239,8 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     bestTotals = { ...emptyTotals(), good: goodOf.get(story) ?? 0, bad: badOf.get(story) ?? 0 };
   }
   const parts = best ? partsOf(best, goodOf) : null;
-  const lead = best && !parts && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
   if (parts) bestTotals = { ...emptyTotals(), good: parts.reduce((sum, part) => sum + (goodOf.get(part) ?? 0), 0), bad: bestTotals.bad };
+  const lead = best && !parts && leadAbove(best, goodOf, badOf, fragments, furnitureProse);
   if (lead) {
     best = lead;
     bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
@@ -321,11 +321,16 @@ function holdsProse(el: Element, goodOf: Map<Element, number>, fragments: Map<El
   if (furnitureProse.has(el) || FURNITURE_TAGS.has(el.localName) || isNamedFurniture(el)) return false;
   const isProse = (block: Element) => {
     const stats = fragments.get(block);
-    return !!stats && !HEADING_TAGS.has(block.localName) && stats.chars >= MIN_PROSE_CHARS && stats.linkChars <= stats.chars * MAX_PROSE_LINK_DENSITY;
+    return !!stats && !HEADING_TAGS.has(block.localName) && readsAsProse(stats.chars, stats.linkChars);
   };
   if (isProse(el)) return true;
   for (const block of el.querySelectorAll('*')) if (isProse(block) && !block.closest('nav, aside, footer, header, figcaption')) return true;
   return false;
+}
+
+/** Whether a fragment's text reads as prose: long enough, and not made of links. */
+function readsAsProse(chars: number, linkChars: number, minChars = MIN_PROSE_CHARS): boolean {
+  return chars >= minChars && linkChars <= chars * MAX_PROSE_LINK_DENSITY;
 }
 
 /**

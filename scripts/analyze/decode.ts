@@ -33,15 +33,17 @@ export function decodeHtml(bytes: Uint8Array): string {
   const label = declaredEncoding(bytes);
   const utf8 = label === 'utf-16le' || label === 'utf-16be' ? null : validUtf8(bytes);
   if (utf8 !== null && (!label || !isAscii(bytes))) return utf8;
-  for (const candidate of [label, label ? null : chardet.detect(bytes)]) {
-    if (!candidate) continue;
-    try {
-      return decode(new TextDecoder(candidate), bytes);
-    } catch {
-      // A label TextDecoder does not know: try the next.
-    }
+  return decodeAs(label, bytes) ?? decodeAs(label ? null : chardet.detect(bytes), bytes) ?? decode(new TextDecoder('windows-1252'), bytes);
+}
+
+/** `bytes` in the encoding `label` names; null without a label or for one TextDecoder does not know. */
+function decodeAs(label: string | null, bytes: Uint8Array): string | null {
+  if (!label) return null;
+  try {
+    return decode(new TextDecoder(label), bytes);
+  } catch {
+    return null;
   }
-  return decode(new TextDecoder('windows-1252'), bytes);
 }
 
 function validUtf8(bytes: Uint8Array): string | null {
