@@ -5,12 +5,12 @@
  * export (Markdown, JSON, W3C Web Annotation) and import: the library page. Data comes in
  * through `LibraryServices`; writes go out through it.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addToModel, buildModel, emptyModel, type LibraryModel, type ListedArticle } from '@/lib/library/model';
-import { facetsOf, queryLibrary, type LibraryFilters, type SortOrder } from '@/lib/library/query';
-import { LibrarySearch } from '@/lib/library/search';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HighlightRecord, LibraryRow } from '@/lib/contracts/records';
+import type { ListedArticle } from '@/lib/library/model';
+import { entryOf, facetsOf, queryRows, type LibraryEntry, type LibraryFilters, type SortOrder } from '@/lib/library/query';
+import { searchLibrary, type SearchResult, type TermReader } from '@/lib/library/search';
 import { emphasise, holdsAll, passage, searchWords, type SearchWords, type Segment } from '@/lib/library/excerpt';
-import type { RecordPage } from '@/lib/library/read-pages';
 import { safeHttpUrl } from '@/lib/url/safe';
 import { formatDate } from '@/lib/i18n/format';
 import { HighlightList, deleteButtonOf, type HighlightActions } from './HighlightList';
@@ -25,23 +25,18 @@ import { siteLabel } from './site-label';
 import { Emphasised } from './Emphasised';
 
 export interface LibraryServices extends TransferServices {
-  /** The newest `limit` saved articles with their highlights, read from the database's indexes: the first list. */
-  loadNewest(limit: number): Promise<AllRecords>;
-  /** Reads every record in pages for `reader`, now and again after each change; returns a stop function. */
-  watch(reader: LibraryReader): () => void;
+  /** Every live article's row, now and after each change to the library; returns a stop function. */
+  watchRows(onRows: (rows: LibraryRow[]) => void, onError: (error: unknown) => void): () => void;
+  /** The search index's rows of a word: what a search reads. */
+  readTerms: TermReader;
+  /** The newest `limit` live articles (without their text) and their highlights, from the savedAt index: the first list, shown while the rows are read. */
+  loadNewest(limit: number): Promise<{ articles: ListedArticle[]; highlights: HighlightRecord[] }>;
+  /** The live articles of `ids` (without their text) and their highlights: the entries on screen. */
+  loadEntries(ids: readonly string[]): Promise<{ articles: ListedArticle[]; highlights: HighlightRecord[] }>;
   highlights: HighlightActions;
   articles: ArticleActions;
   /** An article's text (the list keeps articles without it): where a search result's passage is taken from. */
   articleText(id: string): Promise<string>;
-}
-
-/** Takes the pages of each read of the library, in turn. */
-export interface LibraryReader {
-  /** One page of a read: articles with all their highlights. The read waits for the answer. */
-  page(records: RecordPage): Promise<void>;
-  /** The read under way has given its last page. */
-  done(): void;
-  error(error: unknown): void;
 }
 
 /** Entries rendered at first and added per "Show more": the DOM stays small with 10,000 articles. */
@@ -71,11 +66,8 @@ export interface LibraryProps {
 }
 
 export function Library({ services, initialQuery = '', onQueryChange }: LibraryProps) {
-  const first = useNewest(services);
-  // Everything is read only once the first list is out: reading 100,000 records would hold it back.
-  const search = useLibrary(services, first !== null);
-  const { model } = search;
-  const firstModel = useMemo(() => (first ? buildModel(first.articles, first.highlights) : null), [first]);
+  const library = useRows(services);
+  const rows = library?.rows ?? null;
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
   // The reader's choice of order, if any; else newest first, and best match while searching.
@@ -89,7 +81,6 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   };
   const query = text.trim();
   const sort = sortFor(chosenSort, query !== '');
-  const words = useMemo(() => (query ? searchWords(query) : null), [query]);
   const texts = useRef(new TextCache(services)).current;
   const [shown, setShown] = useState(PAGE);
   const [removal, setRemoval] = useState<Removal | null>(null);
@@ -117,7 +108,13 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       focusWhenShown(removal.focus);
     });
   };
-  const facets = useMemo(() => (model ? facetsOf(model) : null), [model]);
+  const facets = useMemo(() => (rows ? facetsOf(rows) : null), [rows]);
+  const { listing, current } = useListing(services, library, query, filters, sort, shown);
+  const listedRows = listing?.rows ?? null;
+  // The entries on screen are emphasised for the search they were listed for: typing does not
+  // redo the entries about to be replaced.
+  const listedQuery = listing?.query ?? '';
+  const words = useMemo(() => (listedQuery ? searchWords(listedQuery) : null), [listedQuery]);
   const entryActions: EntryActions = {
     knownTags: facets?.tags ?? [],
     highlights: services.highlights,
@@ -134,18 +131,15 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       focusFirst(next, heading.current);
     },
   };
-  const entries = useMemo(
-    () => (model && (!query || search.ready) ? queryLibrary(model, filters, sort, query ? search.index.search(query) : undefined) : null),
-    [model, filters, sort, query, search.ready, search.version],
-  );
   useEffect(() => setShown(PAGE), [query, filters, sort]);
   useEffect(() => onQueryChange?.(text), [text]);
-  // Until every record is read (and, for a search, indexed), the newest articles are shown.
-  const preview = !entries && !query && firstModel ? queryLibrary(firstModel, {}, 'saved-desc') : null;
-  const listed = entries ?? preview;
-  const shownArticles = (listed ?? []).slice(0, shown).map((e) => e.article);
+  // The list is complete when the entries on screen are those of the search, filters and order now.
+  const entries = current ? listing!.entries : null;
+  const preview = useNewest(services, library === null && !query && Object.keys(filters).length === 0);
+  const listed = listing?.entries ?? preview ?? [];
+  const shownArticles = listed.map((e) => e.article);
   // Only what is listed is acted on: a selection a search or filter has hidden is left alone.
-  const selected = (entries ?? []).filter((e) => selectedIds.has(e.article.id)).map((e) => e.article);
+  const selected = (listedRows ?? []).flatMap((row) => (selectedIds.has(row.articleId) && listing!.articles.has(row.articleId) ? [listing!.articles.get(row.articleId)!] : []));
   const onSelectionRemoved = (gone: readonly ListedArticle[]) => {
     setRemoval({
       message: tCount('articlesRemoved', gone.length),
@@ -154,17 +148,28 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     });
     heading.current?.focus();
   };
+  const listOnScreen = entries !== null || listed.length > 0;
   useEffect(() => {
-    // The bench's marks: the first list on screen, every record read, and search ready.
-    if (listed) performance.mark('newsmark:library-list');
-  }, [!!listed]);
+    // The bench's marks: the first list on screen, every row read, and search ready.
+    if (listOnScreen) performance.mark('newsmark:library-list');
+  }, [listOnScreen]);
   useEffect(() => {
-    // Each page is indexed as it is read: every record read and search ready come together.
-    if (search.ready) {
+    // The index is in the database: once the rows are read, search answers.
+    if (rows) {
       performance.mark('newsmark:library-records');
       performance.mark('newsmark:search-ready');
     }
-  }, [search.ready]);
+  }, [!!rows]);
+
+  // The same element while the listing, selection and tags stay: typing in the search box does
+  // not re-render the entries it is about to replace (their actions use only setters and refs).
+  const entryList = useMemo(() => listed.length > 0 && (
+    <ol class="entries">
+      {listed.map((entry) => (
+        <ArticleEntry key={entry.article.id} article={entry.article} highlights={entry.highlights} actions={entryActions} />
+      ))}
+    </ol>
+  ), [listing, selectedIds, words, facets]);
 
   return (
     <main
@@ -180,7 +185,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     >
       <header class="bar">
         <h1 ref={heading} tabIndex={-1} data-testid="library-heading">{t('libraryTitle')}</h1>
-        {model && <p class="muted">{t('libraryCounts', tCount('articleCount', model.articles.length), tCount('highlightCount', countHighlights(model.highlightsByArticle)))}</p>}
+        {rows && <p class="muted">{t('libraryCounts', tCount('articleCount', rows.length), tCount('highlightCount', countHighlights(rows)))}</p>}
       </header>
       <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
         <label for="library-search">{t('searchLabel')}</label>
@@ -189,11 +194,11 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} searching={query !== ''} onFilters={setFilters} onSort={setSort} />}
       <div class="bar results">
         <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
-          {!entries ? (search.ready || !query ? t('libraryLoading') : t('libraryIndexing')) : tCount('libraryResults', entries.length)}
+          {!listedRows ? t('libraryLoading') : tCount('libraryResults', listedRows.length)}
         </p>
         {narrowed && <button type="button" onClick={clearAll} data-testid="clear-search">{t('libraryClearAll')}</button>}
       </div>
-      {entries && entries.length > 0 && (
+      {listed.length > 0 && (
         <SelectionBar
           selected={selected}
           shown={shownArticles}
@@ -205,21 +210,15 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         />
       )}
       {error && <p role="alert" class="error" data-testid="library-error">{error}</p>}
-      {entries && entries.length === 0 && <p data-testid="library-empty">{model?.articles.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
+      {listedRows && listedRows.length === 0 && <p data-testid="library-empty">{rows?.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
 
-      {listed && (
-        <ol class="entries">
-          {listed.slice(0, shown).map((entry) => (
-            <ArticleEntry key={entry.article.id} article={entry.article} highlights={entry.highlights} actions={entryActions} />
-          ))}
-        </ol>
-      )}
-      {entries && entries.length > shown && (
+      {entryList}
+      {entries && listedRows && listedRows.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)} data-testid="show-more">
-          {tCount('showMore', Math.min(PAGE, entries.length - shown))}
+          {tCount('showMore', Math.min(PAGE, listedRows.length - shown))}
         </button>
       )}
-      {model && <LibraryTransfer model={model} services={services} />}
+      {rows && <LibraryTransfer listed={listedRows} services={services} />}
       <p role="status" class="undo-bar" data-testid="library-undo" hidden={!removal}>
         {removal && (
           <>
@@ -232,63 +231,103 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   );
 }
 
-function countHighlights(byArticle: Map<string, unknown[]>): number {
+function countHighlights(rows: readonly LibraryRow[]): number {
   let n = 0;
-  for (const list of byArticle.values()) n += list.length;
+  for (const row of rows) n += row.highlights;
   return n;
 }
 
-/** The first list; an empty one when it cannot be read (the full read then says why). */
-function useNewest(services: LibraryServices): AllRecords | null {
-  const [first, setFirst] = useState<AllRecords | null>(null);
-  useEffect(() => {
-    services.loadNewest(PAGE).then(setFirst, () => setFirst({ articles: [], highlights: [] }));
-  }, [services]);
-  return first;
-}
-
-interface LibraryState {
-  /** Every live record, articles without their text; null until the first read is complete. */
-  model: LibraryModel<ListedArticle> | null;
-  /** The search index, in step with `model` once it is there. */
-  index: LibrarySearch;
-  ready: boolean;
-  /** Counts the reads shown: a search is run again on each. */
+/** The library's rows, with a number counting the reads (each change to the library is one). */
+interface Rows {
+  rows: LibraryRow[];
+  byId: Map<string, LibraryRow>;
   version: number;
 }
 
-/**
- * Every record, read in pages once `start` holds: each page is indexed as it comes (the next
- * is read meanwhile) and its articles kept without their text; the model is shown once a read
- * is complete. After a change a new read re-indexes what changed and replaces the model.
- */
-function useLibrary(services: LibraryServices, start: boolean): LibraryState {
-  const index = useRef(new LibrarySearch()).current;
-  const [state, setState] = useState<{ model: LibraryModel<ListedArticle> | null; version: number }>({ model: null, version: 0 });
+/** Every live article's row, read when the page opens and again after each change. */
+function useRows(services: LibraryServices): Rows | null {
+  const [state, setState] = useState<Rows | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (!start) return undefined;
-    let building: LibraryModel<ListedArticle> | null = null;
-    return services.watch({
-      page: async (records) => {
-        const page = buildModel(records.articles, records.highlights);
-        await index.addPage(page);
-        addToModel((building ??= emptyModel()), page);
-      },
-      done: () => {
-        const model = building ?? emptyModel();
-        building = null;
-        index.keepOnly(new Set(model.articleById.keys()));
-        setState((s) => ({ model, version: s.version + 1 }));
-      },
-      error: (e) => {
-        building = null;
-        setError(e);
-      },
-    });
-  }, [services, start]);
+  useEffect(() => services.watchRows(
+    (rows) => setState((s) => ({ rows, byId: new Map(rows.map((r) => [r.articleId, r])), version: (s?.version ?? 0) + 1 })),
+    setError,
+  ), [services]);
   if (error) throw error;
-  return { index, model: state.model, ready: state.model !== null, version: state.version };
+  return state;
+}
+
+/** The newest articles as the first list, read while `wanted` (before the rows are in); null until read. */
+function useNewest(services: LibraryServices, wanted: boolean): LibraryEntry[] | null {
+  const [newest, setNewest] = useState<LibraryEntry[] | null>(null);
+  useLayoutEffect(() => {
+    if (!wanted) return undefined;
+    let current = true;
+    services.loadNewest(PAGE).then(({ articles, highlights }) => {
+      if (current) setNewest(articles.map((a) => entryOf(a, highlights.filter((h) => h.articleId === a.id), {})));
+    }, () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [services]);
+  return newest;
+}
+
+/** What the page lists for one search, filters, order and length, over one read of the rows. */
+interface Listing {
+  /** Which state of the page it was made for. */
+  key: string;
+  /** The search it answers ('' for none). */
+  query: string;
+  /** Every row listed, in order. */
+  rows: LibraryRow[];
+  /** The first of them, read whole, with the highlights to show. */
+  entries: LibraryEntry[];
+  /** Those entries' articles, by id. */
+  articles: Map<string, ListedArticle>;
+}
+
+/**
+ * Lists the library for the search, filters, order and length asked for: the search read from
+ * the index (once per query and read of the rows), the rows filtered and sorted, and the first
+ * `shown` read by id (the rest stay in the database). Started in a layout effect, right after
+ * the render that asked for it rather than a frame later. Until it answers, the last listing
+ * stays on screen (`current` false).
+ */
+function useListing(services: LibraryServices, library: Rows | null, query: string, filters: LibraryFilters, sort: SortOrder, shown: number): { listing: Listing | null; current: boolean } {
+  const [listing, setListing] = useState<Listing | null>(null);
+  const lastSearch = useRef<{ version: number; query: string; result: Promise<SearchResult> } | null>(null);
+  const key = library ? JSON.stringify([library.version, query, filters, sort, shown]) : null;
+  useLayoutEffect(() => {
+    if (!library || key === null) return undefined;
+    let current = true;
+    const search = (): Promise<SearchResult> => {
+      if (lastSearch.current?.version !== library.version || lastSearch.current.query !== query) {
+        const result = searchLibrary(query, library.byId, services.readTerms).catch((error: unknown) => {
+          // The index could not be read: the search finds nothing rather than waiting for ever.
+          console.error('[newsmark] library search failed', error);
+          return { scores: new Map<string, number>(), mentions: () => false };
+        });
+        lastSearch.current = { version: library.version, query, result };
+      }
+      return lastSearch.current.result;
+    };
+    void (async () => {
+      const found = query ? await search() : undefined;
+      const rows = queryRows(library.rows, filters, sort, found);
+      const ids = rows.slice(0, shown).map((r) => r.articleId);
+      const { articles, highlights } = await services.loadEntries(ids).catch(() => ({ articles: [], highlights: [] }));
+      if (!current) return;
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      const byArticle = new Map<string, HighlightRecord[]>();
+      for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+      const entries = ids.flatMap((id) => (byId.has(id) ? [entryOf(byId.get(id)!, byArticle.get(id) ?? [], filters, found)] : []));
+      setListing({ key, query, rows, entries, articles: byId });
+    })();
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return { listing, current: listing !== null && listing.key === key };
 }
 
 /**

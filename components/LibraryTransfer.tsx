@@ -1,7 +1,6 @@
 /** Export (Markdown, JSON, W3C Web Annotation) and import, with what happened said in words. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '@/lib/i18n/format';
-import type { LibraryModel, ListedArticle } from '@/lib/library/model';
 import type { ImportSummary } from '@/lib/contracts/messages';
 import type { RecordConflicts } from '@/lib/contracts/sync';
 import { exportFile, readImportFile, type AllRecords, type ExportKind } from './library-io';
@@ -31,7 +30,8 @@ export interface TransferServices {
   loadConflicts?(): Promise<RecordConflicts[]>;
 }
 
-export function LibraryTransfer({ model, services }: { model: LibraryModel<ListedArticle>; services: TransferServices }) {
+/** `listed` changes whenever the list above changes (the outcome line is followed as it grows). */
+export function LibraryTransfer({ services, listed }: { services: TransferServices; listed: unknown }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
@@ -67,11 +67,11 @@ export function LibraryTransfer({ model, services }: { model: LibraryModel<Liste
       stop();
       clearTimeout(timer);
     };
-  }, [outcome, model]);
+  }, [outcome, listed]);
   const exportAs = async (kind: ExportKind) => {
     try {
       // Notes and tags are the reader's words, in (most likely) the language of their UI.
-      const file = await exportFile(kind, model, services.loadAll, { bodyLanguage: readerLocale(), loadConflicts: services.loadConflicts });
+      const file = await exportFile(kind, services.loadAll, { bodyLanguage: readerLocale(), loadConflicts: services.loadConflicts });
       services.download(file.name, file.blob);
     } catch (error) {
       setOutcome({ kind: 'error', text: t('exportFailed', error instanceof Error ? error.message : String(error)) });

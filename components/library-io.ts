@@ -8,7 +8,7 @@ import { conflictsByRecord } from '@/lib/library/conflict-export';
 import type { RecordConflicts } from '@/lib/contracts/sync';
 import { checkImportSize } from '@/lib/library/import-errors';
 import { readImportBytes } from '@/lib/library/import-omnivore';
-import type { LibraryModel, ListedArticle } from '@/lib/library/model';
+import { buildModel, type LibraryModel } from '@/lib/library/model';
 import { localDayValue } from '@/lib/i18n/format';
 
 export type ExportKind = 'markdown' | 'json' | 'w3c';
@@ -29,7 +29,6 @@ export interface AllRecords {
  */
 export async function exportFile(
   kind: ExportKind,
-  model: LibraryModel<ListedArticle>,
   loadAll: () => Promise<AllRecords>,
   { now = new Date(), bodyLanguage, loadConflicts }: { now?: Date; bodyLanguage?: string; loadConflicts?: () => Promise<RecordConflicts[]> } = {},
 ): Promise<{ name: string; blob: Blob }> {
@@ -37,7 +36,7 @@ export async function exportFile(
   const day = localDayValue(now.getTime());
   const conflicts = kind === 'w3c' ? [] : ((await loadConflicts?.()) ?? []);
   const records = await loadAll();
-  if (kind === 'markdown') return markdownFile(model, day, conflicts, records.companyNotes ?? []);
+  if (kind === 'markdown') return markdownFile(buildModel(records.articles, records.highlights), day, conflicts, records.companyNotes ?? []);
   if (kind === 'json') {
     return { name: `newsmark-library-${day}.json`, blob: new Blob([exportLibraryJson(records.articles, records.highlights, now, conflicts, records.companyNotes)], { type: 'application/json' }) };
   }
@@ -45,10 +44,10 @@ export async function exportFile(
     const collection = exportAnnotations(records.articles, records.highlights, { bodyLanguage });
     return { name: `newsmark-annotations-${day}.jsonld`, blob: new Blob([JSON.stringify(collection, null, 1)], { type: 'application/ld+json' }) };
   }
-  return markdownFile(model, day, conflicts, records.companyNotes ?? []);
+  return markdownFile(buildModel(records.articles, records.highlights), day, conflicts, records.companyNotes ?? []);
 }
 
-function markdownFile(model: LibraryModel<ListedArticle>, day: string, conflicts: readonly RecordConflicts[], companyNotes: readonly CompanyNoteRecord[]): { name: string; blob: Blob } {
+function markdownFile(model: LibraryModel, day: string, conflicts: readonly RecordConflicts[], companyNotes: readonly CompanyNoteRecord[]): { name: string; blob: Blob } {
   const conflictsOf = conflictsByRecord(conflicts);
   const notes = companyNotesToMarkdown(companyNotes, conflictsOf);
   const files = [...libraryToMarkdown(model.articles, (id) => model.highlightsByArticle.get(id) ?? [], conflictsOf), ...(notes ? [notes] : [])];

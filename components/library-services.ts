@@ -1,32 +1,39 @@
 /**
- * The library's services over the real browser: the newest articles first, from the
- * database's savedAt index; then every record straight from the extension's database, read in
- * pages, and again after each change to articles or highlights (so edits anywhere show at
- * once); writes through the background's messages, items opened at their place with a URL
- * text fragment.
+ * The library's services over the real browser: the library's rows and search words read from
+ * its index in the extension's database (lib/db/library-index.ts), again after each change to
+ * articles or highlights (so edits anywhere show at once); the entries on screen read by id;
+ * writes through the background's messages, items opened at their place with a URL text fragment.
  */
 import { browser } from 'wxt/browser';
 import type { NewsmarkDb } from '@/lib/db';
-import type { ArticleRecord } from '@/lib/contracts/records';
+import type { HighlightRecord, LibraryRow } from '@/lib/contracts/records';
+import type { ListedArticle } from '@/lib/library/model';
 import { sendMessage } from '@/lib/messaging';
 import { onTablesChanged } from '@/lib/library/changes';
-import { readPages } from '@/lib/library/read-pages';
 import { urlAtQuote } from '@/lib/library/text-fragment';
-import type { LibraryReader, LibraryServices } from './Library';
+import { termRange } from '@/lib/search-index/terms';
+import type { LibraryServices } from './Library';
 import { downloadBlob } from './download';
 import { conflictsForExport } from '@/lib/sync/conflicts';
 import { conflictActions, highlightActions } from './highlight-actions';
 
 export function libraryServices(db: NewsmarkDb): LibraryServices {
   return {
+    watchRows: (onRows, onError) => watchRows(db, onRows, onError),
+    readTerms: (word, prefix) => (prefix ? db.searchTerms.where('key').startsWith(word) : db.searchTerms.where('key').between(...termRange(word))).toArray(),
     loadNewest: (limit) => db.transaction('r', db.articles, db.highlights, async () => {
       // Tombstones have no index of their own: read a little past the page and drop them.
-      const articles: ArticleRecord[] = [];
-      await db.articles.orderBy('savedAt').reverse().until(() => articles.length >= limit).each((a) => void (a.deleted || articles.push(a)));
-      const highlights = await db.highlights.where('articleId').anyOf(articles.map((a) => a.id)).toArray();
-      return { articles, highlights };
+      const articles: ListedArticle[] = [];
+      await db.articles.orderBy('savedAt').reverse().until(() => articles.length >= limit).each(({ text: _text, ...listed }) => void (listed.deleted || articles.push(listed)));
+      return { articles, highlights: await highlightsOf(db, articles.map((a) => a.id)) };
     }),
-    watch: (reader) => watchInPages(db, reader),
+    loadEntries: (ids) => db.transaction('r', db.articles, db.highlights, async () => {
+      const found = await db.articles.bulkGet([...ids]);
+      return {
+        articles: found.flatMap((article) => (article && !article.deleted ? [(({ text: _text, ...listed }) => listed)(article)] : [])),
+        highlights: await highlightsOf(db, ids),
+      };
+    }),
     loadAll: () => db.transaction('r', db.articles, db.highlights, db.companyNotes, async () => ({
       articles: await db.articles.toArray(),
       highlights: await db.highlights.toArray(),
@@ -55,12 +62,20 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
 }
 
 /**
- * Reads every record in pages for `reader`, and again whenever articles or highlights change
- * (Dexie tells every page of the extension of a write, wherever it was made): a change during
- * a read starts another once it ends, so the last read always follows the last change.
- * Page visits, written on every page the reader opens, do not start one.
+ * The highlights of a page's few articles: one request per article, all sent at once, where
+ * `anyOf` walks a cursor across them (a round trip to the browser's database per step).
  */
-function watchInPages(db: NewsmarkDb, reader: LibraryReader): () => void {
+async function highlightsOf(db: NewsmarkDb, articleIds: readonly string[]): Promise<HighlightRecord[]> {
+  return (await Promise.all(articleIds.map((id) => db.highlights.where('articleId').equals(id).toArray()))).flat();
+}
+
+/**
+ * Reads every live article's row for `onRows`, and again whenever articles or highlights change
+ * (Dexie tells every page of the extension of a write, wherever it was made): a change during a
+ * read starts another once it ends, so the last read always follows the last change. Page
+ * visits, written on every page the reader opens, do not start one.
+ */
+function watchRows(db: NewsmarkDb, onRows: (rows: LibraryRow[]) => void, onError: (error: unknown) => void): () => void {
   let stopped = false;
   let reading = false;
   let changed = false;
@@ -68,10 +83,10 @@ function watchInPages(db: NewsmarkDb, reader: LibraryReader): () => void {
     reading = true;
     changed = false;
     try {
-      await readPages(db, (page) => reader.page(page), { stopped: () => stopped });
-      if (!stopped) reader.done();
+      const rows = await db.libraryRows.toArray();
+      if (!stopped) onRows(rows);
     } catch (error) {
-      if (!stopped) reader.error(error);
+      if (!stopped) onError(error);
     } finally {
       reading = false;
     }

@@ -143,6 +143,47 @@ export interface CompanySummary {
   factsSavedAt: number;
 }
 
+/**
+ * What the library page lists, filters, sorts and counts of one live saved article, kept with it
+ * (lib/db/library-index.ts): ten thousand of these are a few megabytes, where the articles with
+ * their text and highlights would be hundreds.
+ */
+export interface LibraryRow {
+  articleId: string;
+  savedAt: number;
+  publishedAt: string | null;
+  title: string;
+  /** The article's site (lib/url/safe.ts `siteOf`). */
+  site: string;
+  /** The article's tags and its live highlights' tags, as written. */
+  tags: string[];
+  /** The article's own tags, lower-cased: a tag filter matching one of them shows every highlight. */
+  articleTags: string[];
+  companies: { id: string; name: string }[];
+  /** Live highlights on it. */
+  highlights: number;
+  /** Per live highlight, its colour, and its colour with each of its tags (`colour\ttag`, tag lower-cased). */
+  colours: string[];
+  /** Words indexed for it, weighted (BM25's document length). */
+  length: number;
+}
+
+/**
+ * One block of a word's postings in the library's search index: some of the articles holding
+ * it (by a hash of their ids), with its weight in each. Keyed by the word, a NUL and the block
+ * (lib/search-index/terms.ts).
+ */
+export interface SearchTermRow {
+  key: string;
+  postings: Record<string, number>;
+}
+
+/** The words an article is indexed under, with their weights: what a change to it takes off. */
+export interface SearchDocRow {
+  articleId: string;
+  terms: Record<string, number>;
+}
+
 /** One key/value of database bookkeeping (this install's node id, the clock). */
 export interface MetaEntry {
   key: string;

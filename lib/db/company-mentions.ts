@@ -3,21 +3,16 @@
  * it names (CompanyMention), and per company id the sum of its rows (CompanySummary). A dossier
  * reads one summary and its newest few rows, whether one article names the company or 50,000.
  *
- * Both are derived, and kept right in one place whatever writes the library (saving,
- * highlighting, indexing, imports, sync): a Dexie middleware that widens every read-write
- * transaction on articles or highlights to the derived tables, and after each write rewrites the
- * rows of the articles it touched from what the transaction now holds, taking the old rows off
- * their summaries and adding the new. A failed write aborts them with it; no writer has to
- * remember them.
+ * Both are derived (lib/db/derived.ts): after each write the rows of the articles it touched are
+ * rewritten from what the transaction now holds, the old rows taken off their summaries and the
+ * new added.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreTable, DBCoreTransaction } from 'dexie';
+import { ARTICLES, HIGHLIGHTS, type Derivation } from './derived';
 import type { ArticleRecord, CompanyMention, CompanySummary, HighlightRecord } from '../contracts/records';
 
 export const COMPANY_MENTIONS = 'companyMentions';
 export const COMPANY_SUMMARIES = 'companySummaries';
-const ARTICLES = 'articles';
-const HIGHLIGHTS = 'highlights';
-const DERIVED_FROM = [ARTICLES, HIGHLIGHTS];
 const DAY = 86_400_000;
 /** Times are kept between 1970 and 2286 in keys, where 13 digits of milliseconds hold them. */
 const LAST_TIME = 9_999_999_999_999;
@@ -191,58 +186,8 @@ async function recountHighlights(core: DBCore, trans: DBCoreTransaction, article
   if (updated.length) await summaryTable.mutate({ type: 'put', trans, values: updated });
 }
 
-/** Records a deletion removes, read before it (they are gone after). */
-async function recordsBefore(table: DBCoreTable, trans: DBCoreTransaction, keys: unknown[] | null, range: DBCoreKeyRange | null): Promise<unknown[]> {
-  if (keys) return table.getMany({ trans, keys });
-  return (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: range! } })).result;
-}
-
-function articleIdOf(tableName: string, record: unknown): string | undefined {
-  if (!record || typeof record !== 'object') return undefined;
-  const id = tableName === ARTICLES ? (record as ArticleRecord).id : (record as HighlightRecord).articleId;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function rowsKeptBy(down: DBCore, name: string): DBCoreTable {
-  const table = down.table(name);
-  return {
-    ...table,
-    async mutate(req) {
-      const touched = new Set<string>();
-      if (req.type === 'delete' || req.type === 'deleteRange') {
-        const before = await recordsBefore(table, req.trans, req.type === 'delete' ? req.keys : null, req.type === 'deleteRange' ? req.range : null);
-        for (const record of before) touched.add(articleIdOf(name, record) ?? '');
-      }
-      const response = await table.mutate(req);
-      if (req.type === 'add' || req.type === 'put') {
-        for (const record of req.values) touched.add(articleIdOf(name, record) ?? '');
-        // A put that changed records by key without their values (Collection.modify): read them now.
-        if (req.type === 'put' && req.values.length === 0 && req.updates) for (const record of await table.getMany({ trans: req.trans, keys: req.updates.keys })) touched.add(articleIdOf(name, record) ?? '');
-      }
-      touched.delete('');
-      if (name === ARTICLES) await rewriteRows(down, req.trans, [...touched]);
-      else await recountHighlights(down, req.trans, [...touched]);
-      return response;
-    },
-  };
-}
-
-/**
- * The middleware (registered by the schema). Read-write transactions on articles or highlights
- * also take in the derived tables and both tables they are derived from.
- */
-export const companyMentionsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'companyMentions',
-  create: (down) => ({
-    ...down,
-    transaction(stores, mode, options) {
-      const derives = mode === 'readwrite' && stores.some((store) => DERIVED_FROM.includes(store));
-      const widened = derives ? [...new Set([...stores, ...DERIVED_FROM, COMPANY_MENTIONS, COMPANY_SUMMARIES])] : stores;
-      return down.transaction(widened, mode, options);
-    },
-    table(name) {
-      return DERIVED_FROM.includes(name) ? rowsKeptBy(down, name) : down.table(name);
-    },
-  }),
+/** The company mentions and their summaries, as one derivation of the derived-tables middleware. */
+export const companyMentionsDerivation: Derivation = {
+  tables: [COMPANY_MENTIONS, COMPANY_SUMMARIES],
+  afterWrite: (core, trans, source, articleIds) => (source === ARTICLES ? rewriteRows(core, trans, articleIds) : recountHighlights(core, trans, articleIds)),
 };

@@ -5,10 +5,12 @@
  * script runs in the page's origin and would open the site's IndexedDB instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ArticleRecord, CompanyMention, CompanyNoteRecord, CompanySummary, HighlightRecord, IndexQueueEntry, MetaEntry, PageVisit } from '../contracts/records';
+import type { ArticleRecord, CompanyMention, CompanyNoteRecord, CompanySummary, HighlightRecord, IndexQueueEntry, LibraryRow, MetaEntry, PageVisit, SearchDocRow, SearchTermRow } from '../contracts/records';
 import type { SyncRecordState } from '../contracts/sync';
 import type { FeedSubscription, RelatedCacheEntry, StoredFeedItem } from '../contracts/related';
-import { companyMentionsMiddleware, mentionRows, summariesOf } from './company-mentions';
+import { companyMentionsDerivation, mentionRows, summariesOf } from './company-mentions';
+import { derivedTablesMiddleware } from './derived';
+import { fillLibraryIndex, libraryIndexDerivation } from './library-index';
 
 export const DB_NAME = 'newsmark';
 /** Rows written per call while version 6 fills the company mentions. */
@@ -27,6 +29,9 @@ export type NewsmarkDb = Dexie & {
   indexQueue: EntityTable<IndexQueueEntry, 'articleId'>;
   companyMentions: EntityTable<CompanyMention, 'key'>;
   companySummaries: EntityTable<CompanySummary, 'companyId'>;
+  libraryRows: EntityTable<LibraryRow, 'articleId'>;
+  searchDocs: EntityTable<SearchDocRow, 'articleId'>;
+  searchTerms: EntityTable<SearchTermRow, 'key'>;
 };
 
 /** Declares every schema version; Dexie applies the ones a database lacks, in order. */
@@ -76,7 +81,20 @@ export function declareSchema(db: Dexie): void {
       for (let from = 0; from < rows.length; from += UPGRADE_SLICE) await tx.table<CompanyMention>('companyMentions').bulkPut(rows.slice(from, from + UPGRADE_SLICE));
       await tx.table<CompanySummary>('companySummaries').bulkPut([...summariesOf(rows).values()]);
     });
-  db.use(companyMentionsMiddleware);
+  // The library's index (lib/db/library-index.ts): what the library page lists and searches,
+  // derived from the articles and highlights, so that opening the page rebuilds nothing. Filled
+  // here for the library saved before it, then kept by the middleware on every write. Nothing of
+  // version 6 changes.
+  db.version(7)
+    .stores({ libraryRows: '&articleId', searchDocs: '&articleId', searchTerms: '&key' })
+    .upgrade((tx) => fillLibraryIndex({
+      articles: tx.table('articles'),
+      highlights: tx.table('highlights'),
+      libraryRows: tx.table('libraryRows'),
+      searchDocs: tx.table('searchDocs'),
+      searchTerms: tx.table('searchTerms'),
+    }));
+  db.use(derivedTablesMiddleware([companyMentionsDerivation, libraryIndexDerivation]));
 }
 
 export function openDb(name = DB_NAME): NewsmarkDb {

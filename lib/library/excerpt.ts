@@ -1,7 +1,7 @@
 /**
  * Why a search found an article: the words of the search emphasised in a text, and the
  * passage of a long text where they stand closest together. Pure functions over strings; the
- * words are read as the search index reads them (MiniSearch's default tokenizer: split on
+ * words are read as the search index reads them (lib/search-index/terms.ts: split on
  * spaces and punctuation, lower-cased; the last word also matches as a prefix).
  */
 
@@ -18,7 +18,7 @@ export interface SearchWords {
   lastIsPrefix: boolean;
 }
 
-/** A run of characters between MiniSearch's separators (its SPACE_OR_PUNCTUATION class). */
+/** A run of characters between separators (spaces and punctuation), as the search index splits words. */
 const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
 
 /** The words of `query`; the last is a prefix once it has two letters, as in search.ts. */

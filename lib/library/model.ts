@@ -1,16 +1,13 @@
 /**
- * The library as the page holds it: the live records, each article's highlights in reading
- * order. The search indexes it (search.ts); the query reads it with the search's answer (query.ts).
+ * The library whole, as the Markdown export writes it: the live records, each article's
+ * highlights in reading order.
  */
 import type { ArticleRecord, HighlightRecord } from '../contracts/records';
 
 /** What the library lists of an article: everything but its text, which only the search index reads. */
 export type ListedArticle = Omit<ArticleRecord, 'text'>;
 
-/**
- * The live records, with each article's highlights in reading order. The library page keeps
- * its articles without their text (`ListedArticle`): the text is indexed, then let go.
- */
+/** The live records, with each article's highlights in reading order. */
 export interface LibraryModel<A extends ListedArticle = ArticleRecord> {
   articles: A[];
   /** The same articles by id: a search's hits are looked up, not searched for among all. */
@@ -30,23 +27,6 @@ export function buildModel<A extends ListedArticle>(articles: readonly A[], high
   }
   for (const list of byArticle.values()) list.sort((a, b) => positionOf(a) - positionOf(b) || a.createdAt - b.createdAt);
   return { articles: live, articleById: new Map(live.map((a) => [a.id, a])), highlightsByArticle: byArticle };
-}
-
-/**
- * Adds `page` (a model of other articles than `model` holds, as the pages of one read are) to
- * `model`, its articles without their text.
- */
-export function addToModel(model: LibraryModel<ListedArticle>, page: LibraryModel): void {
-  for (const { text: _text, ...article } of page.articles) {
-    model.articles.push(article);
-    model.articleById.set(article.id, article);
-  }
-  for (const [id, highlights] of page.highlightsByArticle) model.highlightsByArticle.set(id, highlights);
-}
-
-/** An empty model, to which a read adds its pages. */
-export function emptyModel(): LibraryModel<ListedArticle> {
-  return { articles: [], articleById: new Map(), highlightsByArticle: new Map() };
 }
 
 function positionOf(h: HighlightRecord): number {

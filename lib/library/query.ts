@@ -1,10 +1,10 @@
 /**
  * What the library shows for a search, filters and a sort order: pure functions over the
- * records, so the page, the side panel and the tests run the same code.
+ * library's rows (LibraryRow, kept in the database with each article) and, for the entries on
+ * screen, their records, so the page and the tests run the same code.
  */
-import type { HighlightColour, HighlightRecord } from '../contracts/records';
-import type { LibraryModel, ListedArticle } from './model';
-import { siteOf } from '../url/safe';
+import type { HighlightColour, HighlightRecord, LibraryRow } from '../contracts/records';
+import type { ListedArticle } from './model';
 import { currentCompanyId } from '../entities/company-ids';
 import type { SearchResult } from './search';
 
@@ -25,91 +25,69 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export interface LibraryEntry {
   article: ListedArticle;
   /** The highlights to show under it: all of them, or those the search and filters picked. */
-  readonly highlights: HighlightRecord[];
-  score: number;
+  highlights: HighlightRecord[];
 }
 
 /**
- * The entries to show. `found` is the search's answer (undefined: no search text): articles
- * not in it are left out, and when some of an article's highlights hold the search's words,
- * only those show (else the article matched by its own fields, and all of them show).
+ * The rows to list, in order. `found` is the search's answer (undefined: no search text):
+ * articles not in it are left out. A colour filter keeps articles with a highlight of that
+ * colour; a tag filter, articles tagged so or holding a highlight tagged so (with the colour,
+ * when both are given).
  */
-export function queryLibrary(model: LibraryModel<ListedArticle>, filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryEntry[] {
+export function queryRows(rows: readonly LibraryRow[], filters: LibraryFilters, sort: SortOrder, found?: SearchResult): LibraryRow[] {
   const tag = filters.tag?.toLowerCase();
-  const entries: LibraryEntry[] = [];
-  for (const article of found ? hitArticles(model, found) : model.articles) {
-    const score = found?.scores.get(article.id);
-    if (!articlePasses(article, filters)) continue;
-    const all = model.highlightsByArticle.get(article.id) ?? [];
-    const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
-    const byHighlight = filters.colour !== undefined || (tag !== undefined && !articleTagged);
-    const pick = () => {
-      let highlights = found ? mentionedOrAll(all, found) : all;
-      if (filters.colour) highlights = highlights.filter((h) => h.colour === filters.colour);
-      if (tag !== undefined && !articleTagged) highlights = highlights.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
-      return highlights;
-    };
-    if (!byHighlight) {
-      entries.push(lazyEntry(article, score ?? 0, pick));
-      continue;
-    }
-    const highlights = pick();
-    if (highlights.length) entries.push({ article, highlights, score: score ?? 0 });
-  }
-  return entries.sort(comparator(sort, found !== undefined));
-}
-
-/** The live articles a search found (the index may briefly know one the model no longer has). */
-function* hitArticles(model: LibraryModel<ListedArticle>, found: SearchResult): Iterable<ListedArticle> {
-  for (const id of found.scores.keys()) {
-    const article = model.articleById.get(id);
-    if (article) yield article;
-  }
+  const company = filters.company === undefined ? undefined : currentCompanyId(filters.company);
+  const listed = rows.filter((row) => {
+    if (found && !found.scores.has(row.articleId)) return false;
+    if (filters.site && row.site !== filters.site) return false;
+    if (company !== undefined && !row.companies.some((c) => currentCompanyId(c.id) === company)) return false;
+    if (filters.from !== undefined && row.savedAt < filters.from) return false;
+    if (filters.to !== undefined && row.savedAt >= filters.to) return false;
+    const articleTagged = tag !== undefined && row.articleTags.includes(tag);
+    if (tag !== undefined && !articleTagged) return row.colours.some((c) => c.endsWith(`\t${tag}`) && (!filters.colour || c === `${filters.colour}\t${tag}`));
+    return !filters.colour || row.colours.includes(filters.colour);
+  });
+  return listed.sort(comparator(sort, found));
 }
 
 /**
- * An entry whose highlights are picked when first read: a search may hit thousands of
- * articles, and only the few rendered need their highlights tested against it.
+ * An article listed, with the highlights to show under it: those the search's words are in
+ * when some are (else the article matched by its own fields, and all of them show), of the
+ * filter's colour, and with the filter's tag unless the article itself has it.
  */
-function lazyEntry(article: ListedArticle, score: number, pick: () => HighlightRecord[]): LibraryEntry {
-  let picked: HighlightRecord[] | undefined;
-  return {
-    article,
-    score,
-    get highlights() {
-      return (picked ??= pick());
-    },
-  };
+export function entryOf(article: ListedArticle, highlights: readonly HighlightRecord[], filters: LibraryFilters, found?: SearchResult): LibraryEntry {
+  const tag = filters.tag?.toLowerCase();
+  const articleTagged = tag !== undefined && article.tags.some((t) => t.toLowerCase() === tag);
+  let shown = highlights.filter((h) => !h.deleted).sort((a, b) => positionOf(a) - positionOf(b) || a.createdAt - b.createdAt);
+  if (found) {
+    const mentioned = shown.filter(found.mentions);
+    if (mentioned.length) shown = mentioned;
+  }
+  if (filters.colour) shown = shown.filter((h) => h.colour === filters.colour);
+  if (tag !== undefined && !articleTagged) shown = shown.filter((h) => h.tags.some((t) => t.toLowerCase() === tag));
+  return { article, highlights: shown };
 }
 
-function mentionedOrAll(highlights: HighlightRecord[], found: SearchResult): HighlightRecord[] {
-  const mentioned = highlights.filter(found.mentions);
-  return mentioned.length ? mentioned : highlights;
+function positionOf(h: HighlightRecord): number {
+  const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
+  return position?.type === 'TextPositionSelector' ? position.start : Infinity;
 }
 
-function articlePasses(article: ListedArticle, filters: LibraryFilters): boolean {
-  if (filters.site && siteOf(article.url) !== filters.site) return false;
-  if (filters.company && !article.companyIds.some((id) => currentCompanyId(id) === currentCompanyId(filters.company!))) return false;
-  if (filters.from !== undefined && article.savedAt < filters.from) return false;
-  if (filters.to !== undefined && article.savedAt >= filters.to) return false;
-  return true;
-}
-
-function comparator(sort: SortOrder, searching: boolean): (a: LibraryEntry, b: LibraryEntry) => number {
-  const newest = (a: LibraryEntry, b: LibraryEntry) => b.article.savedAt - a.article.savedAt;
+function comparator(sort: SortOrder, found: SearchResult | undefined): (a: LibraryRow, b: LibraryRow) => number {
+  const newest = (a: LibraryRow, b: LibraryRow) => b.savedAt - a.savedAt;
   switch (sort) {
     case 'relevance':
-      return searching ? (a, b) => b.score - a.score || newest(a, b) : newest;
+      return found ? (a, b) => found.scores.get(b.articleId)! - found.scores.get(a.articleId)! || newest(a, b) : newest;
     case 'saved-desc':
       return newest;
     case 'saved-asc':
-      return (a, b) => a.article.savedAt - b.article.savedAt;
+      return (a, b) => a.savedAt - b.savedAt;
     case 'published-desc':
-      return (a, b) => (b.article.publishedAt ?? '').localeCompare(a.article.publishedAt ?? '') || newest(a, b);
+      return (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || newest(a, b);
     case 'title':
-      return (a, b) => a.article.title.localeCompare(b.article.title) || newest(a, b);
+      return (a, b) => a.title.localeCompare(b.title) || newest(a, b);
     case 'site':
-      return (a, b) => siteOf(a.article.url).localeCompare(siteOf(b.article.url)) || newest(a, b);
+      return (a, b) => a.site.localeCompare(b.site) || newest(a, b);
   }
 }
 
@@ -121,19 +99,16 @@ export interface Facets {
 }
 
 /** The values the filters offer: every site, tag and company in the library. */
-export function facetsOf(model: LibraryModel<ListedArticle>): Facets {
+export function facetsOf(rows: readonly LibraryRow[]): Facets {
   const sites = new Set<string>();
   const tags = new Map<string, string>();
   const companies = new Map<string, string>();
-  const addTag = (t: string) => tags.has(t.toLowerCase()) || tags.set(t.toLowerCase(), t);
-  for (const a of model.articles) {
-    const site = siteOf(a.url);
-    if (site) sites.add(site);
-    a.tags.forEach(addTag);
+  for (const row of rows) {
+    if (row.site) sites.add(row.site);
+    for (const t of row.tags) if (!tags.has(t.toLowerCase())) tags.set(t.toLowerCase(), t);
     // A company saved under an earlier id is listed once, under today's (company-ids.ts).
-    for (const e of a.entities) if (e.type === 'company' && e.id && !companies.has(currentCompanyId(e.id))) companies.set(currentCompanyId(e.id), e.name ?? e.text);
+    for (const c of row.companies) if (!companies.has(currentCompanyId(c.id))) companies.set(currentCompanyId(c.id), c.name);
   }
-  for (const list of model.highlightsByArticle.values()) for (const h of list) h.tags.forEach(addTag);
   const byText = (a: string, b: string) => a.localeCompare(b);
   return {
     sites: [...sites].sort(byText),

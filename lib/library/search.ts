@@ -1,23 +1,13 @@
 /**
- * Full-text search over the library with MiniSearch (an inverted index with prefix search and
- * BM25-like scoring). One index document per article: its title, site and note, its
- * highlights' quotes and notes folded into one field, and its text. Nothing is stored in the
- * index but the postings; which highlights a search found is worked out afterwards by a cheap
+ * Full-text search over the library's persisted index (lib/db/library-index.ts): every word of
+ * the search must be in an article (its title, site, note, text, or its highlights' notes and
+ * quotes), the last one also as the start of a longer word; articles are scored by BM25 over
+ * the words' weights. Only the index's rows of the search's words are read, so nothing is built
+ * when the library opens. Which highlights a search found is worked out afterwards by a cheap
  * text test on the hit articles' highlights (`SearchResult.mentions`).
  */
-import MiniSearch from 'minisearch';
-import type { ArticleRecord, HighlightRecord } from '../contracts/records';
-import type { LibraryModel } from './model';
-import { siteOf } from '../url/safe';
-
-/** What is indexed for one article; MiniSearch reads its fields through `fieldOf`. */
-interface ArticleDoc {
-  article: ArticleRecord;
-  highlights: readonly HighlightRecord[];
-}
-
-const FIELDS = ['title', 'site', 'note', 'marks', 'text'] as const;
-type Field = (typeof FIELDS)[number];
+import type { HighlightRecord, LibraryRow, SearchTermRow } from '../contracts/records';
+import { termOfKey, wordsOf } from '../search-index/terms';
 
 /** The answer to one search: articles by score, and a test for the highlights to show. */
 export interface SearchResult {
@@ -30,131 +20,69 @@ export interface SearchResult {
   mentions(highlight: HighlightRecord): boolean;
 }
 
-/**
- * Milliseconds of indexing before the page gets its turn: half a frame, so typing and
- * painting go on while a large library is indexed.
- */
-const SLICE_MS = 8;
+/** Reads the index's blocks of one word: just it, or every word it starts (`prefix`). */
+export type TermReader = (word: string, prefix: boolean) => Promise<SearchTermRow[]>;
 
-// MiniSearch's own tokenizer and term processing: the highlight test reads words as the index does.
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
-/** A character MiniSearch's default tokenizer splits on (its SPACE_OR_PUNCTUATION class). */
+/** BM25's saturation and length normalisation, as MiniSearch (used before) set them. */
+const K1 = 1.2;
+const B = 0.7;
+/** A longer word found by the prefix counts for less than the word typed. */
+const PREFIX_WEIGHT = 0.375;
+/** A separator between words, as wordsOf splits them. */
 const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
 
-export class LibrarySearch {
-  private readonly index = new MiniSearch<ArticleDoc>({
-    fields: [...FIELDS],
-    storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? doc.article.id : fieldOf(doc, field as Field)),
-    searchOptions: { boost: { title: 3, marks: 2, note: 2 }, prefix: isLastWord, combineWith: 'AND' },
-  });
-  /** Per indexed article, a hash of its and its highlights' change stamps: what `addPage` compares. */
-  private readonly stamps = new Map<string, number>();
-  /**
-   * Indexes the articles of `page` (with their highlights) that are new or whose records
-   * changed since they were indexed, in slices of a few milliseconds with the page's turn
-   * between them. The pages of one read of the library are given one after the other.
-   */
-  async addPage(page: LibraryModel): Promise<void> {
-    let sliceStart = performance.now();
-    for (const article of page.articles) {
-      this.index1({ article, highlights: page.highlightsByArticle.get(article.id) ?? [] });
-      if (performance.now() - sliceStart < SLICE_MS) continue;
-      await yieldToPage();
-      sliceStart = performance.now();
-    }
-  }
-
-  /** Drops every indexed article not in `live` (unsaved, or gone since it was indexed). */
-  keepOnly(live: ReadonlySet<string>): void {
-    for (const id of this.stamps.keys()) {
-      if (live.has(id)) continue;
-      this.index.discard(id);
-      this.stamps.delete(id);
-    }
-  }
-
-  /** Articles holding every word of `query` in any field (the last word as a prefix). */
-  search(query: string): SearchResult {
-    const scores = new Map<string, number>();
-    for (const result of this.index.search(query)) scores.set(String(result.id), result.score);
-    return { scores, mentions: mentionTest(query) };
-  }
-
-  /** (Re-)indexes one article unless it is indexed as it is. */
-  private index1(doc: ArticleDoc): void {
-    const stamp = stampOf(doc);
-    const id = doc.article.id;
-    if (this.stamps.get(id) === stamp) return;
-    if (this.stamps.has(id)) this.index.discard(id);
-    this.index.add(doc);
-    this.stamps.set(id, stamp);
-  }
-}
-
-/**
- * Lets the page run its waiting tasks (input, rendering) and comes back at once: a message
- * to itself, which, unlike a timer, is not clamped to 4 ms when chained.
- */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-function fieldOf({ article, highlights }: ArticleDoc, field: Field): string {
-  switch (field) {
-    case 'title':
-      return article.title;
-    case 'site':
-      return siteOf(article.url);
-    case 'note':
-      return article.note;
-    case 'text':
-      return article.text;
-    case 'marks':
-      return highlights.map((h) => marksOf(h, article.text)).join('\n');
-  }
-}
-
-/**
- * A highlight's words for the index. A quote found in the article's text adds no word the
- * `text` field lacks, so only quotes the text does not hold (an imported highlight whose
- * article has no text) are indexed: that keeps the index's largest part from counting twice.
- */
-function marksOf(highlight: HighlightRecord, text: string): string {
-  return text.includes(highlight.quote) ? highlight.note : `${highlight.quote}\n${highlight.note}`;
-}
-
 /** The last word of a search is a prefix (so results follow the typing), once it has two letters. */
-function isLastWord(term: string, i: number, terms: string[]): boolean {
-  return i === terms.length - 1 && term.length > 1;
+const isPrefix = (words: readonly string[], i: number) => i === words.length - 1 && words[i]!.length > 1;
+
+/** Articles holding every word of `query`, scored, over the live `rows`. */
+export async function searchLibrary(query: string, rows: ReadonlyMap<string, LibraryRow>, readTerms: TermReader): Promise<SearchResult> {
+  const words = [...new Set(wordsOf(query))];
+  const result = { scores: new Map<string, number>(), mentions: mentionTest(words) };
+  if (words.length === 0 || rows.size === 0) return result;
+  let totalLength = 0;
+  for (const row of rows.values()) totalLength += row.length;
+  const averageLength = totalLength / rows.size || 1;
+  const perWord = await Promise.all(words.map((word, i) => readTerms(word, isPrefix(words, i))));
+  let scores: Map<string, number> | null = null;
+  for (const [i, blocks] of perWord.entries()) {
+    const word = words[i]!;
+    // A word's postings come in blocks: its document frequency is the sum of theirs.
+    const frequency = new Map<string, number>();
+    for (const { key, postings } of blocks) {
+      let live = 0;
+      for (const id in postings) if (rows.has(id)) live++;
+      const term = termOfKey(key);
+      frequency.set(term, (frequency.get(term) ?? 0) + live);
+    }
+    const wordScores = new Map<string, number>();
+    for (const { key, postings } of blocks) {
+      const term = termOfKey(key);
+      const df = frequency.get(term)!;
+      if (df === 0) continue;
+      const idf = Math.log(1 + (rows.size - df + 0.5) / (df + 0.5));
+      const weight = term === word ? 1 : PREFIX_WEIGHT;
+      for (const id in postings) {
+        const row = rows.get(id);
+        if (!row || (scores && !scores.has(id))) continue;
+        const tf = postings[id]!;
+        const norm = 1 - B + (B * row.length) / averageLength;
+        wordScores.set(id, (wordScores.get(id) ?? 0) + weight * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)));
+      }
+    }
+    // Every word must be found: what the words before found and this one did not is dropped.
+    if (scores) for (const [id, score] of wordScores) wordScores.set(id, score + scores.get(id)!);
+    scores = wordScores;
+    if (scores.size === 0) break;
+  }
+  result.scores = scores ?? new Map();
+  return result;
 }
 
-/** FNV-1a over the change stamps of an article and its highlights. */
-function stampOf({ article, highlights }: ArticleDoc): number {
-  let hash = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x2c, 0x01000193);
-  };
-  mix(article.updatedAt);
-  for (const h of highlights) mix(h.updatedAt);
-  return hash;
-}
-
-function mentionTest(query: string): (highlight: HighlightRecord) => boolean {
-  const words = tokenize(query).map((token) => processTerm(token)).filter((w): w is string => !!w);
+function mentionTest(words: readonly string[]): (highlight: HighlightRecord) => boolean {
   if (!words.length) return () => false;
   return (highlight) => {
     const haystack = `${highlight.quote}\n${highlight.note}`.toLowerCase();
-    return words.every((word, i) => holdsWord(haystack, word, isLastWord(word, i, words)));
+    return words.every((word, i) => holdsWord(haystack, word, isPrefix(words, i)));
   };
 }
 

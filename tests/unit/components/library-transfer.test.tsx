@@ -24,7 +24,6 @@ afterEach(async () => {
   document.body.replaceChildren();
 });
 
-const EMPTY_MODEL = { articles: [], highlightsByArticle: new Map() } as never;
 
 function services(summary: ImportSummary, preview: TransferServices['previewText'] = async () => ({ ...summary, added: 0 })): TransferServices {
   return {
@@ -39,7 +38,7 @@ function services(summary: ImportSummary, preview: TransferServices['previewText
 async function importFile(transfer: TransferServices, text: string): Promise<{ line: string; remarks: string[] }> {
   const root = document.createElement('div');
   document.body.append(root);
-  await act(async () => render(<LibraryTransfer model={EMPTY_MODEL} services={transfer} />, root));
+  await act(async () => render(<LibraryTransfer listed={null} services={transfer} />, root));
   const input = root.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
   Object.defineProperty(input, 'files', { value: [new File([text], 'library.json', { type: 'application/json' })] });
   await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));

@@ -11,6 +11,8 @@ import { getArticleByUrl, listHighlights, saveArticle, addHighlight, deleteHighl
 import { saveCompanyNote } from '@/lib/db/company-notes';
 import type { SavedEntity } from '@/lib/contracts/records';
 import { describe as describeSpan } from '@/lib/anchoring';
+import { searchLibrary } from '@/lib/library/search';
+import { libraryServices } from '@/components/library-services';
 
 interface Dump {
   version: number;
@@ -106,6 +108,27 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('upgrades a version 6 database keeping every record, and fills the library index from the live articles and highlights', async () => {
+    const dump = load('v6.json');
+    const db = openDb(await restore(dump));
+    for (const [table, rows] of Object.entries(dump.tables)) {
+      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+    // The unsaved article has no row; the saved one lists its live highlight's colour and tag, not the deleted one's.
+    const [row, ...others] = await db.libraryRows.toArray();
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ title: 'Kestrel turns cautious', site: 'markets.example', tags: ['Banks', 'Chips'], highlights: 1, colours: ['green', 'green\tchips'], companies: [{ id: 'tessel', name: 'Tessel Semiconductor' }] });
+    const found = async (query: string) => [...(await searchLibrary(query, new Map([[row!.articleId, row!]]), libraryServices(db).readTerms)).scores.keys()];
+    expect(await found('guidance second')).toEqual([row!.articleId]);
+    // Neither the deleted highlight's note nor the unsaved article is found.
+    expect(await found('zeppelin')).toEqual([]);
+    // And the middleware keeps the index from here on.
+    await unsaveArticle(db, row!.articleId);
+    expect([await db.libraryRows.count(), await db.searchDocs.count(), await db.searchTerms.count()]).toEqual([0, 0, 0]);
+    db.close();
+  });
+
   it('has a dump of the version before the current one', () => {
     const current = openDb('never-opened').verno;
     expect(load(`v${current - 1}.json`).version).toBe(current - 1);
@@ -185,10 +208,32 @@ describe.skipIf(!process.env.WRITE_DB_FIXTURES)('fixture writer', () => {
     await unsaveArticle(db, unsaved.id, 1718000000006);
     await saveCompanyNote(db, { companyId: 'nordwind', companyName: 'Nordwind Energy', note: 'Watch the debt.' }, 1718000000007);
     await db.indexQueue.put({ articleId: 'a-none', waiting: 0 });
-    const v5 = db.tables.filter((t) => t.name !== 'companyMentions');
+    const v5 = db.tables.filter((t) => !['companyMentions', 'companySummaries', ...V7_TABLES].includes(t.name));
     const tables = Object.fromEntries(await Promise.all(v5.map(async (t) => [t.name, await t.toArray()] as const)));
     const stores = Object.fromEntries(v5.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
     writeFileSync(fixture('v5.json'), `${JSON.stringify({ name: 'newsmark', version: 5, stores, tables }, null, 2)}\n`);
     db.close();
   });
+
+  it('dumps a version 6 database', async () => {
+    const name = `fixture-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = openDb(name);
+    const text = 'Kestrel Bank cut its outlook after Tessel Semiconductor missed its guidance. Analysts called the drop steep.';
+    const entities: SavedEntity[] = [{ type: 'company', id: 'tessel', name: 'Tessel Semiconductor', text: 'Tessel Semiconductor', start: 35, end: 55 }];
+    const article = await saveArticle(db, { url: 'https://markets.example/kestrel', title: 'Kestrel turns cautious', text, entities, tags: ['Banks'] }, 1719000000001);
+    await addHighlight(db, { articleId: article.id, colour: 'green', selectors: describeSpan(text, 35, 76), note: 'second miss this year', tags: ['Chips'] }, 1719000000002);
+    const gone = await addHighlight(db, { articleId: article.id, colour: 'pink', selectors: describeSpan(text, 0, 12), note: 'zeppelin' }, 1719000000003);
+    await deleteHighlight(db, gone.id, 1719000000004);
+    const unsaved = await saveArticle(db, { url: 'https://markets.example/old', title: 'Old airship story', text: 'Zeppelin freight returns.' }, 1719000000005);
+    await unsaveArticle(db, unsaved.id, 1719000000006);
+    const v6 = db.tables.filter((t) => !V7_TABLES.includes(t.name));
+    const tables = Object.fromEntries(await Promise.all(v6.map(async (t) => [t.name, await t.toArray()] as const)));
+    const stores = Object.fromEntries(v6.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    writeFileSync(fixture('v6.json'), `${JSON.stringify({ name: 'newsmark', version: 6, stores, tables }, null, 2)}\n`);
+    db.close();
+  });
 });
+
+/** The tables version 7 added: the library's index. */
+const V7_TABLES = ['libraryRows', 'searchDocs', 'searchTerms'];

@@ -13,7 +13,6 @@ import { DexieSyncStore } from '@/lib/sync/dexie-store';
 import { conflictsForExport } from '@/lib/sync/conflicts';
 import { companyNotesToMarkdown } from '@/lib/library/markdown-export';
 import { conflictsByRecord } from '@/lib/library/conflict-export';
-import { buildModel } from '@/lib/library/model';
 import { freshDb } from './seed';
 
 async function carry(from: NewsmarkDb, to: NewsmarkDb): Promise<void> {
@@ -47,9 +46,8 @@ it("the library's Markdown zip holds the notes on companies, with a note's other
   await carry(here, there);
   await carry(there, here);
 
-  const model = buildModel([article], []);
   const all = async () => ({ articles: await here.articles.toArray(), highlights: [], companyNotes: await here.companyNotes.toArray() });
-  const { name, blob } = await exportFile('markdown', model, all, { now: new Date(T), loadConflicts: () => conflictsForExport(here) });
+  const { name, blob } = await exportFile('markdown', all, { now: new Date(T), loadConflicts: () => conflictsForExport(here) });
   expect(name).toMatch(/^newsmark-markdown-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
   expect(Object.keys(files).filter((f) => !f.includes('Nordwind buys'))).toEqual(['newsmark/Notes on companies.md']);

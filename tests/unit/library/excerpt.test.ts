@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emphasise, holdsAll, passage, searchWords, type Segment } from '@/lib/library/excerpt';
-import { LibrarySearch } from '@/lib/library/search';
-import { buildModel } from '@/lib/library/model';
+import { searchLibrary, type TermReader } from '@/lib/library/search';
+import { libraryRow, termKey, termWeights } from '@/lib/search-index/terms';
 import type { ArticleRecord } from '@/lib/contracts/records';
 
 const found = (segments: Segment[] | null) => segments?.filter((s) => s.found).map((s) => s.text);
@@ -60,10 +60,10 @@ describe('search passages', () => {
       fc.asyncProperty(word, filler, filler, async (w, before, after) => {
         const text = [...before, w, ...after].join(' ');
         const article = { id: 'a', title: 'T', url: 'https://example.com/a', note: '', text, updatedAt: '1', tags: [], entities: [], savedAt: 1 } as unknown as ArticleRecord;
-        const search = new LibrarySearch();
-        await search.addPage(buildModel([article], []));
+        const { terms, length } = termWeights(article, []);
+        const readTerms: TermReader = async (word, prefix) => [...terms].filter(([t]) => (prefix ? t.startsWith(word) : t === word)).map(([t, weight]) => ({ key: termKey(t, 'a'), postings: { a: weight } }));
         // Whatever the index finds, the passage shows a found word; a whole text comes back unchanged.
-        expect(search.search(w).scores.has('a')).toBe(true);
+        expect((await searchLibrary(w, new Map([['a', libraryRow(article, [], length)]]), readTerms)).scores.has('a')).toBe(true);
         const segments = passage(text, searchWords(w), { length: 10_000, lead: 60 });
         expect(found(segments)!.length).toBeGreaterThan(0);
         expect(joined(segments)).toBe(text);

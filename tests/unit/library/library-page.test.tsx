@@ -53,6 +53,7 @@ describe('library page', () => {
       box.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(onQueryChange).toHaveBeenLastCalledWith('kestrel');
+    await settleUntil(root, countFor('kestrel'));
     expect(titles(root)).toEqual(['Nordwind buys "Baltic Grid"\nfor €2.4bn']);
   });
 
@@ -114,6 +115,7 @@ describe('library page', () => {
       sort().value = 'title';
       sort().dispatchEvent(new Event('change', { bubbles: true }));
     });
+    await settleUntil(root, () => titles(root)[0] === 'Chip makers rally');
     expect(titles(root)).toEqual(['Chip makers rally', 'Nordwind buys "Baltic Grid"\nfor €2.4bn']);
     await act(async () => {
       box.value = '';
@@ -123,7 +125,17 @@ describe('library page', () => {
     expect(sort().value).toBe('title');
   });
 
-  it('lists the newest articles first from the savedAt index, without unsaved ones', async () => {
+  it('lists the newest articles first, without unsaved ones, and counts what the library holds', async () => {
+    const db = freshDb();
+    await seedLibrary(db);
+    const newest = await saveArticle(db, { url: 'https://example.net/c', title: 'Newest', text: 'Body.' }, 1_700_000_200_000);
+    await unsaveArticle(db, newest.id);
+    const root = await mountUntil(<Library services={libraryServices(db)} />, countFor(''));
+    expect(titles(root)).toEqual(['Chip makers rally', 'Nordwind buys "Baltic Grid"\nfor €2.4bn']);
+    expect(root.querySelector('header .muted')!.textContent).toContain('libraryCounts');
+  });
+
+  it('reads the first list from the savedAt index, without unsaved ones, while the rows are read', async () => {
     const db = freshDb();
     const [older, newer] = (await seedLibrary(db)).articleIds;
     const newest = await saveArticle(db, { url: 'https://example.net/c', title: 'Newest', text: 'Body.' }, 1_700_000_200_000);
@@ -133,6 +145,7 @@ describe('library page', () => {
     expect(first.highlights.every((h) => h.articleId === newer)).toBe(true);
     const both = await libraryServices(db).loadNewest(20);
     expect(both.articles.map((a) => a.id)).toEqual([newer, older]);
+    expect(both.articles.every((a) => !('text' in a))).toBe(true);
     expect(both.highlights).toHaveLength(3);
   });
 });
