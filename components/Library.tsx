@@ -31,8 +31,8 @@ export interface LibraryServices extends TransferServices {
   readTerms: TermReader;
   /** The newest `limit` live articles (without their text) and their highlights, from the savedAt index: the first list, shown while the rows are read. */
   loadNewest(limit: number): Promise<{ articles: ListedArticle[]; highlights: HighlightRecord[] }>;
-  /** The live articles of `ids` (without their text) and their highlights: the entries on screen. */
-  loadEntries(ids: readonly string[]): Promise<{ articles: ListedArticle[]; highlights: HighlightRecord[] }>;
+  /** The live articles of `ids` (their texts apart, for the passages) and their highlights: the entries on screen. */
+  loadEntries(ids: readonly string[]): Promise<{ articles: ListedArticle[]; texts: Map<string, string>; highlights: HighlightRecord[] }>;
   highlights: HighlightActions;
   articles: ArticleActions;
   /** An article's text (the list keeps articles without it): where a search result's passage is taken from. */
@@ -109,7 +109,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     });
   };
   const facets = useMemo(() => (rows ? facetsOf(rows) : null), [rows]);
-  const { listing, current } = useListing(services, library, query, filters, sort, shown);
+  const { listing, current } = useListing(services, texts, library, query, filters, sort, shown);
   const listedRows = listing?.rows ?? null;
   // The entries on screen are emphasised for the search they were listed for: typing does not
   // redo the entries about to be replaced.
@@ -293,7 +293,7 @@ interface Listing {
  * the render that asked for it rather than a frame later. Until it answers, the last listing
  * stays on screen (`current` false).
  */
-function useListing(services: LibraryServices, library: Rows | null, query: string, filters: LibraryFilters, sort: SortOrder, shown: number): { listing: Listing | null; current: boolean } {
+function useListing(services: LibraryServices, texts: TextCache, library: Rows | null, query: string, filters: LibraryFilters, sort: SortOrder, shown: number): { listing: Listing | null; current: boolean } {
   const [listing, setListing] = useState<Listing | null>(null);
   const lastSearch = useRef<{ version: number; query: string; result: Promise<SearchResult> } | null>(null);
   const key = library ? JSON.stringify([library.version, query, filters, sort, shown]) : null;
@@ -315,8 +315,10 @@ function useListing(services: LibraryServices, library: Rows | null, query: stri
       const found = query ? await search() : undefined;
       const rows = queryRows(library.rows, filters, sort, found);
       const ids = rows.slice(0, shown).map((r) => r.articleId);
-      const { articles, highlights } = await services.loadEntries(ids).catch(() => ({ articles: [], highlights: [] }));
+      const { articles, texts: read, highlights } = await services.loadEntries(ids).catch(() => ({ articles: [], texts: new Map<string, string>(), highlights: [] }));
       if (!current) return;
+      // The entries' passages are taken from these texts, not read again one by one.
+      for (const [id, text] of read) texts.put(id, text);
       const byId = new Map(articles.map((a) => [a.id, a]));
       const byArticle = new Map<string, HighlightRecord[]>();
       for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
@@ -351,6 +353,11 @@ class TextCache {
       this.texts.set(id, text);
     }
     return text;
+  }
+  /** Keeps a text just read (the newest copy wins). */
+  put(id: string, text: string): void {
+    if (this.texts.size >= 200) this.texts.clear();
+    this.texts.set(id, Promise.resolve(text));
   }
 }
 

@@ -37,7 +37,8 @@ export function useConflictMarks(
     if (!actions || records.length === 0) return undefined;
     let current = true;
     actions.marks(records.map((r) => ({ kind, id: r.id }))).then(
-      (found) => current && setMarks(new Map(found.map((m) => [m.id, m]))),
+      // No marks before and none now: the same state, so the list is not rendered again for nothing.
+      (found) => current && setMarks((before) => (before.size === 0 && found.length === 0 ? before : new Map(found.map((m) => [m.id, m])))),
       () => undefined, // No marks is what the list showed before; the list itself still works.
     );
     return () => void (current = false);

@@ -28,11 +28,15 @@ export function libraryServices(db: NewsmarkDb): LibraryServices {
       return { articles, highlights: await highlightsOf(db, articles.map((a) => a.id)) };
     }),
     loadEntries: (ids) => db.transaction('r', db.articles, db.highlights, async () => {
-      const found = await db.articles.bulkGet([...ids]);
-      return {
-        articles: found.flatMap((article) => (article && !article.deleted ? [(({ text: _text, ...listed }) => listed)(article)] : [])),
-        highlights: await highlightsOf(db, ids),
-      };
+      const articles: ListedArticle[] = [];
+      const texts = new Map<string, string>();
+      for (const article of await db.articles.bulkGet([...ids])) {
+        if (!article || article.deleted) continue;
+        const { text, ...listed } = article;
+        articles.push(listed);
+        texts.set(article.id, text);
+      }
+      return { articles, texts, highlights: await highlightsOf(db, ids) };
     }),
     loadAll: () => db.transaction('r', db.articles, db.highlights, db.companyNotes, async () => ({
       articles: await db.articles.toArray(),
