@@ -66,7 +66,11 @@ export interface LibraryProps {
 }
 
 export function Library({ services, initialQuery = '', onQueryChange }: LibraryProps) {
-  const library = useRows(services);
+  // Without a search to start with, the newest articles are read first, on their own: the
+  // rows' one large read would otherwise hold back the few records of the first list.
+  const [previewWanted] = useState(() => initialQuery.trim() === '');
+  const preview = useNewest(services, previewWanted);
+  const library = useRows(services, !previewWanted || preview !== null);
   const rows = library?.rows ?? null;
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<LibraryFilters>({});
@@ -135,8 +139,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   useEffect(() => onQueryChange?.(text), [text]);
   // The list is complete when the entries on screen are those of the search, filters and order now.
   const entries = current ? listing!.entries : null;
-  const preview = useNewest(services, library === null && !query && Object.keys(filters).length === 0);
-  const listed = listing?.entries ?? preview ?? [];
+  const listed = listing?.entries ?? (query === '' && Object.keys(filters).length === 0 ? preview : null) ?? [];
   const shownArticles = listed.map((e) => e.article);
   // Only what is listed is acted on: a selection a search or filter has hidden is left alone.
   const selected = (listedRows ?? []).flatMap((row) => (selectedIds.has(row.articleId) && listing!.articles.has(row.articleId) ? [listing!.articles.get(row.articleId)!] : []));
@@ -245,18 +248,21 @@ interface Rows {
 }
 
 /** Every live article's row, read when the page opens and again after each change. */
-function useRows(services: LibraryServices): Rows | null {
+function useRows(services: LibraryServices, start: boolean): Rows | null {
   const [state, setState] = useState<Rows | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => services.watchRows(
-    (rows) => setState((s) => ({ rows, byId: new Map(rows.map((r) => [r.articleId, r])), version: (s?.version ?? 0) + 1 })),
-    setError,
-  ), [services]);
+  useEffect(() => {
+    if (!start) return undefined;
+    return services.watchRows(
+      (rows) => setState((s) => ({ rows, byId: new Map(rows.map((r) => [r.articleId, r])), version: (s?.version ?? 0) + 1 })),
+      setError,
+    );
+  }, [services, start]);
   if (error) throw error;
   return state;
 }
 
-/** The newest articles as the first list, read while `wanted` (before the rows are in); null until read. */
+/** The newest articles as the first list, read when `wanted` (before the rows); null until read (empty when it could not be). */
 function useNewest(services: LibraryServices, wanted: boolean): LibraryEntry[] | null {
   const [newest, setNewest] = useState<LibraryEntry[] | null>(null);
   useLayoutEffect(() => {
@@ -264,7 +270,7 @@ function useNewest(services: LibraryServices, wanted: boolean): LibraryEntry[] |
     let current = true;
     services.loadNewest(PAGE).then(({ articles, highlights }) => {
       if (current) setNewest(articles.map((a) => entryOf(a, highlights.filter((h) => h.articleId === a.id), {})));
-    }, () => undefined);
+    }, () => current && setNewest([]));
     return () => {
       current = false;
     };

@@ -88,11 +88,11 @@ export interface IndexTables {
 }
 
 /** Articles read per slice of a fill: each slice is a few tens of milliseconds of work. */
-const FILL_SLICE = 200;
+const FILL_SLICE = 100;
 /** Articles whose postings a fill gathers before adding them to the index: its memory stays bounded. */
 const FILL_FLUSH = 5_000;
 /** Blocks written per call: each call's copying stays a short task. */
-const WRITE_SLICE = 300;
+const WRITE_SLICE = 200;
 
 /**
  * Indexes every saved article, a slice at a time in primary-key order (each slice's database
