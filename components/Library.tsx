@@ -19,7 +19,6 @@ import { focusFirst, focusWhenShown } from './focus-after-removal';
 import { LibraryFilterBar } from './LibraryFilters';
 import { LibraryTransfer, type TransferServices } from './LibraryTransfer';
 import { SelectBox, SelectionBar } from './LibrarySelection';
-import type { AllRecords } from './library-io';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';
 import { Emphasised } from './Emphasised';
