@@ -12,7 +12,10 @@
  * named most, beside the same page for a company one article names (the page's own floor).
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import Dexie from 'dexie';
 import { openDb } from '@/lib/db';
 import { indexer } from '@/lib/dossier/indexing';
@@ -20,6 +23,7 @@ import { recognize } from '@/lib/entities';
 import type { ArticleRecord } from '@/lib/contracts/records';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/chromium';
+import { removeTestSiteCopy } from '../tests/e2e/support/extension';
 import { dossierAddress } from '@/lib/dossier/address';
 import { seedDossierLibrary } from './support/dossier-library';
 import type { BenchLine } from './types';
@@ -85,6 +89,39 @@ export default async function* dossierBench(): AsyncIterable<BenchLine> {
   await Dexie.delete(db.name);
   yield* upgradeFigures(indexedArticles);
   if (process.env.DOSSIER_RENDER !== '0') yield* renderFigures();
+  if (process.env.DOSSIER_BROWSER_MIGRATION !== '0') yield* browserMigrationFigures();
+}
+
+const BROWSER_MIGRATION_ARTICLES = Number(process.env.DOSSIER_BROWSER_MIGRATION_ARTICLES ?? 10_000);
+
+/**
+ * The same indexing in real Chromium over 10,000 articles (DOSSIER_BROWSER_MIGRATION_ARTICLES;
+ * DOSSIER_BROWSER_MIGRATION=0 skips it), in a bench page of a temporary copy of the build: the
+ * code the worker runs, with the derived tables kept on every write as in the extension. A page,
+ * not the worker, because only a page reports its long tasks.
+ */
+async function* browserMigrationFigures(): AsyncGenerator<BenchLine> {
+  const build = mkdtempSync(join(tmpdir(), 'newsmark-bench-migration-'));
+  cpSync(process.env.NEWSMARK_CHROME_BUILD ?? '.output/chrome-mv3', build, { recursive: true });
+  writeFileSync(join(build, 'bench-migration.html'), '<!doctype html><html><head><meta charset="utf-8"><title>migration</title><script type="module" src="/bench-migration.js"></script></head><body></body></html>');
+  buildSync({ entryPoints: ['bench/support/dossier-migration-page.ts'], bundle: true, format: 'esm', platform: 'browser', outfile: join(build, 'bench-migration.js'), logLevel: 'error' });
+  const session = await launchChromium(build);
+  try {
+    const page = await session.newPage();
+    await page.goto(session.extensionUrl('bench-migration.html'));
+    await page.waitForFunction(() => 'migrate' in globalThis);
+    type Migrate = (articles: ArticleRecord[]) => Promise<{ total: number; longestTask: number; indexed: number }>;
+    const result = await page.evaluate((articles) => (globalThis as unknown as { migrate: Migrate }).migrate(articles), library(BROWSER_MIGRATION_ARTICLES));
+    if (result.indexed === 0) throw new Error('the migration in Chromium found no company');
+    yield { metric: 'dossier.migration.browser.total', value: Math.round(result.total), unit: 'ms' };
+    yield { metric: 'dossier.migration.browser.longest-task', value: Math.round(result.longestTask), unit: 'ms' };
+    yield { metric: 'dossier.migration.browser.articles', value: BROWSER_MIGRATION_ARTICLES, unit: 'articles' };
+    yield { metric: 'dossier.migration.browser.indexed', value: result.indexed, unit: 'articles' };
+  } finally {
+    await session.close();
+    rmSync(build, { recursive: true, force: true });
+    removeTestSiteCopy(build);
+  }
 }
 
 /** The schema as version 5 left it (tests/unit/db/fixtures/v5.json keeps the same, with records). */

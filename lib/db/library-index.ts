@@ -39,10 +39,22 @@ function planWrite(ids: readonly string[], articles: readonly (ArticleRecord | u
     const highlights = highlightsOf(articleId).filter((h) => !h.deleted);
     const { terms, length } = termWeights(article, highlights);
     plan.rows.push(libraryRow(article, highlights, length));
+    // Most writes change no word (a tag, a note's conflict, the companies found): nothing to rewrite.
+    if (sameTerms(before, terms)) return;
     plan.docs.push({ articleId, terms: Object.fromEntries(terms) });
     plan.changes.push({ articleId, before, after: terms });
   });
   return plan;
+}
+
+function sameTerms(before: Record<string, number> | undefined, after: Map<string, number>): boolean {
+  if (!before) return false;
+  let count = 0;
+  for (const term in before) {
+    if (after.get(term) !== before[term]) return false;
+    count++;
+  }
+  return count === after.size;
 }
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key });
