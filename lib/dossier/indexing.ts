@@ -92,13 +92,15 @@ export async function indexSlice(db: NewsmarkDb, options: SliceOptions): Promise
   }
   await write(db, [db.articles, db.indexQueue], options.now ?? Date.now(), async ({ stamp }) => {
     const rows: IndexQueueEntry[] = [];
-    for (const { id, text, entities } of read) {
-      const article = await db.articles.get(id);
+    const found: ArticleRecord[] = [];
+    const current = await db.articles.bulkGet(read.map((r) => r.id));
+    for (const [i, { id, text, entities }] of read.entries()) {
+      const article = current[i];
       const companyIds = entities ? companyIdsOf(entities) : [];
       // Only articles found to name a company are written: the rest stay as they were, so an
       // article that names none is neither stamped again nor sent to sync for nothing.
       if (entities && companyIds.length > 0 && needsIndexing(article) && article.text === text) {
-        await db.articles.put(stampChanges(article, { entities, companyIds }, stamp));
+        found.push(stampChanges(article, { entities, companyIds }, stamp));
         rows.push({ articleId: id, waiting: 0 });
       } else {
         // Kept as read at the stamp it has: not read again on the next look unless it changes.
@@ -106,6 +108,8 @@ export async function indexSlice(db: NewsmarkDb, options: SliceOptions): Promise
         rows.push(changedMeanwhile ? { articleId: id, waiting: 1 } : { articleId: id, waiting: 0, ...(article ? { readAt: article.updatedAt } : {}) });
       }
     }
+    // One write of the slice's articles: the derived tables are kept for all of them in one pass.
+    await db.articles.bulkPut(found);
     await db.indexQueue.bulkPut(rows);
     const remaining = await db.indexQueue.where('waiting').equals(1).count();
     const done = remaining === 0 ? 0 : Number((await db.meta.get(DONE_KEY))?.value ?? 0) + read.length;
