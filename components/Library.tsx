@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HighlightRecord, LibraryRow } from '@/lib/contracts/records';
-import type { ListedArticle } from '@/lib/library/model';
+import { buildModel, type ListedArticle } from '@/lib/library/model';
 import { entryOf, facetsOf, queryRows, type LibraryEntry, type LibraryFilters, type SortOrder } from '@/lib/library/query';
 import { searchLibrary, type SearchResult, type TermReader } from '@/lib/library/search';
 import { emphasise, holdsAll, passage, searchWords, type SearchWords, type Segment } from '@/lib/library/excerpt';
@@ -141,7 +141,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   const listed = listing?.entries ?? (query === '' && Object.keys(filters).length === 0 ? preview : null) ?? [];
   const shownArticles = listed.map((e) => e.article);
   // Only what is listed is acted on: a selection a search or filter has hidden is left alone.
-  const selected = (listedRows ?? []).flatMap((row) => (selectedIds.has(row.articleId) && listing!.articles.has(row.articleId) ? [listing!.articles.get(row.articleId)!] : []));
+  const selected = (listing?.entries ?? []).filter((e) => selectedIds.has(e.article.id)).map((e) => e.article);
   const onSelectionRemoved = (gone: readonly ListedArticle[]) => {
     setRemoval({
       message: tCount('articlesRemoved', gone.length),
@@ -268,7 +268,8 @@ function useNewest(services: LibraryServices, wanted: boolean): LibraryEntry[] |
     if (!wanted) return undefined;
     let current = true;
     services.loadNewest(PAGE).then(({ articles, highlights }) => {
-      if (current) setNewest(articles.map((a) => entryOf(a, highlights.filter((h) => h.articleId === a.id), {})));
+      const model = buildModel(articles, highlights);
+      if (current) setNewest(model.articles.map((a) => entryOf(a, model.highlightsByArticle.get(a.id) ?? [], {})));
     }, () => current && setNewest([]));
     return () => {
       current = false;
@@ -287,8 +288,6 @@ interface Listing {
   rows: LibraryRow[];
   /** The first of them, read whole, with the highlights to show. */
   entries: LibraryEntry[];
-  /** Those entries' articles, by id. */
-  articles: Map<string, ListedArticle>;
 }
 
 /**
@@ -324,11 +323,9 @@ function useListing(services: LibraryServices, texts: TextCache, library: Rows |
       if (!current) return;
       // The entries' passages are taken from these texts, not read again one by one.
       for (const [id, text] of read) texts.put(id, text);
-      const byId = new Map(articles.map((a) => [a.id, a]));
-      const byArticle = new Map<string, HighlightRecord[]>();
-      for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-      const entries = ids.flatMap((id) => (byId.has(id) ? [entryOf(byId.get(id)!, byArticle.get(id) ?? [], filters, found)] : []));
-      setListing({ key, query, rows, entries, articles: byId });
+      const model = buildModel(articles, highlights);
+      const entries = ids.flatMap((id) => (model.articleById.has(id) ? [entryOf(model.articleById.get(id)!, model.highlightsByArticle.get(id) ?? [], filters, found)] : []));
+      setListing({ key, query, rows, entries });
     })();
     return () => {
       current = false;
@@ -353,16 +350,18 @@ class TextCache {
   get(id: string): Promise<string> {
     let text = this.texts.get(id);
     if (!text) {
-      if (this.texts.size >= 200) this.texts.clear();
       text = this.services.articleText(id).catch(() => '');
-      this.texts.set(id, text);
+      this.keep(id, text);
     }
     return text;
   }
   /** Keeps a text just read (the newest copy wins). */
   put(id: string, text: string): void {
+    this.keep(id, Promise.resolve(text));
+  }
+  private keep(id: string, text: Promise<string>): void {
     if (this.texts.size >= 200) this.texts.clear();
-    this.texts.set(id, Promise.resolve(text));
+    this.texts.set(id, text);
   }
 }
 

@@ -7,8 +7,8 @@
  * rewritten from what the transaction now holds, the old rows taken off their summaries and the
  * new added.
  */
-import type { DBCore, DBCoreKeyRange, DBCoreTable, DBCoreTransaction } from 'dexie';
-import { ARTICLES, HIGHLIGHTS, type Derivation } from './derived';
+import type { DBCore, DBCoreTransaction } from 'dexie';
+import { ARTICLES, HIGHLIGHTS, onArticle, type Derivation } from './derived';
 import type { ArticleRecord, CompanyMention, CompanySummary, HighlightRecord } from '../contracts/records';
 
 export const COMPANY_MENTIONS = 'companyMentions';
@@ -112,17 +112,6 @@ export function summariesOf(rows: readonly CompanyMention[]): Map<string, Compan
     summaries.set(row.companyId, summary);
   }
   return summaries;
-}
-
-const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key });
-
-/**
- * The records of `table` (mention rows or highlights) on one article, through their `articleId`
- * index. Not an async function: its caller awaits the query itself, as Dexie's transaction zone
- * follows one await of its own promises but was lost behind a second async layer.
- */
-function onArticle(table: DBCoreTable, trans: DBCoreTransaction, articleId: string) {
-  return table.query({ trans, values: true, query: { index: table.schema.getIndexByKeyPath('articleId')!, range: equal(articleId) } });
 }
 
 const liveCount = (highlights: HighlightRecord[]) => highlights.filter((h) => !h.deleted).length;

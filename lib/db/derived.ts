@@ -21,6 +21,17 @@ export interface Derivation {
   afterWrite(core: DBCore, trans: DBCoreTransaction, source: typeof ARTICLES | typeof HIGHLIGHTS, articleIds: readonly string[]): Promise<void>;
 }
 
+const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key });
+
+/**
+ * The records of `table` (derived rows or highlights) on one article, through their `articleId`
+ * index. Not an async function: its caller awaits the query itself, as Dexie's transaction zone
+ * follows one await of its own promises but was lost behind a second async layer.
+ */
+export function onArticle(table: DBCoreTable, trans: DBCoreTransaction, articleId: string) {
+  return table.query({ trans, values: true, query: { index: table.schema.getIndexByKeyPath('articleId')!, range: equal(articleId) } });
+}
+
 /** Records a deletion removes, read before it (they are gone after). */
 async function recordsBefore(table: DBCoreTable, trans: DBCoreTransaction, keys: unknown[] | null, range: DBCoreKeyRange | null): Promise<unknown[]> {
   if (keys) return table.getMany({ trans, keys });

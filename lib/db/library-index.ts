@@ -6,10 +6,10 @@
  * highlights by the derived-tables middleware (derived.ts) on every write; filled for a library
  * saved before it by the schema's upgrade (`fillLibraryIndex`).
  */
-import type { DBCore, DBCoreKeyRange, DBCoreTransaction, EntityTable } from 'dexie';
+import type { DBCore, DBCoreTransaction, EntityTable } from 'dexie';
 import type { ArticleRecord, HighlightRecord, LibraryRow, SearchDocRow, SearchTermRow } from '../contracts/records';
 import { applyTermChanges, changedTermKeys, libraryRow, termKey, termWeights, type TermChange } from '../search-index/terms';
-import { ARTICLES, HIGHLIGHTS, type Derivation } from './derived';
+import { ARTICLES, HIGHLIGHTS, onArticle, type Derivation } from './derived';
 
 export const LIBRARY_ROWS = 'libraryRows';
 export const SEARCH_DOCS = 'searchDocs';
@@ -57,19 +57,16 @@ function sameTerms(before: Record<string, number> | undefined, after: Map<string
   return count === after.size;
 }
 
-const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key });
-
 /** Rewrites the index of `articleIds` from what `trans` holds now. */
 async function reindex(core: DBCore, trans: DBCoreTransaction, articleIds: readonly string[]): Promise<void> {
   if (articleIds.length === 0) return;
   const ids = [...articleIds];
-  const highlightTable = core.table(HIGHLIGHTS);
   const articles: (ArticleRecord | undefined)[] = await core.table(ARTICLES).getMany({ trans, keys: ids });
   const oldDocs: (SearchDocRow | undefined)[] = await core.table(SEARCH_DOCS).getMany({ trans, keys: ids });
   const highlights = new Map<string, HighlightRecord[]>();
   for (const [i, id] of ids.entries()) {
     if (!articles[i] || articles[i]!.deleted) continue;
-    const found = await highlightTable.query({ trans, values: true, query: { index: highlightTable.schema.getIndexByKeyPath('articleId')!, range: equal(id) } });
+    const found = await onArticle(core.table(HIGHLIGHTS), trans, id);
     highlights.set(id, found.result as HighlightRecord[]);
   }
   const plan = planWrite(ids, articles, (id) => highlights.get(id) ?? [], oldDocs);
@@ -126,7 +123,11 @@ export async function fillLibraryIndex(tables: IndexTables, onProgress?: (done: 
     const ids = slice.map((a) => a.id);
     const highlights = await tables.highlights.where('articleId').anyOf(ids).toArray();
     const byArticle = new Map<string, HighlightRecord[]>();
-    for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+    for (const h of highlights) {
+      const list = byArticle.get(h.articleId);
+      if (list) list.push(h);
+      else byArticle.set(h.articleId, [h]);
+    }
     const plan = planWrite(ids, slice, (id) => byArticle.get(id) ?? [], []);
     for (const { articleId, after: terms } of plan.changes) {
       for (const [term, weight] of terms ?? []) {
