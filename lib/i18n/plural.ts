@@ -5,6 +5,7 @@
  * Intl.PluralRules. A form a language file lacks falls back to `_other`.
  */
 import { formatCount } from './format';
+import { cachedIntl } from './intl-cache';
 
 /** A UI string by key with `$1`… substituted; answers the key itself when there is no such string. */
 export type Translate = (key: string, ...substitutions: string[]) => string;
@@ -26,7 +27,7 @@ export function countMessage(t: Translate, key: string, count: number, locale: s
 
 function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {
   try {
-    return new Intl.PluralRules(language).select(count);
+    return cachedIntl(`plural\u0000${language}`, () => new Intl.PluralRules(language)).select(count);
   } catch {
     // No language named (a missing string): `_other` is the one form every message has.
     return 'other';
