@@ -1,8 +1,9 @@
 /**
- * `node --import tsx scripts/article-decision.ts [--list] [--only aeb,readability,fundus,non-articles] [--variant saved,bare,value-meta]`:
+ * `node --import tsx scripts/article-decision.ts [--list] [--only aeb,readability,fundus,goose,non-articles] [--variant saved,bare,value-meta]`:
  * the article decision and body text on the dev corpora, beside Readability's
  * isProbablyReaderable and, for the body, Readability.parse() on the same parsed pages.
- * The fundus set is read from the dev corpora (scripts/corpus/fetch-dev-corpora.ts) when fetched.
+ * The fundus and goose sets are read from the dev corpora (scripts/corpus/fetch-dev-corpora.ts) when fetched;
+ * goose has no whole body, only its start: its pages are scored on whether the body holds it.
  *
  * Each article set is also run in two rewritten forms, because a decision tuned on pages that
  * declare everything must hold on pages that declare nothing:
@@ -17,7 +18,7 @@ import { parseHTML } from 'linkedom';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { analyzeArticle } from '../lib/article/index';
 import { matchPage, scorePages, type PageMatch } from './corpus/article-score';
-import { devHtml, fundusPages } from './corpus/dev-sets';
+import { devHtml, fundusPages, goosePages } from './corpus/dev-sets';
 import { parseDocument } from './analyze/parse';
 import { aebPages, gzippedPages, readabilityCases, readHtml, OWN_NON_ARTICLES_DIR, SHARED_NON_ARTICLES_DIR } from '../tests/support/article-corpus';
 
@@ -107,11 +108,13 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
 const aeb = wanted('aeb') ? aebPages().map((p) => ({ ...p, html: readHtml(p.file) })) : [];
 const readability = wanted('readability') ? readabilityCases().map((c) => ({ ...c, html: readHtml(c.file), truth: htmlText(readFileSync(`${dirname(c.file)}/expected.html`, 'utf8')) })) : [];
 const fundus = wanted('fundus') ? fundusPages().map((p) => ({ ...p, html: devHtml(p) })) : [];
+const goose = wanted('goose') ? goosePages().map((p) => ({ ...p, html: devHtml(p) })) : [];
 for (const variant of variants) {
   // Readability.parse is scored on the pages as saved: it reads no claims for the body.
   const compare = variant === 'saved';
   if (aeb.length) report(`aeb (${variant})`, aeb.map((p) => run(p.id, p.html, variant, p.url, p.truth, compare)), true);
   if (fundus.length) report(`fundus (${variant})`, fundus.map((p) => run(p.id, p.html, variant, p.url, p.truth, compare)), true);
+  if (goose.length) reportLeads(`goose (${variant})`, goose.map((p) => ({ ...run(p.id, p.html, variant, p.url), ...leadFound(p.lead, p.html, variant, p.url) })));
   if (!readability.length) continue;
   // Readability's expected.html is its own output: its F1 there is 1 by construction, so it is not scored.
   const cases = readability.map((c) => ({ c, outcome: run(c.name, c.html, variant, undefined, c.truth) }));
@@ -122,6 +125,23 @@ if (wanted('non-articles')) {
   for (const [set, dir] of [['non-articles:shared', SHARED_NON_ARTICLES_DIR], ['non-articles:own', OWN_NON_ARTICLES_DIR]] as const) {
     report(set, gzippedPages(dir).map((file) => run(basename(file), readHtml(file), 'saved')), false);
   }
+}
+
+/** Whether our body (taken whatever the decision) and Readability's hold the lead's words in order. */
+function leadFound(lead: string, html: string, variant: Variant, url: string): { oursHolds: boolean; readabilityHolds: boolean } {
+  const words = (text: string) => text.toLowerCase().split(/[\s\p{P}]+/u).filter(Boolean).join(' ');
+  // goose's expected starts are cut anywhere, mid-word included: the last word is left out.
+  const wanted = words(lead).split(' ').slice(0, -1).slice(0, 30).join(' ');
+  const ours = analyzeArticle(parse(html, variant), { url, skipGate: true }).map.text;
+  return { oursHolds: words(ours).includes(wanted), readabilityHolds: words(readabilityText(html, variant)).includes(wanted) };
+}
+
+function reportLeads(set: string, outcomes: Array<Outcome & { oursHolds: boolean; readabilityHolds: boolean }>): void {
+  report(set, outcomes, true);
+  const ours = outcomes.filter((o) => o.oursHolds).length;
+  const theirs = outcomes.filter((o) => o.readabilityHolds).length;
+  console.log(`${''.padEnd(28)} body holds the lead ${ours}/${outcomes.length}  Readability.parse ${theirs}/${outcomes.length}`);
+  if (list) for (const o of outcomes.filter((x) => !x.oursHolds)) console.log(`    lead missing: ${o.name}${o.readabilityHolds ? ' (Readability has it)' : ''}`);
 }
 
 /** The text of an expected.html (Readability's output), one block a paragraph. */

@@ -134,7 +134,10 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || isHidden(el)) return null;
     const furniture = FURNITURE_TAGS.has(tag) || isNamedFurniture(el);
-    return { el, tag, linked: inLink || tag === 'a', inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
+    // An `<a>` without an address is a named anchor, not a link: old pages open one at the top
+    // (`<a name="top">`) and never close it, so the browser puts the whole page inside it.
+    const link = tag === 'a' && el.hasAttribute('href');
+    return { el, tag, linked: inLink || link, inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
   };
 
   /** Scores a frame whose children are all read; its totals then go to its parent. */

@@ -152,20 +152,22 @@ function textHead(root: Element, around: Element): string {
 /**
  * Whether the page links to sections as a manual's table of contents does: bare fragments that
  * name an element of the page (#intro), or sections of sibling files of the same document
- * (index.html#intro, x34.html#AEN40). Script-driven "#" links name nothing and do not count.
+ * (index.html#intro, x34.html#AEN40), each a different one. Script-driven "#" links name
+ * nothing and do not count.
  */
 function tableOfContents(doc: Document): boolean {
   const links = doc.querySelectorAll('a[href*="#"]');
   if (links.length < IN_PAGE_LINKS) return false;
   const anchors = new Set<string>();
   for (const el of doc.querySelectorAll('[id], a[name]')) anchors.add(el.id || (el.getAttribute('name') ?? ''));
-  let count = 0;
+  // Sections are counted once each: a comment thread's reply links all name its one form.
+  const sections = new Set<string>();
   for (const link of links) {
     const href = link.getAttribute('href')!;
     const fragment = href.slice(href.indexOf('#') + 1);
     const file = href.slice(0, href.indexOf('#'));
     const section = file ? !/[/:?]/.test(file) : anchors.has(fragment);
-    if (fragment && section && ++count >= IN_PAGE_LINKS) return true;
+    if (fragment && section && sections.add(href).size >= IN_PAGE_LINKS) return true;
   }
   return false;
 }
@@ -189,7 +191,7 @@ function postsIn(root: Element): number {
   for (const article of root.querySelectorAll('article')) {
     const chars = article.textContent?.trim().length ?? 0;
     let linked = 0;
-    for (const link of article.querySelectorAll('a')) linked += link.textContent?.trim().length ?? 0;
+    for (const link of article.querySelectorAll('a[href]')) linked += link.textContent?.trim().length ?? 0;
     if (chars > 0 && linked < chars * MAX_POST_LINK_SHARE) posts++;
   }
   return posts;

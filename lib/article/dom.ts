@@ -120,7 +120,7 @@ const ARIA_HIDDEN_PAGE_PARAGRAPHS = 3;
  * marked so stays hidden, whatever it holds.
  */
 export function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden')) return !isStreamedSegment(el);
   if (el.getAttribute('aria-hidden') === 'true' && (isDialog(el) || el.getElementsByTagName('p').length < ARIA_HIDDEN_PAGE_PARAGRAPHS)) return true;
   const style = el.getAttribute('style');
   if (style === null || !style.includes(':')) return false;
@@ -130,6 +130,16 @@ export function isHidden(el: Element): boolean {
 }
 
 const WHITE_SPACE = /\s+/g;
+
+/**
+ * A part of the page a React server streamed after its shell (`<div hidden id="S:1a">`): the
+ * page's own script moves it into place and shows it as soon as it arrives, so it is content,
+ * not hidden. In a page whose scripts ran it is gone from there; in a saved page, or one read
+ * without scripts (the CLI), the story of a Next.js or Remix site is often all in such parts.
+ */
+function isStreamedSegment(el: Element): boolean {
+  return el.localName === 'div' && el.id.startsWith('S:');
+}
 
 /** Characters of `data` that are not foldable whitespace: a cheap measure of visible text. */
 export function visibleLength(data: string): number {

@@ -76,10 +76,16 @@ export function firstLook(root: Document | ShadowRoot | Element, address?: strin
   // A body set in bare divs between a few paragraphs (a standfirst, a caption): the first look
   // cannot tell, and passes when the page holds text enough for a story somewhere. A page with no
   // paragraph at all is an app, a video, a profile or a board: none of the corpora's articles is.
-  if (paragraphs.length > 0 && paragraphs.length < FEW_PARAGRAPHS && textLength(root) >= MIN_UNPARAGRAPHED_TEXT) {
-    return { pass: true, reason: 'unparagraphed-text' };
-  }
+  if (holdsUnparagraphedText(root, paragraphs.length)) return { pass: true, reason: 'unparagraphed-text' };
   return { pass: false, reason: paragraphs.length ? 'scattered-prose' : 'no-prose' };
+}
+
+/**
+ * Whether a page with `paragraphs` paragraphs, a few but not none, holds text enough for a
+ * story outside them: a body set in bare divs between a standfirst and a caption.
+ */
+export function holdsUnparagraphedText(root: Document | ShadowRoot | Element, paragraphs: number): boolean {
+  return paragraphs > 0 && paragraphs < FEW_PARAGRAPHS && textLength(root) >= MIN_UNPARAGRAPHED_TEXT;
 }
 
 function hasArticleLd(root: ParentNode): boolean {
@@ -115,7 +121,7 @@ function lineBrokenText(root: Document | ShadowRoot | Element): number {
   }
   if (!holder || most < MIN_LINE_BREAKS) return 0;
   let length = holder.textContent?.length ?? 0;
-  for (const link of holder.querySelectorAll('a')) length -= link.textContent?.length ?? 0;
+  for (const link of holder.querySelectorAll('a[href]')) length -= link.textContent?.length ?? 0;
   return length;
 }
 

@@ -5,6 +5,7 @@
  * side of passing.
  */
 import { isArticleNode, readJsonLd, type LdNode } from './json-ld';
+import { holdsUnparagraphedText } from './first-look';
 
 export interface GateResult {
   pass: boolean;
@@ -35,6 +36,8 @@ export function gatePage(doc: Document, ld: LdNode[] = readJsonLd(doc)): GateRes
   if (doc.querySelector('article')) signals.push('article-element');
   if (paragraphChars(doc) >= MIN_PARAGRAPH_CHARS) signals.push('paragraph-text');
   else if (doc.querySelectorAll('br').length >= MIN_LINE_BREAKS) signals.push('line-breaks');
+  // The first look passes such a page (its text in bare divs); the gate must not stop it after.
+  else if (holdsUnparagraphedText(doc, doc.querySelectorAll('p').length)) signals.push('unparagraphed-text');
   // Any one signal is enough to look closer; a page with none has neither claims nor prose.
   return { pass: signals.length > 0, signals };
 }

@@ -153,3 +153,47 @@ describe('article decision: pages that stay rejected', () => {
     expect(analyzeArticle(new DOMParser().parseFromString(html, 'text/html'), { skipGate: true }).signals).toContain('shop');
   });
 });
+
+describe('article decision: markup that hid a story from the body scoring (goose and fundus pages)', () => {
+  it('reads a page wrapped in an unclosed named anchor as prose, not as one big link (old CNN Arabic)', () => {
+    // `<a name="top">` is never closed: the browser puts everything after it inside it.
+    const page = (anchor: string) => `<html><head><title>Fed raises rates for third time this year</title></head><body>${anchor}
+      <div class="page"><div class="story"><h1>Fed raises rates for third time this year</h1><div class="story-body">${story()}</div></div></div></body></html>`;
+    const doc = new DOMParser().parseFromString(page('<a name="top_of_page">'), 'text/html');
+    expect(doc.querySelector('a[name] .story-body')).not.toBeNull();
+    const result = analyzeArticle(doc);
+    expect(result.isArticle).toBe(true);
+    expect(result.map.text).toContain('The central bank raised its benchmark rate');
+    // A real link wrapping the same text is still link text: a card, not a story.
+    expect(analyze(page('<a href="/elsewhere">')).isArticle).toBe(false);
+  });
+
+  it('reads the parts a React server streams hidden after its shell (Next.js), and still skips other hidden elements', () => {
+    const streamed = `<html><head><title>Fed raises rates for third time this year</title></head><body>${nav}
+      <main><template id="B:1"></template><p>Loading…</p></main>${footer}
+      <div hidden id="S:1"><div class="story"><h1>Fed raises rates for third time this year</h1>${story()}</div></div></body></html>`;
+    const result = analyze(streamed);
+    expect(result.isArticle).toBe(true);
+    expect(result.map.text).toContain('Officials said the labour market remained strong');
+    const hidden = analyze(streamed.replace('id="S:1"', 'id="drawer"'));
+    expect(hidden.map.text).not.toContain('Officials said the labour market remained strong');
+  });
+
+  it('does not read a comment thread\'s reply links, all to one form, as a manual\'s table of contents (Politico)', () => {
+    const replies = Array.from({ length: 25 }, () => '<a href="#threadform">Reply</a>').join(' ');
+    const result = analyze(storyPage({ after: `<div id="comments">${replies}<form id="threadform"></form></div>` }));
+    expect(result.signals).not.toContain('in-page-links');
+    expect(result.isArticle).toBe(true);
+    // Twenty-five different sections linked are a table of contents still.
+    const sections = Array.from({ length: 25 }, (_, i) => `<a href="#s${i}">Section ${i}</a><span id="s${i}"></span>`).join(' ');
+    expect(analyze(storyPage({ after: `<div class="toc">${sections}</div>` })).signals).toContain('in-page-links');
+  });
+
+  it('passes the gate on a story set in bare divs with <br> and a lone paragraph, as the first look does (Engadget, 2010)', () => {
+    const lines = Array.from({ length: 5 }, (_, i) => `${sentences[i]} ${sentences[(i + 1) % 5]} ${sentences[(i + 3) % 5]}<br>`).join('\n');
+    const result = analyze(`<html><head><title>Verizon FiOS boxes get a new guide</title></head><body>${nav}
+      <div class="post"><h1>Verizon FiOS boxes get a new guide</h1><div class="post_body">${lines}</div><p>Source: Verizon</p></div>${footer}</body></html>`);
+    expect(result.gate.signals).toContain('unparagraphed-text');
+    expect(result.isArticle).toBe(true);
+  });
+});
