@@ -22,6 +22,8 @@ export const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header
 /** Elements that may be the body's root. */
 const ROOT_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'span', 'font', 'center', 'blockquote', 'form']);
 
+/** Paragraphs from which an `<a>` around them is a tag left open: a teaser card links one or two. */
+const LINKED_PARAGRAPHS = 3;
 /** Shortest fragment that reads as prose, in visible characters; CJK characters count double. */
 const MIN_PROSE_CHARS = 70;
 /**
@@ -134,9 +136,10 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || isHidden(el)) return null;
     const furniture = FURNITURE_TAGS.has(tag) || isNamedFurniture(el);
-    // An `<a>` without an address is a named anchor, not a link: old pages open one at the top
-    // (`<a name="top">`) and never close it, so the browser puts the whole page inside it.
-    const link = tag === 'a' && el.hasAttribute('href');
+    // An `<a>` without an address is a named anchor, not a link; one around paragraphs is a tag
+    // left open, not a link either. Old pages open one at the top (`<a name="top">`, a logo's
+    // `<a href="/">`) and never close it, and the browser puts the rest of the page inside it.
+    const link = tag === 'a' && el.hasAttribute('href') && el.getElementsByTagName('p').length < LINKED_PARAGRAPHS;
     return { el, tag, linked: inLink || link, inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
   };
 

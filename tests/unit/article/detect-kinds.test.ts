@@ -155,7 +155,7 @@ describe('article decision: pages that stay rejected', () => {
 });
 
 describe('article decision: markup that hid a story from the body scoring (goose and fundus pages)', () => {
-  it('reads a page wrapped in an unclosed named anchor as prose, not as one big link (old CNN Arabic)', () => {
+  it('reads a page wrapped in an anchor left open as prose, not as one big link (old CNN Arabic)', () => {
     // `<a name="top">` is never closed: the browser puts everything after it inside it.
     const page = (anchor: string) => `<html><head><title>Fed raises rates for third time this year</title></head><body>${anchor}
       <div class="page"><div class="story"><h1>Fed raises rates for third time this year</h1><div class="story-body">${story()}</div></div></div></body></html>`;
@@ -164,8 +164,13 @@ describe('article decision: markup that hid a story from the body scoring (goose
     const result = analyzeArticle(doc);
     expect(result.isArticle).toBe(true);
     expect(result.map.text).toContain('The central bank raised its benchmark rate');
-    // A real link wrapping the same text is still link text: a card, not a story.
-    expect(analyze(page('<a href="/elsewhere">')).isArticle).toBe(false);
+    // The same with a logo's link left open: the browser puts the page inside it too.
+    const logo = analyze(page('<a href="/">'));
+    expect(logo.isArticle).toBe(true);
+    expect(logo.map.text).toContain('The central bank raised its benchmark rate');
+    // A card that links a headline and its one summary is still link text: a teaser, not a story.
+    const card = analyze(`<html><head><title>Markets</title></head><body>${nav}<div class="cards">${Array.from({ length: 6 }, (_, i) => `<a href="/story/${i}"><h3>Another story number ${i} about markets</h3><p>${sentences[i % 5]} ${sentences[(i + 1) % 5]}</p></a>`).join('')}</div>${footer}</body></html>`);
+    expect(card.isArticle).toBe(false);
   });
 
   it('reads the parts a React server streams hidden after its shell (Next.js), and still skips other hidden elements', () => {
