@@ -93,9 +93,21 @@ export function looksLikeBoilerplate(el: Element): boolean {
  * Whether a block is furniture by its class or id. A link is never furniture by its name: its
  * text is part of a sentence, and auto-linkers name theirs after tags
  * (`<a id="auto-tag_boeing_1">Boeing</a>`); a link-only block is caught by its link density.
+ * Nor is an inline element with words of the sentence beside it: taggers and ad scripts wrap
+ * names in running text the same way (`Shares of <span class="related-tag">Boeing</span> fell`).
  */
 export function isNamedFurniture(el: Element): boolean {
-  return el.localName !== 'a' && looksLikeBoilerplate(el);
+  return el.localName !== 'a' && !inSentence(el) && looksLikeBoilerplate(el);
+}
+
+/** Elements that sit inside a line of text rather than making a block of their own. */
+const INLINE_TAGS = new Set(['span', 'em', 'strong', 'b', 'i', 'u', 'mark', 'small', 'abbr', 'cite', 'q', 'sub', 'sup', 'time', 'data', 'font', 's', 'del', 'ins', 'dfn', 'bdi']);
+
+/** Whether `el` is inline with text of its own line right before or after it. */
+function inSentence(el: Element): boolean {
+  if (!INLINE_TAGS.has(el.localName)) return false;
+  const words = (node: Node | null) => node?.nodeType === 3 && /\S/.test((node as Text).data);
+  return words(el.previousSibling) || words(el.nextSibling);
 }
 
 /** Whether the element's class or id names article content. */

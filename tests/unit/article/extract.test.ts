@@ -48,6 +48,21 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle(doc).map.text).toContain('Shares of Boeing fell after the company said');
   });
 
+  it('keeps a word a tagger or ad script wrapped inside a sentence whatever its class says, and still drops a named block', () => {
+    const wrapped = ['<span class="related-tag">Boeing</span>', '<em class="share">Boeing</em>', '<span class="ad-keyword">Boeing</span>', '<span class="promo">Boeing</span>'];
+    for (const name of wrapped) {
+      const doc = page(articlePage.replace('<div class="article-body" id="body">', `<div class="article-body" id="body"><p>Shares of ${name} fell after the company said deliveries would slow again this year, analysts said.</p>`));
+      expect(analyzeArticle(doc).map.text, name).toContain('Shares of Boeing fell after the company said');
+    }
+    // The same class on a span that stands alone between blocks is a box, not a word of the story.
+    const promo = '<span class="promo">Subscribe today and save forty percent on your first year of unlimited access to everything.</span>';
+    const boxedHtml = articlePage.replace(paragraph(4), `${promo}${paragraph(4)}`);
+    expect(boxedHtml).toContain(promo);
+    const boxed = analyzeArticle(page(boxedHtml)).map.text;
+    expect(boxed).toContain('Paragraph 4:');
+    expect(boxed).not.toContain('Subscribe today');
+  });
+
   it('keeps the story where it goes on after an ad and a related box, in a container of the same kind', () => {
     const part = (id: string, ns: number[]) => `<div class="story-part" id="${id}">${ns.map(paragraph).join('')}</div>`;
     const doc = page(`<html><head><title>Rates rise</title></head><body><main id="main"><h1>Rates rise</h1>${part('p1', [1, 2, 3, 4, 5, 6, 7])}
