@@ -30,6 +30,9 @@ const MAGIC_NUMBERS: readonly { format: string; offset: number; magic: string }[
  */
 const MAX_NON_TEXT_SHARE = 0.1;
 
+/** How an HTML or XML page starts: a tag, a doctype or a comment, after a byte-order mark and white space. */
+const MARKUP_START = /^\ufeff?\s*<[!?a-z]/i;
+
 /** The format whose magic number the bytes start with, or null. */
 export function magicFormat(bytes: Uint8Array): string | null {
   const matches = ({ offset, magic }: (typeof MAGIC_NUMBERS)[number]) =>
@@ -55,7 +58,10 @@ export function binaryEvidence(bytes: Uint8Array, text: string): string | null {
   const format = magicFormat(bytes);
   if (format) return format;
   // No text has NUL characters; git, grep and file(1) take one as the mark of a binary file.
-  if (text.includes('\0')) return 'NUL bytes';
+  // Markup is the exception: crawled pages carry a stray one (in a script, as padding at the
+  // end), and a page read as binary for it would give no text at all. The share below still
+  // catches a binary file that happens to start with "<".
+  if (text.includes('\0') && !MARKUP_START.test(text.slice(0, 1024))) return 'NUL bytes';
   let nonText = 0;
   for (let i = 0; i < text.length; i++) if (isNonText(text.charCodeAt(i))) nonText++;
   const share = nonText / text.length;

@@ -32,7 +32,9 @@ export function withOneHtmlTag(html: string): string {
 
 /** A linkedom document of `html` (typed as a DOM Document: linkedom implements what the pipeline reads). */
 export function parseDocument(html: string): Document {
-  const doc = parseHTML(withOneHtmlTag(html)).document as unknown as Document;
+  // A browser's tree builder drops NUL characters from a page's text (and makes them U+FFFD in
+  // scripts and attributes, which the pipeline does not read); linkedom keeps them.
+  const doc = parseHTML(withOneHtmlTag(html.replaceAll('\0', ''))).document as unknown as Document;
   mergeBodies(doc);
   return doc;
 }

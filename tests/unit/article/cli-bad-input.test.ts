@@ -24,6 +24,8 @@ describe('binaryEvidence', () => {
     ['a PNG by its magic number', PNG, utf8, 'PNG image'],
     ['a tar archive by its magic number at offset 257', new Uint8Array([...latin1('a'.repeat(257)), ...latin1('ustar  ')]), utf8, 'tar archive'],
     ['text with a NUL', latin1('plain\0text'), utf8, 'NUL bytes'],
+    ['a crawled HTML page with a stray NUL in a script', latin1(`<!doctype html><html><script>var a = "\0";</script><p>${'Words of the story. '.repeat(20)}</p></html>`), utf8, null],
+    ['a binary that starts like a tag but is mostly not text', latin1(`<b${'\0\x01\x02\x03'.repeat(40)}`), utf8, '99% control characters or undecodable bytes'],
     ['bytes that are mostly not text (5 of 9 characters)', latin1('\x01\x02\x03\xfe\xfa abc'), utf8, '56% control characters or undecodable bytes'],
     ['text that only starts like a zip', latin1('PKI certificates, explained.'), utf8, null],
     ['Latin-1 text read as UTF-8 (a few undecodable bytes)', latin1('Le caf\xe9 de la gare a ferm\xe9 ses portes hier soir.'), utf8, null],

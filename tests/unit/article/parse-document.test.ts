@@ -14,6 +14,10 @@ describe('parseDocument builds the tree a browser builds', () => {
     expect(parseDocument(html).documentElement.getAttribute('class')).toBe('ie8');
   });
 
+  it('drops NUL characters from the text, as a browser\'s tree builder does', () => {
+    expect(bodyText(`<html><body><p>The story is one long\0 paragraph.</p></body></html>`)).toBe('The story is one long paragraph.');
+  });
+
   it('supplies <html> when its only start tags are inside conditional comments', () => {
     const html = `<!DOCTYPE html><!--[if lte IE 9]> <html class="lte-ie9"> <![endif]--><head><title>T</title></head><body>${STORY}</body>`;
     expect(bodyText(html)).toContain('one long paragraph');
