@@ -75,8 +75,6 @@ export interface ContentAnalysis {
   teasers: { count: number; prose: number };
   /** Prose characters under each candidate root, for a root chosen later by other evidence. */
   proseOf: Map<Element, number>;
-  /** The standfirst the story's header sets between its headline and the root (see standfirstOf), read before the root; empty when there is none. */
-  standfirst: Element[];
 }
 
 interface Totals {
@@ -253,63 +251,7 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     best = lead;
     bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
   }
-  const standfirst = best ? standfirstOf(parts ?? [best], fragments) : [];
-  return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf, standfirst };
-}
-
-/** Levels above the root within which the story's headline and standfirst sit. */
-const STANDFIRST_LEVELS = 4;
-/** Paragraphs of prose between headline and body above which they are not a standfirst but a part of the page the root left out. */
-const MAX_STANDFIRST_PARAGRAPHS = 2;
-/** Where a paragraph between headline and body is not the story's: rails, pictures and their captions, forms. */
-const OUTSIDE_STANDFIRST = 'nav, aside, footer, figure, figcaption, form, [role="navigation"]';
-
-/**
- * The story's standfirst: the paragraph or two of prose set between its headline and its body,
- * in the header (`<header><h1>…</h1><p class="article-subtitle">…</p></header>`, `<p
- * class="preface">`, `<div class="lead"><p>`). The scoring leaves it out, since headers are
- * furniture and the body's container often starts below them; readers read it as the story's
- * first lines, and it often holds the news. With the headline above the root, the paragraphs
- * between the two; with the headline inside the root, those after it in its `<header>` (the
- * text pass skips headers). `body` is the root, or the parts of a body split into several.
- * Only prose counts (bylines and dates are short, link lists are links), and more than two
- * paragraphs are not a standfirst.
- */
-function standfirstOf(body: readonly Element[], fragments: Map<Element, FragmentStats>): Element[] {
-  // The body's first part stands for it: the standfirst comes before all of them.
-  const root = body[0]!;
-  const headline = headlineOf(root);
-  if (!headline) return [];
-  const inside = root.contains(headline);
-  const scope = inside ? headline.closest('header') : commonAncestor(headline, root);
-  if (!scope || (inside && !root.contains(scope))) return [];
-  const paragraphs: Element[] = [];
-  for (const p of scope.querySelectorAll('p')) {
-    const afterHeadline = (headline.compareDocumentPosition(p) & 4) !== 0;
-    const beforeBody = inside || ((p.compareDocumentPosition(root) & 4) !== 0 && !root.contains(p));
-    if (!afterHeadline || !beforeBody || p.closest(OUTSIDE_STANDFIRST) || p.parentElement?.closest('p')) continue;
-    const stats = fragments.get(p);
-    if (stats && readsAsProse(stats.chars, stats.linkChars) && !isHidden(p)) paragraphs.push(p);
-  }
-  return paragraphs.length <= MAX_STANDFIRST_PARAGRAPHS ? paragraphs : [];
-}
-
-/** The story's headline: the first `<h1>` in the root, else the last one above it within a few levels. */
-function headlineOf(root: Element): Element | null {
-  const own = root.querySelector('h1');
-  if (own) return own;
-  let around: Element = root;
-  for (let level = 0; level < STANDFIRST_LEVELS && around.parentElement; level++) {
-    around = around.parentElement;
-    const headings = around.querySelectorAll('h1');
-    for (let i = headings.length - 1; i >= 0; i--) if (headings[i]!.compareDocumentPosition(root) & 4) return headings[i]!;
-  }
-  return null;
-}
-
-function commonAncestor(a: Element, b: Element): Element | null {
-  for (let node: Element | null = a.parentElement; node; node = node.parentElement) if (node.contains(b)) return node;
-  return null;
+  return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
 }
 
 /**
