@@ -59,6 +59,8 @@ interface Outcome {
   /** Why the pipeline decided as it did (detection signals, or the gate's). */
   signals: string[];
   readerable: boolean;
+  /** Our body text, taken whatever the decision. */
+  text: string;
   match?: PageMatch;
   /** Readability.parse()'s body against the same truth, where asked for. */
   readabilityMatch?: PageMatch;
@@ -70,7 +72,7 @@ function run(name: string, html: string, variant: Variant, url?: string, truth?:
   const readerable = isProbablyReaderable(parse(html, variant), { visibilityChecker: visible });
   // Body text is scored whatever the decision: the decision has its own figure.
   const text = analysis.isArticle ? analysis.map.text : analyzeArticle(parse(html, variant), { url, skipGate: true }).map.text;
-  const outcome: Outcome = { name, ours: analysis.isArticle, signals: analysis.signals, readerable, match: truth === undefined ? undefined : matchPage(truth, text) };
+  const outcome: Outcome = { name, ours: analysis.isArticle, signals: analysis.signals, readerable, text, match: truth === undefined ? undefined : matchPage(truth, text) };
   if (againstReadability && truth !== undefined) outcome.readabilityMatch = matchPage(truth, readabilityText(html, variant));
   return outcome;
 }
@@ -114,7 +116,12 @@ for (const variant of variants) {
   const compare = variant === 'saved';
   if (aeb.length) report(`aeb (${variant})`, aeb.map((p) => run(p.id, p.html, variant, p.url, p.truth, compare)), true);
   if (fundus.length) report(`fundus (${variant})`, fundus.map((p) => run(p.id, p.html, variant, p.url, p.truth, compare)), true);
-  if (goose.length) reportLeads(`goose (${variant})`, goose.map((p) => ({ ...run(p.id, p.html, variant, p.url), ...leadFound(p.lead, p.html, variant, p.url) })));
+  if (goose.length) {
+    reportLeads(`goose (${variant})`, goose.map((p) => {
+      const outcome = run(p.id, p.html, variant, p.url);
+      return { ...outcome, ...leadFound(p.lead, outcome.text, readabilityText(p.html, variant)) };
+    }));
+  }
   if (!readability.length) continue;
   // Readability's expected.html is its own output: its F1 there is 1 by construction, so it is not scored.
   const cases = readability.map((c) => ({ c, outcome: run(c.name, c.html, variant, undefined, c.truth) }));
@@ -127,13 +134,12 @@ if (wanted('non-articles')) {
   }
 }
 
-/** Whether our body (taken whatever the decision) and Readability's hold the lead's words in order. */
-function leadFound(lead: string, html: string, variant: Variant, url: string): { oursHolds: boolean; readabilityHolds: boolean } {
+/** Whether our body and Readability's hold the lead's words in order. */
+function leadFound(lead: string, ours: string, readability: string): { oursHolds: boolean; readabilityHolds: boolean } {
   const words = (text: string) => text.toLowerCase().split(/[\s\p{P}]+/u).filter(Boolean).join(' ');
   // goose's expected starts are cut anywhere, mid-word included: the last word is left out.
   const wanted = words(lead).split(' ').slice(0, -1).slice(0, 30).join(' ');
-  const ours = analyzeArticle(parse(html, variant), { url, skipGate: true }).map.text;
-  return { oursHolds: words(ours).includes(wanted), readabilityHolds: words(readabilityText(html, variant)).includes(wanted) };
+  return { oursHolds: words(ours).includes(wanted), readabilityHolds: words(readability).includes(wanted) };
 }
 
 function reportLeads(set: string, outcomes: Array<Outcome & { oursHolds: boolean; readabilityHolds: boolean }>): void {

@@ -139,8 +139,8 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     // An `<a>` without an address is a named anchor, not a link; one around paragraphs is a tag
     // left open, not a link either. Old pages open one at the top (`<a name="top">`, a logo's
     // `<a href="/">`) and never close it, and the browser puts the rest of the page inside it.
-    const link = tag === 'a' && el.hasAttribute('href') && el.getElementsByTagName('p').length < LINKED_PARAGRAPHS;
-    return { el, tag, linked: inLink || link, inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
+    const linked = inLink || (tag === 'a' && el.hasAttribute('href') && el.getElementsByTagName('p').length < LINKED_PARAGRAPHS);
+    return { el, tag, linked, inFurniture, furniture, feed: feeds.has(el), totals: emptyTotals(), next: el.firstChild };
   };
 
   /** Scores a frame whose children are all read; its totals then go to its parent. */

@@ -23,10 +23,15 @@ export interface DevPage {
 
 /** The fundus news pages (see fetch-dev-corpora.ts), or none when they were not fetched. */
 export function fundusPages(): DevPage[] {
-  const dir = join(DEV_CORPORA_DIR, 'fundus');
+  return pagesOf<{ url: string; title: string; body: string }, DevPage>('fundus', (id, page, file) => ({ id, url: page.url, title: page.title, truth: page.body, file }));
+}
+
+/** A set's pages from its `truth.json` (id to what the source says of the page), each with its saved file; none when the set was not fetched. */
+function pagesOf<T, Page>(set: string, page: (id: string, truth: T, file: string) => Page): Page[] {
+  const dir = join(DEV_CORPORA_DIR, set);
   if (!existsSync(join(dir, 'truth.json'))) return [];
-  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, { url: string; title: string; body: string }>;
-  return Object.entries(truth).map(([id, page]) => ({ id, url: page.url, title: page.title, truth: page.body, file: join(dir, 'pages', `${id}.html.gz`) }));
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, T>;
+  return Object.entries(truth).map(([id, entry]) => page(id, entry, join(dir, 'pages', `${id}.html.gz`)));
 }
 
 /** A goose page: its address, title and the start of its body as goose's tests expect it. */
@@ -41,10 +46,7 @@ export interface LeadPage {
 
 /** The goose news pages (see fetch-dev-corpora.ts), or none when they were not fetched. */
 export function goosePages(): LeadPage[] {
-  const dir = join(DEV_CORPORA_DIR, 'goose');
-  if (!existsSync(join(dir, 'truth.json'))) return [];
-  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, { url: string; title: string; lead: string }>;
-  return Object.entries(truth).map(([id, page]) => ({ id, ...page, file: join(dir, 'pages', `${id}.html.gz`) }));
+  return pagesOf<{ url: string; title: string; lead: string }, LeadPage>('goose', (id, page, file) => ({ id, ...page, file }));
 }
 
 /**

@@ -44,6 +44,14 @@ function load(file: string): Dump {
   return JSON.parse(readFileSync(fixture(file), 'utf8')) as Dump;
 }
 
+/** Every record of the dump is in the upgraded database, and no table holds more of them. */
+async function expectEveryRecordKept(db: Dexie, dump: Dump): Promise<void> {
+  for (const [table, rows] of Object.entries(dump.tables)) {
+    expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+    expect(await db.table(table).count()).toBe(rows.length);
+  }
+}
+
 describe('schema migrations', () => {
   it('upgrades a version 1 database keeping every page visit, and the new tables work', async () => {
     const dump = load('v1.json');
@@ -60,20 +68,14 @@ describe('schema migrations', () => {
   it('upgrades a version 2 database keeping articles, highlights and the clock', async () => {
     const dump = load('v2.json');
     const db = openDb(await restore(dump));
-    for (const [table, rows] of Object.entries(dump.tables)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-      expect(await db.table(table).count()).toBe(rows.length);
-    }
+    await expectEveryRecordKept(db, dump);
     db.close();
   });
 
   it('upgrades a version 3 database keeping the library and its sync bookkeeping', async () => {
     const dump = load('v3.json');
     const db = openDb(await restore(dump));
-    for (const [table, rows] of Object.entries(dump.tables)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-      expect(await db.table(table).count()).toBe(rows.length);
-    }
+    await expectEveryRecordKept(db, dump);
     expect(await db.feeds.count()).toBe(0);
     db.close();
   });
@@ -81,10 +83,7 @@ describe('schema migrations', () => {
   it('upgrades a version 4 database keeping the library, its sync bookkeeping and the feeds; company notes and the index queue start empty', async () => {
     const dump = load('v4.json');
     const db = openDb(await restore(dump));
-    for (const [table, rows] of Object.entries(dump.tables)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-      expect(await db.table(table).count()).toBe(rows.length);
-    }
+    await expectEveryRecordKept(db, dump);
     expect(await db.companyNotes.count()).toBe(0);
     expect(await db.indexQueue.count()).toBe(0);
     db.close();
@@ -93,10 +92,7 @@ describe('schema migrations', () => {
   it('upgrades a version 5 database keeping every record, and fills the company mentions from the saved articles and their live highlights', async () => {
     const dump = load('v5.json');
     const db = openDb(await restore(dump));
-    for (const [table, rows] of Object.entries(dump.tables)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-      expect(await db.table(table).count()).toBe(rows.length);
-    }
+    await expectEveryRecordKept(db, dump);
     const rows = await db.companyMentions.orderBy('key').toArray();
     // The unsaved article has none; the saved one a row per company, counting its one live highlight (a deleted one does not count).
     expect(rows.map((r) => [r.companyId, r.mentions, r.highlights])).toEqual([['baltic-grid', 1, 1], ['nordwind', 2, 1]]);
@@ -111,10 +107,7 @@ describe('schema migrations', () => {
   it('upgrades a version 6 database keeping every record, and fills the library index from the live articles and highlights', async () => {
     const dump = load('v6.json');
     const db = openDb(await restore(dump));
-    for (const [table, rows] of Object.entries(dump.tables)) {
-      expect(await db.table(table).toArray()).toEqual(expect.arrayContaining(rows));
-      expect(await db.table(table).count()).toBe(rows.length);
-    }
+    await expectEveryRecordKept(db, dump);
     // The unsaved article has no row; the saved one lists its live highlight's colour and tag, not the deleted one's.
     const [row, ...others] = await db.libraryRows.toArray();
     expect(others).toEqual([]);
