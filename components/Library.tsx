@@ -22,6 +22,7 @@ import { SelectBox, SelectionBar } from './LibrarySelection';
 import { readerLocale, t, tCount } from './i18n';
 import { siteLabel } from './site-label';
 import { Emphasised } from './Emphasised';
+import { idleScheduler } from '@/lib/marking/watch';
 
 export interface LibraryServices extends TransferServices {
   /** Every live article's row, now and after each change to the library; returns a stop function. */
@@ -40,6 +41,15 @@ export interface LibraryServices extends TransferServices {
 
 /** Entries rendered at first and added per "Show more": the DOM stays small with 10,000 articles. */
 const PAGE = 20;
+/** The least height of an entry on screen (title, site line, tags and actions, no highlights), in CSS pixels. */
+const SHORTEST_ENTRY_PX = 140;
+
+/**
+ * How many entries can be in view in a window `viewportHeight` pixels tall: a new search shows
+ * those first and the rest of its page once the browser is idle, so that typing answers within
+ * a frame or two whatever the page's length.
+ */
+export const entriesInView = (viewportHeight: number) => Math.max(1, Math.ceil(viewportHeight / SHORTEST_ENTRY_PX));
 /** Highlights shown per entry until the reader asks for all of them. */
 const HIGHLIGHTS_SHOWN = 3;
 
@@ -136,8 +146,10 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
   };
   useEffect(() => setShown(PAGE), [query, filters, sort]);
   useEffect(() => onQueryChange?.(text), [text]);
-  // The list is complete when the entries on screen are those of the search, filters and order now.
+  // The list answers the search, filters and order now once its first entries are on screen
+  // (`entries`); it is complete once every entry of its page is (`complete`).
   const entries = current ? listing!.entries : null;
+  const complete = current && listing!.complete;
   const listed = listing?.entries ?? (query === '' && Object.keys(filters).length === 0 ? preview : null) ?? [];
   const shownArticles = listed.map((e) => e.article);
   // Only what is listed is acted on: a selection a search or filter has hidden is left alone.
@@ -173,10 +185,18 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     </ol>
   ), [listing, selectedIds, words, facets]);
 
+  // The filters list every site, tag and company (thousands of options in a large library):
+  // rendered again only when they change, not on each key typed in the search box.
+  const searching = query !== '';
+  const filterBar = useMemo(
+    () => facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} searching={searching} onFilters={setFilters} onSort={setSort} />,
+    [facets, filters, sort, searching],
+  );
+
   return (
     <main
       class="library"
-      aria-busy={!entries}
+      aria-busy={!complete}
       onKeyDown={(e) => {
         // Ctrl/Cmd+Z undoes the last removal (text fields keep their own undo).
         if (removal && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextField(e.target)) {
@@ -193,9 +213,9 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
         <label for="library-search">{t('searchLabel')}</label>
         <input id="library-search" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="search" autoComplete="off" />
       </form>
-      {facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} searching={query !== ''} onFilters={setFilters} onSort={setSort} />}
+      {filterBar}
       <div class="bar results">
-        <p role="status" class="muted" data-testid="result-count" data-query={entries ? query : undefined}>
+        <p role="status" class="muted" data-testid="result-count" data-shown-query={entries ? query : undefined} data-query={complete ? query : undefined}>
           {!listedRows ? t('libraryLoading') : tCount('libraryResults', listedRows.length)}
         </p>
         {narrowed && <button type="button" onClick={clearAll} data-testid="clear-search">{t('libraryClearAll')}</button>}
@@ -215,7 +235,7 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
       {listedRows && listedRows.length === 0 && <p data-testid="library-empty">{rows?.length ? noMatch(text, filters) : t('libraryEmpty')}</p>}
 
       {entryList}
-      {entries && listedRows && listedRows.length > shown && (
+      {complete && listedRows && listedRows.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)} data-testid="show-more">
           {tCount('showMore', Math.min(PAGE, listedRows.length - shown))}
         </button>
@@ -288,6 +308,8 @@ interface Listing {
   rows: LibraryRow[];
   /** The first of them, read whole, with the highlights to show. */
   entries: LibraryEntry[];
+  /** Whether `entries` holds the whole page asked for, or only the first entries in view (the rest on their way). */
+  complete: boolean;
 }
 
 /**
@@ -295,12 +317,18 @@ interface Listing {
  * the index (once per query and read of the rows), the rows filtered and sorted, and the first
  * `shown` read by id (the rest stay in the database). Started in a layout effect, right after
  * the render that asked for it rather than a frame later. Until it answers, the last listing
- * stays on screen (`current` false).
+ * stays on screen (`current` false). A new search, filter or order first reads and shows the
+ * entries in view, then the rest of the page when the browser is idle (skipped if the reader
+ * has typed on); showing more or a change to the library re-lists the whole page at once, so
+ * nothing on screen shrinks.
  */
 function useListing(services: LibraryServices, texts: TextCache, library: Rows | null, query: string, filters: LibraryFilters, sort: SortOrder, shown: number): { listing: Listing | null; current: boolean } {
   const [listing, setListing] = useState<Listing | null>(null);
   const lastSearch = useRef<{ version: number; query: string; result: Promise<SearchResult> } | null>(null);
   const key = library ? JSON.stringify([library.version, query, filters, sort, shown]) : null;
+  // What was listed last: a listing of the same search, filters and order keeps its entries whole.
+  const listedView = useRef<string | null>(null);
+  const view = JSON.stringify([query, filters, sort]);
   useLayoutEffect(() => {
     if (!library || key === null) return undefined;
     let current = true;
@@ -315,20 +343,31 @@ function useListing(services: LibraryServices, texts: TextCache, library: Rows |
       }
       return lastSearch.current.result;
     };
+    const readEntries = async (ids: string[], found: SearchResult | undefined): Promise<LibraryEntry[]> => {
+      const { articles, texts: read, highlights } = await services.loadEntries(ids).catch(() => ({ articles: [], texts: new Map<string, string>(), highlights: [] }));
+      // The entries' passages are taken from these texts, not read again one by one.
+      for (const [id, text] of read) texts.put(id, text);
+      const model = buildModel(articles, highlights);
+      return ids.flatMap((id) => (model.articleById.has(id) ? [entryOf(model.articleById.get(id)!, model.highlightsByArticle.get(id) ?? [], filters, found)] : []));
+    };
+    let cancelRest = () => {};
     void (async () => {
       const found = query ? await search() : undefined;
       const rows = queryRows(library.rows, filters, sort, found);
       const ids = rows.slice(0, shown).map((r) => r.articleId);
-      const { articles, texts: read, highlights } = await services.loadEntries(ids).catch(() => ({ articles: [], texts: new Map<string, string>(), highlights: [] }));
+      const firstCount = listedView.current === view ? ids.length : Math.min(ids.length, entriesInView(window.innerHeight));
+      const first = await readEntries(ids.slice(0, firstCount), found);
       if (!current) return;
-      // The entries' passages are taken from these texts, not read again one by one.
-      for (const [id, text] of read) texts.put(id, text);
-      const model = buildModel(articles, highlights);
-      const entries = ids.flatMap((id) => (model.articleById.has(id) ? [entryOf(model.articleById.get(id)!, model.highlightsByArticle.get(id) ?? [], filters, found)] : []));
-      setListing({ key, query, rows, entries });
+      listedView.current = view;
+      setListing({ key, query, rows, entries: first, complete: firstCount === ids.length });
+      if (firstCount === ids.length) return;
+      cancelRest = idleScheduler(window, 200)(() => void readEntries(ids.slice(firstCount), found).then((rest) => {
+        if (current) setListing({ key, query, rows, entries: [...first, ...rest], complete: true });
+      }));
     })();
     return () => {
       current = false;
+      cancelRest();
     };
   }, [key]);
   return { listing, current: listing !== null && listing.key === key };
