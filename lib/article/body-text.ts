@@ -4,7 +4,7 @@
  * rails, newsletter boxes, ads, captions and credits), the headline, bylines and datelines,
  * and blocks made mostly of links.
  */
-import { BLOCK_TAGS, isHidden, isNamedFurniture } from './dom';
+import { BLOCK_TAGS, HEADING_TAGS, isHidden, isNamedFurniture, visibleLength } from './dom';
 import { ELEMENTS_PER_STEP, FURNITURE_TAGS, MAX_ELEMENTS_WALKED, OPAQUE_TAGS, type ContentAnalysis } from './content';
 import { TextMapBuilder, type TextMap } from './text-map';
 import { PRINTED_DATE } from './page-kind';
@@ -22,6 +22,52 @@ const MAX_DATE_LINE_CHARS = 60;
 const MAX_LETTERS_BESIDE_DATE = 12;
 const LETTER = /\p{L}/gu;
 const CLOCK = /\d\d?[:.]\d\d(?:\s*[ap]\.?m\.?)?/giu;
+
+/** Characters of text beside a heading, outside links, from which what it titles is something to read. */
+const MIN_TEXT_TITLED = 40;
+/** Longest heading read as a box's title: a longer one is a sentence (a standfirst set as a heading), kept. */
+const MAX_BOX_TITLE = 50;
+
+/**
+ * Whether a heading titles a box with nothing to read: the nearest element around it holding
+ * more than it holds only links besides ("Story Tools" over share links, "Browse Issues" over
+ * an archive link, "More on this story" over headlines), so the heading would stand alone in the
+ * text once its links are left out. A section's heading has the section's prose beside it.
+ */
+function titlesNothingToRead(heading: Element, root: Element): boolean {
+  if (visibleLength(heading.textContent ?? '') > MAX_BOX_TITLE) return false;
+  let box = heading;
+  while (box !== root && box.parentElement && isWrapperOf(box.parentElement, box)) box = box.parentElement;
+  if (box === root || !box.parentElement) return false;
+  return !readableTextIn(box.parentElement, box, MIN_TEXT_TITLED);
+}
+
+/** Whether `parent` holds nothing but `child` (and white space). */
+function isWrapperOf(parent: Element, child: Element): boolean {
+  for (const node of parent.childNodes) {
+    if (node === child) continue;
+    if (node.nodeType === 1 || (node.nodeType === 3 && visibleLength((node as Text).data) > 0)) return false;
+  }
+  return true;
+}
+
+/** Whether `el` holds at least `min` characters of text outside links, scripts and `except`. */
+function readableTextIn(el: Element, except: Element, min: number): boolean {
+  let found = 0;
+  const visit = (node: Node): boolean => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        found += visibleLength((child as Text).data);
+        if (found >= min) return true;
+      } else if (child.nodeType === 1 && child !== except) {
+        const tag = (child as Element).localName;
+        if (tag !== 'a' && !OPAQUE_TAGS.has(tag) && visit(child)) return true;
+      }
+    }
+    return false;
+  };
+  return visit(el);
+}
 
 /** Whether a short block is a date and little else: a dateline, not a sentence that names a date. */
 function isDateLine(text: string): boolean {
@@ -44,6 +90,7 @@ export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis, 
   const skip = (el: Element): boolean => {
     const tag = el.localName;
     if (OPAQUE_TAGS.has(tag) || tag === 'h1' || isHidden(el)) return true;
+    if (HEADING_TAGS.has(tag) && titlesNothingToRead(el, root)) return true;
     if (FURNITURE_TAGS.has(tag) || isNamedFurniture(el) || analysis.furnitureProse.has(el)) {
       // Furniture by its name is kept when it holds much of the body, or text the page declares as its body.
       return (analysis.furnitureProse.get(el) ?? 0) < minKept && !isBodyText?.(el);

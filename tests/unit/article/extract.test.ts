@@ -153,6 +153,25 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
   });
 
+  it('leaves out the title of a box of links inside the body, but keeps section headings and a standfirst set as a heading', () => {
+    // BusinessWeek's inset (goose3's businessWeek pages): "Story Tools" over share links, in an unnamed module.
+    const tools = `<div class="module"><h2>Story Tools</h2><ul><li><a href="#comments">post a comment</a></li><li><a href="/email">e-mail this story</a></li></ul></div>`;
+    const doc = page(`<html lang="en"><body><article><h1>Rates rise</h1><div id="body">
+      <div><h2>The bank raised rates for the third time this year, and said more may follow</h2></div>
+      ${paragraph(1)}${tools}<h2>What comes next</h2>${paragraph(2)}
+      <section><h3>Markets</h3>${paragraph(3)}</section></div></article></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('body'));
+    expect(analysis.map.text.split('\n\n')).toEqual([
+      'The bank raised rates for the third time this year, and said more may follow',
+      doc.querySelectorAll('#body > p')[0]!.textContent,
+      'What comes next',
+      doc.querySelectorAll('#body > p')[1]!.textContent,
+      'Markets',
+      doc.querySelector('section > p')!.textContent,
+    ]);
+  });
+
   it('reads every part of a body split into containers of one kind, when links after them weigh their parent down', () => {
     const part = (ns: number[]) => `<section class="content-group">${ns.map(paragraph).join('')}</section>`;
     const trending = Array.from({ length: 30 }, (_, i) => `<li><a href="/t/${i}">A trending story elsewhere on the site, number ${i}</a></li>`).join('');
