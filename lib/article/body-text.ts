@@ -116,7 +116,8 @@ export function* extractBodyTextSteps(root: Element, analysis: ContentAnalysis, 
 
   // An explicit stack rather than recursion, so that the walk can pause anywhere.
   // A body split into containers of one kind is read part by part, skipping what stands between.
-  const roots = analysis.parts?.includes(root) ? analysis.parts : [root];
+  // The standfirst above the root comes first, as the reader reads it.
+  const roots = [...(root === analysis.root ? analysis.standfirst : []), ...(analysis.parts?.includes(root) ? analysis.parts : [root])];
   const stack: Array<{ next: ChildNode | null; muted: boolean; block: boolean }> = roots.map((part) => ({ next: part.firstChild, muted: muteBlock(part), block: true })).reverse();
   let walked = 0;
   while (stack.length) {

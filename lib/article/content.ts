@@ -9,7 +9,7 @@
  * Furniture containers (nav, aside, footer, elements named "related", "comments", "share"…)
  * count all their prose as furniture, so that prose-like rails and comments repel the root.
  */
-import { BLOCK_TAGS, HEADING_TAGS, isHidden, isNamedFurniture, looksLikeContent, visibleLength } from './dom';
+import { BLOCK_TAGS, HEADING_TAGS, comesAfter, isHidden, isNamedFurniture, looksLikeContent, visibleLength } from './dom';
 import { runSteps } from './steps';
 
 /** Elements walked for nothing: no readable text inside. */
@@ -75,6 +75,8 @@ export interface ContentAnalysis {
   teasers: { count: number; prose: number };
   /** Prose characters under each candidate root, for a root chosen later by other evidence. */
   proseOf: Map<Element, number>;
+  /** The standfirst the story's header sets between its headline and the root (see standfirstOf), read before the root; empty when there is none. */
+  standfirst: Element[];
 }
 
 interface Totals {
@@ -251,7 +253,73 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     best = lead;
     bestTotals = { ...emptyTotals(), good: goodOf.get(lead) ?? 0, bad: badOf.get(lead) ?? 0 };
   }
-  return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf };
+  const standfirst = best ? standfirstOf(parts ?? [best], fragments) : [];
+  return { root: best, parts, proseChars: bestTotals.good, furniture: bestTotals.bad, fragments, furnitureProse, teasers, proseOf: goodOf, standfirst };
+}
+
+/** Levels above the root within which the story's headline and standfirst sit. */
+const STANDFIRST_LEVELS = 4;
+/** Paragraphs of prose between headline and body above which they are not a standfirst but a part of the page the root left out. */
+const MAX_STANDFIRST_PARAGRAPHS = 2;
+/** Where a paragraph between headline and body is not the story's: rails, pictures and their captions, forms. */
+const OUTSIDE_STANDFIRST = 'nav, aside, footer, figure, figcaption, form, [role="navigation"]';
+
+/**
+ * The story's standfirst: the paragraph or two of prose set between its headline and its body,
+ * in the header (`<header><h1>…</h1><p class="article-subtitle">…</p></header>`, `<p
+ * class="preface">`, `<div class="lead"><p>`). The scoring leaves it out, since headers are
+ * furniture and the body's container often starts below them; readers read it as the story's
+ * first lines, and it often holds the news. With the headline above the root, the paragraphs
+ * between the two; with the headline inside the root, those after it in its `<header>` (the
+ * text pass skips headers). `body` is the root, or the parts of a body split into several.
+ * Only prose counts (bylines and dates are short, link lists are links), and more than two
+ * paragraphs are not a standfirst.
+ */
+function standfirstOf(body: readonly Element[], fragments: Map<Element, FragmentStats>): Element[] {
+  // The body's first part stands for it: the standfirst comes before all of them.
+  const root = body[0]!;
+  const headline = headlineOf(root);
+  if (!headline) return [];
+  const inside = root.contains(headline);
+  const scope = inside ? headline.closest('header') : commonAncestor(headline, root);
+  if (!scope || (inside && !root.contains(scope))) return [];
+  const paragraphs: Element[] = [];
+  for (const p of scope.querySelectorAll('p')) {
+    const afterHeadline = comesAfter(p, headline);
+    const beforeBody = inside || (comesAfter(root, p) && !root.contains(p));
+    if (!afterHeadline || !beforeBody || p.closest(OUTSIDE_STANDFIRST) || p.parentElement?.closest('p') || leftOutBetween(p, scope)) continue;
+    const stats = fragments.get(p);
+    if (stats && readsAsProse(stats.chars, stats.linkChars)) paragraphs.push(p);
+  }
+  return paragraphs.length <= MAX_STANDFIRST_PARAGRAPHS ? paragraphs : [];
+}
+
+/** The story's headline: the first `<h1>` in the root, else the last one above it within a few levels. */
+function headlineOf(root: Element): Element | null {
+  const own = root.querySelector('h1');
+  if (own) return own;
+  let around: Element = root;
+  for (let level = 0; level < STANDFIRST_LEVELS && around.parentElement; level++) {
+    around = around.parentElement;
+    const headings = around.querySelectorAll('h1');
+    for (let i = headings.length - 1; i >= 0; i--) if (comesAfter(root, headings[i]!)) return headings[i]!;
+  }
+  return null;
+}
+
+/**
+ * Whether `el` or a container of it below `scope` is hidden or furniture by its name: a photo's
+ * caption set in a plain div between headline and body (`<div class="caption-text-block"><p>`),
+ * a byline box, a share bar. The header around them is furniture too, so only what lies below it counts.
+ */
+function leftOutBetween(el: Element, scope: Element): boolean {
+  for (let node: Element | null = el; node && node !== scope; node = node.parentElement) if (isNamedFurniture(node) || isHidden(node)) return true;
+  return false;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let node: Element | null = a.parentElement; node; node = node.parentElement) if (node.contains(b)) return node;
+  return null;
 }
 
 /**

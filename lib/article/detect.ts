@@ -150,16 +150,31 @@ function textHead(root: Element, around: Element): string {
 }
 
 /**
+ * A table of contents as documentation generators name theirs (DocBook's `<div class="TOC">`,
+ * Sphinx's and MkDocs' `toc`, `table-of-contents`): a manual's, however few its sections.
+ */
+const NAMED_CONTENTS = '[class~="toc" i], [id="toc" i], [class*="table-of-contents" i], [id*="table-of-contents" i]';
+/** Sections a named table of contents links to from which it is one. */
+const NAMED_CONTENTS_LINKS = 2;
+
+/**
  * Whether the page links to sections as a manual's table of contents does: bare fragments that
  * name an element of the page (#intro), or sections of sibling files of the same document
- * (index.html#intro, x34.html#AEN40), each a different one. Script-driven "#" links name
- * nothing and do not count.
+ * (index.html#intro, x34.html#AEN40), each a different one, twenty of them, or a few from a box
+ * named a table of contents. Script-driven "#" links name nothing and do not count.
  */
 function tableOfContents(doc: Document): boolean {
   const links = doc.querySelectorAll('a[href*="#"]');
-  if (links.length < IN_PAGE_LINKS) return false;
+  const named = doc.querySelector(NAMED_CONTENTS);
+  if (links.length < (named ? NAMED_CONTENTS_LINKS : IN_PAGE_LINKS)) return false;
   const anchors = new Set<string>();
   for (const el of doc.querySelectorAll('[id], a[name]')) anchors.add(el.id || (el.getAttribute('name') ?? ''));
+  if (named && sectionsLinked(named.querySelectorAll('a[href*="#"]'), anchors) >= NAMED_CONTENTS_LINKS) return true;
+  return sectionsLinked(links, anchors) >= IN_PAGE_LINKS;
+}
+
+/** How many different sections of the document `links` name (see tableOfContents). */
+function sectionsLinked(links: Iterable<Element>, anchors: ReadonlySet<string>): number {
   // Sections are counted once each: a comment thread's reply links all name its one form.
   const sections = new Set<string>();
   for (const link of links) {
@@ -167,9 +182,9 @@ function tableOfContents(doc: Document): boolean {
     const fragment = href.slice(href.indexOf('#') + 1);
     const file = href.slice(0, href.indexOf('#'));
     const section = file ? !/[/:?]/.test(file) : anchors.has(fragment);
-    if (fragment && section && sections.add(href).size >= IN_PAGE_LINKS) return true;
+    if (fragment && section) sections.add(href);
   }
-  return false;
+  return sections.size;
 }
 
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;

@@ -162,3 +162,25 @@ export function visibleLength(data: string): number {
   }
   return n;
 }
+
+/**
+ * Whether `later` comes after `earlier` in document order (a node inside `earlier` does), as
+ * `earlier.compareDocumentPosition(later) & Node.DOCUMENT_POSITION_FOLLOWING` answers in a
+ * browser. Worked out from the two nodes' ancestors, because linkedom (the CLI's DOM) answers
+ * the reverse for nodes in different branches, and the CLI must find what the page finds.
+ */
+export function comesAfter(later: Node, earlier: Node): boolean {
+  const chain = (node: Node): Node[] => {
+    const nodes: Node[] = [];
+    for (let n: Node | null = node; n; n = n.parentNode) nodes.push(n);
+    return nodes.reverse();
+  };
+  const a = chain(earlier);
+  const b = chain(later);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return i < b.length; // `later` is inside `earlier`
+  if (i === b.length || i === 0) return false; // `later` holds `earlier`, or they share no tree
+  for (let sibling = a[i]!.nextSibling; sibling; sibling = sibling.nextSibling) if (sibling === b[i]) return true;
+  return false;
+}

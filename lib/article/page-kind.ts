@@ -1,3 +1,5 @@
+import { comesAfter } from './dom';
+
 /**
  * Evidence about what kind of page this is, read from the page as printed rather than from what
  * it declares: a printed date, a shop's basket, a listing's URL. Detection weighs them.
@@ -76,10 +78,19 @@ export function headlineAbove(doc: Document, root: Element): boolean {
   for (const h1 of around.querySelectorAll('h1')) {
     const text = squash(h1.textContent ?? '');
     const long = text.split(' ').length >= MIN_HEADLINE_WORDS || (text.match(CJK_RUN)?.length ?? 0) >= MIN_HEADLINE_CJK;
-    const before = root.contains(h1) || (h1.compareDocumentPosition(root) & 4) !== 0;
-    if (long && before && title.includes(text)) return true;
+    const before = root.contains(h1) || comesAfter(root, h1);
+    if (long && before && title.includes(text) && !linksHome(h1)) return true;
   }
   return false;
+}
+
+/** A link to a site's front page, wherever the site is: `/`, `https://example.com/`, `/index.html`. */
+const HOME_ADDRESS = /^(?:(?:https?:)?\/\/[^/?#]+\/?|\/)(?:index\.\w+)?$/i;
+
+/** Whether the heading links to the site's front page: it is the site's name set as its logo ("Schneier on Security"), not a story's headline. */
+function linksHome(heading: Element): boolean {
+  const link = heading.closest('a[href]') ?? heading.querySelector('a[href]');
+  return link !== null && HOME_ADDRESS.test(link.getAttribute('href')!.trim());
 }
 
 function squash(text: string): string {

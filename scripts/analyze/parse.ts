@@ -36,7 +36,29 @@ export function parseDocument(html: string): Document {
   // scripts and attributes, which the pipeline does not read); linkedom keeps them.
   const doc = parseHTML(withOneHtmlTag(html.replaceAll('\0', ''))).document as unknown as Document;
   mergeBodies(doc);
+  lowerCaseAttributeNames(doc);
   return doc;
+}
+
+/**
+ * A browser lower-cases the attribute names of HTML elements (`<DIV CLASS="TOC">`, `<A HREF>`
+ * in pages a generator or an old editor wrote); linkedom keeps them as written, and then
+ * `getAttribute('class')`, `[href]` and every class or id the pipeline reads find nothing.
+ * Renamed here as a browser names them (where the same name is also written in lower case, that one is kept).
+ * SVG and MathML keep theirs (`viewBox`).
+ */
+function lowerCaseAttributeNames(doc: Document): void {
+  for (const el of doc.querySelectorAll('*')) {
+    const names = el.getAttributeNames();
+    if (!names.some((name) => name !== name.toLowerCase()) || el.closest('svg, math')) continue;
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      if (lower === name) continue;
+      const value = el.getAttribute(name)!;
+      el.removeAttribute(name);
+      if (!el.hasAttribute(lower)) el.setAttribute(lower, value);
+    }
+  }
 }
 
 /**

@@ -63,6 +63,25 @@ describe('analyzeArticle', () => {
     expect(boxed).not.toContain('Subscribe today');
   });
 
+  it('reads the standfirst its header sets under the headline first, in the header or between headline and body (fundus: Postmedia, NDR, 20 Minuten)', () => {
+    const standfirst = 'Beyond the optimistic headlines, some economists argue that the recovery is weaker than it looks.';
+    const body = [1, 2, 3, 4, 5].map(paragraph).join('');
+    // The header inside the story's container: the text pass skips headers, bylines and all.
+    const inHeader = analyzeArticle(page(`<html><head><title>Rates rise</title></head><body><main><article class="story"><header class="article-header"><h1>Rates rise</h1>
+      <p class="article-subtitle">${standfirst}</p><p class="byline">By Jane Doe</p></header><div class="article-body">${body}</div></article></main></body></html>`), { skipGate: true });
+    expect(inHeader.map.text.startsWith(standfirst)).toBe(true);
+    expect(inHeader.map.text).toContain('Paragraph 5:');
+    expect(inHeader.map.text).not.toContain('Jane Doe');
+    // The headline and standfirst above the body's container.
+    const above = page(`<html><head><title>Rates rise</title></head><body><main><div class="head"><h1>Rates rise</h1><div class="lead"><p>${standfirst}</p></div>
+      <aside><p>${'An unrelated box of prose beside the headline that is no part of the story at all. '.repeat(2)}</p></aside></div>
+      <div class="article-body" id="body">${body}</div></main></body></html>`);
+    const analysis = analyzeArticle(above, { skipGate: true });
+    expect(analysis.root).toBe(above.getElementById('body'));
+    expect(analysis.map.text.startsWith(standfirst)).toBe(true);
+    expect(analysis.map.text).not.toContain('An unrelated box');
+  });
+
   it('keeps the story where it goes on after an ad and a related box, in a container of the same kind', () => {
     const part = (id: string, ns: number[]) => `<div class="story-part" id="${id}">${ns.map(paragraph).join('')}</div>`;
     const doc = page(`<html><head><title>Rates rise</title></head><body><main id="main"><h1>Rates rise</h1>${part('p1', [1, 2, 3, 4, 5, 6, 7])}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@/scripts/analyze/parse';
+import { analyzeArticle } from '@/lib/article';
+import { comesAfter } from '@/lib/article/dom';
 
 const STORY = '<p>The story is one long paragraph of prose that the reader came to read, in the page’s body.</p>';
 
@@ -66,5 +68,40 @@ describe('parseDocument builds the tree a browser builds', () => {
 
   it('wraps a fragment with no document around it', () => {
     expect(bodyText(STORY)).toContain('one long paragraph');
+  });
+});
+
+describe('document order is the same in the CLI\'s DOM as in a browser', () => {
+  const html = '<html><body><div><h1>Headline</h1></div><p id="dek">The standfirst</p><div><div id="body">The body</div></div></body></html>';
+  for (const [dom, parse] of [['linkedom', parseDocument], ['happy-dom', (h: string) => new DOMParser().parseFromString(h, 'text/html')]] as const) {
+    it(`orders nodes in different branches, ancestors and descendants (${dom})`, () => {
+      const doc = parse(html);
+      const [h1, dek, body] = [doc.querySelector('h1')!, doc.getElementById('dek')!, doc.getElementById('body')!];
+      expect(comesAfter(dek, h1)).toBe(true);
+      expect(comesAfter(h1, dek)).toBe(false);
+      expect(comesAfter(body, h1)).toBe(true);
+      expect(comesAfter(body, body.parentElement!)).toBe(true);
+      expect(comesAfter(body.parentElement!, body)).toBe(false);
+      expect(comesAfter(h1, h1)).toBe(false);
+    });
+  }
+
+  it('finds the standfirst between a headline and a body in other branches, as the page does (AEB: a Vox dek)', () => {
+    const standfirst = 'A policy to conserve water led to the rise of a major source of air pollution in the capital.';
+    const story = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i}: the city’s air reached levels forecasters called severe, and schools closed for the week.</p>`).join('');
+    const html = `<html><head><title>Delhi’s air</title></head><body><main><article><div class="segment"><div class="hero"><div class="hero-header"><h1>The law behind Delhi’s deadly air pollution</h1></div>
+      <p class="entry-summary">${standfirst}</p></div></div><div class="segment"><div class="main-column"><div class="entry-content">${story}</div></div></div></article></main></body></html>`;
+    const text = analyzeArticle(parseDocument(html), { skipGate: true }).map.text;
+    expect(text.startsWith(standfirst)).toBe(true);
+    expect(text).toContain('Paragraph 4:');
+  });
+});
+
+describe('attribute names are read as a browser reads them', () => {
+  it('lower-cases the attribute names an old page writes in capitals, but not SVG\'s', () => {
+    const doc = parseDocument('<HTML><BODY><DIV CLASS="TOC"><A HREF="#INTRO">Intro</A></DIV><svg viewBox="0 0 1 1"></svg><P ID="INTRO" Class="a" class="b">Text</P></BODY></HTML>');
+    expect(doc.querySelector('.TOC a[href="#INTRO"]')?.textContent).toBe('Intro');
+    expect(doc.querySelector('svg')?.getAttributeNames()).toEqual(['viewBox']);
+    expect(doc.getElementById('INTRO')?.getAttributeNames()).toEqual(['id', 'class']);
   });
 });
