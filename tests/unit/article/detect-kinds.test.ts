@@ -145,6 +145,28 @@ describe('article decision: pages that stay rejected', () => {
     expect(result.isArticle).toBe(false);
   });
 
+  it('rejects a manual whose table of contents, named so, links to only a few of its sections (DocBook, Debian\'s base-passwd guide)', () => {
+    const toc = '<div class="TOC"><dl><dt><b>Table of Contents</b></dt><dt>1. <a href="#INTRODUCTION">Introduction</a></dt><dt>2. <a href="#ENTRIES">Users and Groups</a></dt></dl></div>';
+    const html = `<html><head><title>Users and groups in the system</title></head><body><div class="book"><h1>Users and groups in the system</h1>${toc}
+      <div class="chapter"><h1><a name="INTRODUCTION"></a>Chapter 1. Introduction</h1>${story(5)}</div><div class="chapter"><h1><a name="ENTRIES"></a>Chapter 2. Users and Groups</h1>${story(5)}</div></div></body></html>`;
+    const result = analyze(html);
+    expect(result.signals).toContain('in-page-links');
+    expect(result.isArticle).toBe(false);
+    // A story's own "Contents" box of two jump links, unnamed, is no manual's.
+    const jumps = '<div class="jump-links"><a href="#why">Why now</a> <a href="#next">What next</a></div><span id="why"></span><span id="next"></span>';
+    expect(analyze(storyPage({ after: jumps })).signals).not.toContain('in-page-links');
+  });
+
+  it('does not take a blog\'s name set as its h1, linked to its front page, for a story\'s headline (Schneier on Security)', () => {
+    const posts = `<div class="posts"><div class="entry-content">${story(8)}</div></div>`;
+    const page = (h1: string) => `<html><head><title>Schneier on Security</title></head><body><div id="header"><h1>${h1}</h1></div>${posts}</body></html>`;
+    expect(analyze(page('<a href="https://www.schneier.com/">Schneier on Security</a>')).signals).not.toContain('headline');
+    expect(analyze(page('<a href="/">Schneier on Security</a>')).signals).not.toContain('headline');
+    // The same words unlinked, or linked to the story's own address, are a headline.
+    expect(analyze(page('Schneier on Security')).signals).toContain('headline');
+    expect(analyze(page('<a href="/blog/archives/2024/01/story.html">Schneier on Security</a>')).signals).toContain('headline');
+  });
+
   it('still takes a page with a basket and prices for a shop', () => {
     const product = `<div class="product"><h1>Walnut desk</h1><span class="price">$420</span><button class="add-to-cart">Add to cart</button>${story(3)}</div>`;
     const html = `<html><head><title>Walnut desk</title></head><body>${nav}${product}${footer}</body></html>`;
