@@ -93,7 +93,8 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
     document.getElementById('library-search')?.focus();
   };
   const query = text.trim();
-  const sort = sortFor(chosenSort, query !== '');
+  const searching = query !== '';
+  const sort = sortFor(chosenSort, searching);
   const texts = useRef(new TextCache(services)).current;
   const [shown, setShown] = useState(PAGE);
   const [removal, setRemoval] = useState<Removal | null>(null);
@@ -187,7 +188,6 @@ export function Library({ services, initialQuery = '', onQueryChange }: LibraryP
 
   // The filters list every site, tag and company (thousands of options in a large library):
   // rendered again only when they change, not on each key typed in the search box.
-  const searching = query !== '';
   const filterBar = useMemo(
     () => facets && <LibraryFilterBar facets={facets} filters={filters} sort={sort} searching={searching} onFilters={setFilters} onSort={setSort} />,
     [facets, filters, sort, searching],

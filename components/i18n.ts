@@ -1,24 +1,18 @@
 import { browser } from 'wxt/browser';
 import { countMessage } from '@/lib/i18n/plural';
+import { boundedMemo } from '@/lib/i18n/bounded-memo';
 
 /**
  * The strings asked for, kept: a page's strings never change while it is open, and asking the
- * browser costs a call into it each time (a library search re-renders some 500).
+ * browser costs a call into it each time (a library search re-renders some 500). Counts and
+ * titles make the substituted strings many: at most 2,000 are kept.
  */
-const messages = new Map<string, string>();
-/** Counts and titles make the substituted strings many: the cache is bounded. */
-const KEPT = 2000;
+const keptMessage = boundedMemo(2000);
 
 /** A UI string from `_locales`; falls back to the key so a missing string is visible, not blank. */
 export function t(key: string, ...substitutions: string[]): string {
   const asked = substitutions.length ? `${key}\u0000${substitutions.join('\u0000')}` : key;
-  let message = messages.get(asked);
-  if (message === undefined) {
-    message = browser.i18n.getMessage(key as never, substitutions) || key;
-    if (messages.size >= KEPT) messages.clear();
-    messages.set(asked, message);
-  }
-  return message;
+  return keptMessage(asked, () => browser.i18n.getMessage(key as never, substitutions) || key);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library, type LibraryServices } from '@/components/Library';
@@ -8,18 +7,9 @@ import { typedTags, withTags } from '@/components/ArticleControls';
 import { deleteHighlight, undeleteHighlight, undoUnsaveArticle, unsaveArticle, updateArticle, updateHighlight } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import { freshDb, seedLibrary } from '../library/seed';
-import { englishMessage } from './english-messages';
+import { mountRoot, until, wait, withLibraryPage } from './library-page';
 
-beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
-});
-const mounted: HTMLElement[] = [];
-afterEach(() => {
-  // Unmounted before the strings go: a re-read after the last write must not render without them.
-  for (const root of mounted.splice(0)) render(null, root);
-  vi.restoreAllMocks();
-  document.body.replaceChildren();
-});
+withLibraryPage();
 
 /** The library's services with its writes made straight to the database (the background's part). */
 function services(db: NewsmarkDb): LibraryServices {
@@ -41,19 +31,10 @@ function services(db: NewsmarkDb): LibraryServices {
   };
 }
 
-const wait = () => act(async () => new Promise((r) => setTimeout(r, 10)));
-
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i++) await wait();
-  expect(done()).toBe(true);
-}
-
 async function mount(): Promise<{ root: HTMLElement; db: NewsmarkDb; ids: { articleIds: string[]; highlightIds: string[] } }> {
   const db = freshDb();
   const ids = await seedLibrary(db);
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
+  const root = mountRoot();
   await act(async () => render(<Library services={services(db)} />, root));
   await until(() => root.querySelector('[data-testid="result-count"]')?.getAttribute('data-query') === '' && root.querySelectorAll('[data-testid="highlight"]').length === 3);
   return { root, db, ids };

@@ -3,8 +3,7 @@
  * its page when the browser is idle; "Show more" and a change to the library never shrink what
  * is on screen; the count and the end of the list follow.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library, entriesInView } from '@/components/Library';
@@ -12,25 +11,11 @@ import { libraryServices } from '@/components/library-services';
 import { saveArticle, updateArticle } from '@/lib/db/library';
 import type { NewsmarkDb } from '@/lib/db';
 import { freshDb } from '../library/seed';
-import { englishMessage } from './english-messages';
+import { mountRoot, until, withLibraryPage } from './library-page';
 
 const ARTICLES = 45;
 
-beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
-});
-const mounted: HTMLElement[] = [];
-afterEach(() => {
-  for (const root of mounted.splice(0)) render(null, root);
-  vi.restoreAllMocks();
-  document.body.replaceChildren();
-});
-
-const wait = () => act(async () => new Promise((r) => setTimeout(r, 10)));
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i++) await wait();
-  expect(done()).toBe(true);
-}
+withLibraryPage();
 
 /** A library of `ARTICLES` articles about grids, the newest saved last. */
 async function mount(): Promise<{ root: HTMLElement; db: NewsmarkDb; ids: string[] }> {
@@ -44,9 +29,7 @@ async function mount(): Promise<{ root: HTMLElement; db: NewsmarkDb; ids: string
     }, 1_700_000_000_000 + i * 1000);
     ids.push(article.id);
   }
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
+  const root = mountRoot();
   await act(async () => render(<Library services={libraryServices(db)} />, root));
   await until(() => status(root)?.getAttribute('data-query') === '' && listed(root).length === 20);
   return { root, db, ids };

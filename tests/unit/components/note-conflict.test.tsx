@@ -3,8 +3,7 @@
  * databases exchange their states through the sync store as a server would carry them; the
  * library of one shows the marks, both texts side by side, and the reader's choice is written.
  */
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Library, type LibraryServices } from '@/components/Library';
@@ -15,15 +14,9 @@ import { freshDb } from '../library/seed';
 import { carry, conflictActions } from '../support/two-devices';
 import { conflictMarks } from '@/lib/sync/conflicts';
 import { listNoteConflicts } from '@/lib/sync/service';
-import { englishMessage } from './english-messages';
+import { mountRoot, until, withLibraryPage } from './library-page';
 
-beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as never);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  document.body.replaceChildren();
-});
+withLibraryPage();
 
 
 function services(db: NewsmarkDb): LibraryServices {
@@ -31,11 +24,6 @@ function services(db: NewsmarkDb): LibraryServices {
   return { ...s, highlights: { ...s.highlights, conflicts: conflictActions(db) }, articles: { ...s.articles, conflicts: conflictActions(db) } };
 }
 
-const wait = () => act(async () => new Promise((r) => setTimeout(r, 10)));
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i++) await wait();
-  expect(done()).toBe(true);
-}
 
 /** Device `here` (shown) and `there`: one note edited on both, later on `there`; one highlight deleted here and edited there. */
 async function conflicted() {
@@ -59,8 +47,7 @@ async function conflicted() {
 }
 
 async function mount(db: NewsmarkDb): Promise<HTMLElement> {
-  const root = document.createElement('div');
-  document.body.append(root);
+  const root = mountRoot();
   await act(async () => render(<Library services={services(db)} />, root));
   await until(() => root.querySelectorAll('[data-testid="highlight"]').length === 2);
   return root;
