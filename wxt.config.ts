@@ -54,10 +54,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '142.0',
+              // 140 is the ESR Debian ships; data_collection_permissions needs 140 on the desktop.
+              strict_min_version: '140.0',
               // Newsmark keeps the reader's data on the device; nothing is collected.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

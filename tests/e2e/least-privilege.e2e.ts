@@ -15,7 +15,7 @@ import { startPageServer, type PageServer } from './support/server';
 import { SAMPLE_ARTICLE } from './support/article-pages';
 import { waitFor } from './support/extension-ui';
 import { markCounts, waitForMarks } from './support/marks';
-import { chromiumReader, clickOn, expectOnScreen, firefoxReader, shoot, type ReaderPage, type ReaderSession } from './support/reader';
+import { chromiumReader, clickOn, everyTabUrl, expectOnScreen, firefoxReader, shoot, type ReaderPage, type ReaderSession } from './support/reader';
 import { popupAddress } from '../../lib/messaging/popup-address';
 
 let server: PageServer;
@@ -169,22 +169,14 @@ for (const [name, makeSession] of [['Chromium', chromiumReader], ['Firefox ESR',
   });
 }
 
-/**
- * Waits (up to 15 s) for the first-run page's tab; answers its address. Asked of the browser's
- * driver and of the extension (Firefox's driver does not list a tab the extension opened; the
- * extension sees its own pages' addresses).
- */
+/** Waits (up to 15 s) for the first-run page's tab; answers its address. */
 async function waitForWelcomeTab(ui: ReaderSession, helper: ReaderPage): Promise<string> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const ownTabs = await helper.evaluate(async () => {
-      type Api = { tabs: { query(q: object): Promise<{ url?: string }[]> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).tabs.query({})).map((tab) => tab.url ?? '');
-    });
-    const found = [...ownTabs, ...(await ui.tabUrls())].find((url) => /\/welcome\.html$/.test(url));
+    const tabs = await everyTabUrl(ui, helper);
+    const found = tabs.find((url) => /\/welcome\.html$/.test(url));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No first-run page among the open tabs: ${ownTabs.join(', ')}`);
+    if (Date.now() > deadline) throw new Error(`No first-run page among the open tabs: ${tabs.join(', ')}`);
     await sleep(200);
   }
 }

@@ -82,7 +82,7 @@ export async function firefoxDriver(): Promise<Driver> {
     ...puppeteerInput(page),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
-    setViewport: (width, height, deviceScaleFactor = 1) => page.setViewport({ width, height, deviceScaleFactor }),
+    setViewport: (width, height, deviceScaleFactor = 1) => setFirefoxViewport(page, width, height, deviceScaleFactor),
     emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     close: () => page.close(),
   });
@@ -139,4 +139,15 @@ async function waitForExtensionDocument(page: PuppeteerPage, timeoutMs = 15_000)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`The extension page never finished loading in ${timeoutMs} ms`);
+}
+
+/**
+ * puppeteer's setViewport also overrides the screen's orientation, a BiDi command Firefox ESR
+ * 140 lacks; the viewport itself is one command every Firefox we test knows, sent directly.
+ */
+async function setFirefoxViewport(page: PuppeteerPage, width: number, height: number, devicePixelRatio: number): Promise<void> {
+  const connection = (page.browser() as unknown as { connection?: { send(method: string, params: object): Promise<unknown> } }).connection;
+  if (!connection) throw new Error('puppeteer-core no longer exposes its BiDi connection: the viewport cannot be set');
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  await connection.send('browsingContext.setViewport', { context, viewport: { width, height }, devicePixelRatio });
 }

@@ -17,8 +17,11 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** `asShipped`: the build as a reader installs it; otherwise with the test server's site granted (see withTestSite). */
-export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false } = {}): Promise<FirefoxSession> {
+/**
+ * `asShipped`: the build as a reader installs it; otherwise with the test server's site granted
+ * (see withTestSite). `downloadFolder`: where downloads are saved, without asking.
+ */
+export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false, downloadFolder = '' } = {}): Promise<FirefoxSession> {
   const extensionDir = asShipped ? requireBuild(build) : withTestSite(build);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -36,6 +39,7 @@ export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false }
       'app.update.enabled': false,
       // An optional permission asked for in a click (a feed's site) is granted as the reader's Allow would: headless Firefox shows no prompt to answer.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(downloadFolder ? savingDownloadsInto(downloadFolder) : {}),
     },
   });
   await browser.installExtension(extensionDir);
@@ -54,5 +58,16 @@ export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false }
     extensionUrl,
     newPage: () => browser.newPage(),
     close: () => browser.close(),
+  };
+}
+
+/** Preferences that save every download into `folder` at once, as a reader who chose "always save here" has it. */
+function savingDownloadsInto(folder: string): Record<string, string | number | boolean> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': folder,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
   };
 }

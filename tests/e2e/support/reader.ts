@@ -5,15 +5,15 @@
  * - choosing a file: Chromium, a mouse click on the file input and an answer to the file
  *   chooser it opens (Playwright's `filechooser`); Firefox, the file set on the input through
  *   WebDriver BiDi (`uploadFile`), without a click (see `ReaderPage.chooseFile` for why);
- * - receiving a download: Chromium, Playwright's download event; Firefox, BiDi's download
- *   behaviour (into a folder of the test's, not ~/Downloads) and its `downloadEnd` event;
+ * - receiving a download: Chromium, Playwright's download event; Firefox, the profile's download
+ *   preferences (into a folder of the test's, not ~/Downloads) and the file appearing there;
  * - turning the mouse wheel.
  * Also what a reader checks before a click: the element's box lies inside the viewport and
  * nothing covers it at the point clicked; and screenshots kept as evidence.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { FileChooser, Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
@@ -60,6 +60,20 @@ export interface ReaderSession {
   /** The addresses of every open tab (the extension's own pages included). */
   tabUrls(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The addresses of every open tab, asked of the browser's driver and of the extension through
+ * `helper` (one of its pages): Firefox's driver does not list a tab the extension opened, and
+ * Chromium's tabs.query hides the extension's own pages' addresses without the "tabs" permission.
+ */
+export async function everyTabUrl(session: ReaderSession, helper: ReaderPage): Promise<string[]> {
+  const ownTabs = await helper.evaluate(async () => {
+    type Api = { tabs: { query(q: object): Promise<{ url?: string }[]> } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    return (await (g.browser ?? g.chrome).tabs.query({})).map((tab) => tab.url ?? '');
+  });
+  return [...ownTabs, ...(await session.tabUrls())].filter(Boolean);
 }
 
 /** `asShipped`: the build as a reader installs it, no site granted (otherwise the test server's site is granted: see withTestSite). */
@@ -140,62 +154,34 @@ export async function chromiumReader({ asShipped = false }: ReaderOptions = {}):
 }
 
 /** What puppeteer's BiDi browser holds: its connection, to send a BiDi command it has no method for and hear its events. */
-interface BidiConnectionHolder {
-  connection?: BidiConnection;
-}
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<unknown>;
-  on(event: string, handler: (params: never) => void): unknown;
-  off(event: string, handler: (params: never) => void): unknown;
-}
-
-interface DownloadEvent {
-  url: string;
-  suggestedFilename?: string;
-  status?: 'complete' | 'canceled';
-  filepath?: string | null;
-}
-
 /**
- * Runs `trigger` and answers the download it started, once Firefox reports it complete
- * (`browsingContext.downloadEnd`): the name the page gave it and the text of the file saved.
+ * Runs `trigger` and answers the download it started, once Firefox has finished writing it into
+ * `folder`: the file's name and its text. Firefox writes a download as `<name>.part` beside an
+ * empty `<name>` and renames the part when it is complete, so a download has ended when a new
+ * file is there and no `.part` is left.
  */
-async function downloadThrough(connection: BidiConnection, trigger: () => Promise<void>, timeoutMs: number): Promise<DownloadedFile> {
-  let onBegin: (e: DownloadEvent) => void = () => undefined;
-  let onEnd: (e: DownloadEvent) => void = () => undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const names = new Map<string, string>();
-  const ended = new Promise<DownloadedFile>((resolve, reject) => {
-    onBegin = (e) => void names.set(e.url, e.suggestedFilename ?? '');
-    onEnd = (e) => {
-      if (e.status !== 'complete' || !e.filepath) reject(new Error(`The download of ${e.url} ended ${e.status ?? 'without a status'}`));
-      else resolve({ name: names.get(e.url) || basename(e.filepath), text: readFileSync(e.filepath, 'utf8') });
-    };
-    timer = setTimeout(() => reject(new Error(`No download finished within ${timeoutMs} ms`)), timeoutMs);
-  });
-  connection.on('browsingContext.downloadWillBegin', onBegin as (params: never) => void);
-  connection.on('browsingContext.downloadEnd', onEnd as (params: never) => void);
-  try {
-    await trigger();
-    return await ended;
-  } finally {
-    clearTimeout(timer);
-    connection.off('browsingContext.downloadWillBegin', onBegin as (params: never) => void);
-    connection.off('browsingContext.downloadEnd', onEnd as (params: never) => void);
+async function downloadInto(folder: string, trigger: () => Promise<void>, timeoutMs: number): Promise<DownloadedFile> {
+  const before = new Set(readdirSync(folder));
+  await trigger();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const names = readdirSync(folder);
+    const added = names.filter((name) => !before.has(name) && !name.endsWith('.part'));
+    if (added.length > 0 && !names.some((name) => name.endsWith('.part'))) {
+      return { name: added[0]!, text: readFileSync(join(folder, added[0]!), 'utf8') };
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
+  throw new Error(`No download finished within ${timeoutMs} ms`);
 }
 
 export async function firefoxReader({ asShipped = false }: ReaderOptions = {}): Promise<ReaderSession> {
-  const session = await launchFirefox(FIREFOX_DIR, { asShipped });
   const files = scratch('files');
   const downloads = scratch('downloads');
   // Downloads go to our folder without a dialog (headless Firefox would otherwise save into
-  // ~/Downloads). Puppeteer sets this only for browser contexts it creates; the extension's
-  // pages live in the default one, so the BiDi command is sent for every context.
-  const connection = (session.browser as unknown as BidiConnectionHolder).connection;
-  if (!connection) throw new Error('puppeteer-core no longer exposes its BiDi connection: downloads cannot be directed');
-  await connection.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
+  // ~/Downloads): set by the profile's download preferences, which every Firefox reads (BiDi's
+  // browser.setDownloadBehavior arrived after ESR 140).
+  const session = await launchFirefox(FIREFOX_DIR, { asShipped, downloadFolder: downloads });
   const wrap = (page: PuppeteerPage): ReaderPage => {
     const reader: ReaderPage = {
       ...puppeteerInput(page),
@@ -214,7 +200,7 @@ export async function firefoxReader({ asShipped = false }: ReaderOptions = {}): 
         await input.uploadFile(join(dir, file.name));
         await input.dispose();
       },
-      download: (trigger, timeoutMs = 30_000) => downloadThrough(connection, trigger, timeoutMs),
+      download: (trigger, timeoutMs = 30_000) => downloadInto(downloads, trigger, timeoutMs),
     };
     return reader;
   };
