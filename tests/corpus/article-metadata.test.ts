@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { expect, it } from 'vitest';
 import { analyzeArticle } from '@/lib/article';
 import { parseFile, readabilityCases } from '../support/article-corpus';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { expect, it } from 'vitest';
 import { basename } from 'node:path';
 import { analyzeArticle } from '@/lib/article';

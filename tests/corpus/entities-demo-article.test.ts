@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The demo article (scripts/demo/sample-article.html) through the pipeline the extension runs:
  * its text as the article reader finds it, then recognition. Its body names Baltic Grid seven

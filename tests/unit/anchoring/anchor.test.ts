@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describe as describeSpan, type Anchored } from '@/lib/anchoring';
 import type { Selector, TextQuoteSelector } from '@/lib/contracts/selectors';

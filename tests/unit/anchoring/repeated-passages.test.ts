@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Wrong placements an earlier anchorer made, each kept as a test: replayed from the anchoring
  * benchmark's own trials (the corpus texts in ../shared, the same seeded edits), and reduced by

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { anchorInSlices, prepareText, type Anchoring } from '@/lib/anchoring';
 import type { Selector } from '@/lib/contracts/selectors';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { titleOrFromText } from '@/lib/article/fallback-title';
 import { saveArticle } from '@/lib/db/library';

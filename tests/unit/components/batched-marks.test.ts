@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { expect, it, vi } from 'vitest';
 import { batchedMarks } from '@/components/highlight-actions';
 import type { ConflictMark, RecordRef } from '@/lib/contracts/sync';

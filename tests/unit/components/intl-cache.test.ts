@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { cachedIntl } from '@/lib/i18n/intl-cache';
 import { formatCount, formatDate } from '@/lib/i18n/format';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The company-mention rows a dossier reads (lib/db/company-mentions.ts): kept by every kind of
  * write to the library, in the write's own transaction, over fake-indexeddb's IndexedDB semantics.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareHlc, decodeHlc, encodeHlc, initialHlc, receiveHlc, tickHlc } from '@/lib/db/hlc';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The library's index kept by the derived-tables middleware: whatever writes the library, the
  * rows, search docs and term blocks say what the records now hold, and a fill from scratch

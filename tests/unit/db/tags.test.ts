@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { listTags } from '@/lib/db/tags';
 import { freshDb, seedLibrary } from '../library/seed';

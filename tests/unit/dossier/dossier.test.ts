@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord, SavedEntity } from '@/lib/contracts/records';
 import { buildDossier } from '@/lib/dossier/model';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Indexing the library for dossiers over IndexedDB (fake-indexeddb), with the real recogniser:
  * articles without company ids are found, read a slice at a time, and a stop anywhere (between

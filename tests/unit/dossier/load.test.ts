@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Reading a dossier at the cost of what the page shows (lib/dossier/load.ts): the counts and the
  * chart cover every article, the newest articles and highlights are the right ones whichever way

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Inputs built to break a recogniser: megabytes of one character class, binary junk, random
  * strings. Each must come back without an exception, with spans that are in bounds, in order,

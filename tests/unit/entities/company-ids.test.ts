@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { COMPANY_ID_ALIASES } from '@/lib/entities/company-id-aliases';
 import { companyIdsFor, currentCompanyId } from '@/lib/entities/company-ids';

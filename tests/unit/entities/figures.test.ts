@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { recognize } from '@/lib/entities';
 import type { Entity } from '@/lib/contracts/entities';

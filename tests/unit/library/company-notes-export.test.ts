@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The library's JSON file carries the reader's notes on companies: exported beside articles and
  * highlights, imported back into a new library as they were (the newer one kept where both

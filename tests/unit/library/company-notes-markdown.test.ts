@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The library's Markdown export carries the reader's notes on companies: one file, a section per
  * company, the note's headings below it, and a note's other version a sync kept (two device

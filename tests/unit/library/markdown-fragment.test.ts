@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { articleToMarkdown, fileStem } from '@/lib/library/markdown-export';
 import { urlAtQuote } from '@/lib/library/text-fragment';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { searchLibrary, type SearchResult } from '@/lib/library/search';
 import { entryOf, facetsOf, queryRows, type LibraryFilters, type SortOrder } from '@/lib/library/query';

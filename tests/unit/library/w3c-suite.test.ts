@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exportAnnotations, type AnnotationCollection, type WebAnnotation } from '@/lib/library/annotation-export';
 import { freshDb } from './seed';

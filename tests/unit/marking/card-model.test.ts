@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n/plural';
 import { cardModel } from '@/lib/marking/card-model';

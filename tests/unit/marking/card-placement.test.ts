@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { lineAt, placeCard, selectionAnchor } from '@/lib/marking/card-placement';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { EntityIndex, entityKey } from '@/lib/marking/entity-index';
 import type { Entity } from '@/lib/contracts/entities';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Marks and the reader's highlights must not be taken for one another (a green highlight beside
  * a green money mark read as another mark). Marks are an underline over a faint wash; highlights

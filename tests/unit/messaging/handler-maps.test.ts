@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { PageHighlightMessages, PageLeaveMessages, PageMarkMessages, PageSaveMessages, ToContent } from '@/lib/contracts/messages';
 import { allHandlers, type HandlersOf } from '@/lib/messaging';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, isOffForHost, loadSettings, MAX_DISABLED_SITES, normalizeSettings, saveSettings, watchSettings, withSite } from '@/lib/settings';

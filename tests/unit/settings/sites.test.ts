@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseSite, parseSiteList } from '@/lib/settings/sites';
 import { isOffForHost, normalizeSettings } from '@/lib/settings/settings';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { declaredSites, markedNow, withoutSites, withSites } from '@/lib/sites/chosen';
 import { ALL_SITES } from '@/lib/sites/registration';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The import rules the layout stands on, checked over the source's import graph
  * (scripts/import-graph.ts, which also prints it): lib/contracts is the ground floor, imports
