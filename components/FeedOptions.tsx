@@ -39,6 +39,11 @@ export function FeedOptions({ store }: { store: FeedStore }) {
   const [removed, setRemoved] = useState<FeedSubscription | null>(null);
   const reload = () => store.listFeeds().then(setFeeds, () => setFeeds([]));
   useEffect(() => void reload(), [store]);
+  const saidLine = useRef<HTMLParagraphElement>(null);
+  // What was done is said under the section, which the list above it may have pushed out of view.
+  useEffect(() => {
+    if (said) saidLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [said]);
   const subscribed = new Set(feeds?.map((f) => f.url));
   /** Adds a feed in the click that asked for it: access to its site first. */
   const add = (feed: { url: string; title: string }) =>
@@ -100,7 +105,7 @@ export function FeedOptions({ store }: { store: FeedStore }) {
         )}
       </p>
       <FindFeeds store={store} subscribed={subscribed} add={(feed) => (setRemoved(null), add(feed))} />
-      <p role="status" class={said?.kind === 'error' ? 'error' : 'muted'} data-testid="feeds-status">{said?.text ?? ''}</p>
+      <p role="status" ref={saidLine} class={said?.kind === 'error' ? 'error feeds-status' : 'muted feeds-status'} data-testid="feeds-status">{said?.text ?? ''}</p>
       <StarterFeeds subscribed={subscribed} add={(feed) => (setRemoved(null), add(feed))} />
       <OpmlTransfer store={store} reload={reload} say={say} />
     </div>
@@ -119,6 +124,12 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
   const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ host: string; feeds: FoundFeed[] } | null>(null);
   const list = useRef<HTMLHeadingElement>(null);
+  const errorLine = useRef<HTMLSpanElement>(null);
+  // The complaint shows under the box, which may sit at the window's bottom edge: brought into
+  // view, or the reader sees nothing happen.
+  useEffect(() => {
+    if (error) errorLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   const find = () => {
     let site: URL;
     try {
@@ -136,7 +147,12 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
         const feeds = await store.discoverFeeds(site.href);
         setError(null);
         setFound({ host: site.host, feeds });
-        queueMicrotask(() => list.current?.focus());
+        // Focus moves to the list's heading, and the whole list is brought into view: focus
+        // alone scrolls only the heading on screen, leaving the feeds under the window's edge.
+        queueMicrotask(() => {
+          list.current?.focus({ preventScroll: true });
+          list.current?.parentElement?.scrollIntoView({ block: 'nearest' });
+        });
       })
       .catch((e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
@@ -166,7 +182,7 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
           <button type="submit" class="primary" disabled={busy} data-testid="find-feeds">{busy ? t('feedsFinding') : t('findFeeds')}</button>
         </span>
         <span id="feed-site-help" class="muted">{t('feedSiteHelp')}</span>
-        <span id="feed-site-error" role="alert" class="error" data-testid="feed-site-error">{error ?? ''}</span>
+        <span id="feed-site-error" ref={errorLine} role="alert" class="error" data-testid="feed-site-error">{error ?? ''}</span>
       </form>
       {found && (
         <section class="found-feeds" aria-labelledby="found-feeds-title" data-testid="found-feeds">
