@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    isolate: false,
     retry: 1,
   },
 });

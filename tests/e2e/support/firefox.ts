@@ -31,7 +31,20 @@ export async function launchFirefox(build = FIREFOX_BUILD, { asShipped = false, 
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      // Keep the browser off the network: only the test server on 127.0.0.1 is reachable.
+      // Keep the browser off the network: only the test server on 127.0.0.1 is reachable. Every
+      // other address goes to a proxy on a closed local port, refused at once, as Chromium's
+      // host-resolver rule does: a saved page's images and scripts elsewhere would otherwise
+      // hold its load event for seconds each, waiting on lookups.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.socks': '127.0.0.1',
+      'network.proxy.socks_port': 9,
+      'network.proxy.socks_remote_dns': true,
+      'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+      'network.proxy.allow_hijacking_localhost': false,
       'network.dns.disablePrefetch': true,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
