@@ -14,6 +14,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // One worker for every file: each file starts and closes its own browsers and servers, so
+    // nothing is shared but the harness's modules, imported once instead of once per file.
     isolate: false,
     retry: 1,
   },
