@@ -10,7 +10,7 @@ import { aebPages } from './support/corpus';
 import { analyzeFiles, foldSpace, textsByType, type Analyzed } from './support/analyze';
 import { chromiumDriver, firefoxDriver, type Driver, type DriverPage } from './support/driver';
 import { markCounts, markLineBox } from './support/marks';
-import { expectBesideAndVisible, readBySelecting, waitForUi } from './support/seen';
+import { expectBesideAndVisible, paintedShare, readBySelecting, viewportOf, waitForUi } from './support/seen';
 import { resolve } from 'node:path';
 
 const PAGES = hasShared ? aebPages(20) : [];
@@ -57,17 +57,19 @@ async function settle(page: DriverPage, total: number): Promise<void> {
   }
 }
 
-async function setPaused(driver: Driver, paused: boolean): Promise<void> {
+async function setSettings(driver: Driver, settings: Record<string, unknown>): Promise<void> {
   const options = await driver.openExtensionPage('options.html');
-  await options.evaluate(async (value: boolean) => {
+  await options.evaluate(async (changes: Record<string, unknown>) => {
     type SyncArea = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
     const g = globalThis as unknown as { browser?: { storage: { sync: SyncArea } }; chrome: { storage: { sync: SyncArea } } };
     const sync = (g.browser ?? g.chrome).storage.sync;
     const current = ((await sync.get('settings')).settings as object | undefined) ?? {};
-    await sync.set({ settings: { ...current, paused: value } });
-  }, paused);
+    await sync.set({ settings: { ...current, ...changes } });
+  }, settings);
   await options.close();
 }
+
+const setPaused = (driver: Driver, paused: boolean) => setSettings(driver, { paused });
 
 function expectedMarks(file: string): Record<string, string[]> {
   const result = expected.get(file);
@@ -159,6 +161,26 @@ for (const makeDriver of [chromiumDriver, firefoxDriver]) {
 
       await setPaused(driver, false);
       await tab.close();
+    });
+
+    it('paints a mark in "Underline only": its words look different marked and unmarked', async () => {
+      await setSettings(driver, { markStyle: 'underline' });
+      try {
+        const tab = await driver.openPage(server.url('/seed'));
+        await settle(tab, 1);
+        const words = await markLineBox(tab, 'newsmark-underline-company');
+        const { frameWidth } = await viewportOf(tab);
+        const marked = await tab.screenshot();
+        await setPaused(driver, true);
+        await expect.poll(async () => Object.keys(await markCounts(tab)).length, { timeout: 5_000 }).toBe(0);
+        const unmarked = await tab.screenshot();
+        // The line box and the few pixels under it where an underline sits.
+        const share = paintedShare(marked, unmarked, { ...words, height: words.height + 6 }, frameWidth);
+        expect(share, 'the mark is not painted').toBeGreaterThan(0.03);
+        await tab.close();
+      } finally {
+        await setSettings(driver, { markStyle: 'tint', paused: false });
+      }
     });
   });
 }
