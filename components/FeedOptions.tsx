@@ -11,6 +11,7 @@ import { DiscoveryError, siteAddress } from '@/lib/related/feeds/discover';
 import { STARTER_FEEDS } from '@/lib/related/starter-feeds';
 import { toOpml } from '@/lib/related/feeds/opml';
 import { focusFirst, focusWhenShown, neighbourControl } from './focus-after-removal';
+import { useBroughtIntoView } from './brought-into-view';
 import { t, tCount } from './i18n';
 
 export interface FeedStore {
@@ -39,11 +40,8 @@ export function FeedOptions({ store }: { store: FeedStore }) {
   const [removed, setRemoved] = useState<FeedSubscription | null>(null);
   const reload = () => store.listFeeds().then(setFeeds, () => setFeeds([]));
   useEffect(() => void reload(), [store]);
-  const saidLine = useRef<HTMLParagraphElement>(null);
-  // What was done is said under the section, which the list above it may have pushed out of view.
-  useEffect(() => {
-    if (said) saidLine.current?.scrollIntoView({ block: 'nearest' });
-  }, [said]);
+  // Said under the section, which the list above it may have pushed out of view.
+  const saidLine = useBroughtIntoView<HTMLParagraphElement>(said);
   const subscribed = new Set(feeds?.map((f) => f.url));
   /** Adds a feed in the click that asked for it: access to its site first. */
   const add = (feed: { url: string; title: string }) =>
@@ -124,12 +122,8 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
   const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ host: string; feeds: FoundFeed[] } | null>(null);
   const list = useRef<HTMLHeadingElement>(null);
-  const errorLine = useRef<HTMLSpanElement>(null);
-  // The complaint shows under the box, which may sit at the window's bottom edge: brought into
-  // view, or the reader sees nothing happen.
-  useEffect(() => {
-    if (error) errorLine.current?.scrollIntoView({ block: 'nearest' });
-  }, [error]);
+  const errorLine = useBroughtIntoView<HTMLSpanElement>(error);
+  const foundList = useBroughtIntoView<HTMLElement>(found);
   const find = () => {
     let site: URL;
     try {
@@ -147,12 +141,9 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
         const feeds = await store.discoverFeeds(site.href);
         setError(null);
         setFound({ host: site.host, feeds });
-        // Focus moves to the list's heading, and the whole list is brought into view: focus
-        // alone scrolls only the heading on screen, leaving the feeds under the window's edge.
-        queueMicrotask(() => {
-          list.current?.focus({ preventScroll: true });
-          list.current?.parentElement?.scrollIntoView({ block: 'nearest' });
-        });
+        // Focus moves to the list's heading without scrolling to it alone: the whole list is
+        // brought into view (foundList), not only the heading with the feeds under the edge.
+        queueMicrotask(() => list.current?.focus({ preventScroll: true }));
       })
       .catch((e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
@@ -185,7 +176,7 @@ function FindFeeds({ store, subscribed, add }: AddProps & { store: FeedStore }) 
         <span id="feed-site-error" ref={errorLine} role="alert" class="error" data-testid="feed-site-error">{error ?? ''}</span>
       </form>
       {found && (
-        <section class="found-feeds" aria-labelledby="found-feeds-title" data-testid="found-feeds">
+        <section class="found-feeds" ref={foundList} aria-labelledby="found-feeds-title" data-testid="found-feeds">
           <h4 id="found-feeds-title" ref={list} tabIndex={-1}>{tCount('feedsFoundOn', found.feeds.length, found.host)}</h4>
           <FeedChoices feeds={found.feeds} subscribed={subscribed} add={add} testId="found-feed" />
         </section>

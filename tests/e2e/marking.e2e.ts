@@ -78,8 +78,9 @@ function expectedMarks(file: string): Record<string, string[]> {
 }
 
 /**
- * Chromium runs a page's scripts in a tab behind others as in the front one; Firefox slows
- * background tabs' timers, which would only make its pages wait on each other.
+ * Chromium runs a page's scripts in a tab behind others as in the front one. Firefox slows
+ * background tabs' timers, and its remote agent lost a tab created beside another ("no such
+ * frame"): one tab at a time there.
  */
 const TABS_AT_ONCE = { chromium: 4, firefox: 1 } as const;
 
@@ -97,20 +98,12 @@ async function inTurns<T, R>(items: readonly T[], width: number, work: (item: T)
   return results;
 }
 
-let opening: Promise<unknown> = Promise.resolve();
-/** Tabs are opened one after another: Firefox's remote agent loses a tab created while another is being created ("no such frame"). */
-function oneAtATime<T>(open: () => Promise<T>): Promise<T> {
-  const opened = opening.then(open, open);
-  opening = opened.catch(() => undefined);
-  return opened;
-}
-
 /** What differs between the marks a page shows and what analyze finds in its file, and whether the page was left as it was. */
 async function checkPage(driver: Driver, page: { name: string; file: string; path: string }): Promise<string[]> {
   const mismatches: string[] = [];
   const want = expectedMarks(page.file);
   const total = Object.values(want).reduce((a, b) => a + b.length, 0);
-  const tab = await oneAtATime(() => driver.openPage(server.url(page.path), { snapshotBody: true }));
+  const tab = await driver.openPage(server.url(page.path), { snapshotBody: true });
   await settle(tab, total);
   const got = await markedByType(tab);
   for (const type of TYPES) {

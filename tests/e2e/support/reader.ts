@@ -153,7 +153,6 @@ export async function chromiumReader({ asShipped = false }: ReaderOptions = {}):
   };
 }
 
-/** What puppeteer's BiDi browser holds: its connection, to send a BiDi command it has no method for and hear its events. */
 /**
  * Runs `trigger` and answers the download it started, once Firefox has finished writing it into
  * `folder`: the file's name and its text. Firefox writes a download as `<name>.part` beside an
