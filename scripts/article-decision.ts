@@ -10,9 +10,10 @@
  * - "bare": no JSON-LD, no meta tags but the charset, no microdata and no `datetime` attributes;
  * - "value-meta": meta tags written `<meta value="…" name="og:type">`, as some archivers save them.
  * Non-article pages are run as saved only: taking claims away from them only helps them.
- * `--list` prints the pages each figure misses.
+ * `--list` prints the pages each figure misses; `--per-page FILE` writes every page's decision and
+ * body F1 as JSON lines, so that two versions of the pipeline can be compared page by page.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
@@ -28,6 +29,9 @@ const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : null;
 const wanted = (set: string) => !only || only.has(set);
 const variantAt = process.argv.indexOf('--variant');
+const perPageAt = process.argv.indexOf('--per-page');
+const perPage = perPageAt >= 0 ? process.argv[perPageAt + 1]! : null;
+if (perPage) writeFileSync(perPage, '');
 const variants = (variantAt >= 0 ? process.argv[variantAt + 1]!.split(',') : ['saved', 'bare', 'value-meta']) as Variant[];
 
 function parse(html: string, variant: Variant): Document {
@@ -98,6 +102,10 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
   const theirMatches = outcomes.flatMap((o) => (o.readabilityMatch ? [o.readabilityMatch] : []));
   const theirScore = scorePages(theirMatches);
   const theirF1 = theirMatches.length ? `  Readability.parse F1 ${theirScore.f1.toFixed(4)} (P ${theirScore.precision.toFixed(3)} R ${theirScore.recall.toFixed(3)})` : '';
+  if (perPage) {
+    const f1Of = (m: PageMatch) => (2 * m.tp) / (2 * m.tp + m.fp + m.fn || 1);
+    appendFileSync(perPage, outcomes.map((o) => `${JSON.stringify({ set, page: o.name, right: o.ours === want, f1: o.match ? Number(f1Of(o.match).toFixed(4)) : null })}\n`).join(''));
+  }
   console.log(`${set.padEnd(28)} ${want ? 'accepted' : 'rejected'} ${ours}/${outcomes.length}  isProbablyReaderable ${theirs}/${outcomes.length}${f1}${theirF1}`);
   if (list) for (const o of outcomes.filter((x) => x.ours !== want)) console.log(`    missed: ${o.name} [${o.signals.join(' ')}]`);
   if (list && want) {

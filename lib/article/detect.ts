@@ -30,6 +30,8 @@ export interface Detection {
 const THRESHOLD = 3;
 /** Reading length of a body long enough to be a short story by itself. */
 const MEDIUM_TEXT = 700;
+/** Reading length of a body long enough to be a whole story by itself. */
+const LONG_TEXT = 1500;
 /** Shorter bodies are never an article (a teaser, an app shell). */
 const MIN_TEXT = 250;
 /** Text per linked heading below which the body is a list of teasers. */
@@ -90,7 +92,7 @@ export function detectArticle(input: DetectionInput): Detection {
     if (listShare(content) > 0.5) add(-1, 'list-heavy');
   }
   const length = readingLength(map.text);
-  if (length >= 1500) add(2, 'text:long');
+  if (length >= LONG_TEXT) add(2, 'text:long');
   else if (length >= MEDIUM_TEXT) add(1, 'text:medium');
   if (content.root?.closest('article')) add(1, 'in-article-element');
   const furnitureShare = content.furniture / Math.max(1, content.proseChars + content.furniture);
@@ -98,11 +100,14 @@ export function detectArticle(input: DetectionInput): Detection {
   else if (furnitureShare > 0.5) add(-1, 'furniture-heavy');
 
   // One article has one headline; a listing has a linked heading per teaser inside what we took for the body.
-  const teasers = content.root ? countTeaserHeadings(content.root) : 0;
+  // A long story may close on a strip of cards, which comes after its last words; a short text
+  // followed by linked headlines is as likely a listing's lead, whose headlines count.
+  const bodyEnd = length >= LONG_TEXT ? (map.segments.at(-1)?.node ?? null) : null;
+  const teasers = content.root ? countTeaserHeadings(content.root, content, bodyEnd) : 0;
   if (teasers >= 5) add(length / teasers < LISTING_CHARS_PER_TEASER ? -5 : -2, `teaser-headings:${teasers}`);
   const code = content.root ? content.root.querySelectorAll('pre, code, kbd, samp').length : 0;
   if (code >= 5) add(-2, `code:${code}`);
-  const nested = content.root ? postsIn(content.root) : 0;
+  const nested = content.root ? postsIn(content.root, bodyEnd) : 0;
   if (nested >= 3) add(-3, `articles-in-body:${nested}`);
   // Posts side by side around the body make it a blog's front page. Prose `<article>` cards
   // elsewhere on the page (a "more stories" rail with summaries) say nothing of the body, so
@@ -127,17 +132,51 @@ export function detectArticle(input: DetectionInput): Detection {
   return { isArticle, score, signals };
 }
 
-/** Headings in the body (not in its rails and boxes) that link somewhere else: the mark of a teaser. */
-function countTeaserHeadings(root: Element): number {
+/**
+ * Headings in the body (not in its rails and boxes) that link somewhere else: the mark of a
+ * teaser. Two kinds of linked heading are not teasers: one over a section of the story's own
+ * prose (a list article's items, each titled by a link to what it reviews), and one after
+ * `bodyEnd`, the last words of a long story (a strip of cards closing it, which the text leaves
+ * out anyway). A listing's teasers stand between the texts taken for its body, each over a short summary.
+ */
+function countTeaserHeadings(root: Element, content: ContentAnalysis, bodyEnd: Node | null): number {
+  const proseUnder = proseUnderHeadings(root, content);
   let count = 0;
   for (const heading of root.querySelectorAll('h2, h3, h4')) {
     if (insideFurniture(heading, root)) continue;
     const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
     const headingText = heading.textContent?.trim().length ?? 0;
-    if (link && headingText > 0 && (link.textContent?.trim().length ?? 0) >= headingText * 0.6) count++;
+    if (!link || headingText === 0 || (link.textContent?.trim().length ?? 0) < headingText * 0.6) continue;
+    if (bodyEnd && bodyEnd.compareDocumentPosition(heading) & FOLLOWING) continue;
+    if ((proseUnder.get(heading) ?? 0) >= SECTION_PROSE) continue;
+    count++;
   }
   return count;
 }
+
+/** Node.DOCUMENT_POSITION_FOLLOWING, which a pure module cannot read from the page's Node. */
+const FOLLOWING = 4;
+/** Prose under a linked heading, up to the next heading, from which it titles a section of the story rather than a teaser (a teaser's summary is shorter). */
+const SECTION_PROSE = 400;
+
+/** Prose characters between each heading of `root` and the next, in page order. */
+function proseUnderHeadings(root: Element, content: ContentAnalysis): Map<Element, number> {
+  const prose = new Map<Element, number>();
+  let heading: Element | null = null;
+  for (const el of root.querySelectorAll('*')) {
+    if (/^h[1-6]$/.test(el.localName)) {
+      heading = el;
+      prose.set(el, 0);
+      continue;
+    }
+    const stats = heading && !heading.contains(el) ? content.fragments.get(el) : undefined;
+    if (stats && stats.linkChars < stats.chars * PROSE_LINK_SHARE) prose.set(heading!, prose.get(heading!)! + stats.chars);
+  }
+  return prose;
+}
+
+/** Share of a fragment's text in links below which it counts as prose under a heading. */
+const PROSE_LINK_SHARE = 0.33;
 
 /** The body's near surroundings, where its headline, date and byline sit. */
 function surroundings(root: Element): Element {
@@ -199,11 +238,13 @@ function readingLength(text: string): number {
 
 /**
  * `<article>` elements in the body that hold prose rather than links: posts listed side by
- * side. A story's own strip of related-link cards, each an `<article>`, is not a feed.
+ * side. A story's own strip of related-link cards, each an `<article>`, is not a feed, nor are
+ * cards after `bodyEnd` (see countTeaserHeadings).
  */
-function postsIn(root: Element): number {
+function postsIn(root: Element, bodyEnd: Node | null): number {
   let posts = 0;
   for (const article of root.querySelectorAll('article')) {
+    if (bodyEnd && bodyEnd.compareDocumentPosition(article) & FOLLOWING) continue;
     const chars = article.textContent?.trim().length ?? 0;
     let linked = 0;
     for (const link of article.querySelectorAll('a[href]')) linked += link.textContent?.trim().length ?? 0;

@@ -104,6 +104,21 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it('takes a long story whose own container closes on linked headlines and <article> cards, declaring nothing (Kleine Zeitung, Morgunblaðið without their claims)', () => {
+    // Each card is a place line and a short linked headline: more of its text outside the link than in it.
+    const cards = Array.from({ length: 5 }, (_, i) => `<article class="tile"><span class="kicker">Regional news from the northern district ${i}</span><h2><a href="/s/${i}">Fire ${i}</a></h2></article>`).join('');
+    const result = analyze(storyPage({ body: `${story()}<h4>More from the region</h4>${cards}` }));
+    expect(result.signals.some((s) => s.startsWith('teaser-headings') || s.startsWith('articles-in-body'))).toBe(false);
+    expect(result.isArticle).toBe(true);
+  });
+
+  it('takes a list article whose items are titled by links to what each reviews (Yahoo, Vox without their claims)', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `<h3><a href="/film/${i}">${8 - i}) A film of the year, number ${i}</a></h3>${story(3)}`).join('');
+    const result = analyze(storyPage({ body: items }));
+    expect(result.signals.some((s) => s.startsWith('teaser-headings'))).toBe(false);
+    expect(result.isArticle).toBe(true);
+  });
+
   it('takes a Japanese story, whose characters carry twice what Latin letters do, and reads its printed date', () => {
     const ja = '日本銀行は水曜日、金融政策決定会合で短期金利の誘導目標を据え置くことを決めた。物価の先行きには不確実性が大きいとしている。';
     const body = Array.from({ length: 14 }, () => `<p>${ja}</p>`).join('');
