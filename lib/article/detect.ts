@@ -6,7 +6,7 @@
  */
 import { NON_ARTICLE_TYPES, isArticleNode, typesOf, type LdNode } from './json-ld';
 import { FURNITURE_TAGS, isFeed, type ContentAnalysis } from './content';
-import { looksLikeBoilerplate } from './dom';
+import { isNamedFurniture, looksLikeBoilerplate } from './dom';
 import { PRINTED_BYLINE, PRINTED_DATE, headlineAbove, isListingUrl, looksLikeShop } from './page-kind';
 import type { TextMap } from './text-map';
 
@@ -198,32 +198,43 @@ const NAMED_CONTENTS_LINKS = 2;
 
 /**
  * Whether the page links to sections as a manual's table of contents does: bare fragments that
- * name an element of the page (#intro), or sections of sibling files of the same document
+ * name a section of the page (#intro), or sections of sibling files of the same document
  * (index.html#intro, x34.html#AEN40), each a different one, twenty of them, or a few from a box
- * named a table of contents. Script-driven "#" links name nothing and do not count.
+ * named a table of contents. Script-driven "#" links name nothing and do not count, nor do links
+ * into the page's furniture: a site menu's panels (#sidebarmenu-poder) and skip links (#menu,
+ * #footer) are no table of contents (Folha de S.Paulo).
  */
 function tableOfContents(doc: Document): boolean {
   const links = doc.querySelectorAll('a[href*="#"]');
   const named = doc.querySelector(NAMED_CONTENTS);
   if (links.length < (named ? NAMED_CONTENTS_LINKS : IN_PAGE_LINKS)) return false;
-  const anchors = new Set<string>();
-  for (const el of doc.querySelectorAll('[id], a[name]')) anchors.add(el.id || (el.getAttribute('name') ?? ''));
-  if (named && sectionsLinked(named.querySelectorAll('a[href*="#"]'), anchors) >= NAMED_CONTENTS_LINKS) return true;
-  return sectionsLinked(links, anchors) >= IN_PAGE_LINKS;
+  const sections = new Map<string, Element>();
+  for (const el of doc.querySelectorAll('[id], a[name]')) sections.set(el.id || (el.getAttribute('name') ?? ''), el);
+  if (named && sectionsLinked(named.querySelectorAll('a[href*="#"]'), sections) >= NAMED_CONTENTS_LINKS) return true;
+  return sectionsLinked(links, sections) >= IN_PAGE_LINKS;
 }
 
-/** How many different sections of the document `links` name (see tableOfContents). */
-function sectionsLinked(links: Iterable<Element>, anchors: ReadonlySet<string>): number {
+/** How many different sections of the document `links` name (see tableOfContents); `sections`, the page's elements by id or anchor name. */
+function sectionsLinked(links: Iterable<Element>, sections: ReadonlyMap<string, Element>): number {
   // Sections are counted once each: a comment thread's reply links all name its one form.
-  const sections = new Set<string>();
+  const linked = new Set<string>();
   for (const link of links) {
     const href = link.getAttribute('href')!;
     const fragment = href.slice(href.indexOf('#') + 1);
     const file = href.slice(0, href.indexOf('#'));
-    const section = file ? !/[/:?]/.test(file) : anchors.has(fragment);
-    if (fragment && section) sections.add(href);
+    const target = sections.get(fragment);
+    const section = file ? !/[/:?]/.test(file) : target !== undefined && !inFurniture(target);
+    if (fragment && section) linked.add(href);
   }
-  return sections.size;
+  return linked.size;
+}
+
+/** Whether `el` is, or sits inside, page furniture by its tag or name. */
+function inFurniture(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (FURNITURE_TAGS.has(node.localName) || isNamedFurniture(node)) return true;
+  }
+  return false;
 }
 
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;

@@ -119,6 +119,14 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it("does not read a site menu's links to its own panels, nor skip links, as a manual's table of contents (Folha de S.Paulo)", () => {
+    const panels = Array.from({ length: 24 }, (_, i) => `<li><a href="#menu-section-${i}">Section ${i}</a><ul id="menu-section-${i}"><li><a href="/s/${i}">Latest</a></li></ul></li>`).join('');
+    const menu = `<a href="#content">Skip to content</a><a href="#footer-links">Skip to footer</a><div class="sidebar-menu"><nav><ul>${panels}</ul></nav></div>`;
+    const result = analyze(storyPage({ before: menu }).replace('<main>', '<main id="content">'));
+    expect(result.signals).not.toContain('in-page-links');
+    expect(result.isArticle).toBe(true);
+  });
+
   it('takes a Japanese story, whose characters carry twice what Latin letters do, and reads its printed date', () => {
     const ja = '日本銀行は水曜日、金融政策決定会合で短期金利の誘導目標を据え置くことを決めた。物価の先行きには不確実性が大きいとしている。';
     const body = Array.from({ length: 14 }, () => `<p>${ja}</p>`).join('');
