@@ -66,20 +66,22 @@ const MIN_HEADLINE_CJK = 8;
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;
 
 /**
- * Whether the page's title stands as a headline just above the body: an `<h1>` of a few words,
+ * Whether the page's title stands as a headline just above the body: a heading of a few words,
  * which the document's title repeats, before the body's text and in its near surroundings. One
  * story has one headline over its text; a front page's h1 is its name, a list's its section.
+ * The headline is an `<h1>`, or an `<h2>` where a blog sets its own name as the page's h1 and
+ * each post's title one level down (Pixnet, older WordPress themes).
  */
 export function headlineAbove(doc: Document, root: Element): boolean {
   const title = squash(doc.title);
   if (!title) return false;
   let around: Element = root;
   for (let i = 0; i < HEADLINE_LEVELS && around.parentElement; i++) around = around.parentElement;
-  for (const h1 of around.querySelectorAll('h1')) {
-    const text = squash(h1.textContent ?? '');
+  for (const heading of around.querySelectorAll('h1, h2')) {
+    const text = squash(heading.textContent ?? '');
     const long = text.split(' ').length >= MIN_HEADLINE_WORDS || (text.match(CJK_RUN)?.length ?? 0) >= MIN_HEADLINE_CJK;
-    const before = root.contains(h1) || comesAfter(root, h1);
-    if (long && before && title.includes(text) && !linksHome(h1)) return true;
+    const before = root.contains(heading) || comesAfter(root, heading);
+    if (long && before && title.includes(text) && !linksHome(heading)) return true;
   }
   return false;
 }

@@ -127,6 +127,15 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it("takes a blog post titled by an <h2> under the blog's name as the page's <h1> (Pixnet, older WordPress themes)", () => {
+    const html = `<html><head><title>Camping under the maples in autumn @ Blue Sky</title></head><body>${nav}
+      <div class="blog"><h1><a href="http://steven.example.net/blog">Blue Sky</a></h1><div class="post">
+      <h2><a href="http://steven.example.net/blog/post/39926056">Camping under the maples in autumn</a></h2><div class="body">${story(5)}</div></div></div>${footer}</body></html>`;
+    const result = analyze(html);
+    expect(result.signals).toContain('headline');
+    expect(result.isArticle).toBe(true);
+  });
+
   it('takes a Japanese story, whose characters carry twice what Latin letters do, and reads its printed date', () => {
     const ja = '日本銀行は水曜日、金融政策決定会合で短期金利の誘導目標を据え置くことを決めた。物価の先行きには不確実性が大きいとしている。';
     const body = Array.from({ length: 14 }, () => `<p>${ja}</p>`).join('');
