@@ -90,14 +90,36 @@ export function looksLikeBoilerplate(el: Element): boolean {
 }
 
 /**
- * Whether a block is furniture by its class or id. A link is never furniture by its name: its
+ * Whether a block is furniture by its class or id, or by the embed it stands in for (see
+ * standsInForEmbed). A link is never furniture by its name: its
  * text is part of a sentence, and auto-linkers name theirs after tags
  * (`<a id="auto-tag_boeing_1">Boeing</a>`); a link-only block is caught by its link density.
  * Nor is an inline element with words of the sentence beside it: taggers and ad scripts wrap
  * names in running text the same way (`Shares of <span class="related-tag">Boeing</span> fell`).
  */
 export function isNamedFurniture(el: Element): boolean {
-  return el.localName !== 'a' && !inSentence(el) && looksLikeBoilerplate(el);
+  return el.localName !== 'a' && !inSentence(el) && (looksLikeBoilerplate(el) || standsInForEmbed(el));
+}
+
+/** Markup of an embed: a player's frame, a post's script or its quoted text. */
+const EMBED_MARKUP = /<(?:iframe|script|blockquote)\b/i;
+/** Longest text of a stand-in for an embed: a heading, a sentence or two of consent and a button's label. */
+const MAX_STAND_IN_TEXT = 1000;
+
+/**
+ * Whether `el` stands in for an embed until the reader consents to it (a "two-click" embed, as
+ * European sites load YouTube, X or Instagram): it keeps the embed's markup in a data attribute
+ * and shows a short notice instead ("Empfohlener redaktioneller Inhalt … YouTube-Inhalte
+ * erlauben", Gamestar; "Externer Inhalt nicht verfügbar", Business Insider). The notice is no
+ * more the article's text than the embed would be.
+ */
+function standsInForEmbed(el: Element): boolean {
+  for (const { name, value } of el.attributes) {
+    if (name.startsWith('data-') && value.includes('<') && EMBED_MARKUP.test(value)) {
+      return (el.textContent?.length ?? 0) <= MAX_STAND_IN_TEXT;
+    }
+  }
+  return false;
 }
 
 /** Elements that sit inside a line of text rather than making a block of their own. */

@@ -172,6 +172,19 @@ describe('analyzeArticle', () => {
     expect(analysis.map.text.split('\n\n')).toEqual([1, 2, 3].map((n) => doc.querySelectorAll('#body > p')[n - 1]!.textContent));
   });
 
+  it('leaves out the notice standing in for an embed until the reader consents to it (two-click embeds: Gamestar, Business Insider)', () => {
+    const embed = '&lt;iframe src=&quot;https://www.youtube-nocookie.com/embed/x&quot;&gt;&lt;/iframe&gt;';
+    const notice = `<div class="box do-display-embed" data-embed-content="${embed}"><div class="info-box"><div class="h3">Empfohlener redaktioneller Inhalt</div>
+      <p>An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt. Du kannst ihn dir mit einem Klick anzeigen lassen.</p>
+      <label><input type="checkbox"> YouTube-Inhalte erlauben</label></div></div>`;
+    // A site's "embed this story" code on the story's own container does not make the story a stand-in.
+    const doc = page(`<html lang="de"><body><article data-embed-code="&lt;iframe src=&quot;/embed/1&quot;&gt;"><h1>Neues Klapphandy</h1><div class="article-content" id="body">
+      ${paragraph(1)}${paragraph(2)}${notice}${paragraph(3)}${paragraph(4)}${paragraph(5)}${paragraph(6)}${paragraph(7)}${paragraph(8)}</div></article></body></html>`);
+    const analysis = analyzeArticle(doc, { skipGate: true });
+    expect(analysis.root).toBe(doc.getElementById('body'));
+    expect(analysis.map.text.split('\n\n')).toEqual([...doc.querySelectorAll('#body > p')].map((p) => p.textContent));
+  });
+
   it('leaves out the title of a box of links inside the body, but keeps section headings and a standfirst set as a heading', () => {
     // BusinessWeek's inset (goose3's businessWeek pages): "Story Tools" over share links, in an unnamed module.
     const tools = `<div class="module"><h2>Story Tools</h2><ul><li><a href="#comments">post a comment</a></li><li><a href="/email">e-mail this story</a></li></ul></div>`;
