@@ -73,19 +73,54 @@ export function firstLook(root: Document | ShadowRoot | Element, address?: strin
   const paragraphs = root.querySelectorAll('p');
   if (layout.groupedProse >= MIN_GROUPED_PROSE) return { pass: true, reason: 'prose' };
   if (lineBrokenText(root) >= MIN_LINE_BROKEN_TEXT) return { pass: true, reason: 'line-breaks' };
-  // A body set in bare divs between a few paragraphs (a standfirst, a caption): the first look
-  // cannot tell, and passes when the page holds text enough for a story somewhere. A page with no
-  // paragraph at all is an app, a video, a profile or a board: none of the corpora's articles is.
+  // A body set in bare divs between a few paragraphs (a standfirst, a caption), or with none at
+  // all: the first look cannot tell, and passes when the page holds text enough for a story.
   if (holdsUnparagraphedText(root, paragraphs.length)) return { pass: true, reason: 'unparagraphed-text' };
   return { pass: false, reason: paragraphs.length ? 'scattered-prose' : 'no-prose' };
 }
 
 /**
- * Whether a page with `paragraphs` paragraphs, a few but not none, holds text enough for a
- * story outside them: a body set in bare divs between a standfirst and a caption.
+ * Whether a page with `paragraphs` paragraphs, a few, holds text enough for a story outside
+ * them: a body set in bare divs between a standfirst and a caption. A page with no paragraph at
+ * all is most often an app, a video, a profile or a board, whose text is many short labels: it
+ * holds a story only where runs of text a sentence or more long stand together, in one element
+ * or in sibling elements of one container (a short Blogger post set with line breaks, a Times of
+ * India story, a story set a div a paragraph). A feed of cards has such runs too, one summary a
+ * card, each in a container of its own (Yandex's front page).
  */
 export function holdsUnparagraphedText(root: Document | ShadowRoot | Element, paragraphs: number): boolean {
-  return paragraphs > 0 && paragraphs < FEW_PARAGRAPHS && textLength(root) >= MIN_UNPARAGRAPHED_TEXT;
+  if (paragraphs >= FEW_PARAGRAPHS) return false;
+  return paragraphs > 0 ? textLength(root) >= MIN_UNPARAGRAPHED_TEXT : hasRunsTogether(root);
+}
+
+/** Characters of one run of text (a text node) that make it a sentence or more, not a label. */
+const LONG_RUN = 150;
+/** Long runs in one container from which a page without paragraphs may hold a story. */
+const MIN_LONG_RUNS = 3;
+/** Code whose text is no reading matter. */
+const CODE_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+/** Elements that set text within a line: a run's block is the nearest element around it of another kind. */
+const INLINE_TAGS = new Set(['span', 'a', 'b', 'i', 'u', 'em', 'strong', 'small', 'mark', 'font']);
+/** NodeFilter.SHOW_TEXT, which a module run outside a page cannot read from the page's globals. */
+const SHOW_TEXT = 4;
+
+/** Whether MIN_LONG_RUNS runs of text LONG_RUN characters long stand in one container: their block, or its parent. */
+function hasRunsTogether(root: Document | ShadowRoot | Element): boolean {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker('body' in root && root.body ? root.body : root, SHOW_TEXT);
+  const runsIn = new Map<Element, number>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let block = node.parentElement;
+    if (!block || CODE_TAGS.has(block.localName) || (node as Text).data.trim().length < LONG_RUN) continue;
+    while (INLINE_TAGS.has(block.localName) && block.parentElement) block = block.parentElement;
+    // Counted in the block (runs between line breaks) and in its parent (a div a paragraph), never twice in one.
+    for (const container of new Set([block, block.parentElement ?? block])) {
+      const runs = (runsIn.get(container) ?? 0) + 1;
+      if (runs >= MIN_LONG_RUNS) return true;
+      runsIn.set(container, runs);
+    }
+  }
+  return false;
 }
 
 function hasArticleLd(root: ParentNode): boolean {

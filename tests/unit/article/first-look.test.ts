@@ -66,6 +66,21 @@ describe('firstLook', () => {
     expect(firstLook(doc(body))).toEqual({ pass: true, reason: 'unparagraphed-text' });
   });
 
+  it('passes a page without paragraphs whose runs of text stand together, and stops one whose runs stand a card apart (a short Blogger post; Yandex\'s front page)', () => {
+    const run = sentence.repeat(3);
+    // Three runs between two line breaks, in one div: the gate passes what the first look passes.
+    const post = doc(`<body><nav><a href="/">Home</a></nav><h1>Chelsea sign a keeper</h1><div class="post-body">${run}<br><br>${run}<br>${run}</div></body>`);
+    expect(firstLook(post)).toEqual({ pass: true, reason: 'unparagraphed-text' });
+    expect(analyzeArticle(post).gate.signals).toContain('unparagraphed-text');
+    // The same runs as a div each in one container pass too.
+    expect(firstLook(doc(`<body><div class="story">${`<div><span>${run}</span></div>`.repeat(3)}</div></body>`)).pass).toBe(true);
+    // A feed: one summary (or two, its visible and hidden halves) a card, each card a container of its own.
+    const card = (i: number) => `<div class="card"><a href="/s/${i}"><div class="title">Story ${i}</div><div class="clamp"><span>${run}</span><span>${run}</span></div></a></div>`;
+    const feed = doc(`<body><div class="feed">${Array.from({ length: 12 }, (_, i) => `<div class="slot">${card(i)}</div>`).join('')}</div></body>`);
+    expect(firstLook(feed)).toEqual({ pass: false, reason: 'no-prose' });
+    expect(analyzeArticle(feed).gate.pass).toBe(false);
+  });
+
   it('does not count a script\'s or a style\'s text as the page\'s (an app shell with its state inline)', () => {
     const state = `<script>window.__STATE__ = ${JSON.stringify({ items: Array.from({ length: 50 }, (_, i) => `item ${i} of the app's state`) })}</script><style>${'.a{color:red}'.repeat(50)}</style>`;
     expect(firstLook(doc(`<body><p>Sign in</p><div id="app"></div>${state}</body>`))).toEqual({ pass: false, reason: 'scattered-prose' });
