@@ -72,7 +72,7 @@ export interface ContentAnalysis {
   /** Prose characters under each furniture element (teaser cards and feeds included), so the text pass can skip them or keep a misnamed body. */
   furnitureProse: Map<Element, number>;
   /** Teaser cards found on the whole page, and the prose they hold: a listing's mark. */
-  teasers: { count: number; prose: number };
+  teasers: { count: number; prose: number; cards: { card: Element; prose: number }[] };
   /** Prose characters under each candidate root, for a root chosen later by other evidence. */
   proseOf: Map<Element, number>;
   /** The standfirst the story's header sets between its headline and the root (see standfirstOf), read before the root; empty when there is none. */
@@ -130,7 +130,7 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
   let best: Element | null = null;
   let bestScore = 0;
   let bestTotals: Totals = emptyTotals();
-  const teasers = { count: 0, prose: 0 };
+  const teasers: ContentAnalysis['teasers'] = { count: 0, prose: 0, cards: [] };
   const feeds = feedsUnder(body);
 
   /** A frame for `el`, or null when nothing under it is readable. */
@@ -153,6 +153,7 @@ export function* analyzeContentSteps(body: Element, minProseChars = MIN_PROSE_CH
     if (teaser) {
       teasers.count++;
       teasers.prose += totals.good;
+      teasers.cards.push({ card: el, prose: totals.good });
     }
     if (furniture || teaser || (feed && !storyAmongCards(el, totals.good, goodOf))) {
       if (totals.good > 0) furnitureProse.set(el, totals.good);

@@ -114,9 +114,11 @@ export function detectArticle(input: DetectionInput): Detection {
   // only the feed holding the body counts against it, and enough to outweigh a long post's points.
   if (content.root && insideFeed(content.root)) add(-4, 'in-feed');
   // A story may close on a strip of teaser cards holding about as much prose as itself; a
-  // listing's cards hold several times what it took for the body.
+  // listing's cards hold several times what it took for the body. Cards after a long story's
+  // last words (a stream of other stories below it) count as such a strip whatever they hold.
   if (content.teasers.count >= MIN_LISTING_TEASERS && content.teasers.prose > content.proseChars) {
-    add(content.teasers.prose > content.proseChars * LISTING_TEASER_PROSE ? -3 : -1, `teaser-cards:${content.teasers.count}`);
+    const listing = proseOfCardsBefore(content.teasers.cards, bodyEnd) > content.proseChars * LISTING_TEASER_PROSE;
+    add(listing ? -3 : -1, `teaser-cards:${content.teasers.count}`);
   }
   if (looksLikeShop(doc, tags)) add(-2, 'shop');
   if (canonicalUrl) {
@@ -152,6 +154,13 @@ function countTeaserHeadings(root: Element, content: ContentAnalysis, bodyEnd: N
     count++;
   }
   return count;
+}
+
+/** The prose of the teaser cards not after `bodyEnd` (of all of them without it). */
+function proseOfCardsBefore(cards: readonly { card: Element; prose: number }[], bodyEnd: Node | null): number {
+  let prose = 0;
+  for (const { card, prose: held } of cards) if (!(bodyEnd && bodyEnd.compareDocumentPosition(card) & FOLLOWING)) prose += held;
+  return prose;
 }
 
 /** Node.DOCUMENT_POSITION_FOLLOWING, which a pure module cannot read from the page's Node. */

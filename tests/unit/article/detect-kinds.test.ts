@@ -104,6 +104,16 @@ describe('article decision: stories as other sites write them', () => {
     expect(result.isArticle).toBe(true);
   });
 
+  it('takes a long story followed by a stream of teaser cards holding several times its prose, declaring nothing (Yahoo without its claims)', () => {
+    const card = (i: number) => `<div class="card"><h3><a href="/story/${i}">Another story number ${i} about markets</a></h3><p>${sentences[i % 5]} ${sentences[(i + 1) % 5]}</p></div>`;
+    const stream = `<div class="stream">${Array.from({ length: 30 }, (_, i) => card(i)).join('')}</div>`;
+    const result = analyze(storyPage({ before: stream }));
+    expect(result.signals).toContain('teaser-cards:30');
+    expect(result.isArticle).toBe(true);
+    // The same cards around a short text still make a listing of it.
+    expect(analyze(storyPage({ body: story(3), before: stream })).isArticle).toBe(false);
+  });
+
   it('takes a long story whose own container closes on linked headlines and <article> cards, declaring nothing (Kleine Zeitung, Morgunblaðið without their claims)', () => {
     // Each card is a place line and a short linked headline: more of its text outside the link than in it.
     const cards = Array.from({ length: 5 }, (_, i) => `<article class="tile"><span class="kicker">Regional news from the northern district ${i}</span><h2><a href="/s/${i}">Fire ${i}</a></h2></article>`).join('');
