@@ -92,6 +92,9 @@ function readabilityText(html: string, variant: Variant): string {
   }
 }
 
+/** One page's body F1. */
+const f1Of = (m: PageMatch) => (2 * m.tp) / (2 * m.tp + m.fp + m.fn || 1);
+
 function report(set: string, outcomes: Outcome[], want: boolean): void {
   const ours = outcomes.filter((o) => o.ours === want).length;
   const theirs = outcomes.filter((o) => o.readerable === want).length;
@@ -103,13 +106,11 @@ function report(set: string, outcomes: Outcome[], want: boolean): void {
   const theirScore = scorePages(theirMatches);
   const theirF1 = theirMatches.length ? `  Readability.parse F1 ${theirScore.f1.toFixed(4)} (P ${theirScore.precision.toFixed(3)} R ${theirScore.recall.toFixed(3)})` : '';
   if (perPage) {
-    const f1Of = (m: PageMatch) => (2 * m.tp) / (2 * m.tp + m.fp + m.fn || 1);
     appendFileSync(perPage, outcomes.map((o) => `${JSON.stringify({ set, page: o.name, right: o.ours === want, f1: o.match ? Number(f1Of(o.match).toFixed(4)) : null })}\n`).join(''));
   }
   console.log(`${set.padEnd(28)} ${want ? 'accepted' : 'rejected'} ${ours}/${outcomes.length}  isProbablyReaderable ${theirs}/${outcomes.length}${f1}${theirF1}`);
   if (list) for (const o of outcomes.filter((x) => x.ours !== want)) console.log(`    missed: ${o.name} [${o.signals.join(' ')}]`);
   if (list && want) {
-    const f1Of = (m: PageMatch) => (2 * m.tp) / (2 * m.tp + m.fp + m.fn || 1);
     const worst = outcomes.filter((o) => o.match).sort((a, b) => f1Of(a.match!) - f1Of(b.match!)).slice(0, 25);
     for (const o of worst) console.log(`    F1 ${f1Of(o.match!).toFixed(2)} P ${(o.match!.tp / (o.match!.tp + o.match!.fp || 1)).toFixed(2)} R ${(o.match!.tp / (o.match!.tp + o.match!.fn || 1)).toFixed(2)}${o.readabilityMatch ? ` (Readability ${f1Of(o.readabilityMatch).toFixed(2)})` : ''}: ${o.name}`);
   }

@@ -142,7 +142,8 @@ export function detectArticle(input: DetectionInput): Detection {
  * out anyway). A listing's teasers stand between the texts taken for its body, each over a short summary.
  */
 function countTeaserHeadings(root: Element, content: ContentAnalysis, bodyEnd: Node | null): number {
-  const proseUnder = proseUnderHeadings(root, content);
+  // Read only once a linked heading is found: most bodies have none.
+  let proseUnder: Map<Element, number> | null = null;
   let count = 0;
   for (const heading of root.querySelectorAll('h2, h3, h4')) {
     if (insideFurniture(heading, root)) continue;
@@ -150,6 +151,7 @@ function countTeaserHeadings(root: Element, content: ContentAnalysis, bodyEnd: N
     const headingText = heading.textContent?.trim().length ?? 0;
     if (!link || headingText === 0 || (link.textContent?.trim().length ?? 0) < headingText * 0.6) continue;
     if (bodyEnd && bodyEnd.compareDocumentPosition(heading) & FOLLOWING) continue;
+    proseUnder ??= proseUnderHeadings(root, content);
     if ((proseUnder.get(heading) ?? 0) >= SECTION_PROSE) continue;
     count++;
   }

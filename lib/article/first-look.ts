@@ -64,7 +64,7 @@ export function pageAddress(doc: Document, own: string): string {
  */
 export function firstLook(root: Document | ShadowRoot | Element, address?: string | null): FirstLook {
   const claims = root.querySelector(CLAIM_SELECTOR) !== null || hasArticleLd(root);
-  const layout = readProseLayout('body' in root && root.body ? root.body : root, { untilListingRuledOut: true });
+  const layout = readProseLayout(bodyOf(root), { untilListingRuledOut: true });
   // The second look's first rules, moved here so that their pages never load the pipeline
   // (second-look.ts says why each holds; its corpus tests hold for this look too).
   if (isTeaserListing(layout)) return { pass: false, reason: 'listing' };
@@ -98,7 +98,7 @@ const LONG_RUN = 150;
 /** Long runs in one container from which a page without paragraphs may hold a story. */
 const MIN_LONG_RUNS = 3;
 /** Code whose text is no reading matter. */
-const CODE_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+const CODE = 'script, style, noscript, template';
 /** Elements that set text within a line: a run's block is the nearest element around it of another kind. */
 const INLINE_TAGS = new Set(['span', 'a', 'b', 'i', 'u', 'em', 'strong', 'small', 'mark', 'font']);
 /** NodeFilter.SHOW_TEXT, which a module run outside a page cannot read from the page's globals. */
@@ -107,11 +107,13 @@ const SHOW_TEXT = 4;
 /** Whether MIN_LONG_RUNS runs of text LONG_RUN characters long stand in one container: their block, or its parent. */
 function hasRunsTogether(root: Document | ShadowRoot | Element): boolean {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker('body' in root && root.body ? root.body : root, SHOW_TEXT);
+  const walker = doc.createTreeWalker(bodyOf(root), SHOW_TEXT);
   const runsIn = new Map<Element, number>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let block = node.parentElement;
-    if (!block || CODE_TAGS.has(block.localName) || (node as Text).data.trim().length < LONG_RUN) continue;
+    const { data } = node as Text;
+    // Most text nodes are short: the length alone rules them out before anything else is read.
+    let block = data.length < LONG_RUN ? null : node.parentElement;
+    if (!block || block.matches(CODE) || data.trim().length < LONG_RUN) continue;
     while (INLINE_TAGS.has(block.localName) && block.parentElement) block = block.parentElement;
     // Counted in the block (runs between line breaks) and in its parent (a div a paragraph), never twice in one.
     for (const container of new Set([block, block.parentElement ?? block])) {
@@ -132,10 +134,15 @@ function hasArticleLd(root: ParentNode): boolean {
 
 /** The text under `root` outside scripts and styles: only read on pages with few paragraphs. */
 function textLength(root: Document | ShadowRoot | Element): number {
-  const at = 'body' in root && root.body ? root.body : root;
+  const at = bodyOf(root);
   let length = at.textContent?.length ?? 0;
-  for (const code of at.querySelectorAll('script, style, noscript, template')) length -= code.textContent?.length ?? 0;
+  for (const code of at.querySelectorAll(CODE)) length -= code.textContent?.length ?? 0;
   return length;
+}
+
+/** The document's body, or the root itself when it is a shadow root or an element. */
+function bodyOf(root: Document | ShadowRoot | Element): Element | ShadowRoot {
+  return 'body' in root && root.body ? root.body : (root as ShadowRoot | Element);
 }
 
 /**
